@@ -60,7 +60,8 @@ def stage(
 
 def registry() -> dict[str, StageInfo]:
     """Every registered stage, importing the built-in stage modules first."""
-    importlib.import_module("newsevents.stages")
+    for name in DEFAULT_STAGES:
+        importlib.import_module(f"newsevents.stages.{name}")
     return dict(_REGISTRY)
 
 

@@ -35,6 +35,9 @@ class Settings:
         3, "Sentences back, within a paragraph, an event may inherit its place from."
     )
     min_confidence: float = _setting(0.0, "Events below this confidence are dropped.")
+    lexicons: tuple[str, ...] = _setting(
+        (), "Extra event lexicon files (TOML), added to the built-in one; os.pathsep-separated."
+    )
 
     @classmethod
     def load(
@@ -65,6 +68,8 @@ class Settings:
 
 
 def _coerce(name: str, raw: str, kind: type) -> Any:
+    if kind is tuple:
+        return tuple(p for p in raw.split(os.pathsep) if p)
     try:
         return kind(raw)
     except ValueError as exc:

@@ -1,0 +1,125 @@
+"""Polarity: does the text assert that an event happened, deny it, suppose it, or state a rule?
+
+Cues are read on the trigger and on the chain of words governing it, up to the first reporting
+verb ("officials SAID troops fired" asserts the firing as much as the report does):
+- negated: "not", "never", "no exchange of fire", "denied attacking", "failed to";
+- hypothetical: modals and future ("may prompt", "will impose"), conditionals ("if"), wishes and
+  plans ("threatened to attack", "intended to help"), questions, "risk of", "potential";
+- generic: habitual present with a generic subject ("soldiers are instructed to shoot",
+  "defectors are smuggled"), or habitual adverbs ("often", "usually").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.records import Polarity
+
+__all__ = ["polarity"]
+
+Token = Any
+
+NEGATORS = {"not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor"}
+NEGATING_VERBS = {"deny", "fail", "refuse", "decline", "avoid", "stop", "cease", "halt"}
+MODALS = {"may", "might", "could", "would", "should", "will", "shall", "can", "must", "'ll", "wo"}
+CONDITIONALS = {"if", "unless", "whether", "lest"}
+HYPOTHETICAL_GOVERNORS = {
+    "threaten", "plan", "intend", "want", "seek", "vow", "promise", "hope", "expect", "aim",
+    "prepare", "propose", "consider", "plot", "wish", "pledge", "offer", "urge", "ask", "call",
+    "demand", "order", "warn", "agree", "decide", "attempt", "try", "allow", "encourage",
+    "push", "press", "fear", "risk", "need", "instruct",
+}  # fmt: skip
+HYPOTHETICAL_NOUNS = {"risk", "threat", "possibility", "fear", "danger", "prospect", "plan", "chance"}
+HYPOTHETICAL_MODIFIERS = {"potential", "possible", "planned", "proposed", "prospective", "future"}
+REPORTING_VERBS = {
+    "say", "tell", "report", "state", "announce", "add", "claim", "confirm", "indicate",
+    "note", "write", "quote", "explain", "insist", "reveal", "declare", "allege", "show",
+}  # fmt: skip
+HABITUAL_ADVERBS = {"often", "usually", "always", "typically", "routinely", "generally", "regularly"}
+GENERIC_QUANTIFIERS = {"most", "many", "all", "some", "every", "each", "any"}
+MAX_DEPTH = 6
+
+
+def polarity(anchor: Token, sent: Any) -> Polarity:
+    """The polarity of the event whose trigger is ``anchor``."""
+    if sent.text.rstrip().rstrip("”\"'’").endswith("?"):
+        return "hypothetical"
+    if _negated(anchor):
+        return "negated"
+    chain = _governing_chain(anchor)
+    if any(tok.pos_ in ("VERB", "AUX") and _generic_verb(tok) for tok in chain):
+        return "generic"
+    if any(_hypothetical(tok, anchor) for tok in chain):
+        return "hypothetical"
+    return "asserted"
+
+
+def _governing_chain(anchor: Token) -> list[Token]:
+    """``anchor`` and the words above it, stopping below a reporting verb."""
+    chain = [anchor]
+    tok = anchor
+    for _ in range(MAX_DEPTH):
+        head = tok.head
+        if head.i == tok.i or head.lemma_.lower() in REPORTING_VERBS:
+            break
+        chain.append(head)
+        tok = head
+    return chain
+
+
+def _negated(anchor: Token) -> bool:
+    if any(_is_negator(c) for c in anchor.children):
+        return True
+    head = anchor.head
+    if anchor.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in NEGATING_VERBS:
+        return True
+    if anchor.dep_ in ("attr", "dobj", "nsubj", "nsubjpass", "xcomp") and head.i != anchor.i:
+        return any(_is_negator(c) for c in head.children if c.dep_ == "neg")
+    return False
+
+
+def _is_negator(tok: Token) -> bool:
+    return tok.dep_ in ("neg", "det", "preconj") and tok.lower_ in NEGATORS
+
+
+def _hypothetical(tok: Token, anchor: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in MODALS):
+            return True
+        if child.dep_ == "mark" and child.lower_ in CONDITIONALS:
+            return True
+        if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS and tok.i == anchor.i:
+            return True
+    lemma = tok.lemma_.lower()
+    if tok.i != anchor.i and lemma in HYPOTHETICAL_NOUNS and tok.pos_ == "NOUN":
+        return True
+    return tok.i != anchor.i and lemma in HYPOTHETICAL_GOVERNORS and tok.pos_ == "VERB"
+
+
+def _generic_verb(verb: Token) -> bool:
+    """Habitual present ("are instructed", "face") with a generic subject or adverb."""
+    if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
+        return True
+    if not _simple_present(verb):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and _generic_subject(subj)
+
+
+def _simple_present(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG" or any(a.lemma_ == "have" for a in auxes):
+        return False
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    return bool(tags & {"VBZ", "VBP"}) and not (tags & {"VBD", "MD"})
+
+
+def _generic_subject(subj: Token) -> bool:
+    """Bare plurals ("soldiers"), quantified ("most defectors") or generic pronouns ("they")."""
+    if subj.lower_ in ("they", "one", "you"):
+        return True
+    dets = [c for c in subj.children if c.dep_ in ("det", "amod", "predet")]
+    if any(d.lower_ in GENERIC_QUANTIFIERS for d in dets):
+        return True
+    has_det = any(c.dep_ in ("det", "poss") for c in subj.children)
+    return subj.tag_ in ("NNS", "NNPS") and not has_det and subj.ent_type_ not in ("GPE", "ORG")

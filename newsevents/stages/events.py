@@ -1,0 +1,343 @@
+"""Events: find PLOVER triggers, their actor and recipient phrases, and their polarity.
+
+A trigger is a word of the event lexicon (``lexicon/events.toml``) used as the part of speech the
+lexicon says. Its arguments come from the dependency tree (subject, agent, object, prepositional
+objects), shared across coordinated verbs and control verbs; compound actors give one event per
+pair. Actor phrases are left unresolved here: the actors stage gives them a country and sector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsevents.pipeline import stage
+from newsevents.records import Acled, Actor, Doc, Event, Sentence, Trigger
+from newsevents.settings import Settings
+from newsevents.patterns import Lexicon, Pattern
+from newsevents.modality import polarity
+from newsevents.syntax import (
+    conjuncts,
+    governing_verb,
+    is_passive,
+    phrase_bounds,
+    prep_objects,
+    subject,
+)
+
+__all__ = ["Match", "find_matches", "make_events"]
+
+Token = Any
+COMPANION_WINDOW = 4
+"""How many tokens apart a companion word may stand from its head ("dragged him to safety")."""
+MAX_PAIRS = 6
+"""At most this many actor × recipient events from one trigger."""
+ARMED = {"MIL", "REB", "COP", "UAF"}
+PLEONASTIC = {"it", "there", "which", "that", "who", "what"}
+VISIT_PREPS = frozenset({"to", "in", "like", "including", "as"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon pattern found in a sentence: the anchor token carries the arguments."""
+
+    pattern: Pattern
+    anchor: Token
+    start: int
+    """First token index of the trigger words."""
+    end: int
+    """One past the last token index of the trigger words."""
+    companion: Token | None = None
+
+
+@stage("events", requires=("parsed",), assigns=("events",))
+def make_events(settings: Settings) -> Callable[[Doc], Doc]:
+    lexicon = Lexicon.load(settings.lexicons)
+
+    def events(doc: Doc) -> Doc:
+        found: list[Event] = []
+        for sent in doc.parsed.sents:
+            for match in find_matches(sent, lexicon):
+                found.extend(_events_for(doc, sent, match, lexicon, len(found)))
+        kept = tuple(e for e in found if e.confidence >= settings.min_confidence)
+        return replace(doc, events=kept)
+
+    return events
+
+
+def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
+    """Lexicon matches in one sentence, longest patterns first, each token used once."""
+    candidates = [m for tok in sent for m in _token_matches(tok, sent, lexicon)]
+    candidates.sort(key=lambda m: (m.companion is None, -m.pattern.weight, m.start))
+    used: set[int] = set()
+    chosen: list[Match] = []
+    for m in candidates:
+        tokens = {m.anchor.i} | ({m.companion.i} if m.companion is not None else set())
+        if tokens & used or _is_anaphoric(m):
+            continue
+        used |= tokens
+        chosen.append(m)
+    return _merge_coordinated(sorted(chosen, key=lambda m: m.start))
+
+
+def _token_matches(tok: Token, sent: Any, lexicon: Lexicon) -> Iterator[Match]:
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return
+    for pattern in lexicon.patterns(pos, tok.lemma_.lower()):
+        if pattern.companion is None:
+            yield Match(pattern, tok, tok.i, tok.i + 1)
+            continue
+        comp = _find_companion(tok, sent, pattern.companion)
+        if comp is not None:
+            yield _companion_match(pattern, tok, comp)
+
+
+def _find_companion(tok: Token, sent: Any, lemma: str) -> Token | None:
+    lo = max(sent.start, tok.i - COMPANION_WINDOW)
+    hi = min(sent.end, tok.i + COMPANION_WINDOW + 1)
+    for other in sent.doc[lo:hi]:
+        if other.i != tok.i and (other.lemma_.lower() == lemma or other.lower_ == lemma):
+            return other
+    return None
+
+
+def _companion_match(pattern: Pattern, tok: Token, comp: Token) -> Match:
+    """The anchor is whichever of the two words governs the other ("air STRIKE")."""
+    governs = comp.is_ancestor(tok) and comp.pos_ != "VERB"
+    anchor = comp if pattern.pos == "NOUN" and governs else tok
+    start, end = min(tok.i, comp.i), max(tok.i, comp.i) + 1
+    if end - start > 3:
+        start, end = anchor.i, anchor.i + 1
+    return Match(pattern, anchor, start, end, comp)
+
+
+def _is_anaphoric(m: Match) -> bool:
+    """ "These sanctions" refers back to an event already coded; it is not a new one."""
+    if m.pattern.pos != "NOUN":
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("these", "those", "such") for c in m.anchor.children)
+
+
+def _merge_coordinated(matches: list[Match]) -> list[Match]:
+    """ "was shot and wounded": one event, not two, when coordinated triggers share a category."""
+    out: list[Match] = []
+    for m in matches:
+        head = m.anchor.head
+        if m.anchor.dep_ == "conj" and any(
+            o.anchor.i == head.i and o.pattern.category == m.pattern.category for o in out
+        ):
+            continue
+        out.append(m)
+    return out
+
+
+def _events_for(doc: Doc, sent: Any, m: Match, lexicon: Lexicon, seq: int) -> list[Event]:
+    actors = _phrases(doc, _actor_heads(m))
+    recipients = _phrases(doc, _recipient_heads(m))
+    pairs = [(a, r) for a in actors or [None] for r in recipients or [None]][:MAX_PAIRS]
+    base = _base_event(doc, sent, m, lexicon)
+    return [
+        replace(
+            base,
+            id=f"{doc.article.id}-{base.trigger.span[0]}-{seq + k}",
+            actor=a,
+            recipient=r,
+            confidence=_confidence(m, a, r),
+        )
+        for k, (a, r) in enumerate(pairs)
+    ]
+
+
+def _base_event(doc: Doc, sent: Any, m: Match, lexicon: Lexicon) -> Event:
+    words = doc.parsed[m.start : m.end]
+    info = lexicon.category(m.pattern.category)
+    return Event(
+        id="",
+        type=m.pattern.category,
+        mode=m.pattern.mode,
+        context=lexicon.contexts(t.lemma_.lower() for t in sent),
+        trigger=Trigger(words.text, (words.start_char, words.end_char), m.anchor.lemma_.lower()),
+        sentence=Sentence(sent.text, (sent.start_char, sent.end_char)),
+        polarity=polarity(m.anchor, sent),
+        cameo=m.pattern.cameo or info.cameo,
+        acled=_acled(m.pattern.acled or info.acled),
+    )
+
+
+def _acled(pair: tuple[str, str] | None) -> Acled | None:
+    return Acled(*pair) if pair else None
+
+
+def _confidence(m: Match, actor: Actor | None, recipient: Actor | None) -> float:
+    score = 0.5 + (0.2 if actor else 0.0) + (0.15 if recipient else 0.0)
+    score += 0.1 if m.companion is not None else 0.0
+    return round(min(1.0, score) * m.pattern.weight, 3)
+
+
+def _phrases(doc: Doc, heads: Iterable[Token]) -> list[Actor]:
+    out: list[Actor] = []
+    for head in heads:
+        start, end = phrase_bounds(head)
+        span = doc.parsed[start:end]
+        out.append(Actor(text=span.text, span=(span.start_char, span.end_char)))
+    return out
+
+
+# ------------------------------------------------------------------ arguments
+
+
+def _actor_heads(m: Match) -> list[Token]:
+    tok = m.anchor
+    if m.pattern.pos == "NOUN":
+        head = _noun_actor(tok)
+    else:
+        head = _verb_actor(tok)
+    return _argument_heads([head] if head is not None else [])
+
+
+def _verb_actor(verb: Token, depth: int = 0) -> Token | None:
+    if depth > 3:
+        return None
+    found = _own_actor(verb)
+    if found is not None:
+        return found
+    if _inherits_arguments(verb):
+        head = verb.head
+        if verb.dep_ == "conj" or not is_passive(head):
+            return _verb_actor(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
+        return _passive_patient(head)
+    return None
+
+
+def _inherits_arguments(verb: Token) -> bool:
+    """Coordinated, controlled and participial verbs share their head's subject."""
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    no_mark = not any(c.dep_ == "mark" for c in verb.children)
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and no_mark
+
+
+def _own_actor(verb: Token) -> Token | None:
+    if is_passive(verb):
+        agent = next(prep_objects(verb, ("by",)), None)
+        if agent is None:
+            agent = next((_agent_of(c) for c in verb.children if c.dep_ == "conj"), None)
+        return agent if agent is not None else _instrument_owner(verb)
+    return subject(verb)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    return next(prep_objects(verb, ("by",)), None)
+
+
+def _instrument_owner(verb: Token) -> Token | None:
+    """ "transferred … in a helicopter OF the United Nations Command": the owner acts."""
+    for obj in prep_objects(verb, ("in", "aboard", "on", "by", "with")):
+        for owner in prep_objects(obj, ("of",)):
+            if owner.pos_ == "PROPN" or owner.ent_type_ in ("ORG", "GPE", "NORP"):
+                return owner
+    return None
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    """Controller of a passive control verb: "soldiers are instructed to shoot"."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _noun_actor(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    by = next(prep_objects(noun, ("by",)), None)
+    if by is not None:
+        return by
+    verb = governing_verb(noun)
+    if verb is None or verb.lemma_ == "be":
+        return _modifier_actor(noun)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return _agent_of(verb) or _modifier_actor(noun)
+    return _verb_actor(verb) or _modifier_actor(noun)
+
+
+def _modifier_actor(noun: Token) -> Token | None:
+    """ "Israeli airstrike", "U.S. sanctions": a national or named modifier is the actor."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return child
+    return None
+
+
+def _recipient_heads(m: Match) -> list[Token]:
+    tok = m.anchor
+    heads = _verb_recipients(tok, m) if m.pattern.pos == "VERB" else _noun_recipients(tok, m)
+    return _argument_heads(heads)
+
+
+def _argument_heads(heads: list[Token]) -> list[Token]:
+    """Each head and its conjuncts, relative pronouns replaced by what they refer to."""
+    out: list[Token] = []
+    for head in heads:
+        for tok in conjuncts(_antecedent(head)):
+            usable = tok.pos_ != "VERB" and tok.lower_ not in PLEONASTIC
+            if usable and all(tok.i != o.i for o in out):
+                out.append(tok)
+    return out
+
+
+def _antecedent(tok: Token) -> Token:
+    """ "sanctions, WHICH are intended…": the relative pronoun stands for "sanctions"."""
+    clause = tok.head
+    if tok.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
+        return clause.head
+    return tok
+
+
+def _verb_recipients(verb: Token, m: Match) -> list[Token]:
+    comp = m.companion
+    if is_passive(verb):
+        patient = _passive_patient(verb)
+        if patient is None and verb.dep_ == "conj":
+            patient = _passive_patient(verb.head)
+        found = [patient] if patient is not None else []
+    else:
+        found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not found:
+        found = list(prep_objects(verb, frozenset(m.pattern.recipient_preps)))
+    if not found and m.pattern.mode == "visit":
+        found = _destinations(verb)
+    return [t for t in found if comp is None or t.i != comp.i]
+
+
+def _noun_recipients(noun: Token, m: Match) -> list[Token]:
+    preps = frozenset(m.pattern.recipient_preps)
+    found = list(prep_objects(noun, preps))
+    verb = governing_verb(noun)
+    if not found and verb is not None:
+        found = list(prep_objects(verb, preps))
+    if not found and m.pattern.mode == "visit":
+        found = _destinations(noun) or (_destinations(verb) if verb is not None else [])
+    return [t for t in found if m.companion is None or t.i != m.companion.i]
+
+
+def _destinations(tok: Token) -> list[Token]:
+    """Countries and cities a visit goes to: GPE objects of to/in/like/including below ``tok``."""
+    out: list[Token] = []
+    for node in tok.subtree:
+        if node.dep_ == "pobj" and node.ent_type_ == "GPE" and node.head.lower_ in VISIT_PREPS:
+            if node.dep_ != "conj":
+                out.append(node)
+    return out
+
+
+def acled_for(event: Event) -> Acled | None:
+    """ACLED type refined by who fought whom: two armed sides make a battle, not an attack."""
+    if event.type != "ASSAULT" or event.acled is None:
+        return event.acled
+    sides = {event.actor.sector if event.actor else None, event.recipient.sector if event.recipient else None}
+    if event.acled.event_type == "Violence against civilians" and sides <= ARMED:
+        return Acled("Battles", "Armed clash")
+    return event.acled

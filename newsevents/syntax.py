@@ -1,0 +1,107 @@
+"""Small helpers over spaCy dependency trees, shared by the stages.
+
+spaCy tokens are untyped here (``Any``): spaCy ships no type stubs we can rely on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = [
+    "conjuncts",
+    "governing_verb",
+    "is_passive",
+    "phrase_bounds",
+    "prep_objects",
+    "subject",
+]
+
+Token = Any
+
+# Dependents that start a new idea: they are not part of the phrase of their head.
+_PHRASE_STOP = {
+    "conj",
+    "cc",
+    "appos",
+    "relcl",
+    "acl",
+    "advcl",
+    "punct",
+    "prep",
+    "preconj",
+    "parataxis",
+    "ccomp",
+    "xcomp",
+    "dep",
+}
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """Token index range ``[start, end)`` of the noun phrase headed by ``head``.
+
+    Keeps determiners, modifiers, compounds, possessives and "of" complements ("Ministry of
+    Defense official"); leaves out conjuncts, clauses, appositions and other prepositions.
+    """
+    indices = list(_phrase_tokens(head))
+    return min(indices), max(indices) + 1
+
+
+def _phrase_tokens(tok: Token) -> Iterator[int]:
+    yield tok.i
+    for child in tok.children:
+        keep_of = child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ in ("NOUN", "PROPN")
+        if child.dep_ in _PHRASE_STOP and not keep_of:
+            continue
+        if child.dep_ == "det" and child.lower_ in ("both", "either", "neither"):
+            continue
+        yield from _phrase_tokens(child)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the tokens coordinated with it ("the U.S. and the United Nations")."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb: "was shot", "to be levied", "a round fired by"."""
+    deps = {c.dep_ for c in verb.children}
+    if "auxpass" in deps or "agent" in deps:
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def subject(verb: Token) -> Token | None:
+    """The grammatical subject of ``verb`` (active or passive), if it has one."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
+            return child if child.dep_ != "expl" else None
+    return None
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> Iterator[Token]:
+    """Objects of the prepositions in ``preps`` attached to ``tok`` ("sanctions ON the nation")."""
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun depends on ("imposed" for "imposed SANCTIONS"), across "of" chains."""
+    cur = tok
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ not in ("pobj", "prep", "compound"):
+            return None
+        cur = head
+    return None
