@@ -29,13 +29,30 @@ HYPOTHETICAL_GOVERNORS = {
     "demand", "order", "warn", "agree", "decide", "attempt", "try", "allow", "encourage",
     "push", "press", "fear", "risk", "need", "instruct",
 }  # fmt: skip
-HYPOTHETICAL_NOUNS = {"risk", "threat", "possibility", "fear", "danger", "prospect", "plan", "chance"}
+HYPOTHETICAL_NOUNS = {
+    "risk",
+    "threat",
+    "possibility",
+    "fear",
+    "danger",
+    "prospect",
+    "plan",
+    "chance",
+}
 HYPOTHETICAL_MODIFIERS = {"potential", "possible", "planned", "proposed", "prospective", "future"}
 REPORTING_VERBS = {
     "say", "tell", "report", "state", "announce", "add", "claim", "confirm", "indicate",
     "note", "write", "quote", "explain", "insist", "reveal", "declare", "allege", "show",
 }  # fmt: skip
-HABITUAL_ADVERBS = {"often", "usually", "always", "typically", "routinely", "generally", "regularly"}
+HABITUAL_ADVERBS = {
+    "often",
+    "usually",
+    "always",
+    "typically",
+    "routinely",
+    "generally",
+    "regularly",
+}
 GENERIC_QUANTIFIERS = {"most", "many", "all", "some", "every", "each", "any"}
 MAX_DEPTH = 6
 

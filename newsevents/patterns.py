@@ -145,7 +145,9 @@ def _patterns(source: str, doc: dict[str, Any]) -> list[Pattern]:
 
 def _check_category(source: str, name: str) -> None:
     if name not in PLOVER_CATEGORIES:
-        raise LexiconError(source, f"unknown PLOVER category {name!r}; use one of {PLOVER_CATEGORIES}")
+        raise LexiconError(
+            source, f"unknown PLOVER category {name!r}; use one of {PLOVER_CATEGORIES}"
+        )
 
 
 def _pair(source: str, value: Any) -> tuple[str, str] | None:

@@ -72,7 +72,7 @@ def is_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if "auxpass" in deps or "agent" in deps:
         return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return bool(verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
 def subject(verb: Token) -> Token | None:

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from newsevents.lexicon import LEXICON_DIR, load_toml
@@ -96,7 +97,7 @@ class ActorLexicon:
         for w in [head.lemma_.lower(), head.lower_]:
             if w in self.sectors:
                 return self.sectors[w]
-        for a, b in zip(lemmas, lemmas[1:], strict=False):
+        for a, b in pairwise(lemmas):
             if f"{a} {b}" in self.sectors:
                 return self.sectors[f"{a} {b}"]
         return next((self.sectors[w] for w in reversed(lemmas) if w in self.sectors), None)
@@ -132,7 +133,7 @@ def _country_names() -> Iterator[tuple[Name, str]]:
     by_iso3 = {c["iso3"]: c for c in countries.values()}
     with (LEXICON_DIR / "countries.tsv").open(encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-    for iso3, aliases, demonyms in ((r + ["", ""])[:3] for r in rows):
+    for iso3, aliases, demonyms in (([*r, "", ""])[:3] for r in rows):
         canonical = aliases.split("|")[0]
         for alias in filter(None, aliases.split("|")):
             yield Name("country", iso3, canonical), alias

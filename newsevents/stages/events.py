@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from newsevents.modality import polarity
+from newsevents.patterns import Lexicon, Pattern
 from newsevents.pipeline import stage
 from newsevents.records import Acled, Actor, Doc, Event, Sentence, Trigger
 from newsevents.settings import Settings
-from newsevents.patterns import Lexicon, Pattern
-from newsevents.modality import polarity
 from newsevents.syntax import (
     conjuncts,
     governing_verb,
@@ -117,7 +117,9 @@ def _is_anaphoric(m: Match) -> bool:
     """ "These sanctions" refers back to an event already coded; it is not a new one."""
     if m.pattern.pos != "NOUN":
         return False
-    return any(c.dep_ == "det" and c.lower_ in ("these", "those", "such") for c in m.anchor.children)
+    return any(
+        c.dep_ == "det" and c.lower_ in ("these", "those", "such") for c in m.anchor.children
+    )
 
 
 def _merge_coordinated(matches: list[Match]) -> list[Match]:
@@ -134,9 +136,9 @@ def _merge_coordinated(matches: list[Match]) -> list[Match]:
 
 
 def _events_for(doc: Doc, sent: Any, m: Match, lexicon: Lexicon, seq: int) -> list[Event]:
-    actors = _phrases(doc, _actor_heads(m))
-    recipients = _phrases(doc, _recipient_heads(m))
-    pairs = [(a, r) for a in actors or [None] for r in recipients or [None]][:MAX_PAIRS]
+    actors: list[Actor | None] = [*_phrases(doc, _actor_heads(m))] or [None]
+    recipients: list[Actor | None] = [*_phrases(doc, _recipient_heads(m))] or [None]
+    pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
     base = _base_event(doc, sent, m, lexicon)
     return [
         replace(
@@ -190,10 +192,7 @@ def _phrases(doc: Doc, heads: Iterable[Token]) -> list[Actor]:
 
 def _actor_heads(m: Match) -> list[Token]:
     tok = m.anchor
-    if m.pattern.pos == "NOUN":
-        head = _noun_actor(tok)
-    else:
-        head = _verb_actor(tok)
+    head = _noun_actor(tok) if m.pattern.pos == "NOUN" else _verb_actor(tok)
     return _argument_heads([head] if head is not None else [])
 
 
@@ -328,8 +327,7 @@ def _destinations(tok: Token) -> list[Token]:
     out: list[Token] = []
     for node in tok.subtree:
         if node.dep_ == "pobj" and node.ent_type_ == "GPE" and node.head.lower_ in VISIT_PREPS:
-            if node.dep_ != "conj":
-                out.append(node)
+            out.append(node)
     return out
 
 
@@ -337,7 +335,10 @@ def acled_for(event: Event) -> Acled | None:
     """ACLED type refined by who fought whom: two armed sides make a battle, not an attack."""
     if event.type != "ASSAULT" or event.acled is None:
         return event.acled
-    sides = {event.actor.sector if event.actor else None, event.recipient.sector if event.recipient else None}
+    sides = {
+        event.actor.sector if event.actor else None,
+        event.recipient.sector if event.recipient else None,
+    }
     if event.acled.event_type == "Violence against civilians" and sides <= ARMED:
         return Acled("Battles", "Armed clash")
     return event.acled

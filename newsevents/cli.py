@@ -1,0 +1,298 @@
+"""The command line: a thin layer that parses arguments, calls the library and formats results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO, TypeVar, cast
+
+import click
+
+from newsevents.errors import ArticleError, InputError, NewsEventsError
+from newsevents.export import Format, write_events
+from newsevents.pipeline import Outcome, Pipeline
+from newsevents.settings import SETTINGS_TABLE, Settings
+from newsevents.stages.ingest import read_articles
+from newsevents.store import EventFilter, Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("newsevents")
+
+
+class Failures:
+    """Counts the per-article problems of a run; each is reported as one line on stderr."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, error: NewsEventsError) -> None:
+        self.count += 1
+        click.echo(f"newsevents: {error}", err=True)
+
+
+def db_option(fn: F) -> F:
+    return click.option(
+        "--db",
+        envvar="NEWSEVENTS_DB",
+        default="newsevents.db",
+        show_default=True,
+        help="SQLite database file (or set NEWSEVENTS_DB).",
+    )(fn)
+
+
+def published_option(fn: F) -> F:
+    return click.option(
+        "--published",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Publication date (YYYY-MM-DD), the anchor for relative dates like 'on Monday'.",
+    )(fn)
+
+
+def lexicon_option(fn: F) -> F:
+    return click.option(
+        "--lexicon",
+        "lexicons",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra event lexicon (TOML) added to the built-in one; may be repeated.",
+    )(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsevents")
+def cli() -> None:
+    """Turn news reports into a geocoded, evidenced database of political and conflict events."""
+    logging.basicConfig(format="newsevents: warning: %(message)s", level=logging.WARNING)
+
+
+@cli.command()
+@click.argument("article", nargs=-1, required=True)
+@published_option
+@lexicon_option
+@click.option(
+    "--all", "include_all", is_flag=True, help="Also print negated, hypothetical, generic."
+)
+def extract(
+    article: tuple[str, ...],
+    published: dt.datetime | None,
+    lexicons: tuple[str, ...],
+    include_all: bool,
+) -> None:
+    """Print the events of ARTICLE as JSON (no database).
+
+    One article prints one indented JSON object; several print one object per line.
+
+    Example: newsevents extract story.txt --published 2017-11-13
+    """
+    settings = Settings.load({"lexicons": lexicons or None})
+    failures = Failures()
+    docs = []
+    for outcome in _process(article, settings, published, failures):
+        if outcome.doc is not None:
+            docs.append(outcome.doc.to_dict(include_all=include_all))
+    if len(docs) == 1:
+        click.echo(json.dumps(docs[0], indent=2, ensure_ascii=False))
+    else:
+        for d in docs:
+            click.echo(json.dumps(d, ensure_ascii=False))
+    _exit(failures)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@published_option
+@lexicon_option
+def ingest(
+    paths: tuple[str, ...], db: str, published: dt.datetime | None, lexicons: tuple[str, ...]
+) -> None:
+    """Extract events from files, folders, globs or - (stdin) and store them in the database.
+
+    An article already stored (same normalised text) is skipped. Bad inputs are reported one
+    line each and the rest goes on; the exit code is 1 if any input failed.
+
+    Example: newsevents ingest articles/ --db conflict.db
+    """
+    settings = Settings.load({"db": db, "lexicons": lexicons or None})
+    failures = Failures()
+    new = events = 0
+    with Store.open(settings.db) as store, _progress() as bar:
+        for outcome in _process(paths, settings, published, failures, skip=store.has_article):
+            if outcome.doc is not None and store.save(outcome.doc):
+                new += 1
+                events += len(outcome.doc.events)
+            bar.update(1)
+            bar.set_postfix(events=events, refresh=False)
+        total_articles, total_events = store.count()
+    click.echo(
+        f"stored {new} new article(s) with {events} event(s); database {settings.db} holds "
+        f"{total_articles} article(s), {total_events} event(s)",
+        err=True,
+    )
+    _exit(failures)
+
+
+@cli.command("events")
+@db_option
+@click.option("--type", "type_", help="PLOVER category, e.g. ASSAULT.")
+@click.option("--country", help="ISO-3166 alpha-3 of actor, recipient or place (or IGO/NGO).")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="From this day.")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Up to this day.")
+@click.option("--near", metavar="LAT,LON,KM", help="Within KM kilometres of a point.")
+@click.option("--all", "include_all", is_flag=True, help="Include non-asserted events.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+def events_cmd(
+    db: str,
+    type_: str | None,
+    country: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    near: str | None,
+    include_all: bool,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """List stored events, filtered.
+
+    Example: newsevents events --type ASSAULT --near 37.95,126.68,50 --format csv
+    """
+    f = EventFilter(
+        type=type_.upper() if type_ else None,
+        country=country.upper() if country else None,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        near=_parse_near(near) if near else None,
+        polarity=None if include_all else "asserted",
+        limit=limit,
+    )
+    with _existing_store(db) as store:
+        write_events(store.events(f), cast(Format, fmt), sys.stdout)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), required=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+@click.option("--all", "include_all", is_flag=True, help="Include non-asserted events.")
+def export(db: str, fmt: str, out: str | None, include_all: bool) -> None:
+    """Export stored events as JSON Lines, CSV or GeoJSON.
+
+    The output file is written whole or not at all.
+
+    Example: newsevents export --format geojson --out events.geojson
+    """
+    with _existing_store(db) as store:
+        stored = store.events(EventFilter(polarity=None if include_all else "asserted"))
+    if out is None:
+        written = write_events(stored, cast(Format, fmt), sys.stdout)
+    else:
+        with _atomic_writer(Path(out)) as fh:
+            written = write_events(stored, cast(Format, fmt), fh)
+    note = f" ({written.skipped} without a location left out)" if written.skipped else ""
+    click.echo(f"exported {written.events} event(s){note}", err=True)
+
+
+@cli.command()
+def settings() -> None:
+    """List every setting, its default and environment variable.
+
+    Example: newsevents settings
+    """
+    for name, default, help_text in SETTINGS_TABLE:
+        click.echo(f"NEWSEVENTS_{name.upper():<16} {default!r:<28} {help_text}")
+
+
+def _process(
+    inputs: tuple[str, ...],
+    settings: Settings,
+    published: dt.datetime | None,
+    failures: Failures,
+    skip: Callable[[str], bool] | None = None,
+) -> Iterator[Outcome]:
+    """Read inputs and run the pipeline over each article; failures are reported, not raised."""
+    day = published.date() if published else None
+    pipeline: Pipeline | None = None
+    for item in read_articles(list(inputs), settings, stdin=sys.stdin, published=day):
+        if isinstance(item, ArticleError):
+            failures.report(item)
+            continue
+        if skip is not None and skip(item.id):
+            yield Outcome(item, None)
+            continue
+        pipeline = pipeline or Pipeline(settings)
+        outcome = next(pipeline.pipe([item]))
+        if outcome.error is not None:
+            failures.report(outcome.error)
+        yield outcome
+
+
+def _parse_near(value: str) -> tuple[float, float, float]:
+    try:
+        lat, lon, km = (float(v) for v in value.split(","))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not LAT,LON,KM (e.g. 37.95,126.68,50)") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise click.BadParameter(f"{value!r}: latitude, longitude or distance out of range")
+    return lat, lon, km
+
+
+def _existing_store(db: str) -> Store:
+    if not Path(db).exists():
+        raise InputError(db, "no such database", "run `newsevents ingest PATH --db FILE` first")
+    return Store.open(db)
+
+
+@contextmanager
+def _progress() -> Iterator[Any]:
+    """A tqdm bar on stderr when it is a terminal; silent otherwise."""
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", disable=not sys.stderr.isatty(), file=sys.stderr)
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
+@contextmanager
+def _atomic_writer(path: Path) -> Iterator[TextIO]:
+    """Write to a temporary file beside ``path``; move it into place only on success."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+        Path(tmp).replace(path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def _exit(failures: Failures) -> None:
+    if failures.count:
+        click.echo(f"newsevents: {failures.count} input(s) failed; see the lines above", err=True)
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and exit code 2, never a traceback."""
+    try:
+        cli(standalone_mode=True)
+    except NewsEventsError as exc:
+        click.echo(f"newsevents: error: {exc}", err=True)
+        sys.exit(2)
+
+
+__all__ = ["cli", "main"]

@@ -1,0 +1,366 @@
+"""The database: an embedded SQLite file holding articles, their events and quotes.
+
+Why SQLite: one file, no server, transactions, and indexes good enough for the filters analysts use.
+The schema evolves by :data:`MIGRATIONS`, SQL scripts applied in order and counted in
+``PRAGMA user_version``, so an old database file upgrades itself when opened.
+
+Each article is saved in one transaction with its events and quotes: an interrupted save leaves
+nothing of the article behind. Events are stored as the full JSON of :meth:`Event.to_dict` (what
+loads back) plus a few columns copied out of it for filtering.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from newsevents.errors import StoreError
+from newsevents.records import Article, Doc, Event, Quote
+
+__all__ = ["MIGRATIONS", "EventFilter", "Store", "StoredEvent", "haversine_km"]
+
+EARTH_RADIUS_KM = 6371.0088
+KM_PER_DEGREE_LAT = 111.2
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id          TEXT PRIMARY KEY,   -- hash of the normalised text
+        title       TEXT,
+        published   TEXT,               -- ISO date
+        source      TEXT,
+        url         TEXT,
+        origin      TEXT NOT NULL,      -- path, path:line or <stdin>
+        text        TEXT NOT NULL,
+        ingested_at TEXT NOT NULL       -- ISO datetime, UTC
+    );
+    CREATE TABLE events (
+        id                TEXT PRIMARY KEY,
+        article_id        TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq               INTEGER NOT NULL,   -- order of the event in its article
+        type              TEXT NOT NULL,
+        polarity          TEXT NOT NULL,
+        confidence        REAL NOT NULL,
+        actor_country     TEXT,
+        recipient_country TEXT,
+        location_country  TEXT,
+        lat               REAL,
+        lon               REAL,
+        date_value        TEXT,               -- the event's own date, ISO
+        day               TEXT,               -- date_value, else the article's publication date
+        json              TEXT NOT NULL       -- Event.to_dict()
+    );
+    CREATE INDEX events_article ON events(article_id, seq);
+    CREATE INDEX events_type ON events(type, polarity);
+    CREATE INDEX events_day ON events(day);
+    CREATE INDEX events_actor_country ON events(actor_country);
+    CREATE INDEX events_recipient_country ON events(recipient_country);
+    CREATE INDEX events_location_country ON events(location_country);
+    CREATE INDEX events_lat ON events(lat);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq        INTEGER NOT NULL,
+        json       TEXT NOT NULL,             -- Quote.to_dict()
+        PRIMARY KEY (article_id, seq)
+    );
+    """,
+)
+"""Schema scripts; the database's ``user_version`` counts how many have been applied."""
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which stored events to return; every field left None matches everything."""
+
+    type: str | None = None
+    """PLOVER category, e.g. "ASSAULT"."""
+    country: str | None = None
+    """ISO-3166 alpha-3 (or IGO/NGO) of the actor, the recipient or the location."""
+    since: dt.date | None = None
+    """Events on or after this day (event date, else the article's publication date)."""
+    until: dt.date | None = None
+    """Events on or before this day (same date as ``since``)."""
+    near: tuple[float, float, float] | None = None
+    """(lat, lon, km): events located within km of the point."""
+    polarity: str | None = "asserted"
+    """Only events of this polarity; None for all of them."""
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as stored, with the article it was coded from."""
+
+    event: Event
+    article: Article
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points given in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _sql_haversine(*args: float | None) -> float | None:
+    if any(a is None for a in args):
+        return None
+    lat1, lon1, lat2, lon2 = (float(a) for a in args if a is not None)
+    return haversine_km(lat1, lon1, lat2, lon2)
+
+
+class Store:
+    """A newsevents database; open with :meth:`open`, use as a context manager to close it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self._conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> Store:
+        """Open (creating and migrating as needed) the database at ``path``."""
+        name = str(path)
+        try:
+            conn = sqlite3.connect(name, isolation_level=None, timeout=10.0)
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"cannot open database {name}: {exc}; check the folder exists and is writable, "
+                "or choose another file with --db / NEWSEVENTS_DB"
+            ) from exc
+        store = cls(conn, name)
+        try:
+            store._prepare()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        try:
+            self._conn.execute("PRAGMA foreign_keys = ON")
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.create_function("haversine_km", 4, _sql_haversine, deterministic=True)
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a usable newsevents database ({exc}); "
+                "choose another file with --db / NEWSEVENTS_DB"
+            ) from exc
+
+    def _migrate(self) -> None:
+        version = int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path} has schema version {version}, newer than this newsevents knows "
+                f"({len(MIGRATIONS)}); upgrade newsevents"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            try:
+                self._conn.executescript(
+                    f"BEGIN IMMEDIATE; {script}; PRAGMA user_version = {number}; COMMIT;"
+                )
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN … COMMIT, rolled back on any exception (KeyboardInterrupt included)."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def save(self, doc: Doc) -> bool:
+        """Store the article, its events and quotes in one transaction; False if already stored."""
+        article = doc.article
+        try:
+            with self._transaction() as conn:
+                if self._has(conn, article.id):
+                    return False
+                conn.execute(_INSERT_ARTICLE, _article_row(article))
+                conn.executemany(_INSERT_EVENT, _event_rows(doc))
+                conn.executemany(_INSERT_QUOTE, _quote_rows(doc))
+        except Exception as exc:  # a bad record or a full disk: either way, report and go on
+            raise StoreError(
+                f"could not save article {article.origin or article.id} to {self.path} "
+                f"({type(exc).__name__}: {exc}); nothing of it was stored"
+            ) from exc
+        return True
+
+    def delete_article(self, article_id: str) -> bool:
+        """Delete an article with its events and quotes; False if it was not stored."""
+        with self._transaction() as conn:
+            deleted = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+        return deleted > 0
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return self._has(self._conn, article_id)
+
+    @staticmethod
+    def _has(conn: sqlite3.Connection, article_id: str) -> bool:
+        row = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def articles(self) -> list[Article]:
+        """Every stored article, in the order they were ingested."""
+        rows = self._conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles a ORDER BY rowid")
+        return [_article(row) for row in rows]
+
+    def quotes(self, article_id: str) -> list[Quote]:
+        """The quotes of one article, in text order."""
+        rows = self._conn.execute(
+            "SELECT json FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,)
+        )
+        return [Quote.from_dict(json.loads(row[0])) for row in rows]
+
+    def events(self, f: EventFilter | None = None) -> list[StoredEvent]:
+        """Stored events matching ``f`` (asserted ones by default), by day then article order."""
+        f = f or EventFilter()
+        where, params = _where(f)
+        sql = (
+            f"SELECT e.json, {_ARTICLE_COLUMNS} FROM events e JOIN articles a "
+            f"ON a.id = e.article_id WHERE {where} "
+            "ORDER BY e.day IS NULL, e.day, a.rowid, e.seq"
+        )
+        if f.limit is not None:
+            sql += " LIMIT ?"
+            params.append(f.limit)
+        rows = self._conn.execute(sql, params)
+        return [StoredEvent(Event.from_dict(json.loads(row[0])), _article(row[1:])) for row in rows]
+
+    def count(self) -> tuple[int, int]:
+        """(articles, events) stored."""
+        articles = self._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        events = self._conn.execute("SELECT count(*) FROM events").fetchone()[0]
+        return int(articles), int(events)
+
+
+# --- rows ----------------------------------------------------------------------------------------
+
+_ARTICLE_COLUMNS = "a.id, a.text, a.title, a.published, a.source, a.url, a.origin"
+_INSERT_ARTICLE = (
+    "INSERT INTO articles (id, title, published, source, url, origin, text, ingested_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_EVENT = (
+    "INSERT INTO events (id, article_id, seq, type, polarity, confidence, actor_country, "
+    "recipient_country, location_country, lat, lon, date_value, day, json) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_QUOTE = "INSERT INTO quotes (article_id, seq, json) VALUES (?, ?, ?)"
+
+
+def _article_row(a: Article) -> tuple[Any, ...]:
+    published = a.published.isoformat() if a.published else None
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return (a.id, a.title, published, a.source, a.url, a.origin, a.text, now)
+
+
+def _article(row: Any) -> Article:
+    id_, text, title, published, source, url, origin = row
+    return Article(
+        id=id_,
+        text=text,
+        title=title,
+        published=dt.date.fromisoformat(published) if published else None,
+        source=source,
+        url=url,
+        origin=origin,
+    )
+
+
+def _event_rows(doc: Doc) -> Iterator[tuple[Any, ...]]:
+    """Rows of the events table; serialised lazily, inside the saving transaction."""
+    published = doc.article.published.isoformat() if doc.article.published else None
+    for seq, e in enumerate(doc.events):
+        date_value = e.date.value[:10] if e.date and e.date.value else None
+        loc = e.location
+        yield (
+            e.id,
+            doc.article.id,
+            seq,
+            e.type,
+            e.polarity,
+            e.confidence,
+            e.actor.country if e.actor else None,
+            e.recipient.country if e.recipient else None,
+            loc.country if loc else None,
+            loc.lat if loc else None,
+            loc.lon if loc else None,
+            date_value,
+            date_value or published,
+            json.dumps(e.to_dict(), ensure_ascii=False),
+        )
+
+
+def _quote_rows(doc: Doc) -> Iterator[tuple[Any, ...]]:
+    for seq, q in enumerate(doc.quotes):
+        yield (doc.article.id, seq, json.dumps(q.to_dict(), ensure_ascii=False))
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for a filter."""
+    clauses: list[str] = ["1"]
+    params: list[Any] = []
+    if f.type is not None:
+        clauses.append("e.type = ?")
+        params.append(f.type.upper())
+    if f.polarity is not None:
+        clauses.append("e.polarity = ?")
+        params.append(f.polarity)
+    if f.country is not None:
+        clauses.append("? IN (e.actor_country, e.recipient_country, e.location_country)")
+        params.append(f.country.upper())
+    if f.since is not None:
+        clauses.append("e.day >= ?")
+        params.append(f.since.isoformat())
+    if f.until is not None:
+        clauses.append("e.day <= ?")
+        params.append(f.until.isoformat())
+    if f.near is not None:
+        clauses.append(_near_clause(f.near, params))
+    return " AND ".join(clauses), params
+
+
+def _near_clause(near: tuple[float, float, float], params: list[Any]) -> str:
+    """A latitude band the index can use, then the exact great-circle distance."""
+    lat, lon, km = near
+    band = km / KM_PER_DEGREE_LAT + 0.01
+    params.extend([lat - band, lat + band, lat, lon, km])
+    return "e.lat BETWEEN ? AND ? AND haversine_km(?, ?, e.lat, e.lon) <= ?"
