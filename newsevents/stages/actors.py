@@ -193,11 +193,14 @@ def resolve_actor(lexicon: ActorLexicon, ctx: ActorContext, actor: Actor) -> Act
     span = token_span(ctx.parsed, actor.span)
     head = span.root
     own = [m for m in ctx.mentions if span.start <= m.start and m.end <= span.end]
-    own = [m for m in own if _in_office(m.name, ctx.year)]
     sector = lexicon.sector(span, head)
     if own:
-        return _from_names(actor, own, sector, head)
+        return _from_names(actor, own, sector, head, ctx.year)
     ref = _antecedent(lexicon, ctx, span)
+    if ref is None and sector is not None and head.pos_ != "PRON":
+        ref = _nearest_in_sentence(ctx, span)
+        if ref is not None:
+            return replace(actor, country=ref.name.country, sector=sector, confidence=0.4)
     if ref is None:
         return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
     inherits = ref.name.kind in ("person", "capital") and head.pos_ == "PRON"
@@ -215,13 +218,18 @@ def _in_office(name: Name, year: int | None) -> bool:
     return name.years[0] <= year <= name.years[1]
 
 
-def _from_names(actor: Actor, own: list[Mention], sector: str | None, head: Token) -> Actor:
-    """The phrase's own names decide: an organisation over a person over a country modifier."""
+def _from_names(
+    actor: Actor, own: list[Mention], sector: str | None, head: Token, year: int | None
+) -> Actor:
+    """The phrase's own names decide: an organisation over a person over a country modifier.
+
+    An office-holder outside their term keeps their country but not their office's sector.
+    """
     rank = {"igo": 0, "ngo": 0, "person": 1, "country": 2, "capital": 2, "demonym": 3}
     best = min(own, key=lambda m: (rank[m.name.kind], m.start))
     name = best.name
     country = name.country
-    if name.kind == "person":
+    if name.kind == "person" and _in_office(name, year):
         sector = sector or name.sector
     if name.kind == "capital" and best.start <= head.i < best.end:
         sector = sector or "GOV"
@@ -250,6 +258,19 @@ def _antecedent(lexicon: ActorLexicon, ctx: ActorContext, span: Any) -> Mention 
         if group is not None and _is_plural(group) == plural and _is_agent(group, lexicon):
             return m
     return None
+
+
+def _nearest_in_sentence(ctx: ActorContext, span: Any) -> Mention | None:
+    """ "Police arrested protesters in Nairobi": a group's country from the names around it."""
+    sent = span.sent
+    around = [
+        m
+        for m in ctx.mentions
+        if sent.start <= m.start < sent.end and m.name.kind not in ("igo", "ngo")
+    ]
+    if not around:
+        return None
+    return min(around, key=lambda m: min(abs(m.start - span.end), abs(span.start - m.end)))
 
 
 def _definite_person(tok: Token, lexicon: ActorLexicon) -> bool:

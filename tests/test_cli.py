@@ -1,0 +1,143 @@
+"""The command line, end to end on small articles written for these tests."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsevents.cli import cli
+
+STORY = (
+    "Rebels attacked an army base near Goma on Tuesday, killing three soldiers, "
+    "officials said.\n\nThe government imposed a curfew on the city.\n"
+)
+OTHER = "Police arrested 15 protesters in Nairobi on Friday after a march against taxes.\n"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY, encoding="utf-8")
+    (folder / "b.txt").write_text(OTHER, encoding="utf-8")
+    return folder
+
+
+def _ingest(runner: CliRunner, db: Path, *paths: str) -> object:
+    return runner.invoke(cli, ["ingest", *paths, "--db", str(db), "--published", "2019-05-10"])
+
+
+def test_cli_extract_prints_contract_json(runner: CliRunner, corpus: Path) -> None:
+    result = runner.invoke(cli, ["extract", str(corpus / "a.txt"), "--published", "2019-05-10"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert set(out) == {"article", "events", "quotes"}
+    assert out["article"]["published"] == "2019-05-10"
+    assault = next(e for e in out["events"] if e["type"] == "ASSAULT")
+    text = STORY
+    start, end = assault["trigger"]["span"]
+    assert text[start:end] == assault["trigger"]["text"] == "attacked"
+    assert assault["date"]["value"] == "2019-05-07"
+    assert assault["casualties"]["killed"] == 3
+
+
+def test_cli_extract_hides_non_asserted_unless_all(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "neg.txt"
+    path.write_text("The army did not attack the village on Monday.\n", encoding="utf-8")
+    plain = json.loads(runner.invoke(cli, ["extract", str(path)]).stdout)
+    everything = json.loads(runner.invoke(cli, ["extract", str(path), "--all"]).stdout)
+    assert plain["events"] == []
+    assert [e["polarity"] for e in everything["events"]] == ["negated"]
+
+
+def test_cli_ingest_stores_once_and_reports_bad_files(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    db = tmp_path / "x.db"
+    first = _ingest(runner, db, str(corpus))
+    assert first.exit_code == 1  # type: ignore[attr-defined]
+    assert "empty.txt" in first.stderr  # type: ignore[attr-defined]
+    assert "stored 2 new article(s)" in first.stderr  # type: ignore[attr-defined]
+    again = _ingest(runner, db, str(corpus / "a.txt"), str(corpus / "b.txt"))
+    assert again.exit_code == 0  # type: ignore[attr-defined]
+    assert "stored 0 new article(s)" in again.stderr  # type: ignore[attr-defined]
+
+
+def test_cli_events_filters_by_type_and_formats_csv(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "x.db"
+    _ingest(runner, db, str(corpus))
+    result = runner.invoke(cli, ["events", "--db", str(db), "--type", "coerce", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["type"] for r in rows} == {"COERCE"}
+
+
+def test_cli_events_near_keeps_only_close_events(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "x.db"
+    _ingest(runner, db, str(corpus))
+    goma = "-1.68,29.22,100"
+    result = runner.invoke(cli, ["events", "--db", str(db), "--near", goma, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    events = json.loads(result.stdout)
+    assert events and all(e["location"]["country"] == "COD" for e in events)
+
+
+def test_cli_export_geojson_to_file(runner: CliRunner, corpus: Path, tmp_path: Path) -> None:
+    db, out = tmp_path / "x.db", tmp_path / "events.geojson"
+    _ingest(runner, db, str(corpus))
+    result = runner.invoke(
+        cli, ["export", "--db", str(db), "--format", "geojson", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    collection = json.loads(out.read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    assert collection["features"]
+    assert not list(tmp_path.glob(".events.geojson.*"))  # no temporary file left behind
+
+
+def test_cli_user_error_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsevents", "events", "--db", str(missing)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert str(missing) in lines[0] and "newsevents ingest" in lines[0]
+    assert "Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("near", ["1,2", "a,b,c", "95,0,10", "0,0,-5"])
+def test_cli_events_rejects_bad_near(runner: CliRunner, tmp_path: Path, near: str) -> None:
+    db = tmp_path / "x.db"
+    db.touch()
+    result = runner.invoke(cli, ["events", "--db", str(db), "--near", near])
+    assert result.exit_code == 2
+    assert "LAT,LON,KM" in result.output or "out of range" in result.output
+
+
+def test_cli_settings_lists_every_setting(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["settings"])
+    assert result.exit_code == 0
+    assert "NEWSEVENTS_MAX_FILE_BYTES" in result.output
+    assert "NEWSEVENTS_DB" in result.output
