@@ -29,6 +29,7 @@ HYPOTHETICAL_GOVERNORS = {
     "demand", "order", "warn", "agree", "decide", "attempt", "try", "allow", "encourage",
     "push", "press", "fear", "risk", "need", "instruct",
 }  # fmt: skip
+HYPOTHETICAL_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set", "likely"}
 HYPOTHETICAL_NOUNS = {
     "risk",
     "threat",
@@ -107,8 +108,12 @@ def _hypothetical(tok: Token, anchor: Token) -> bool:
             return True
         if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_MODIFIERS and tok.i == anchor.i:
             return True
+        if child.dep_ == "det" and child.lower_ == "any" and tok.i == anchor.i:
+            return True
     lemma = tok.lemma_.lower()
     if tok.i != anchor.i and lemma in HYPOTHETICAL_NOUNS and tok.pos_ == "NOUN":
+        return True
+    if tok.i != anchor.i and lemma in HYPOTHETICAL_ADJECTIVES and tok.pos_ == "ADJ":
         return True
     return tok.i != anchor.i and lemma in HYPOTHETICAL_GOVERNORS and tok.pos_ == "VERB"
 

@@ -94,12 +94,12 @@ class ActorLexicon:
     def sector(self, tokens: Any, head: Token) -> str | None:
         """Sector from the head noun, else from any two- or one-word sector term in the phrase."""
         lemmas = [t.lemma_.lower() for t in tokens]
-        for w in [head.lemma_.lower(), head.lower_]:
-            if w in self.sectors:
-                return self.sectors[w]
         for a, b in pairwise(lemmas):
             if f"{a} {b}" in self.sectors:
                 return self.sectors[f"{a} {b}"]
+        for w in [head.lemma_.lower(), head.lower_]:
+            if w in self.sectors:
+                return self.sectors[w]
         return next((self.sectors[w] for w in reversed(lemmas) if w in self.sectors), None)
 
 
@@ -192,10 +192,10 @@ def resolve_actor(lexicon: ActorLexicon, ctx: ActorContext, actor: Actor) -> Act
     """Fill in name, country, sector and confidence of an actor phrase."""
     span = token_span(ctx.parsed, actor.span)
     head = span.root
-    own = [m for m in ctx.mentions if span.start <= m.start and m.end <= span.end]
+    own = [m for m in ctx.mentions if m.start < span.end and span.start < m.end]
     sector = lexicon.sector(span, head)
     if own:
-        return _from_names(actor, own, sector, head, ctx.year)
+        return _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
     ref = _antecedent(lexicon, ctx, span)
     if ref is None and sector is not None and head.pos_ != "PRON":
         ref = _nearest_in_sentence(ctx, span)
@@ -210,6 +210,16 @@ def resolve_actor(lexicon: ActorLexicon, ctx: ActorContext, actor: Actor) -> Act
         sector=sector or (ref.name.sector if inherits else None),
         confidence=0.5,
     )
+
+
+def _cover(parsed: Any, actor: Actor, own: list[Mention]) -> Actor:
+    """Widen the phrase to whole names the parser cut ("Moon Jae" → "Moon Jae-in")."""
+    first = parsed[min(m.start for m in own)]
+    last = parsed[max(m.end for m in own) - 1]
+    start, end = min(actor.span[0], first.idx), max(actor.span[1], last.idx + len(last))
+    if (start, end) == actor.span:
+        return actor
+    return replace(actor, text=parsed.text[start:end], span=(start, end))
 
 
 def _in_office(name: Name, year: int | None) -> bool:
@@ -250,6 +260,9 @@ def _antecedent(lexicon: ActorLexicon, ctx: ActorContext, span: Any) -> Mention 
     before = [m for m in before if ctx.parsed[m.start].idx >= span.start_char - ANTECEDENT_CHARS]
     if lemma in COUNTRY_NOUNS and ref.pos_ == "NOUN":
         return next((m for m in reversed(before) if m.name.kind != "igo"), None)
+    if ref.lower_ in ("it", "its", "itself"):
+        kinds = ("country", "capital", "igo", "ngo")
+        return next((m for m in reversed(before) if m.name.kind in kinds), None)
     if ref.pos_ != "PRON" and not _definite_person(ref, lexicon):
         return None
     plural = ref.lower_ in PRONOUNS_PLURAL or ref.tag_ in ("NNS", "NNPS")
@@ -266,11 +279,22 @@ def _nearest_in_sentence(ctx: ActorContext, span: Any) -> Mention | None:
     around = [
         m
         for m in ctx.mentions
-        if sent.start <= m.start < sent.end and m.name.kind not in ("igo", "ngo")
+        if sent.start <= m.start < sent.end and _standalone_place(ctx.parsed, m)
     ]
     if not around:
         return None
     return min(around, key=lambda m: min(abs(m.start - span.end), abs(span.start - m.end)))
+
+
+def _standalone_place(parsed: Any, m: Mention) -> bool:
+    """ "in Nairobi" can locate a group; "Syrian" in "Syrian rebels" belongs to the rebels."""
+    last = parsed[m.end - 1]
+    return m.name.kind in ("country", "capital") and last.dep_ not in (
+        "amod",
+        "compound",
+        "nmod",
+        "poss",
+    )
 
 
 def _definite_person(tok: Token, lexicon: ActorLexicon) -> bool:

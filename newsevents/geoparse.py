@@ -1,0 +1,322 @@
+"""Geoparsing: find place mentions in a parsed article and resolve each to one gazetteer entry.
+
+Detection takes spaCy's GPE/LOC/FAC entities and adds what the NER misses: salient gazetteer names
+(countries, first-level divisions, large towns, the supplement's zones and seas) found in running
+text, and inside organisation names ("Kentucky State Police"). Those inside other entities are
+marked ``embedded``: context for resolution, never where an event happened.
+
+Resolution scores every candidate entry of a name: a prior from its feature type, population and
+how the name matched, then, in a second pass, support from the rest of the article: the countries
+the article is about, places that contain or lie near the candidate, and "Town, State" pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsevents.gazetteer import (
+    MATCH_ALIAS,
+    MATCH_ALTERNATE,
+    MATCH_PRIMARY,
+    Entry,
+    Gazetteer,
+    distance_km,
+    normalize,
+)
+from newsevents.records import Place, Span
+
+__all__ = ["COARSE", "Mention", "contains", "find_mentions", "precision_of", "resolve"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+"""Entities whose words may name a place inside them ("University of Kentucky")."""
+NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
+
+COARSE = frozenset(
+    {
+        "country",
+        "continent",
+        "admin1",
+        "admin2",
+        "region",
+        "zone",
+        "border",
+        "sea",
+        "gulf",
+        "strait",
+        "disputed",
+        "river",
+    }
+)
+"""Features too wide to be where an event happened when the article names a place inside them."""
+_AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}
+
+FEATURE_PRIOR = {"country": 3.0, "continent": 1.5, "admin1": 0.5, "capital": 1.5, "admin2": -1.5}
+"""Added to log10(population): a country beats a town of the same name, a capital a namesake."""
+SUPPLEMENT_PRIOR = 10.0
+"""Supplement places have no population; they were curated because news names them."""
+MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
+"""GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
+COUNTRY_WEIGHT = 2.5
+"""Bonus for lying in the countries the rest of the article names, times their share."""
+LARGE_CITY = 500_000
+WIDE_KM = 500
+"""Areas wider than this contain only what is declared inside them (country, admin1, parent)."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name in the text, before resolution."""
+
+    text: str
+    span: Span
+    embedded: bool = False
+    """Inside another entity (an organisation's name): context only, not an event location."""
+
+
+def precision_of(entry: Entry) -> int:
+    """ACLED geo-precision of a resolved entry: 1 town or feature, 2 part of a region, 3 area."""
+    if entry.feature in _AREA_PRECISION:
+        return 3
+    return 2 if entry.feature in COARSE else 1
+
+
+def contains(outer: Entry, inner: Entry) -> bool:
+    """Whether ``inner`` lies within ``outer``: by parent, country, admin1, or distance."""
+    if outer.id == inner.id:
+        return False
+    if outer.supplement_id and inner.parent == outer.supplement_id:
+        return True
+    if outer.feature == "country":  # places of no country (seas, zones) lie in none
+        return inner.country == outer.country and inner.feature != "country"
+    if outer.feature == "admin1":
+        return inner.country == outer.country and inner.admin1 == outer.name
+    if outer.radius_km > WIDE_KM:  # "the Indo-Pacific" does not place a town
+        return False
+    return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= outer.radius_km
+
+
+# --- detection -----------------------------------------------------------------------------
+
+
+def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
+    """Every place mention in a spaCy Doc, in text order, without overlaps."""
+    found: list[Mention] = []
+    taken = [False] * len(parsed)
+    for ent in parsed.ents:
+        if ent.label_ in PLACE_LABELS:
+            mention = _trimmed(ent)
+            if mention and _is_place_name(mention.text, gazetteer):
+                found.append(mention)
+                taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    for ent in parsed.ents:
+        if ent.label_ in HOST_LABELS and not any(taken[ent.start : ent.end]):
+            found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
+    found.extend(_salient_within(parsed, 0, len(parsed), gazetteer, "", taken))
+    return sorted(found, key=lambda m: m.span)
+
+
+def _trimmed(ent: Any) -> Mention | None:
+    """The entity without a leading "the" and a trailing possessive or punctuation."""
+    tokens = list(ent)
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (
+        tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")
+    ):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = ent.doc.text[start:end]
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text, end = text[: -len(suffix)], end - len(suffix)
+    return Mention(text, (start, end))
+
+
+def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    key = normalize(text)
+    return bool(key) and key not in NOT_PLACES and (text[:1].isupper() or key in gazetteer.salient)
+
+
+def _salient_within(
+    parsed: Any, start: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
+) -> list[Mention]:
+    """Longest salient gazetteer names among tokens [start, end) not already taken."""
+    found: list[Mention] = []
+    i = start
+    while i < end:
+        n = _longest_match(parsed, i, end, gazetteer, label, taken)
+        if n:
+            span = parsed[i : i + n]
+            whole = bool(label) and _is_whole(parsed, i, i + n, start, end)
+            mention = Mention(
+                span.text, (span.start_char, span.end_char), bool(label) and not whole
+            )
+            found.append(mention)
+            taken[i : i + n] = [True] * n
+            i += n
+        else:
+            i += 1
+    return found
+
+
+def _is_whole(parsed: Any, i: int, j: int, start: int, end: int) -> bool:
+    """Whether tokens [i, j) are the whole entity [start, end) but for a leading "the"."""
+    return j == end and (i == start or (i == start + 1 and parsed[start].lower_ == "the"))
+
+
+def _longest_match(
+    parsed: Any, i: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
+) -> int:
+    if taken[i] or (not label and parsed[i].ent_type_):
+        return 0
+    for n in range(min(gazetteer.max_words, end - i), 0, -1):
+        span = parsed[i : i + n]
+        if any(taken[i : i + n]) or (not label and any(t.ent_type_ for t in span)):
+            continue
+        key = normalize(span.text)
+        cased = gazetteer.salient.get(key)
+        if cased is None or span[0].lower_ == "the" or key in NOT_PLACES:
+            continue
+        if not cased or (span[0].text[:1].isupper() and any(t.pos_ == "PROPN" for t in span)):
+            return n
+    return 0
+
+
+# --- resolution ----------------------------------------------------------------------------
+
+
+def resolve(
+    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str = ""
+) -> list[tuple[Entry, float] | None]:
+    """The best entry for each mention and a 0..1 confidence; None where nothing matched.
+
+    One sense per article: every mention of the same name resolves to the same entry.
+    """
+    keys = [normalize(m.text) for m in mentions]
+    cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
+    cands = {k: c for k, c in cands.items() if c}
+    context = _Context({k: max(c, key=_prior) for k, c in cands.items()}, Counter(keys))
+    pairs = _comma_pairs(mentions, keys, text)
+    for _ in range(2):
+        best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
+        context = _Context(best, context.counts)
+    out: list[tuple[Entry, float] | None] = []
+    for key in keys:
+        if key not in cands:
+            out.append(None)
+            continue
+        scores = sorted((_score(e, key, context, pairs) for e in cands[key]), reverse=True)
+        margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
+        out.append((context.best[key], round(min(0.99, 1 / (1 + math.exp(-margin))), 3)))
+    return out
+
+
+def _best(cands: list[Entry], key: str, context: _Context, pairs: dict[str, str]) -> Entry:
+    return max(cands, key=lambda e: _score(e, key, context, pairs))
+
+
+_TRAILING_QUALIFIERS = re.compile(r"\s+(city|county|province|state|region|district)$", re.I)
+
+
+def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    found = gazetteer.candidates(text)
+    if not found and _TRAILING_QUALIFIERS.search(text):
+        found = gazetteer.candidates(_TRAILING_QUALIFIERS.sub("", text))
+    return _unshadowed(found)
+
+
+def _unshadowed(found: list[Entry]) -> list[Entry]:
+    """Drop admin areas named after a large city of theirs: "New York" alone is the city."""
+    cities = {(e.name, e.country) for e in found if e.feature in ("city", "capital")
+              and e.population >= LARGE_CITY and e.match == MATCH_PRIMARY}  # fmt: skip
+    return [
+        e
+        for e in found
+        if e.feature not in ("admin1", "admin2") or (e.name, e.country) not in cities
+    ]
+
+
+def _prior(e: Entry) -> float:
+    if e.supplement_id:
+        base = SUPPLEMENT_PRIOR
+    else:
+        base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)
+    return base + MATCH_PRIOR.get(e.match, 0.0)
+
+
+class _Context:
+    """What the rest of the article says: its countries, the places its other names are."""
+
+    def __init__(self, best: dict[str, Entry], counts: Counter[str]) -> None:
+        self.best, self.counts = best, counts
+        self.countries: Counter[str] = Counter()
+        for key, e in best.items():
+            if e.country:
+                self.countries[e.country] += counts[key]
+        self.total = sum(self.countries.values())
+
+    def country_share(self, e: Entry, key: str) -> float:
+        """Share of the article's other mentions that lie in the candidate's country."""
+        mine = self.best.get(key)
+        own = self.counts[key] if mine and mine.country and mine.country == e.country else 0
+        total = self.total - (self.counts[key] if mine and mine.country else 0)
+        return (self.countries[e.country or ""] - own) / total if total > 0 else 0.0
+
+    def others(self, key: str) -> list[Entry]:
+        return [e for k, e in self.best.items() if k != key]
+
+
+def _score(e: Entry, key: str, context: _Context, pairs: dict[str, str]) -> float:
+    score = _prior(e) + COUNTRY_WEIGHT * context.country_share(e, key)
+    host = context.best.get(pairs.get(key, ""))
+    if host is not None and (contains(host, e) or _close(e, host)):
+        score += 4.0
+    return score + max((_support(e, other) for other in context.others(key)), default=0.0)
+
+
+def _support(e: Entry, other: Entry) -> float:
+    """How much another place of the article supports candidate ``e``."""
+    if contains(other, e) and other.feature != "country":
+        return 2.0
+    if contains(e, other) and e.feature in ("admin1", "admin2", "country"):
+        return 1.0
+    return 1.0 if other.feature not in COARSE and _close(e, other) else 0.0
+
+
+def _close(a: Entry, b: Entry) -> bool:
+    return distance_km(a.lat, a.lon, b.lat, b.lon) < 150
+
+
+def _comma_pairs(mentions: Sequence[Mention], keys: list[str], text: str) -> dict[str, str]:
+    """ "Dublin, Ohio": the first name's key → the key of the place it is said to lie in."""
+    pairs: dict[str, str] = {}
+    for a, b, ka, kb in zip(mentions, mentions[1:], keys, keys[1:], strict=False):
+        if text[a.span[1] : b.span[0]].strip() == "," and ka != kb:
+            pairs.setdefault(ka, kb)
+    return pairs
+
+
+def to_place(mention: Mention, entry: Entry, confidence: float) -> Place:
+    """The Place record of a resolved mention."""
+    return Place(
+        text=mention.text,
+        span=mention.span,
+        name=entry.name,
+        geonameid=entry.geonameid,
+        lat=entry.lat,
+        lon=entry.lon,
+        country=entry.country,
+        admin1=entry.admin1,
+        feature=entry.feature,
+        precision=precision_of(entry),
+        confidence=confidence,
+        supplement_id=entry.supplement_id,
+    )

@@ -1,0 +1,239 @@
+"""Places: resolve the article's place names, then say where each event happened.
+
+An event's location is, in order of preference (confidence falls at each step):
+
+1. a place in its sentence attached to the trigger: the shortest dependency path from the trigger,
+   preferring objects of locative prepositions (in, at, near, across, into, from…), never the
+   event's actor or recipient nor a place acting as a subject ("Washington said…");
+2. if that place is coarse (a zone, border, region, admin area or country) and the article names a
+   more specific place within it, that place at precision 2: ACLED coders use the most specific
+   location the report supports;
+3. with no place in the sentence, the most recent specific place up to ``place_window`` sentences
+   back in the same paragraph, else the last specific place of the previous paragraph;
+4. else the article's most-mentioned place, at precision 3.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsevents.gazetteer import Entry, Gazetteer
+from newsevents.geoparse import contains, find_mentions, precision_of, resolve, to_place
+from newsevents.pipeline import stage
+from newsevents.records import Doc, Event, Place, Span
+from newsevents.settings import Settings
+
+__all__ = ["Located", "locate", "make_places", "resolve_places"]
+
+LOCATIVE_PREPS = frozenset(
+    {"in", "at", "near", "across", "into", "from", "inside", "outside", "along", "on", "over",
+     "toward", "towards", "to", "through", "off", "around", "within", "between", "beyond", "by"}
+)  # fmt: skip
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "expl"})
+"""A place in these roles acts or owns ("Washington said", "Seoul's army"): not a location."""
+
+IN_SENTENCE, REFINED, SAME_PARAGRAPH, PREVIOUS_PARAGRAPH, ARTICLE = 0.9, 0.75, 0.6, 0.45, 0.3
+"""How much of the resolution confidence a location keeps, by how it was found."""
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Located:
+    """A resolved mention: the Place record and the gazetteer entry behind it."""
+
+    place: Place
+    entry: Entry
+    embedded: bool = False
+
+
+@stage("places", requires=("parsed", "events"), assigns=("places", "events.location"))
+def make_places(settings: Settings) -> Callable[[Doc], Doc]:
+    gazetteer = Gazetteer.load()
+
+    def places(doc: Doc) -> Doc:
+        found = resolve_places(doc.parsed, gazetteer)
+        arguments = _argument_spans(doc.events)
+        events = tuple(
+            replace(e, location=locate(e, doc, found, settings.place_window, arguments))
+            for e in doc.events
+        )
+        return replace(doc, places=tuple(p.place for p in found), events=events)
+
+    return places
+
+
+def resolve_places(parsed: Any, gazetteer: Gazetteer) -> list[Located]:
+    """Every place mention of a parsed article, resolved, in text order."""
+    if parsed is None:
+        return []
+    mentions = find_mentions(parsed, gazetteer)
+    located = []
+    for mention, result in zip(mentions, resolve(mentions, gazetteer, parsed.text), strict=True):
+        if result is not None:
+            entry, confidence = result
+            place = to_place(mention, entry, confidence)
+            located.append(Located(place, entry, mention.embedded))
+    return located
+
+
+def locate(
+    event: Event,
+    doc: Doc,
+    found: Sequence[Located],
+    window: int = 3,
+    arguments: Sequence[Span] = (),
+) -> Place | None:
+    """Where the event happened, by the preferences in the module docstring.
+
+    ``arguments`` are spans of actors (and of recipients of verbal acts) anywhere in the article:
+    "the U.S. levied sanctions" names an actor, not where anything happened.
+    """
+    destination = _destination(event, found)
+    if destination is not None:
+        return destination
+    usable = [
+        p
+        for p in found
+        if not p.embedded
+        and not _is_argument(p.place.span, event)
+        and not any(_overlaps(p.place.span, a) for a in arguments)
+    ]
+    in_sentence = [p for p in usable if _within(p.place.span, event.sentence.span)]
+    if in_sentence:
+        best = _attached(event, in_sentence, doc.parsed)
+        return _refined(best, in_sentence, usable, event) or _scaled(best.place, IN_SENTENCE)
+    inherited = _inherited(event, doc, usable, window)
+    if inherited is not None:
+        return inherited
+    return _article_place(usable)
+
+
+def _argument_spans(events: Sequence[Event]) -> list[Span]:
+    spans = [e.actor.span for e in events if e.actor is not None]
+    spans += [
+        e.recipient.span
+        for e in events
+        if e.recipient is not None and e.type not in MATERIAL and e.mode != "visit"
+    ]
+    return spans
+
+
+def _destination(event: Event, found: Sequence[Located]) -> Place | None:
+    """A visit happens where it goes: "a tour with stops in Vietnam" is located in Vietnam."""
+    if event.mode != "visit" or event.recipient is None:
+        return None
+    for p in found:
+        if not p.embedded and _overlaps(p.place.span, event.recipient.span):
+            return _scaled(p.place, IN_SENTENCE)
+    return None
+
+
+def _is_argument(span: Span, event: Event) -> bool:
+    """The event's actor is never its place; its recipient only when the act is material."""
+    arguments = [event.actor] + ([event.recipient] if event.type not in MATERIAL else [])
+    return any(a is not None and _overlaps(span, a.span) for a in arguments)
+
+
+MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+"""Acts done to a place ("shelled Juba"): their recipient may be where they happened."""
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _attached(event: Event, places: list[Located], parsed: Any) -> Located:
+    """The sentence's place closest to the trigger in the dependency tree."""
+    if parsed is None:
+        return min(places, key=lambda p: abs(p.place.span[0] - event.trigger.span[0]))
+    trigger = _head(parsed, event.trigger.span)
+    ranked = sorted(places, key=lambda p: _path_cost(trigger, _head(parsed, p.place.span)))
+    return ranked[0]
+
+
+def _head(parsed: Any, span: Span) -> Any:
+    return parsed.char_span(span[0], span[1], alignment_mode="expand").root
+
+
+def _path_cost(trigger: Any, place: Any) -> float:
+    """Dependency distance from trigger to place; subjects and possessors cost the most."""
+    up = {t.i: n for n, t in enumerate([trigger, *trigger.ancestors])}
+    steps = 0
+    node = place
+    while node.i not in up and node.head.i != node.i:
+        node, steps = node.head, steps + 1
+    distance = float(steps + up.get(node.i, 20))
+    if place.dep_ in SUBJECT_DEPS or place.dep_ == "compound":
+        distance += 10
+    elif place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:
+        distance -= 0.5
+    return distance + abs(int(trigger.i) - int(place.i)) / 100
+
+
+def _refined(
+    best: Located, in_sentence: Sequence[Located], usable: Sequence[Located], event: Event
+) -> Place | None:
+    """A more specific place the article names inside the sentence's coarse ones, at precision 2.
+
+    Only when the sentence names no specific place; the attached place's insiders come first.
+    """
+    if any(precision_of(p.entry) == 1 for p in in_sentence):
+        return None
+    specific = [p for p in usable if precision_of(p.entry) == 1]
+    for outer in [best, *in_sentence]:
+        inside = [p for p in specific if contains(outer.entry, p.entry)]
+        if inside:
+            nearest = min(inside, key=lambda p: abs(p.place.span[0] - event.trigger.span[0]))
+            return replace(_scaled(nearest.place, REFINED), precision=2)
+    return None
+
+
+def _scaled(place: Place, factor: float) -> Place:
+    return replace(place, confidence=round(place.confidence * factor, 3))
+
+
+def _inherited(event: Event, doc: Doc, usable: Sequence[Located], window: int) -> Place | None:
+    """The most recent specific place before the event, in its paragraph or the previous one."""
+    specific = [p for p in usable if precision_of(p.entry) == 1]
+    start = event.sentence.span[0]
+    paragraphs = _paragraphs(doc.article.text)
+    current = next((i for i, (a, b) in enumerate(paragraphs) if a <= start < b), 0)
+    sentences = [s.span for s in doc.sentences if s.span[1] <= start]
+    earliest = sentences[-window][0] if 0 < window <= len(sentences) else 0
+    para_start = paragraphs[current][0] if paragraphs else 0
+    earlier = [p for p in specific if max(earliest, para_start) <= p.place.span[0] < start]
+    if earlier:
+        return _scaled(earlier[-1].place, SAME_PARAGRAPH)
+    if current > 0:
+        prev = paragraphs[current - 1]
+        last = [p for p in specific if prev[0] <= p.place.span[0] < prev[1]]
+        if last:
+            return _scaled(last[-1].place, PREVIOUS_PARAGRAPH)
+    return None
+
+
+def _paragraphs(text: str) -> list[Span]:
+    spans, start = [], 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _article_place(usable: Sequence[Located]) -> Place | None:
+    """The place the article names most often (first mention on ties), at precision 3."""
+    if not usable:
+        return None
+    counts = Counter(p.entry.id for p in usable)
+    top = max(usable, key=lambda p: (counts[p.entry.id], -p.place.span[0]))
+    return replace(_scaled(top.place, ARTICLE), precision=3)

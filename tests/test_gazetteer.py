@@ -1,0 +1,88 @@
+"""The gazetteer: name normalisation, countries and aliases, the supplement, the built index."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+
+from newsevents.gazetteer import Entry, Gazetteer, _version_key, distance_km, normalize
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _best(entries: list[Entry], feature: str) -> Entry:
+    return next(e for e in entries if e.feature == feature)
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        ("the United States", "united states"),
+        ("North Korea’s", "north korea"),
+        ("Kenya's", "kenya"),
+        ("São Paulo", "sao paulo"),
+        ("U.S.", "us"),
+        ("Saint-Denis", "saint denis"),
+        ("  The   Hague ", "hague"),
+    ],
+)
+def test_gazetteer_normalize(raw: str, key: str) -> None:
+    assert normalize(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("China", "CHN"), ("U.S.", "USA"), ("Britain", "GBR"), ("DPRK", "PRK"), ("ROK", "KOR")],
+)
+def test_gazetteer_country_aliases(gazetteer: Gazetteer, name: str, iso3: str) -> None:
+    country = _best(gazetteer.candidates(name), "country")
+    assert country.country == iso3
+
+
+def test_gazetteer_countries_have_curated_coordinates(gazetteer: Gazetteer) -> None:
+    usa = _best(gazetteer.candidates("United States"), "country")
+    assert distance_km(usa.lat, usa.lon, 39.76, -98.5) < 50
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("Texas", 31.25, -99.25), ("Ohio", 40.25, -82.75), ("Alberta", 54.5, -115.0)],
+)
+def test_gazetteer_admin1_areas(gazetteer: Gazetteer, name: str, lat: float, lon: float) -> None:
+    area = _best(gazetteer.candidates(name), "admin1")
+    assert distance_km(area.lat, area.lon, lat, lon) < 161
+
+
+def test_gazetteer_supplement_panmunjom_lies_in_dmz(gazetteer: Gazetteer) -> None:
+    (jsa,) = gazetteer.candidates("Joint Security Area")
+    assert jsa.supplement_id == "panmunjom" and jsa.parent == "korean-dmz"
+    assert distance_km(jsa.lat, jsa.lon, 37.956, 126.677) < 1
+
+
+def test_gazetteer_demonyms_resolve_but_are_not_matched_in_text(gazetteer: Gazetteer) -> None:
+    assert _best(gazetteer.candidates("Russian"), "country").country == "RUS"
+    assert "russian" not in gazetteer.salient
+
+
+def test_gazetteer_lowercase_supplement_alias_is_salient(gazetteer: Gazetteer) -> None:
+    assert gazetteer.salient.get("demilitarized zone") is False
+    assert gazetteer.salient.get("dmz") is True
+
+
+def test_gazetteer_index_is_versioned(gazetteer: Gazetteer) -> None:
+    assert _version_key() in gazetteer.path.name
+    with sqlite3.connect(gazetteer.path) as con:
+        (version,) = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    assert version == _version_key()
+    assert not list(gazetteer.path.parent.glob(f"{gazetteer.path.name}.*.tmp"))
+
+
+def test_gazetteer_opens_within_a_second(gazetteer: Gazetteer) -> None:
+    start = time.perf_counter()
+    Gazetteer(gazetteer.path)
+    assert time.perf_counter() - start < 1.0

@@ -1,0 +1,107 @@
+"""Event lexicon: built-in patterns, users' files adding and replacing words, and bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsevents.errors import LexiconError
+from newsevents.patterns import PLOVER_CATEGORIES, Lexicon
+
+
+def _write(tmp_path: Path, body: str) -> str:
+    path = tmp_path / "user.toml"
+    path.write_text(body, encoding="utf-8")
+    return str(path)
+
+
+def test_patterns_builtin_lexicon_covers_core_categories() -> None:
+    lexicon = Lexicon.load()
+    assert len(lexicon) > 100
+    assert {p.category for p in lexicon.patterns("VERB", "shoot")} == {"ASSAULT"}
+    assert {p.category for p in lexicon.patterns("VERB", "arrest")} == {"COERCE"}
+    assert lexicon.patterns("VERB", "no-such-word") == []
+
+
+def test_patterns_companion_word_is_parsed() -> None:
+    impose = Lexicon.load().patterns("VERB", "impose")
+    sanction = [p for p in impose if p.category == "SANCTION"]
+    assert [p.companion for p in sanction] == ["sanction"]
+    assert sanction[0].recipient_preps == ("on", "against")
+
+
+def test_patterns_category_info_has_cameo_and_acled() -> None:
+    info = Lexicon.load().category("ASSAULT")
+    assert info.cameo == "18"
+    assert info.acled == ("Violence against civilians", "Attack")
+    assert Lexicon.load().category("CONSULT").acled is None
+
+
+def test_patterns_user_file_adds_new_word(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        '[[trigger]]\ncategory = "ASSAULT"\nmode = "primitive"\nverbs = ["pummel"]\nweight = 0.5\n',
+    )
+    builtin, extended = Lexicon.load(), Lexicon.load([path])
+    assert builtin.patterns("VERB", "pummel") == []
+    (pattern,) = extended.patterns("VERB", "pummel")
+    assert (pattern.category, pattern.mode, pattern.weight) == ("ASSAULT", "primitive", 0.5)
+    assert len(extended) == len(builtin) + 1
+    assert extended.patterns("VERB", "shoot") == builtin.patterns("VERB", "shoot")
+
+
+def test_patterns_user_word_replaces_builtin_same_head(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[[trigger]]\ncategory = "PROTEST"\nverbs = ["storm"]\n')
+    assert {p.category for p in Lexicon.load().patterns("VERB", "storm")} == {"ASSAULT"}
+    assert [p.category for p in Lexicon.load([path]).patterns("VERB", "storm")] == ["PROTEST"]
+
+
+def test_patterns_user_word_with_companion_keeps_bare_builtin(tmp_path: Path) -> None:
+    """Only the same head *and* companion is replaced: "storm+building" leaves "storm" alone."""
+    path = _write(tmp_path, '[[trigger]]\ncategory = "PROTEST"\nverbs = ["storm+building"]\n')
+    storm = Lexicon.load([path]).patterns("VERB", "storm")
+    assert {(p.category, p.companion) for p in storm} == {
+        ("ASSAULT", None),
+        ("PROTEST", "building"),
+    }
+
+
+def test_patterns_user_category_overrides_equivalents(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[category.CONSULT]\ncameo = "040"\nacled = ["Other", "Meeting"]\n')
+    info = Lexicon.load([path]).category("CONSULT")
+    assert (info.cameo, info.acled) == ("040", ("Other", "Meeting"))
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[[trigger]]\ncategory = "BOMBARD"\nverbs = ["x"]\n', "unknown PLOVER category"),
+        ('[[trigger]]\nverbs = ["x"]\n', "has no category"),
+        ('[[trigger]]\ncategory = "ASSAULT"\nacled = ["Battles"]\nverbs = ["x"]\n', "acled"),
+        ('[category.NOTHING]\ncameo = "1"\n', "unknown PLOVER category"),
+        ("[[trigger]\n", "not valid TOML"),
+    ],
+)
+def test_patterns_bad_user_file_raises_lexicon_error(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(LexiconError, match=message) as info:
+        Lexicon.load([path])
+    assert info.value.path.endswith("user.toml")
+
+
+def test_patterns_missing_user_file_raises_lexicon_error(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="file not found"):
+        Lexicon.load([str(tmp_path / "absent.toml")])
+
+
+def test_patterns_contexts_from_sentence_words() -> None:
+    lexicon = Lexicon.load()
+    assert lexicon.contexts(["the", "of"]) == ()
+    assert lexicon.contexts(["soldier", "refugee", "the", "troop"]) == ("military", "refugees")
+
+
+def test_patterns_categories_are_the_sixteen_plover_ones() -> None:
+    assert len(PLOVER_CATEGORIES) == len(set(PLOVER_CATEGORIES)) == 16
