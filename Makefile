@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SEED   := ../shared/seeds/000_c4c52226bb212c5f.txt
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format bench lock clean
+.PHONY: install demo test lint format bench golden lock clean
 
 install: $(STAMP)
 
@@ -33,8 +33,14 @@ format: install
 	$(BIN)/ruff format newsevents tests benchmarks
 	$(BIN)/ruff check --fix newsevents tests benchmarks
 
+golden: install
+	$(BIN)/newsevents extract $(SEED) --published 2017-11-13 --all > tests/golden/seed.json
+	git diff --stat tests/golden/seed.json
+
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_geoparse.py
+	$(BIN)/python benchmarks/bench_casualties.py
 
 lock:
 	rm -rf /tmp/newsevents-lock && $(PYTHON) -m venv /tmp/newsevents-lock

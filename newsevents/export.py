@@ -200,17 +200,20 @@ def _feature(se: StoredEvent) -> dict[str, Any]:
 
 TABLE_COLUMNS: tuple[tuple[str, int], ...] = (
     ("date", 10),
-    ("type", 10),
+    ("type", 9),
     ("actor", 22),
+    ("actor_country", 4),
     ("recipient", 22),
-    ("location", 18),
+    ("recipient_country", 4),
+    ("location", 16),
     ("trigger", 20),
 )
+TABLE_HEADERS = {"actor_country": "CC", "recipient_country": "CC"}
 
 
 def _write_table(events: Iterable[StoredEvent], out: TextIO) -> Written:
     """A compact fixed-width table: one line per event, long values cut with an ellipsis."""
-    out.write(_table_line({name: name.upper() for name, _ in TABLE_COLUMNS}))
+    out.write(_table_line({n: TABLE_HEADERS.get(n, n.upper()) for n, _ in TABLE_COLUMNS}))
     out.write(_table_line({name: "-" * width for name, width in TABLE_COLUMNS}))
     n = 0
     for se in events:

@@ -133,10 +133,11 @@ def test_export_table_fixed_width_and_truncated() -> None:
     text, _ = export("table", [stored(1), stored(2, location=long_place)])
     header, rule, first, second = text.splitlines()
     assert set(rule.replace(" ", "")) == {"-"}
-    assert header.split() == ["DATE", "TYPE", "ACTOR", "RECIPIENT", "LOCATION", "TRIGGER"]
+    names = ["DATE", "TYPE", "ACTOR", "CC", "RECIPIENT", "CC", "LOCATION", "TRIGGER"]
+    assert header.split() == names
     assert first.startswith("2017-11-13  ASSAULT ")
     assert header.index("LOCATION") == first.index("Panmunjom")
-    assert "Panmunjom Joint S…  shot" in second and "Village" not in second
+    assert "Panmunjom Joint…  shot" in second and "Village" not in second
 
 
 def test_export_unknown_format_rejected() -> None:

@@ -26,7 +26,7 @@ def _check_span(text: str, quote: Quote) -> None:
 def test_quotes_curly_quote_speaker_after(run: Run) -> None:
     text = "“We will not tolerate any further provocations from the north,” Seoul said on Monday."
     (quote,) = run(text)
-    assert quote.text == "We will not tolerate any further provocations from the north,"
+    assert quote.text == "We will not tolerate any further provocations from the north"
     _check_span(text, quote)
     assert quote.speaker is not None
     assert quote.speaker.text == "Seoul"

@@ -15,8 +15,9 @@ from typing import Any
 from newsevents.modality import polarity
 from newsevents.patterns import Lexicon, Pattern
 from newsevents.pipeline import stage
-from newsevents.records import Acled, Actor, Doc, Event, Sentence, Trigger
+from newsevents.records import Acled, Actor, Doc, Event, Trigger
 from newsevents.settings import Settings
+from newsevents.stages.parse import sentence
 from newsevents.syntax import (
     conjuncts,
     governing_verb,
@@ -207,7 +208,7 @@ def _base_event(doc: Doc, sent: Any, m: Match, lexicon: Lexicon) -> Event:
         mode=m.pattern.mode,
         context=lexicon.contexts(t.lemma_.lower() for t in sent),
         trigger=Trigger(words.text, (words.start_char, words.end_char), m.anchor.lemma_.lower()),
-        sentence=Sentence(sent.text, (sent.start_char, sent.end_char)),
+        sentence=sentence(sent),
         polarity=polarity(m.anchor, sent),
         cameo=m.pattern.cameo or info.cameo,
         acled=_acled(m.pattern.acled or info.acled),

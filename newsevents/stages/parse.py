@@ -12,7 +12,7 @@ from newsevents.pipeline import stage
 from newsevents.records import Doc, Sentence
 from newsevents.settings import Settings
 
-__all__ = ["load_model", "make_parse", "token_span"]
+__all__ = ["load_model", "make_parse", "sentence", "token_span"]
 
 
 @cache
@@ -35,12 +35,16 @@ def make_parse(settings: Settings) -> Callable[[Doc], Doc]:
 
     def parse(doc: Doc) -> Doc:
         parsed = nlp(doc.article.text)
-        sentences = tuple(
-            Sentence(s.text, (s.start_char, s.end_char)) for s in parsed.sents if s.text.strip()
-        )
+        sentences = tuple(sentence(s) for s in parsed.sents if s.text.strip())
         return replace(doc, parsed=parsed, sentences=sentences)
 
     return parse
+
+
+def sentence(sent: Any) -> Sentence:
+    """A spaCy sentence as a record, without the blank lines spaCy leaves at its end."""
+    text = sent.text.rstrip()
+    return Sentence(text, (sent.start_char, sent.start_char + len(text)))
 
 
 def token_span(parsed: Any, span: tuple[int, int]) -> Any:

@@ -48,7 +48,7 @@ def find_quotes(parsed: Any) -> Iterator[Quote]:
     text = parsed.text
     for m in QUOTE_RE.finditer(text):
         group = 1 if m.group(1) is not None else 2
-        body = m.group(group).strip()
+        body = m.group(group).strip().rstrip(",;:").rstrip()
         if len(body.split()) < MIN_WORDS:
             continue
         start = m.start(group) + (len(m.group(group)) - len(m.group(group).lstrip()))
