@@ -35,6 +35,8 @@ __all__ = ["COARSE", "Mention", "contains", "find_mentions", "precision_of", "re
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 """Entities whose words may name a place inside them ("University of Kentucky")."""
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
 NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
 
 COARSE = frozenset(
@@ -109,7 +111,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
     found: list[Mention] = []
     taken = [False] * len(parsed)
     for ent in parsed.ents:
-        if ent.label_ in PLACE_LABELS:
+        if ent.label_ in PLACE_LABELS or _located_by_preposition(ent, gazetteer):
             mention = _trimmed(ent)
             if mention and _is_place_name(mention.text, gazetteer):
                 found.append(mention)
@@ -119,6 +121,14 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
             found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
     found.extend(_salient_within(parsed, 0, len(parsed), gazetteer, "", taken))
     return sorted(found, key=lambda m: m.span)
+
+
+def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
+    """ "arrested 12 people in Goma": a name the tagger called a person, after "in", is a place."""
+    root = ent.root
+    if ent.label_ not in MISTAGGED_LABELS or root.dep_ != "pobj":
+        return False
+    return root.head.lower_ in LOCATIVE_PREPS and bool(gazetteer.candidates(ent.text))
 
 
 def _trimmed(ent: Any) -> Mention | None:

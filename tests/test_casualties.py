@@ -141,3 +141,14 @@ def test_casualties_content_clause_is_another_event(nlp: Any) -> None:
 def test_casualties_state_adjective_is_not_a_count(nlp: Any) -> None:
     text = "Troops crawled to the wounded man and dragged him to safety."
     assert _counts(nlp, text, "dragged")["injured"] is None
+
+
+def test_casualties_participle_trigger_keeps_its_own_toll(nlp: Any) -> None:
+    text = "Militants arrested 12 people in the town on Wednesday, killing 18 people."
+    parsed = nlp(text)
+    arrest, attack = _event(text, "arrested"), _event(text, "killing")
+    doc = Doc(Article("a", text), parsed=parsed, events=(arrest, attack))
+    out = make_casualties(Settings())(doc).events
+    assert out[0].casualties.killed is None
+    assert out[0].casualties.arrested is not None and out[0].casualties.arrested.value == 12
+    assert out[1].casualties.killed is not None and out[1].casualties.killed.value == 18

@@ -388,3 +388,16 @@ def test_events_syntax_governing_verb_across_of(nlp: Any) -> None:
     town = next(t for t in doc if t.text == "town")
     verb = governing_verb(town)
     assert verb is not None and verb.text == "ordered"
+
+
+def test_events_reaction_to_known_event_is_not_a_new_one(
+    events: Callable[[str], list[Event]],
+) -> None:
+    found = events("The United Nations condemned the violence and called for talks.")
+    assert [e.type for e in found if e.trigger.text == "violence"] == []
+    assert any(e.type == "ACCUSE" for e in found)
+
+
+def test_events_participle_toll_is_the_same_act(events: Callable[[str], list[Event]]) -> None:
+    found = events("Rebels shelled the city on Sunday, killing about 20 people.")
+    assert [e.trigger.text for e in found if e.type == "ASSAULT"] == ["shelled"]

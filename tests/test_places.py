@@ -158,3 +158,9 @@ def test_places_geowebnews_scores_do_not_regress() -> None:
     scores = bench.main([str(GWN), "--json"])
     assert scores["detection_f1"] >= 0.77
     assert scores["acc_161km_gold_spans"] >= 0.78
+
+
+def test_places_town_mistagged_as_person_after_in(nlp: Any, gazetteer: Gazetteer) -> None:
+    doc = _doc(nlp, "Militants arrested 12 people in Goma on Wednesday, officials said.")
+    names = [(p.place.name, p.place.country) for p in _located(doc, gazetteer)]
+    assert ("Goma", "COD") in names

@@ -203,6 +203,8 @@ def _path_length(a: Any, b: Any, others: set[int]) -> int | None:
     """Length of the dependency path from ``a`` to ``b`` if it stays within one event."""
     if a.i == b.i:
         return 0
+    if b.i in others:  # the casualty word is another event's own trigger
+        return None
     up_a, up_b = _chain(a), _chain(b)
     common = next((t for t in up_a if any(t.i == u.i for u in up_b)), None)
     if common is None:

@@ -153,7 +153,8 @@ def _merge_same_event(matches: list[Match]) -> list[Match]:
     """One event, not two, for words that describe the same act.
 
     "was shot and wounded by X": coordinated triggers of one category sharing their patient;
-    "shelled the town, killing 20": a participle telling the toll of the act before it.
+    "shelled the town, killing 20": a participle telling the toll of the act before it;
+    "condemned the violence": a reaction to an event already told.
     "an airstrike hit a house": a trigger noun that is the subject of a same-category verb.
     """
     out: list[Match] = []
@@ -163,8 +164,23 @@ def _merge_same_event(matches: list[Match]) -> list[Match]:
             continue
         if m.pattern.pos == "NOUN" and any(_subject_of(m.anchor, o.anchor) for o in same):
             continue
+        if _reaction_object(m, matches):
+            continue
         out.append(m)
     return out
+
+
+def _reaction_object(m: Match, matches: list[Match]) -> bool:
+    """ "condemned THE violence": a definite event noun that another act reacts to refers to
+    an event already reported, so it is not coded again."""
+    noun = m.anchor
+    if m.pattern.pos != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+    if not definite or any(c.dep_ in ("poss", "prep") for c in noun.children):
+        return False
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return any(o is not m and o.anchor.i == governor.i for o in matches)
 
 
 def _shares_patient(conj: Token, head: Token) -> bool:
