@@ -135,6 +135,8 @@ class Gazetteer:
         for key, cased in rows:
             self.salient[key] = self.salient.get(key, True) and bool(cased)
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
+        self.first_words: frozenset[str] = frozenset(k.split()[0] for k in self.salient if k)
+        """First words of salient names: most tokens of a text start none and are skipped."""
 
     @classmethod
     @cache

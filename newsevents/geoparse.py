@@ -185,7 +185,11 @@ def _is_whole(parsed: Any, i: int, j: int, start: int, end: int) -> bool:
 def _longest_match(
     parsed: Any, i: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
 ) -> int:
-    if taken[i] or (not label and parsed[i].ent_type_):
+    first = parsed[i]
+    if taken[i] or (not label and first.ent_type_):
+        return 0
+    words = normalize(first.text).split()
+    if not words or words[0] not in gazetteer.first_words:
         return 0
     for n in range(min(gazetteer.max_words, end - i), 0, -1):
         span = parsed[i : i + n]

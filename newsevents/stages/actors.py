@@ -27,7 +27,6 @@ from newsevents.stages.parse import load_model, token_span
 __all__ = ["ActorContext", "ActorLexicon", "Name", "make_actors", "resolve_actor"]
 
 Token = Any
-MAX_NGRAM = 7
 ANTECEDENT_CHARS = 1500
 """How far back (characters) a pronoun or definite description looks for what it refers to."""
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
@@ -62,6 +61,9 @@ class ActorLexicon:
     def __init__(self, names: dict[tuple[str, ...], Name], sectors: dict[str, str]) -> None:
         self.names = names
         self.sectors = sectors
+        self._longest: dict[str, int] = {}
+        for key in names:
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
     @classmethod
     @cache
@@ -81,7 +83,8 @@ class ActorLexicon:
         """Longest names in a token sequence, left to right."""
         i, n = 0, len(tokens)
         while i < n:
-            for size in range(min(MAX_NGRAM, n - i), 0, -1):
+            longest = self._longest.get(tokens[i].lower_, 0)
+            for size in range(min(longest, n - i), 0, -1):
                 key = tuple(t.lower_ for t in tokens[i : i + size])
                 found = self.names.get(key)
                 if found is not None and _plausible(tokens[i : i + size], found):

@@ -33,12 +33,15 @@ def make_quotes(settings: Settings) -> Callable[[Doc], Doc]:
     lexicon = ActorLexicon.load(settings.model)
 
     def quotes(doc: Doc) -> Doc:
+        found = list(find_quotes(doc.parsed))
+        if not found:
+            return doc
         ctx = make_context(lexicon, doc)
-        found = []
-        for q in find_quotes(doc.parsed):
-            speaker = resolve_actor(lexicon, ctx, q.speaker) if q.speaker else None
-            found.append(replace(q, speaker=speaker))
-        return replace(doc, quotes=tuple(found))
+        resolved = [
+            replace(q, speaker=resolve_actor(lexicon, ctx, q.speaker) if q.speaker else None)
+            for q in found
+        ]
+        return replace(doc, quotes=tuple(resolved))
 
     return quotes
 
@@ -82,7 +85,7 @@ def _reporting_subject(tokens: Iterator[Token]) -> Token | None:
 
 
 def _token_at(parsed: Any, char: int) -> int:
-    for tok in parsed:
-        if tok.idx >= char:
-            return int(tok.i)
-    return len(parsed) - 1
+    """Index of the token at (or just after) character offset ``char``."""
+    char = min(max(char, 0), len(parsed.text) - 1)
+    span = parsed.char_span(char, char + 1, alignment_mode="expand")
+    return int(span.start) if span is not None else len(parsed) - 1
