@@ -23,6 +23,7 @@ from newsevents.stages.ingest import read_articles
 from newsevents.store import EventFilter, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
+FIX_OUT = "check that its folder exists and is writable"
 log = logging.getLogger("newsevents")
 
 
@@ -271,7 +272,10 @@ def _progress() -> Iterator[Any]:
 @contextmanager
 def _atomic_writer(path: Path) -> Iterator[TextIO]:
     """Write to a temporary file beside ``path``; move it into place only on success."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot be written ({exc.strerror})", FIX_OUT) from exc
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh

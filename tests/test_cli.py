@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import cli
+from newsevents.errors import InputError
 
 STORY = (
     "Rebels attacked an army base near Goma on Tuesday, killing three soldiers, "
@@ -141,3 +142,15 @@ def test_cli_settings_lists_every_setting(runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert "NEWSEVENTS_MAX_FILE_BYTES" in result.output
     assert "NEWSEVENTS_DB" in result.output
+
+
+def test_cli_export_to_missing_folder_is_an_input_error(
+    runner: CliRunner, corpus: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "x.db"
+    _ingest(runner, db, str(corpus))
+    out = tmp_path / "missing" / "events.csv"
+    result = runner.invoke(cli, ["export", "--db", str(db), "--format", "csv", "--out", str(out)])
+    assert isinstance(result.exception, InputError)
+    assert str(out) in str(result.exception)
+    assert not out.parent.exists()
