@@ -15,7 +15,7 @@ from typing import Any
 
 from newsevents.records import Polarity
 
-__all__ = ["polarity"]
+__all__ = ["intent", "polarity"]
 
 Token = Any
 
@@ -30,6 +30,11 @@ HYPOTHETICAL_GOVERNORS = {
     "push", "press", "fear", "risk", "need", "instruct",
 }  # fmt: skip
 HYPOTHETICAL_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set", "likely"}
+FUTURE_MODALS = {"will", "would", "shall", "'ll", "wo"}
+INTENT_VERBS = {
+    "plan", "intend", "vow", "promise", "pledge", "threaten", "prepare", "decide", "agree",
+    "offer", "aim", "seek", "want", "propose", "expect",
+}  # fmt: skip
 HYPOTHETICAL_NOUNS = {
     "risk",
     "threat",
@@ -56,6 +61,11 @@ HABITUAL_ADVERBS = {
 }
 GENERIC_QUANTIFIERS = {"most", "many", "all", "some", "every", "each", "any"}
 MAX_DEPTH = 6
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+OCCURRENCE_VERBS = {
+    "take", "happen", "occur", "hold", "begin", "start", "continue", "resume", "go", "come",
+    "be", "follow", "last", "end", "break", "erupt", "intensify", "escalate", "spread",
+}  # fmt: skip
 
 
 def polarity(anchor: Token, sent: Any) -> Polarity:
@@ -72,13 +82,42 @@ def polarity(anchor: Token, sent: Any) -> Polarity:
     return "asserted"
 
 
+def intent(anchor: Token, sent: Any) -> bool:
+    """Whether the event's own actor announces it as intended: "will extend the curfew",
+    "is willing to withdraw", "plans to visit". PLOVER codes such statements as THREATEN or
+    AGREE. Conditions ("if"), possibilities ("may") and questions are not intentions, nor is
+    someone else's purpose ("sanctions intended to force Kim to negotiate")."""
+    if polarity(anchor, sent) != "hypothetical":
+        return False
+    verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass") else anchor
+    for _ in range(MAX_DEPTH):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in verb.children):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_MODALS for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp":
+            return False
+        head = verb.head
+        if head.pos_ == "ADJ" and head.lemma_.lower() in HYPOTHETICAL_ADJECTIVES:
+            return True
+        if head.pos_ != "VERB" or head.lemma_.lower() not in INTENT_VERBS:
+            return False
+        # "urged X to…" announces X's act, not the speaker's
+        return not any(c.dep_ == "dobj" for c in head.children)
+    return False
+
+
 def _governing_chain(anchor: Token) -> list[Token]:
-    """``anchor`` and the words above it, stopping below a reporting verb."""
+    """``anchor`` and the words above it, stopping below a reporting verb, and below the verb
+    an event noun is the subject of unless that verb only says it happens: "the talks WILL
+    BE HELD" supposes the talks, "these sanctions will WORSEN the crisis" does not."""
     chain = [anchor]
     tok = anchor
     for _ in range(MAX_DEPTH):
         head = tok.head
         if head.i == tok.i or head.lemma_.lower() in REPORTING_VERBS:
+            break
+        if tok.dep_ in SUBJECTS and head.lemma_.lower() not in OCCURRENCE_VERBS:
             break
         chain.append(head)
         tok = head

@@ -401,3 +401,42 @@ def test_events_reaction_to_known_event_is_not_a_new_one(
 def test_events_participle_toll_is_the_same_act(events: Callable[[str], list[Event]]) -> None:
     found = events("Rebels shelled the city on Sunday, killing about 20 people.")
     assert [e.trigger.text for e in found if e.type == "ASSAULT"] == ["shelled"]
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "statement"),
+    [
+        ("The president said he will extend the curfew in the capital.", "COERCE", "THREATEN"),
+        ("Rebels vowed to attack the base.", "ASSAULT", "THREATEN"),
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "RETREAT", "AGREE"),
+        ("Finland will give Tanzania a loan of 60 million dollars.", "AID", "AGREE"),
+    ],
+)
+def test_events_announced_act_is_a_statement_of_intent(
+    events: Callable[[str], list[Event]], text: str, action: str, statement: str
+) -> None:
+    found = events(text)
+    assert {e.polarity for e in found if e.type == action} == {"hypothetical"}
+    derived = [e for e in found if e.type == statement and e.polarity == "asserted"]
+    assert derived and all(e.actor is not None for e in derived)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army may shell the city if talks fail.",
+        "Sanctions are meant to force the junta to negotiate.",
+        "The UN urged Iraq to cooperate with inspectors.",
+    ],
+)
+def test_events_possibility_or_others_purpose_is_no_intent(
+    events: Callable[[str], list[Event]], text: str
+) -> None:
+    found = events(text)
+    assert not [e for e in found if e.type in ("THREATEN", "AGREE")]
+
+
+def test_events_object_controls_the_complement(events: Callable[[str], list[Event]]) -> None:
+    found = events("The UN urged Iraq to cooperate with inspectors.")
+    cooperate = next(e for e in found if e.type == "COOPERATE")
+    assert _text(cooperate.actor) == "Iraq"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from newsevents.modality import polarity
+from newsevents.records import Doc
 
 
 def _polarity(nlp: Any, text: str, trigger: str) -> str:
@@ -88,3 +90,17 @@ def test_modality_reporting_verb_stops_the_chain(nlp: Any) -> None:
     """The modal belongs to the report ("may say"), not to the reported attack."""
     text = "Officials may say that troops attacked the village."
     assert _polarity(nlp, text, "attacked") == "asserted"
+
+
+def test_modality_subject_of_a_future_verb_is_not_supposed(make_doc: Callable[..., Doc]) -> None:
+    doc = make_doc("The sanctions imposed last year will worsen the crisis.")
+    noun = next(t for t in doc.parsed if t.lower_ == "sanctions")
+    assert polarity(noun, noun.sent) == "asserted"
+
+
+def test_modality_future_occurrence_of_an_event_is_hypothetical(
+    make_doc: Callable[..., Doc],
+) -> None:
+    doc = make_doc("The talks will take place in Geneva next week.")
+    noun = next(t for t in doc.parsed if t.lower_ == "talks")
+    assert polarity(noun, noun.sent) == "hypothetical"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from newsevents.modality import polarity
+from newsevents.modality import intent, polarity
 from newsevents.patterns import Lexicon, Pattern
 from newsevents.pipeline import stage
 from newsevents.records import Acled, Actor, Doc, Event, Trigger
@@ -35,6 +35,11 @@ COMPANION_WINDOW = 4
 MAX_PAIRS = 6
 """At most this many actor × recipient events from one trigger."""
 ARMED = {"MIL", "REB", "COP", "UAF"}
+INTENTIONS = {
+    **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"), "THREATEN"),
+    **dict.fromkeys(("AID", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"), "AGREE"),
+}
+"""What PLOVER codes an announced future act as: a threat of harm, or an agreement to help."""
 EVENT_NOUNS = {
     "airstrike", "strike", "attack", "bombing", "blast", "explosion", "shelling", "raid",
     "offensive", "ambush", "assault", "operation", "bomb", "missile", "rocket", "shell",
@@ -80,8 +85,16 @@ def make_events(settings: Settings) -> Callable[[Doc], Doc]:
     def events(doc: Doc) -> Doc:
         found: list[Event] = []
         for sent in doc.parsed.sents:
-            for match in find_matches(sent, lexicon):
-                found.extend(_events_for(doc, sent, match, lexicon, len(found)))
+            matches = find_matches(sent, lexicon)
+            anchors = {m.anchor.i for m in matches}
+            for match in matches:
+                coded = _events_for(doc, sent, match, lexicon, len(found))
+                found.extend(coded)
+                if _announced(match, sent, anchors):
+                    stated = [e for e in coded if e.actor is not None]
+                    found.extend(
+                        _intention(e, lexicon, len(found) + k) for k, e in enumerate(stated)
+                    )
         kept = tuple(e for e in found if e.confidence >= settings.min_confidence)
         return replace(doc, events=kept)
 
@@ -231,6 +244,30 @@ def _base_event(doc: Doc, sent: Any, m: Match, lexicon: Lexicon) -> Event:
     )
 
 
+def _announced(m: Match, sent: Any, anchors: set[int]) -> bool:
+    """An intended act ("will extend the curfew") whose intention no other trigger codes
+    ("threatened to attack" is coded by "threatened" already)."""
+    if INTENTIONS.get(m.pattern.category) is None or not intent(m.anchor, sent):
+        return False
+    above = {t.i for t in m.anchor.ancestors}
+    return not (above & anchors)
+
+
+def _intention(event: Event, lexicon: Lexicon, seq: int) -> Event:
+    """The statement of intent itself, asserted: THREATEN for harm, AGREE for cooperation."""
+    kind = INTENTIONS[event.type]
+    return replace(
+        event,
+        id=f"{event.id.rsplit('-', 1)[0]}-{seq}",
+        type=kind,
+        mode=event.mode if kind == "THREATEN" else None,
+        polarity="asserted",
+        confidence=round(event.confidence * 0.9, 3),
+        cameo=lexicon.category(kind).cameo,
+        acled=None,
+    )
+
+
 def _acled(pair: tuple[str, str] | None) -> Acled | None:
     return Acled(*pair) if pair else None
 
@@ -271,6 +308,9 @@ def _verb_actor(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is willing to withdraw"
             head = head.head
+        controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if verb.dep_ == "xcomp" and controller is not None:  # "forced KIM to negotiate"
+            return controller
         if verb.dep_ == "conj" or not is_passive(head):
             return _verb_actor(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
         return _passive_patient(head)
