@@ -204,3 +204,16 @@ def test_actors_phrase_widened_to_whole_name(run: Run) -> None:
     assert consult.recipient is not None
     assert consult.recipient.text == "Moon Jae-in"
     assert (consult.recipient.country, consult.recipient.sector) == ("KOR", "GOV")
+
+
+def test_actors_group_takes_country_of_town_in_sentence(run: Run) -> None:
+    found = run("Police arrested 20 protesters in Lagos on Friday.")
+    assert _who(_by_text(found, "Police")) == ("NGA", "COP")
+
+
+def test_actors_state_agent_takes_country_article_is_about(run: Run) -> None:
+    text = (
+        "Fighting continued across Mali this week.\n\nOn Monday the army shelled rebel positions."
+    )
+    found = run(text)
+    assert _who(_by_text(found, "the army")) == ("MLI", "MIL")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
@@ -29,6 +30,7 @@ __all__ = ["ActorContext", "ActorLexicon", "Name", "make_actors", "resolve_actor
 Token = Any
 ANTECEDENT_CHARS = 1500
 """How far back (characters) a pronoun or definite description looks for what it refers to."""
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
@@ -201,9 +203,9 @@ def resolve_actor(lexicon: ActorLexicon, ctx: ActorContext, actor: Actor) -> Act
         return _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
     ref = _antecedent(lexicon, ctx, span)
     if ref is None and sector is not None and head.pos_ != "PRON":
-        ref = _nearest_in_sentence(ctx, span)
-        if ref is not None:
-            return replace(actor, country=ref.name.country, sector=sector, confidence=0.4)
+        country = _country_around(ctx, span, sector)
+        if country is not None:
+            return replace(actor, country=country, sector=sector, confidence=0.4)
     if ref is None:
         return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
     inherits = ref.name.kind in ("person", "capital") and head.pos_ == "PRON"
@@ -274,6 +276,43 @@ def _antecedent(lexicon: ActorLexicon, ctx: ActorContext, span: Any) -> Mention 
         if group is not None and _is_plural(group) == plural and _is_agent(group, lexicon):
             return m
     return None
+
+
+def _country_around(ctx: ActorContext, span: Any, sector: str) -> str | None:
+    """Country of a group named without one, from what surrounds it, nearest first:
+    a country or capital in the sentence, then a town there ("police in Abidjan"), then,
+    for state agents only ("the army"), the country the article is most about."""
+    named = _nearest_in_sentence(ctx, span)
+    if named is not None:
+        return named.name.country
+    town = _town_country(span)
+    if town is not None or sector not in STATE_SECTORS:
+        return town
+    return _dominant_country(ctx, span.sent)
+
+
+def _town_country(span: Any) -> str | None:
+    """Country of the most populous place a GPE entity of the sentence may be."""
+    from newsevents.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    for ent in span.sent.ents:
+        if ent.label_ != "GPE" or (ent.start < span.end and span.start < ent.end):
+            continue
+        found = [c for c in gazetteer.candidates(ent.text) if c.country]
+        if found:
+            return max(found, key=lambda c: c.population).country
+    return None
+
+
+def _dominant_country(ctx: ActorContext, sent: Any) -> str | None:
+    """The country the rest of the article names most (never the sentence's own co-actors)."""
+    counts = Counter(
+        m.name.country
+        for m in ctx.mentions
+        if m.name.kind in ("country", "capital", "demonym") and not sent.start <= m.start < sent.end
+    )
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _nearest_in_sentence(ctx: ActorContext, span: Any) -> Mention | None:
