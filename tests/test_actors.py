@@ -217,3 +217,10 @@ def test_actors_state_agent_takes_country_article_is_about(run: Run) -> None:
     )
     found = run(text)
     assert _who(_by_text(found, "the army")) == ("MLI", "MIL")
+
+
+def test_actors_attacked_capital_is_a_place_not_a_government(run: Run) -> None:
+    found = run("Russia launched missiles at Kyiv on Tuesday.")
+    assault = next(e for e in found if e.type == "ASSAULT")
+    assert assault.recipient is not None
+    assert _who(assault.recipient) == ("UKR", None)

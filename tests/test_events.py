@@ -440,3 +440,21 @@ def test_events_object_controls_the_complement(events: Callable[[str], list[Even
     found = events("The UN urged Iraq to cooperate with inspectors.")
     cooperate = next(e for e in found if e.type == "COOPERATE")
     assert _text(cooperate.actor) == "Iraq"
+
+
+def test_events_weapon_object_is_not_the_recipient(events: Callable[[str], list[Event]]) -> None:
+    found = events("Russia launched a barrage of missiles and drones at Kyiv early on Tuesday.")
+    assault = [e for e in found if e.type == "ASSAULT"]
+    assert len(assault) == 1  # "launched … barrage" is one act
+    assert _text(assault[0].recipient) == "Kyiv"
+
+
+def test_events_listed_tolls_belong_to_one_act(events: Callable[[str], list[Event]]) -> None:
+    text = "Militants attacked a convoy, killing at least 12 people and wounding dozens more."
+    found = events(text)
+    assert [e.trigger.text for e in found if e.type == "ASSAULT"] == ["attacked"]
+
+
+def test_events_date_is_never_an_argument(events: Callable[[str], list[Event]]) -> None:
+    found = events("Artillery shelled positions on Tuesday.")
+    assert all(_text(e.recipient) != "Tuesday" for e in found)

@@ -30,6 +30,7 @@ __all__ = ["ActorContext", "ActorLexicon", "Name", "make_actors", "resolve_actor
 Token = Any
 ANTECEDENT_CHARS = 1500
 """How far back (characters) a pronoun or definite description looks for what it refers to."""
+MATERIAL = {"ASSAULT", "COERCE"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -188,19 +189,30 @@ def make_actors(settings: Settings) -> Callable[[Doc], Doc]:
 
 def _resolve_event(lexicon: ActorLexicon, ctx: ActorContext, event: Event) -> Event:
     actor = resolve_actor(lexicon, ctx, event.actor) if event.actor else None
-    recipient = resolve_actor(lexicon, ctx, event.recipient) if event.recipient else None
+    target = event.type in MATERIAL  # "shelled Kyiv" hits a city, not a government
+    recipient = (
+        resolve_actor(lexicon, ctx, event.recipient, metonymy=not target)
+        if event.recipient
+        else None
+    )
     resolved = replace(event, actor=actor, recipient=recipient)
     return replace(resolved, acled=acled_for(resolved))
 
 
-def resolve_actor(lexicon: ActorLexicon, ctx: ActorContext, actor: Actor) -> Actor:
-    """Fill in name, country, sector and confidence of an actor phrase."""
+def resolve_actor(
+    lexicon: ActorLexicon, ctx: ActorContext, actor: Actor, *, metonymy: bool = True
+) -> Actor:
+    """Fill in name, country, sector and confidence of an actor phrase.
+
+    With ``metonymy`` a capital stands for its government ("Seoul said" → KOR GOV); without it
+    (the target of an attack) the city is just in its country."""
     span = token_span(ctx.parsed, actor.span)
     head = span.root
     own = [m for m in ctx.mentions if m.start < span.end and span.start < m.end]
     sector = lexicon.sector(span, head)
     if own:
-        return _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
+        named = _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
+        return named if metonymy or sector else replace(named, sector=None)
     ref = _antecedent(lexicon, ctx, span)
     if ref is None and sector is not None and head.pos_ != "PRON":
         country = _country_around(ctx, span, sector)

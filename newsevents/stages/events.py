@@ -54,6 +54,8 @@ SUPPORT_VERBS = {
     "remain", "stay", "put", "place", "keep", "declare", "reimpose", "use",
 }  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
+NOT_ARGUMENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+"""Entity types that are never an actor or recipient ("on TUESDAY")."""
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
 PLEONASTIC = {"there", "which", "that", "who", "what"}
 EXTRAPOSING = {
@@ -168,7 +170,8 @@ def _merge_same_event(matches: list[Match]) -> list[Match]:
     "was shot and wounded by X": coordinated triggers of one category sharing their patient;
     "shelled the town, killing 20": a participle telling the toll of the act before it;
     "condemned the violence": a reaction to an event already told.
-    "an airstrike hit a house": a trigger noun that is the subject of a same-category verb.
+    "an airstrike hit a house": a trigger noun that is the subject or object of a same-category
+    verb.
     """
     out: list[Match] = []
     for m in matches:
@@ -202,13 +205,16 @@ def _shares_patient(conj: Token, head: Token) -> bool:
         return False
     if conj.dep_ == "advcl" and conj.tag_ == "VBG":
         return True
+    if conj.dep_ == "conj" and conj.tag_ == "VBG" and head.dep_ == "advcl" and head.tag_ == "VBG":
+        return True  # "…, killing 12 and wounding dozens": both tell the same act's toll
     if conj.dep_ != "conj":
         return False
     return not any(c.dep_ == "dobj" for t in (conj, head) for c in t.children)
 
 
 def _subject_of(noun: Token, verb: Token) -> bool:
-    return bool(noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass"))
+    """ "an AIRSTRIKE hit", "launched a BARRAGE": the noun names the verb's own act."""
+    return bool(noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
 
 def _events_for(doc: Doc, sent: Any, m: Match, lexicon: Lexicon, seq: int) -> list[Event]:
@@ -249,8 +255,7 @@ def _announced(m: Match, sent: Any, anchors: set[int]) -> bool:
     ("threatened to attack" is coded by "threatened" already)."""
     if INTENTIONS.get(m.pattern.category) is None or not intent(m.anchor, sent):
         return False
-    above = {t.i for t in m.anchor.ancestors}
-    return not (above & anchors)
+    return not (m.anchor.dep_ == "xcomp" and m.anchor.head.i in anchors)
 
 
 def _intention(event: Event, lexicon: Lexicon, seq: int) -> Event:
@@ -436,12 +441,14 @@ def _verb_recipients(verb: Token, m: Match) -> list[Token]:
         found = [patient] if patient is not None else []
     else:
         found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    found = [t for t in found if comp is None or t.i != comp.i]
+    weapon = [t for t in found if comp is not None and (t.i == comp.i or t.is_ancestor(comp))]
+    found = [t for t in found if t not in weapon]  # "launched a barrage of MISSILES"
     preps = frozenset(m.pattern.recipient_preps)
     if not found:
-        found = list(prep_objects(verb, preps))
-    if not found and comp is not None:
-        found = list(prep_objects(comp, preps))  # "imposed sanctions ON Russia"
+        found = [t for t in prep_objects(verb, preps) if t.ent_type_ not in NOT_ARGUMENTS]
+    for phrase in weapon if not found else []:  # "imposed sanctions ON Russia", "drones AT Kyiv"
+        found = [o for t in phrase.subtree for o in prep_objects(t, preps)]
+        found = [t for t in found if t.ent_type_ not in NOT_ARGUMENTS]
     if not found and m.pattern.mode == "visit":
         found = _destinations(verb)
     return [t for t in found if comp is None or t.i != comp.i]
