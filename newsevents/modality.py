@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsevents.records import Polarity
+from newsevents.syntax import effective_head
 
 __all__ = ["intent", "polarity"]
 
@@ -77,7 +78,8 @@ def polarity(anchor: Token, sent: Any) -> Polarity:
     chain = _governing_chain(anchor)
     if any(tok.pos_ in ("VERB", "AUX") and _generic_verb(tok) for tok in chain):
         return "generic"
-    if any(_hypothetical(tok, anchor) for tok in chain):
+    pairs = zip([None, *chain[:-1]], chain, strict=True)
+    if any(_hypothetical(tok, anchor, below) for below, tok in pairs):
         return "hypothetical"
     return "asserted"
 
@@ -114,7 +116,7 @@ def _governing_chain(anchor: Token) -> list[Token]:
     chain = [anchor]
     tok = anchor
     for _ in range(MAX_DEPTH):
-        head = tok.head
+        head = effective_head(tok)
         if head.i == tok.i or head.lemma_.lower() in REPORTING_VERBS:
             break
         if tok.dep_ in SUBJECTS and head.lemma_.lower() not in OCCURRENCE_VERBS:
@@ -139,7 +141,9 @@ def _is_negator(tok: Token) -> bool:
     return tok.dep_ in ("neg", "det", "preconj") and tok.lower_ in NEGATORS
 
 
-def _hypothetical(tok: Token, anchor: Token) -> bool:
+def _hypothetical(tok: Token, anchor: Token, below: Token | None) -> bool:
+    """Cues on ``tok``, reached from ``below`` in the chain: a plan or wish governs what it
+    takes as a complement ("threatened TO ATTACK"), not what is coordinated with it."""
     for child in tok.children:
         if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in MODALS):
             return True
@@ -154,7 +158,8 @@ def _hypothetical(tok: Token, anchor: Token) -> bool:
         return True
     if tok.i != anchor.i and lemma in HYPOTHETICAL_ADJECTIVES and tok.pos_ == "ADJ":
         return True
-    return tok.i != anchor.i and lemma in HYPOTHETICAL_GOVERNORS and tok.pos_ == "VERB"
+    governed = below is not None and below.dep_ not in ("conj", "cc", "nsubj", "nsubjpass")
+    return governed and lemma in HYPOTHETICAL_GOVERNORS and tok.pos_ == "VERB"
 
 
 def _generic_verb(verb: Token) -> bool:

@@ -10,6 +10,7 @@ from typing import Any
 
 __all__ = [
     "conjuncts",
+    "effective_head",
     "governing_verb",
     "is_passive",
     "phrase_bounds",
@@ -105,3 +106,14 @@ def governing_verb(tok: Token) -> Token | None:
             return None
         cur = head
     return None
+
+
+def effective_head(tok: Token) -> Token:
+    """The head a word really depends on, mending one common parser slip: a finite verb
+    coordinated with an infinitive ("urged China to stop and WARNED of consequences") belongs
+    with the verb above the infinitive."""
+    head = tok.head
+    finite = tok.tag_ in ("VBD", "VBZ", "VBP")
+    if tok.dep_ == "conj" and finite and head.tag_ == "VB" and head.dep_ == "xcomp":
+        return head.head
+    return head

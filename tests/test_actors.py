@@ -224,3 +224,28 @@ def test_actors_attacked_capital_is_a_place_not_a_government(run: Run) -> None:
     assault = next(e for e in found if e.type == "ASSAULT")
     assert assault.recipient is not None
     assert _who(assault.recipient) == ("UKR", None)
+
+
+def test_actors_opposition_leader_is_opp(run: Run) -> None:
+    found = run("Opposition leader Raila Odinga vowed to hold more demonstrations.")
+    assert _by_text(found, "Opposition leader Raila Odinga").sector == "OPP"
+
+
+def test_actors_the_government_refers_to_a_state_not_an_ngo(run: Run) -> None:
+    text = "Kenya raised taxes this month. The Red Cross said the government rejected aid."
+    found = run(text)
+    assert _who(_by_text(found, "the government")) == ("KEN", "GOV")
+
+
+def test_actors_recipient_anaphor_is_not_the_actor(run: Run) -> None:
+    text = "North Korea tested a missile. The United States imposed sanctions on the country."
+    found = run(text)
+    sanction = next(e for e in found if e.type == "SANCTION")
+    assert sanction.recipient is not None and sanction.recipient.country == "PRK"
+
+
+def test_actors_other_side_is_not_the_speakers_country(run: Run) -> None:
+    found = run("The minister urged China to stop and warned of consequences.")
+    warned = next(e for e in found if e.trigger.text == "warned")
+    assert warned.actor is not None and warned.actor.text == "The minister"
+    assert warned.actor.country is None

@@ -458,3 +458,28 @@ def test_events_listed_tolls_belong_to_one_act(events: Callable[[str], list[Even
 def test_events_date_is_never_an_argument(events: Callable[[str], list[Event]]) -> None:
     found = events("Artillery shelled positions on Tuesday.")
     assert all(_text(e.recipient) != "Tuesday" for e in found)
+
+
+def test_events_purpose_of_the_same_act_merges(events: Callable[[str], list[Event]]) -> None:
+    found = events("Police fired tear gas to disperse the protesters.")
+    coerce = [e for e in found if e.type == "COERCE"]
+    assert [e.mode for e in coerce] == ["disperse"]
+
+
+def test_events_casualties_in_clashes_are_one_act(events: Callable[[str], list[Event]]) -> None:
+    found = events("At least three people were killed and 40 injured in clashes with police.")
+    assert len([e for e in found if e.type == "ASSAULT"]) == 1
+
+
+def test_events_coordination_with_a_plan_verb_stays_asserted(
+    events: Callable[[str], list[Event]],
+) -> None:
+    found = events("The minister urged China to stop and warned of consequences.")
+    warned = next(e for e in found if e.trigger.text == "warned")
+    assert warned.polarity == "asserted"
+
+
+def test_events_purpose_clause_shares_the_subject(events: Callable[[str], list[Event]]) -> None:
+    found = events("Egyptian police opened fire to disperse the demonstrators.")
+    disperse = next(e for e in found if e.type == "COERCE")
+    assert _text(disperse.actor) == "Egyptian police"

@@ -31,6 +31,7 @@ Token = Any
 ANTECEDENT_CHARS = 1500
 """How far back (characters) a pronoun or definite description looks for what it refers to."""
 MATERIAL = {"ASSAULT", "COERCE"}
+LOCATIVE_PREPS = {"in", "at", "from", "of", "near", "inside", "across", "throughout"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
@@ -191,7 +192,13 @@ def _resolve_event(lexicon: ActorLexicon, ctx: ActorContext, event: Event) -> Ev
     actor = resolve_actor(lexicon, ctx, event.actor) if event.actor else None
     target = event.type in MATERIAL  # "shelled Kyiv" hits a city, not a government
     recipient = (
-        resolve_actor(lexicon, ctx, event.recipient, metonymy=not target)
+        resolve_actor(
+            lexicon,
+            ctx,
+            event.recipient,
+            metonymy=not target,
+            avoid=actor.country if actor else None,
+        )
         if event.recipient
         else None
     )
@@ -200,12 +207,18 @@ def _resolve_event(lexicon: ActorLexicon, ctx: ActorContext, event: Event) -> Ev
 
 
 def resolve_actor(
-    lexicon: ActorLexicon, ctx: ActorContext, actor: Actor, *, metonymy: bool = True
+    lexicon: ActorLexicon,
+    ctx: ActorContext,
+    actor: Actor,
+    *,
+    metonymy: bool = True,
+    avoid: str | None = None,
 ) -> Actor:
     """Fill in name, country, sector and confidence of an actor phrase.
 
     With ``metonymy`` a capital stands for its government ("Seoul said" → KOR GOV); without it
-    (the target of an attack) the city is just in its country."""
+    (the target of an attack) the city is just in its country. ``avoid`` is the other side's
+    country: "the U.S. levied sanctions on the nation" does not mean the U.S."""
     span = token_span(ctx.parsed, actor.span)
     head = span.root
     own = [m for m in ctx.mentions if m.start < span.end and span.start < m.end]
@@ -213,7 +226,7 @@ def resolve_actor(
     if own:
         named = _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
         return named if metonymy or sector else replace(named, sector=None)
-    ref = _antecedent(lexicon, ctx, span)
+    ref = _antecedent(lexicon, ctx, span, avoid)
     if ref is None and sector is not None and head.pos_ != "PRON":
         country = _country_around(ctx, span, sector)
         if country is not None:
@@ -267,7 +280,9 @@ def _from_names(
     return replace(actor, name=canonical, country=country, sector=sector, confidence=confidence)
 
 
-def _antecedent(lexicon: ActorLexicon, ctx: ActorContext, span: Any) -> Mention | None:
+def _antecedent(
+    lexicon: ActorLexicon, ctx: ActorContext, span: Any, avoid: str | None = None
+) -> Mention | None:
     """What a pronoun, possessive or definite description without a name refers to."""
     head = span.root
     poss = next((t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"), None)
@@ -276,7 +291,9 @@ def _antecedent(lexicon: ActorLexicon, ctx: ActorContext, span: Any) -> Mention 
     before = [m for m in ctx.mentions if m.end <= span.start]
     before = [m for m in before if ctx.parsed[m.start].idx >= span.start_char - ANTECEDENT_CHARS]
     if lemma in COUNTRY_NOUNS and ref.pos_ == "NOUN":
-        return next((m for m in reversed(before) if m.name.kind != "igo"), None)
+        states = ("country", "capital", "demonym", "person")
+        fits = (m for m in reversed(before) if m.name.kind in states and m.name.country != avoid)
+        return next(fits, None)
     if ref.lower_ in ("it", "its", "itself"):
         kinds = ("country", "capital", "igo", "ngo")
         return next((m for m in reversed(before) if m.name.kind in kinds), None)
@@ -304,12 +321,13 @@ def _country_around(ctx: ActorContext, span: Any, sector: str) -> str | None:
 
 
 def _town_country(span: Any) -> str | None:
-    """Country of the most populous place a GPE entity of the sentence may be."""
+    """Country of the most populous place a located GPE of the sentence ("in Lagos") may be."""
     from newsevents.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load()
     for ent in span.sent.ents:
-        if ent.label_ != "GPE" or (ent.start < span.end and span.start < ent.end):
+        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
+        if ent.label_ != "GPE" or not located or (ent.start < span.end and span.start < ent.end):
             continue
         found = [c for c in gazetteer.candidates(ent.text) if c.country]
         if found:
@@ -341,14 +359,11 @@ def _nearest_in_sentence(ctx: ActorContext, span: Any) -> Mention | None:
 
 
 def _standalone_place(parsed: Any, m: Mention) -> bool:
-    """ "in Nairobi" can locate a group; "Syrian" in "Syrian rebels" belongs to the rebels."""
+    """ "police IN NAIROBI" can locate a group; "Syrian" in "Syrian rebels" belongs to the
+    rebels, and "urged CHINA" names the other side, not where the speaker is from."""
     last = parsed[m.end - 1]
-    return m.name.kind in ("country", "capital") and last.dep_ not in (
-        "amod",
-        "compound",
-        "nmod",
-        "poss",
-    )
+    located = last.dep_ == "pobj" and last.head.lower_ in LOCATIVE_PREPS
+    return m.name.kind in ("country", "capital") and (located or last.dep_ == "poss")
 
 
 def _definite_person(tok: Token, lexicon: ActorLexicon) -> bool:

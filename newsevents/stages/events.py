@@ -20,6 +20,7 @@ from newsevents.settings import Settings
 from newsevents.stages.parse import sentence
 from newsevents.syntax import (
     conjuncts,
+    effective_head,
     governing_verb,
     is_passive,
     phrase_bounds,
@@ -45,6 +46,12 @@ EVENT_NOUNS = {
     "offensive", "ambush", "assault", "operation", "bomb", "missile", "rocket", "shell",
 }  # fmt: skip
 """Nouns naming an act or a weapon: as a subject ("an airstrike hit") they are not the actor."""
+OBJECT_CONTROL = {
+    "force", "urge", "ask", "order", "tell", "persuade", "compel", "allow", "encourage",
+    "instruct", "invite", "call", "press", "pressure", "require", "permit", "authorize",
+    "authorise", "advise", "help", "lead", "cause", "prompt", "push", "convince", "oblige",
+}  # fmt: skip
+"""Verbs whose object does what follows: "urged IRAQ to cooperate"."""
 SUPPORT_VERBS = {
     "launch", "carry", "conduct", "stage", "mount", "impose", "levy", "hold", "make", "begin",
     "start", "continue", "resume", "step", "intensify", "escalate", "order", "slap", "issue",
@@ -205,6 +212,8 @@ def _shares_patient(conj: Token, head: Token) -> bool:
         return False
     if conj.dep_ == "advcl" and conj.tag_ == "VBG":
         return True
+    if conj.dep_ in ("advcl", "xcomp") and any(c.lower_ == "to" for c in conj.children):
+        return True  # "fired tear gas TO DISPERSE them": the purpose of the same act
     if conj.dep_ == "conj" and conj.tag_ == "VBG" and head.dep_ == "advcl" and head.tag_ == "VBG":
         return True  # "…, killing 12 and wounding dozens": both tell the same act's toll
     if conj.dep_ != "conj":
@@ -213,7 +222,10 @@ def _shares_patient(conj: Token, head: Token) -> bool:
 
 
 def _subject_of(noun: Token, verb: Token) -> bool:
-    """ "an AIRSTRIKE hit", "launched a BARRAGE": the noun names the verb's own act."""
+    """ "an AIRSTRIKE hit", "launched a BARRAGE", "killed in CLASHES": the noun names the
+    verb's own act."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "during"):
+        return bool(noun.head.head.i == verb.i)
     return bool(noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
 
@@ -310,12 +322,13 @@ def _verb_actor(verb: Token, depth: int = 0) -> Token | None:
     if found is not None:
         return found
     if _inherits_arguments(verb):
-        head = verb.head
+        head = effective_head(verb)
         if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is willing to withdraw"
             head = head.head
         controller = next((c for c in head.children if c.dep_ == "dobj"), None)
-        if verb.dep_ == "xcomp" and controller is not None:  # "forced KIM to negotiate"
-            return controller
+        object_control = head.lemma_.lower() in OBJECT_CONTROL
+        if verb.dep_ == "xcomp" and object_control and controller is not None:
+            return controller  # "forced KIM to negotiate"
         if verb.dep_ == "conj" or not is_passive(head):
             return _verb_actor(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
         return _passive_patient(head)
@@ -329,7 +342,8 @@ def _inherits_arguments(verb: Token) -> bool:
     if verb.dep_ in ("conj", "xcomp"):
         return True
     no_mark = not any(c.dep_ == "mark" for c in verb.children)
-    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and no_mark
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose) and no_mark
 
 
 def _own_actor(verb: Token) -> Token | None:
