@@ -483,3 +483,20 @@ def test_events_purpose_clause_shares_the_subject(events: Callable[[str], list[E
     found = events("Egyptian police opened fire to disperse the demonstrators.")
     disperse = next(e for e in found if e.type == "COERCE")
     assert _text(disperse.actor) == "Egyptian police"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "recipient"),
+    [
+        ("Officials demanded that the United States stop the aid.", "REQUEST", "the United States"),
+        ("Pakistan threatened to break off relations with Congo.", "THREATEN", "Congo"),
+        ("The president refused to meet King Abdullah in Amman.", "REJECT", "King Abdullah"),
+        ("Libya offered to hand over the suspects to Britain.", "AGREE", "Britain"),
+    ],
+)  # fmt: skip
+def test_events_recipient_inside_the_proposition(
+    events: Callable[[str], list[Event]], text: str, kind: str, recipient: str
+) -> None:
+    found = [e for e in events(text) if e.type == kind and e.polarity == "asserted"]
+    assert found, [(e.type, e.polarity) for e in events(text)]
+    assert _text(found[0].recipient) == recipient

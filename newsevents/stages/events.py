@@ -61,6 +61,10 @@ SUPPORT_VERBS = {
     "remain", "stay", "put", "place", "keep", "declare", "reimpose", "use",
 }  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
+PROPOSITIONAL = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT"}
+"""Categories whose object is often a whole clause: the recipient is inside it."""
+COMPLEMENT_PREPS = frozenset({"to", "with", "on", "against", "in", "from", "for"})
+NAMED = {"GPE", "ORG", "NORP", "PERSON"}
 NOT_ARGUMENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 """Entity types that are never an actor or recipient ("on TUESDAY")."""
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
@@ -465,7 +469,27 @@ def _verb_recipients(verb: Token, m: Match) -> list[Token]:
         found = [t for t in found if t.ent_type_ not in NOT_ARGUMENTS]
     if not found and m.pattern.mode == "visit":
         found = _destinations(verb)
+    if not found and m.pattern.category in PROPOSITIONAL:
+        found = _complement_recipients(verb)
     return [t for t in found if comp is None or t.i != comp.i]
+
+
+def _complement_recipients(verb: Token) -> list[Token]:
+    """Whom a demand, threat, refusal or offer is about, read from what is demanded:
+    "demanded that ISRAEL ease…", "threatened to break off relations with CONGO",
+    "refused to meet JORDAN'S KING", "offered to hand them over to BRITAIN"."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+            subj = subject(clause)
+            if subj is not None and subj.pos_ != "PRON":
+                return [subj]
+        if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
+            objects = [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+            holders = [clause, *objects]  # "relations WITH Congo" hangs on the object
+            preps = [o for h in holders for o in prep_objects(h, COMPLEMENT_PREPS)]
+            named = [o for o in objects + preps if o.ent_type_ in NAMED or o.pos_ == "PROPN"]
+            return named[:1] if named else []
+    return []
 
 
 def _noun_recipients(noun: Token, m: Match) -> list[Token]:
