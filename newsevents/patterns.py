@@ -10,7 +10,7 @@ from typing import Any
 from newsevents.errors import LexiconError
 from newsevents.lexicon import load_toml
 
-__all__ = ["PLOVER_CATEGORIES", "CategoryInfo", "Lexicon", "Pattern"]
+__all__ = ["PLOVER_CATEGORIES", "CategoryInfo", "Deontic", "Lexicon", "Pattern"]
 
 PLOVER_CATEGORIES = (
     "AGREE",
@@ -49,6 +49,15 @@ class Pattern:
 
 
 @dataclass(frozen=True)
+class Deontic:
+    """ "X said Y must do Z": reporting verbs and modals that make a demand on Y."""
+
+    pattern: Pattern
+    reporting: frozenset[str]
+    modals: frozenset[str]
+
+
+@dataclass(frozen=True)
 class CategoryInfo:
     name: str
     cameo: str | None
@@ -63,12 +72,14 @@ class Lexicon:
         patterns: Iterable[Pattern],
         categories: dict[str, CategoryInfo],
         context_words: dict[str, str],
+        deontic: Deontic | None = None,
     ) -> None:
         self._index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
         for p in patterns:
             self._index[(p.pos, p.head)].append(p)
         self._categories = categories
         self._context_words = context_words
+        self.deontic = deontic
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> Lexicon:
@@ -88,7 +99,8 @@ class Lexicon:
                 patterns[_key(p)].append(p)
         contexts = load_toml("contexts.toml")
         words = {w: ctx for ctx, ws in contexts.get("context", {}).items() for w in ws}
-        return cls((p for ps in patterns.values() for p in ps), categories, words)
+        deontic = _deontic("events.toml", builtin.get("deontic"))
+        return cls((p for ps in patterns.values() for p in ps), categories, words, deontic)
 
     def patterns(self, pos: str, lemma: str) -> list[Pattern]:
         return self._index.get((pos, lemma), [])
@@ -141,6 +153,16 @@ def _patterns(source: str, doc: dict[str, Any]) -> list[Pattern]:
                     )
                 )
     return out
+
+
+def _deontic(source: str, table: Any) -> Deontic | None:
+    if table is None:
+        return None
+    category = table.get("category", "REQUEST")
+    _check_category(source, category)
+    pattern = Pattern(category, "VERB", "", None, weight=0.8)
+    reporting = frozenset(w.lower() for w in table.get("reporting", []))
+    return Deontic(pattern, reporting, frozenset(w.lower() for w in table.get("modals", [])))
 
 
 def _check_category(source: str, name: str) -> None:

@@ -500,3 +500,31 @@ def test_events_recipient_inside_the_proposition(
     found = [e for e in events(text) if e.type == kind and e.polarity == "asserted"]
     assert found, [(e.type, e.polarity) for e in events(text)]
     assert _text(found[0].recipient) == recipient
+
+
+def test_events_obligation_under_a_reporting_verb_is_a_demand(
+    events: Callable[[str], list[Event]],
+) -> None:
+    found = events("The government declared on Tuesday that the rebels must lay down their arms.")
+    demand = next(e for e in found if e.type == "REQUEST")
+    assert demand.trigger.text == "declared"
+    assert _text(demand.actor) == "The government"
+    assert _text(demand.recipient) == "the rebels"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("The army lifted the blockade on the port.", "RETREAT", "ease"),
+        ("The minister resigned on Sunday.", "RETREAT", "resign"),
+        ("The union called off the strike.", "CONCEDE", None),
+        ("Protesters blocked roads leading to the capital.", "PROTEST", "obstruct"),
+        ("Hackers tried to hack into the ministry's computers.", "COERCE", "cyber"),
+        ("Zambia extradited the suspect to Britain.", "COOPERATE", "legal"),
+        ("The two countries restored diplomatic ties.", "SUPPORT", "relations"),
+    ],
+)
+def test_events_lexicon_modes(
+    events: Callable[[str], list[Event]], text: str, kind: str, mode: str | None
+) -> None:
+    assert (kind, mode) in {(e.type, e.mode) for e in events(text)}

@@ -31,7 +31,7 @@ from newsevents.syntax import (
 __all__ = ["Match", "find_matches", "make_events"]
 
 Token = Any
-COMPANION_WINDOW = 4
+COMPANION_WINDOW = 6
 """How many tokens apart a companion word may stand from its head ("dragged him to safety")."""
 MAX_PAIRS = 6
 """At most this many actor × recipient events from one trigger."""
@@ -117,6 +117,7 @@ def make_events(settings: Settings) -> Callable[[Doc], Doc]:
 def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
     """Lexicon matches in one sentence, longest patterns first, each token used once."""
     candidates = [m for tok in sent for m in _token_matches(tok, sent, lexicon)]
+    candidates += _demands(sent, lexicon)
     candidates.sort(key=lambda m: (m.companion is None, -m.pattern.weight, m.start))
     used: set[int] = set()
     chosen: list[Match] = []
@@ -140,6 +141,23 @@ def _token_matches(tok: Token, sent: Any, lexicon: Lexicon) -> Iterator[Match]:
         comp = _find_companion(tok, sent, pattern.companion)
         if comp is not None:
             yield _companion_match(pattern, tok, comp)
+
+
+def _demands(sent: Any, lexicon: Lexicon) -> list[Match]:
+    """ "officials SAID Israel MUST ease…": a reporting verb over a clause of obligation."""
+    frame = lexicon.deontic
+    if frame is None:
+        return []
+    found = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in frame.reporting:
+            continue
+        for clause in verb.children:
+            modal = next((a for a in clause.children if a.lower_ in frame.modals), None)
+            if clause.dep_ == "ccomp" and modal is not None:
+                pattern = replace(frame.pattern, head=verb.lemma_.lower())
+                found.append(Match(pattern, verb, verb.i, verb.i + 1))
+    return found
 
 
 def _common_noun(tok: Token) -> bool:
