@@ -249,3 +249,8 @@ def test_actors_other_side_is_not_the_speakers_country(run: Run) -> None:
     warned = next(e for e in found if e.trigger.text == "warned")
     assert warned.actor is not None and warned.actor.text == "The minister"
     assert warned.actor.country is None
+
+
+def test_actors_group_located_through_apposition(run: Run) -> None:
+    found = run("Rival militias clashed in the Libyan capital Tripoli on Saturday.")
+    assert _who(_by_text(found, "Rival militias")) == ("LBY", "MIL")

@@ -528,3 +528,9 @@ def test_events_lexicon_modes(
     events: Callable[[str], list[Event]], text: str, kind: str, mode: str | None
 ) -> None:
     assert (kind, mode) in {(e.type, e.mode) for e in events(text)}
+
+
+def test_events_clashes_are_battles(events: Callable[[str], list[Event]]) -> None:
+    found = events("Rival militias clashed in the capital on Saturday.")
+    clash = next(e for e in found if e.type == "ASSAULT")
+    assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"

@@ -326,8 +326,8 @@ def _town_country(span: Any) -> str | None:
 
     gazetteer = Gazetteer.load()
     for ent in span.sent.ents:
-        located = ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS
-        if ent.label_ != "GPE" or not located or (ent.start < span.end and span.start < ent.end):
+        overlaps = ent.start < span.end and span.start < ent.end
+        if ent.label_ != "GPE" or not _located(ent.root) or overlaps:
             continue
         found = [c for c in gazetteer.candidates(ent.text) if c.country]
         if found:
@@ -362,8 +362,19 @@ def _standalone_place(parsed: Any, m: Mention) -> bool:
     """ "police IN NAIROBI" can locate a group; "Syrian" in "Syrian rebels" belongs to the
     rebels, and "urged CHINA" names the other side, not where the speaker is from."""
     last = parsed[m.end - 1]
-    located = last.dep_ == "pobj" and last.head.lower_ in LOCATIVE_PREPS
-    return m.name.kind in ("country", "capital") and (located or last.dep_ == "poss")
+    return m.name.kind in ("country", "capital") and (_located(last) or last.dep_ == "poss")
+
+
+def _located(tok: Token) -> bool:
+    """Object of "in", "at", "from"… directly or through an apposition ("in the capital
+    TRIPOLI")."""
+    for _ in range(3):
+        if tok.dep_ == "pobj":
+            return bool(tok.head.lower_ in LOCATIVE_PREPS)
+        if tok.dep_ not in ("appos", "compound") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _definite_person(tok: Token, lexicon: ActorLexicon) -> bool:
