@@ -30,9 +30,10 @@ from newsevents.settings import Settings
 __all__ = ["Located", "locate", "make_places", "resolve_places"]
 
 LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "across", "into", "from", "inside", "outside", "along", "on", "over",
-     "toward", "towards", "to", "through", "off", "around", "within", "between", "beyond", "by"}
+    {"in", "at", "near", "across", "into", "inside", "outside", "along", "on", "over",
+     "through", "off", "around", "within", "between", "beyond", "by", "throughout"}
 )  # fmt: skip
+"""Prepositions that say where something happens ("from" and "to" say where it came or went)."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "expl"})
 """A place in these roles acts or owns ("Washington said", "Seoul's army"): not a location."""
 
@@ -104,6 +105,7 @@ def locate(
         and not any(_overlaps(p.place.span, a) for a in arguments)
     ]
     in_sentence = [p for p in usable if _within(p.place.span, event.sentence.span)]
+    in_sentence = [p for p in in_sentence if not _acting(doc.parsed, p)]
     if in_sentence:
         best = _attached(event, in_sentence, doc.parsed)
         return _refined(best, in_sentence, usable, event) or _scaled(best.place, IN_SENTENCE)
@@ -158,6 +160,11 @@ def _attached(event: Event, places: list[Located], parsed: Any) -> Located:
     trigger = _head(parsed, event.trigger.span)
     ranked = sorted(places, key=lambda p: _path_cost(trigger, _head(parsed, p.place.span)))
     return ranked[0]
+
+
+def _acting(parsed: Any, place: Located) -> bool:
+    """A place that acts or owns ("Israel captured…", "Seoul's army") is no location."""
+    return parsed is not None and _head(parsed, place.place.span).dep_ in SUBJECT_DEPS
 
 
 def _head(parsed: Any, span: Span) -> Any:
