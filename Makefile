@@ -41,6 +41,8 @@ bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_geoparse.py
 	$(BIN)/python benchmarks/bench_casualties.py
+	$(BIN)/python benchmarks/bench_plover.py
+	$(BIN)/python benchmarks/bench_event_location.py
 
 lock:
 	rm -rf /tmp/newsevents-lock && $(PYTHON) -m venv /tmp/newsevents-lock
