@@ -35,7 +35,13 @@ __all__ = ["COARSE", "Mention", "contains", "find_mentions", "precision_of", "re
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 """Entities whose words may name a place inside them ("University of Kentucky")."""
-MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
+SETTLEMENT_WORDS = frozenset({
+    "town", "city", "village", "province", "district", "region", "area", "capital", "port",
+    "suburb", "neighbourhood", "neighborhood", "county", "governorate", "state", "hamlet",
+    "municipality", "camp", "outskirts", "island", "valley", "border", "crossing", "township",
+})  # fmt: skip
+"""Words that name a kind of place: the proper noun they frame is a place name."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
 NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
 
@@ -120,7 +126,46 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
         if ent.label_ in HOST_LABELS and not any(taken[ent.start : ent.end]):
             found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
     found.extend(_salient_within(parsed, 0, len(parsed), gazetteer, "", taken))
+    found.extend(_named_settlements(parsed, gazetteer, taken))
     return sorted(found, key=lambda m: m.span)
+
+
+def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """Names a settlement word vouches for, whatever the tagger thought: "the town of
+    BUINAKSK", "DAMBOA town", "the village of X" — if the gazetteer knows the name."""
+    found = []
+    for tok in parsed:
+        if taken[tok.i] or tok.pos_ != "PROPN" or not _settlement_named(tok):
+            continue
+        lo, hi = _proper_run(parsed, tok)
+        if any(taken[lo:hi]):
+            continue
+        words = parsed[lo:hi]
+        if gazetteer.candidates(words.text):
+            found.append(Mention(words.text, (words.start_char, words.end_char)))
+            taken[lo:hi] = [True] * (hi - lo)
+    return found
+
+
+def _settlement_named(tok: Any) -> bool:
+    head = tok.head
+    if tok.dep_ == "compound" and head.lemma_.lower() in SETTLEMENT_WORDS:
+        return True
+    return bool(
+        tok.dep_ in ("pobj", "appos")
+        and head.lower_ in ("of", "called", "named")
+        and head.head.lemma_.lower() in SETTLEMENT_WORDS
+    ) or bool(tok.dep_ == "appos" and head.lemma_.lower() in SETTLEMENT_WORDS)
+
+
+def _proper_run(parsed: Any, tok: Any) -> tuple[int, int]:
+    """The run of proper nouns around ``tok`` joined by compounds ("Deir Ezzor")."""
+    lo = hi = tok.i
+    while lo > 0 and parsed[lo - 1].pos_ == "PROPN" and parsed[lo - 1].head.i in (tok.i, lo):
+        lo -= 1
+    while hi + 1 < len(parsed) and parsed[hi + 1].pos_ == "PROPN" and parsed[hi].head.i == hi + 1:
+        hi += 1
+    return lo, hi + 1
 
 
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:

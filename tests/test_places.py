@@ -164,3 +164,17 @@ def test_places_town_mistagged_as_person_after_in(nlp: Any, gazetteer: Gazetteer
     doc = _doc(nlp, "Militants arrested 12 people in Goma on Wednesday, officials said.")
     names = [(p.place.name, p.place.country) for p in _located(doc, gazetteer)]
     assert ("Goma", "COD") in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police shot and killed two gunmen in the town of Buinaksk.", "Buinaksk"),
+        ("Gunmen attacked Damboa town, killing over 60 residents.", "Damboa"),
+    ],
+)
+def test_places_name_framed_by_a_settlement_word(
+    nlp: Any, gazetteer: Gazetteer, text: str, name: str
+) -> None:
+    names = [p.place.text for p in _located(_doc(nlp, text), gazetteer)]
+    assert name in names
