@@ -293,7 +293,14 @@ def _exit(failures: Failures) -> None:
 def main() -> None:
     """Entry point: user errors become one line on stderr and exit code 2, never a traceback."""
     try:
-        cli(standalone_mode=True)
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        # Ctrl-C: each article is stored in one transaction, so nothing is half-written.
+        click.echo("newsevents: interrupted; articles stored so far are complete", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except NewsEventsError as exc:
         click.echo(f"newsevents: error: {exc}", err=True)
         sys.exit(2)

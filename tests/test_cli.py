@@ -154,3 +154,14 @@ def test_cli_export_to_missing_folder_is_an_input_error(
     assert isinstance(result.exception, InputError)
     assert str(out) in str(result.exception)
     assert not out.parent.exists()
+
+
+def test_cli_usage_error_exits_2_with_help_hint(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsevents", "events", "--near", "1,2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert "LAT,LON,KM" in proc.stderr and "Traceback" not in proc.stderr
