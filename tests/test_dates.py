@@ -182,3 +182,11 @@ def test_dates_value_is_iso_and_aligned(published: dt.date, phrase: str) -> None
         assert precision != "week" or day.weekday() == 0
         assert precision not in ("month", "year") or day.day == 1
         assert precision != "year" or day.month == 1
+
+
+def test_dates_numbers_far_from_modern_history_are_not_years() -> None:
+    from newsevents.stages.dates import _plausible
+
+    assert not _plausible(dt.date(1133, 1, 1), dt.date(2018, 1, 15))
+    assert not _plausible(dt.date(2031, 1, 1), dt.date(2018, 1, 15))
+    assert _plausible(dt.date(1956, 1, 1), dt.date(2018, 1, 15))

@@ -534,3 +534,9 @@ def test_events_clashes_are_battles(events: Callable[[str], list[Event]]) -> Non
     found = events("Rival militias clashed in the capital on Saturday.")
     clash = next(e for e in found if e.type == "ASSAULT")
     assert clash.acled is not None and clash.acled.sub_event_type == "Armed clash"
+
+
+def test_events_the_charge_is_not_a_new_event(events: Callable[[str], list[Event]]) -> None:
+    found = events("Prosecutors charged the man with murder and robbery on Monday.")
+    assert [e.type for e in found if e.trigger.text == "murder"] == []
+    assert any(e.type == "ACCUSE" for e in found)

@@ -341,6 +341,7 @@ def _unclaimed_entities(parsed: Any, found: list[Found]) -> Iterator[Found]:
 
 _DURATION = re.compile(rf"\b{_PERIOD}\b|\d0'?s\b|\b(?:each|every|per|since|for)\b", re.IGNORECASE)
 _PRECISIONS = ("day", "week", "month", "year")
+MODERN_HISTORY = dt.date(1800, 1, 1)
 _HAS_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
@@ -362,7 +363,15 @@ def _resolve_entity(text: str, published: dt.date | None) -> Resolved | None:
         return None
     precision: Precision = data.period if data.period in _PRECISIONS else "day"
     start = _shift(data.date_obj.date(), precision, 0)
+    if not _plausible(start, published):
+        return None
     return start.isoformat(), precision, 0.5
+
+
+def _plausible(day: dt.date, published: dt.date | None) -> bool:
+    """News dates fall in modern history and not years ahead: "1133" is a number, not a year."""
+    latest = (published or dt.date.today()) + dt.timedelta(days=2 * 366)
+    return MODERN_HISTORY <= day <= latest
 
 
 def _parse_with(text: str, settings: dict[str, Any]) -> Any:

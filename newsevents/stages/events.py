@@ -215,12 +215,22 @@ def _merge_same_event(matches: list[Match]) -> list[Match]:
     return out
 
 
+def _charge(noun: Token, matches: list[Match]) -> bool:
+    """ "charged WITH murder", "arrested FOR rioting": the act is the reason for another one."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("with", "for", "of", "over"):
+        return False
+    return any(o.anchor.i == prep.head.i and o.pattern.pos == "VERB" for o in matches)
+
+
 def _reaction_object(m: Match, matches: list[Match]) -> bool:
     """ "condemned THE violence": a definite event noun that another act reacts to refers to
     an event already reported, so it is not coded again."""
     noun = m.anchor
     if m.pattern.pos != "NOUN" or noun.dep_ not in ("dobj", "pobj"):
         return False
+    if _charge(noun, matches):
+        return True
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
     if not definite or any(c.dep_ in ("poss", "prep") for c in noun.children):
         return False
