@@ -190,3 +190,12 @@ def test_dates_numbers_far_from_modern_history_are_not_years() -> None:
     assert not _plausible(dt.date(1133, 1, 1), dt.date(2018, 1, 15))
     assert not _plausible(dt.date(2031, 1, 1), dt.date(2018, 1, 15))
     assert _plausible(dt.date(1956, 1, 1), dt.date(2018, 1, 15))
+
+
+def test_dates_age_after_a_name_is_not_a_year(nlp: Any) -> None:
+    text = "Charlie Chen, 48, was arrested in Boston on Monday."
+    parsed = nlp(text)
+    doc = Doc(Article("a", text, published=dt.date(2018, 1, 15)), parsed=parsed)
+    values = [w.value for w in make_dates(Settings())(doc).dates]
+    assert "1948-01-01" not in values
+    assert "2018-01-15" in values

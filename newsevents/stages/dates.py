@@ -354,6 +354,8 @@ def _resolve_entity(text: str, published: dt.date | None) -> Resolved | None:
     """A DATE entity our grammar missed, resolved by dateparser; periods and durations skipped."""
     if _DURATION.search(text) and not re.search(r"\bago\b", text, re.IGNORECASE):
         return None
+    if re.fullmatch(r"\W*\d{1,3}\W*", text):  # "Charlie Chen, 48," is an age, not 1948
+        return None
     if published is None and not _HAS_YEAR.search(text):
         return None
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())
