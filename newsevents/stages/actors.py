@@ -127,10 +127,10 @@ def _lexicon_names() -> Iterator[tuple[Name, str]]:
         for canonical, aliases in actors.get(kind, {}).items():
             for alias in [canonical, *aliases]:
                 yield Name(kind, kind.upper(), canonical), alias
-    for person, (iso3, sector, first, last) in actors.get("people", {}).items():
+    for person, (iso3, sector, first, last, *short) in actors.get("people", {}).items():
         name = Name("person", iso3, person, sector, (int(first), int(last) or 9999))
         yield name, person
-        yield name, person.split()[-1]
+        yield name, short[0] if short else person.split()[-1]
 
 
 def _country_names() -> Iterator[tuple[Name, str]]:
