@@ -15,9 +15,11 @@ from typing import Any, TextIO, TypeVar, cast
 
 import click
 
-from newsevents.errors import ArticleError, InputError, NewsEventsError
+from newsevents.errors import ArticleError, InputError, NewsEventsError, StoreError
 from newsevents.export import Format, write_events
+from newsevents.patterns import PLOVER_CATEGORIES
 from newsevents.pipeline import Outcome, Pipeline
+from newsevents.records import Doc
 from newsevents.settings import SETTINGS_TABLE, Settings
 from newsevents.stages.ingest import read_articles
 from newsevents.store import EventFilter, Store
@@ -25,6 +27,13 @@ from newsevents.store import EventFilter, Store
 F = TypeVar("F", bound=Callable[..., Any])
 FIX_OUT = "check that its folder exists and is writable"
 log = logging.getLogger("newsevents")
+
+
+class _EchoHandler(logging.Handler):
+    """newsevents' warnings as one line each on the current stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"newsevents: warning: {record.getMessage()}", err=True)
 
 
 class Failures:
@@ -70,7 +79,10 @@ def lexicon_option(fn: F) -> F:
 @click.version_option(package_name="newsevents")
 def cli() -> None:
     """Turn news reports into a geocoded, evidenced database of political and conflict events."""
-    logging.basicConfig(format="newsevents: warning: %(message)s", level=logging.WARNING)
+    if not any(isinstance(h, _EchoHandler) for h in log.handlers):
+        log.addHandler(_EchoHandler())
+    log.setLevel(logging.WARNING)
+    log.propagate = False  # other libraries' log lines are theirs, not ours to print
 
 
 @cli.command()
@@ -88,21 +100,18 @@ def extract(
 ) -> None:
     """Print the events of ARTICLE as JSON (no database).
 
-    One article prints one indented JSON object; several print one object per line.
+    One .txt or .html file prints one indented JSON object; anything else (several files, a
+    folder, a .jsonl, stdin) prints one object per line, each as soon as it is done.
 
     Example: newsevents extract story.txt --published 2017-11-13
     """
     settings = Settings.load({"lexicons": lexicons or None})
     failures = Failures()
-    docs = []
+    single = len(article) == 1 and Path(article[0]).suffix.lower() in (".txt", ".html", ".htm")
     for outcome in _process(article, settings, published, failures):
         if outcome.doc is not None:
-            docs.append(outcome.doc.to_dict(include_all=include_all))
-    if len(docs) == 1:
-        click.echo(json.dumps(docs[0], indent=2, ensure_ascii=False))
-    else:
-        for d in docs:
-            click.echo(json.dumps(d, ensure_ascii=False))
+            record = outcome.doc.to_dict(include_all=include_all)
+            click.echo(json.dumps(record, indent=2 if single else None, ensure_ascii=False))
     _exit(failures)
 
 
@@ -126,7 +135,7 @@ def ingest(
     new = events = 0
     with Store.open(settings.db) as store, _progress() as bar:
         for outcome in _process(paths, settings, published, failures, skip=store.has_article):
-            if outcome.doc is not None and store.save(outcome.doc):
+            if outcome.doc is not None and _saved(store, outcome.doc, failures):
                 new += 1
                 events += len(outcome.doc.events)
             bar.update(1)
@@ -142,7 +151,12 @@ def ingest(
 
 @cli.command("events")
 @db_option
-@click.option("--type", "type_", help="PLOVER category, e.g. ASSAULT.")
+@click.option(
+    "--type",
+    "type_",
+    type=click.Choice(PLOVER_CATEGORIES, case_sensitive=False),
+    help="PLOVER category, e.g. ASSAULT.",
+)
 @click.option("--country", help="ISO-3166 alpha-3 of actor, recipient or place (or IGO/NGO).")
 @click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="From this day.")
 @click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Up to this day.")
@@ -239,6 +253,15 @@ def _process(
         if outcome.error is not None:
             failures.report(outcome.error)
         yield outcome
+
+
+def _saved(store: Store, doc: Doc, failures: Failures) -> bool:
+    """Save one article; a record the database refuses is reported and the batch goes on."""
+    try:
+        return store.save(doc)
+    except StoreError as exc:
+        failures.report(exc)
+        return False
 
 
 def _parse_near(value: str) -> tuple[float, float, float]:

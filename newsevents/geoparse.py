@@ -29,6 +29,7 @@ from newsevents.gazetteer import (
     normalize,
 )
 from newsevents.records import Place, Span
+from newsevents.syntax import text_of
 
 __all__ = ["COARSE", "Mention", "contains", "find_mentions", "precision_of", "resolve"]
 
@@ -188,7 +189,7 @@ def _trimmed(ent: Any) -> Mention | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = ent.doc.text[start:end]
+    text = text_of(ent.doc)[start:end]
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
             text, end = text[: -len(suffix)], end - len(suffix)

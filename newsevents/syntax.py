@@ -5,17 +5,22 @@ spaCy tokens are untyped here (``Any``): spaCy ships no type stubs we can rely o
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import Any
 
 __all__ = [
     "conjuncts",
     "effective_head",
+    "entities_in",
     "governing_verb",
     "is_passive",
     "phrase_bounds",
     "prep_objects",
+    "sentence_of",
+    "sentence_starts",
     "subject",
+    "text_of",
 ]
 
 Token = Any
@@ -117,3 +122,60 @@ def effective_head(tok: Token) -> Token:
     if tok.dep_ == "conj" and finite and head.tag_ == "VB" and head.dep_ == "xcomp":
         return head.head
     return head
+
+
+_SENTENCES = "newsevents.sentences"
+
+
+def sentence_starts(doc: Any) -> list[int]:
+    """Token index of each sentence's first token, computed once per document."""
+    bounds = doc.user_data.get(_SENTENCES)
+    if bounds is None:
+        sents = list(doc.sents)
+        bounds = ([s.start for s in sents], [s.end for s in sents])
+        doc.user_data[_SENTENCES] = bounds
+    return list(bounds[0])
+
+
+def sentence_of(tok: Any) -> Any:
+    """The sentence (a Span) holding a token or span, found by bisection.
+
+    spaCy's own ``Token.sent`` walks the document's sentences on every call, which makes any
+    per-event use of it quadratic in the length of the article."""
+    doc = tok.doc
+    sentence_starts(doc)
+    starts, ends = doc.user_data[_SENTENCES]
+    k = max(0, bisect_right(starts, tok.i if hasattr(tok, "i") else tok.start) - 1)
+    return doc[starts[k] : ends[k]]
+
+
+_TEXT = "newsevents.text"
+
+
+def text_of(doc: Any) -> str:
+    """The document's text, built once: spaCy's ``Doc.text`` joins every token on each call."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return str(text)
+
+
+_ENTS = "newsevents.ents"
+
+
+def entities_in(span: Any) -> list[Any]:
+    """Named entities inside a span, by bisection over the document's entities, which are
+    listed once per document (spaCy's ``Span.ents`` rebuilds the whole list on every call)."""
+    doc = span.doc
+    cached = doc.user_data.get(_ENTS)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = doc.user_data[_ENTS] = (ents, [e.start for e in ents])
+    ents, starts = cached
+    found = []
+    for ent in ents[bisect_left(starts, span.start) :]:
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            found.append(ent)
+    return found

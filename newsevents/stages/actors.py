@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 from typing import Any
@@ -24,6 +25,7 @@ from newsevents.records import Actor, Doc, Event
 from newsevents.settings import Settings
 from newsevents.stages.events import acled_for
 from newsevents.stages.parse import load_model, token_span
+from newsevents.syntax import entities_in, sentence_of, text_of
 
 __all__ = ["ActorContext", "ActorLexicon", "Name", "make_actors", "resolve_actor"]
 
@@ -33,6 +35,8 @@ ANTECEDENT_CHARS = 1500
 MATERIAL = {"ASSAULT", "COERCE"}
 LOCATIVE_PREPS = {"in", "at", "from", "of", "near", "inside", "across", "throughout"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+MAX_NAME = 12
+"""Longest name in tokens, for finding the names that overlap a phrase."""
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
@@ -164,17 +168,29 @@ def _sector_words() -> dict[str, str]:
 
 @dataclass(frozen=True)
 class ActorContext:
-    """Per-article facts used to resolve phrases: names found, and people/groups mentioned."""
+    """Per-article facts used to resolve phrases: the names found, in text order."""
 
     parsed: Any
     mentions: tuple[Mention, ...]
     year: int | None
+    starts: tuple[int, ...] = ()
+    """Token index where each mention starts, for bisection."""
+    country_counts: Counter[str] = field(default_factory=Counter)
+    """How often the article names each country (by name, capital or demonym)."""
+
+    def between(self, start: int, end: int) -> tuple[Mention, ...]:
+        """Mentions starting in token range [start, end), by bisection: long articles have many."""
+        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
 def make_context(lexicon: ActorLexicon, doc: Doc) -> ActorContext:
     published = doc.article.published
     year = published.year if isinstance(published, dt.date) else None
-    return ActorContext(doc.parsed, tuple(lexicon.mentions(doc.parsed)), year)
+    mentions = tuple(lexicon.mentions(doc.parsed))
+    counts = Counter(
+        m.name.country for m in mentions if m.name.kind in ("country", "capital", "demonym")
+    )
+    return ActorContext(doc.parsed, mentions, year, tuple(m.start for m in mentions), counts)
 
 
 @stage("actors", requires=("parsed", "events"), assigns=("events.actor", "events.recipient"))
@@ -221,7 +237,7 @@ def resolve_actor(
     country: "the U.S. levied sanctions on the nation" does not mean the U.S."""
     span = token_span(ctx.parsed, actor.span)
     head = span.root
-    own = [m for m in ctx.mentions if m.start < span.end and span.start < m.end]
+    own = [m for m in ctx.between(span.start - MAX_NAME, span.end) if span.start < m.end]
     sector = lexicon.sector(span, head)
     if own:
         named = _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
@@ -249,7 +265,7 @@ def _cover(parsed: Any, actor: Actor, own: list[Mention]) -> Actor:
     start, end = min(actor.span[0], first.idx), max(actor.span[1], last.idx + len(last))
     if (start, end) == actor.span:
         return actor
-    return replace(actor, text=parsed.text[start:end], span=(start, end))
+    return replace(actor, text=text_of(parsed)[start:end], span=(start, end))
 
 
 def _in_office(name: Name, year: int | None) -> bool:
@@ -288,8 +304,11 @@ def _antecedent(
     poss = next((t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"), None)
     ref = poss if poss is not None else head
     lemma = ref.lemma_.lower()
-    before = [m for m in ctx.mentions if m.end <= span.start]
-    before = [m for m in before if ctx.parsed[m.start].idx >= span.start_char - ANTECEDENT_CHARS]
+    earliest = ctx.parsed.char_span(
+        max(0, span.start_char - ANTECEDENT_CHARS), span.start_char, alignment_mode="expand"
+    )
+    window = ctx.between(earliest.start if earliest is not None else 0, span.start)
+    before = [m for m in window if m.end <= span.start]
     if lemma in COUNTRY_NOUNS and ref.pos_ == "NOUN":
         states = ("country", "capital", "demonym", "person")
         fits = (m for m in reversed(before) if m.name.kind in states and m.name.country != avoid)
@@ -317,7 +336,7 @@ def _country_around(ctx: ActorContext, span: Any, sector: str) -> str | None:
     town = _town_country(span)
     if town is not None or sector not in STATE_SECTORS:
         return town
-    return _dominant_country(ctx, span.sent)
+    return _dominant_country(ctx, sentence_of(span))
 
 
 def _town_country(span: Any) -> str | None:
@@ -325,7 +344,7 @@ def _town_country(span: Any) -> str | None:
     from newsevents.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.load()
-    for ent in span.sent.ents:
+    for ent in entities_in(sentence_of(span)):
         overlaps = ent.start < span.end and span.start < ent.end
         if ent.label_ != "GPE" or not _located(ent.root) or overlaps:
             continue
@@ -337,22 +356,19 @@ def _town_country(span: Any) -> str | None:
 
 def _dominant_country(ctx: ActorContext, sent: Any) -> str | None:
     """The country the rest of the article names most (never the sentence's own co-actors)."""
-    counts = Counter(
+    inside = Counter(
         m.name.country
-        for m in ctx.mentions
-        if m.name.kind in ("country", "capital", "demonym") and not sent.start <= m.start < sent.end
+        for m in ctx.between(sent.start, sent.end)
+        if m.name.kind in ("country", "capital", "demonym")
     )
+    counts = ctx.country_counts - inside
     return counts.most_common(1)[0][0] if counts else None
 
 
 def _nearest_in_sentence(ctx: ActorContext, span: Any) -> Mention | None:
     """ "Police arrested protesters in Nairobi": a group's country from the names around it."""
-    sent = span.sent
-    around = [
-        m
-        for m in ctx.mentions
-        if sent.start <= m.start < sent.end and _standalone_place(ctx.parsed, m)
-    ]
+    sent = sentence_of(span)
+    around = [m for m in ctx.between(sent.start, sent.end) if _standalone_place(ctx.parsed, m)]
     if not around:
         return None
     return min(around, key=lambda m: min(abs(m.start - span.end), abs(span.start - m.end)))

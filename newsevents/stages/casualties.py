@@ -25,6 +25,7 @@ from newsevents.pipeline import stage
 from newsevents.records import Casualties, Count, Doc, Event
 from newsevents.settings import Settings
 from newsevents.stages.parse import token_span
+from newsevents.syntax import sentence_of, text_of
 
 __all__ = [
     "CasualtyLexicon",
@@ -141,7 +142,8 @@ def make_casualties(settings: Settings) -> Callable[[Doc], Doc]:
     def casualties(doc: Doc) -> Doc:
         if doc.parsed is None or not doc.events:
             return doc
-        triggers = [_trigger_token(doc.parsed, e) for e in doc.events]
+        tokens = (_trigger_token(doc.parsed, e) for e in doc.events)
+        triggers = frozenset(t.i for t in tokens if t is not None)
         events = tuple(
             replace(e, casualties=event_casualties(e, doc.parsed, lexicon, triggers))
             for e in doc.events
@@ -152,17 +154,17 @@ def make_casualties(settings: Settings) -> Callable[[Doc], Doc]:
 
 
 def event_casualties(
-    event: Event, parsed: Any, lexicon: CasualtyLexicon, triggers: Iterable[Any] = ()
+    event: Event, parsed: Any, lexicon: CasualtyLexicon, triggers: frozenset[int] = frozenset()
 ) -> Casualties:
     """Killed, injured and arrested counts stated for ``event`` in its sentence.
 
-    ``triggers`` are the trigger tokens of every event in the article: a casualty word reached
-    only through another event's trigger belongs to that event.
+    ``triggers`` are the token indices of every event's trigger in the article: a casualty word
+    reached only through another event's trigger belongs to that event.
     """
     trigger = _trigger_token(parsed, event)
     if trigger is None:
         return event.casualties
-    others = {t.i for t in triggers if t is not None and t.i != trigger.i}
+    others = triggers - {trigger.i}
     found: dict[Kind, tuple[int, Count]] = {}
     for word, kind, role, distance in _linked_words(trigger, others, lexicon):
         count = _count(word, role, lexicon)
@@ -177,10 +179,10 @@ def _trigger_token(parsed: Any, event: Event) -> Any:
 
 
 def _linked_words(
-    trigger: Any, others: set[int], lexicon: CasualtyLexicon
+    trigger: Any, others: frozenset[int], lexicon: CasualtyLexicon
 ) -> Iterator[tuple[Any, Kind, Role, int]]:
     """Casualty words of the trigger's sentence that belong to its event, with path lengths."""
-    for token in trigger.sent:
+    for token in sentence_of(trigger):
         for role in ("verb", "intransitive", "noun", "result"):
             kind = lexicon.kind(token.lemma_, role) or lexicon.kind(token.lower_, role)
             if kind is None or not _fits_role(token, role):
@@ -199,7 +201,7 @@ def _fits_role(token: Any, role: Role) -> bool:
     return token.dep_ in ("oprd", "acomp", "xcomp", "advmod", "acl", "ccomp", "conj")
 
 
-def _path_length(a: Any, b: Any, others: set[int]) -> int | None:
+def _path_length(a: Any, b: Any, others: frozenset[int]) -> int | None:
     """Length of the dependency path from ``a`` to ``b`` if it stays within one event."""
     if a.i == b.i:
         return 0
@@ -323,7 +325,7 @@ def _patient_count(patient: Any, lexicon: CasualtyLexicon) -> Count | None:
         return _figure_count(figure, patient, lexicon)
     if _is_single(patient, lexicon):
         start = min(t.idx for t in patient.subtree if t.i <= patient.i)
-        return Count(1, patient.doc.text[start : _end(patient)], (start, _end(patient)))
+        return Count(1, text_of(patient.doc)[start : _end(patient)], (start, _end(patient)))
     return None
 
 
@@ -360,7 +362,7 @@ def _figure_count(figure: Any, counted: Any, lexicon: CasualtyLexicon) -> Count 
         return None
     start = min(t.idx for t in phrase)
     end = max(_end(figure), _end(counted) if counted.i >= figure.i else 0)
-    return Count(value, figure.doc.text[start:end], (start, end))
+    return Count(value, text_of(figure.doc)[start:end], (start, end))
 
 
 def _is_single(noun: Any, lexicon: CasualtyLexicon) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -22,6 +23,7 @@ from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Precision, When
 from newsevents.settings import Settings
 from newsevents.stages.parse import token_span
+from newsevents.syntax import text_of
 
 __all__ = ["date_event", "find_dates", "make_dates", "resolve"]
 
@@ -301,10 +303,25 @@ def make_dates(settings: Settings) -> Callable[[Doc], Doc]:
         whens = tuple(_article_dates(doc))
         if doc.parsed is None:
             return replace(doc, dates=whens)
-        events = tuple(date_event(e, doc.parsed, whens, doc.events) for e in doc.events)
+        by_sentence: dict[tuple[int, int], list[Event]] = {}
+        for e in doc.events:
+            by_sentence.setdefault(e.sentence.span, []).append(e)
+        events = tuple(
+            date_event(
+                e, doc.parsed, _in(whens, e.sentence.span), tuple(by_sentence[e.sentence.span])
+            )
+            for e in doc.events
+        )
         return replace(doc, dates=whens, events=events)
 
     return dates
+
+
+def _in(whens: tuple[When, ...], span: tuple[int, int]) -> tuple[When, ...]:
+    """The dates inside a sentence, found by bisection in the text-ordered dates."""
+    lo = bisect_left(whens, span[0], key=lambda w: w.span[0])
+    hi = bisect_left(whens, span[1], key=lambda w: w.span[0])
+    return whens[lo:hi]
 
 
 def _article_dates(doc: Doc) -> Iterator[When]:
@@ -327,16 +344,17 @@ def _unclaimed_entities(parsed: Any, found: list[Found]) -> Iterator[Found]:
     """spaCy DATE entities our grammar did not find, trimmed of a leading "on" or "the"."""
     if parsed is None:
         return
+    claimed = sorted(found, key=lambda f: f.start)
+    starts = [f.start for f in claimed]
     for ent in parsed.ents:
-        if ent.label_ != "DATE" or any(
-            f.start < ent.end_char and ent.start_char < f.end for f in found
-        ):
+        k = bisect_left(starts, ent.end_char) - 1  # the last expression starting before its end
+        if ent.label_ != "DATE" or (k >= 0 and claimed[k].end > ent.start_char):
             continue
         tokens = list(ent)
         while len(tokens) > 1 and tokens[0].lower_ in ("on", "the"):
             tokens = tokens[1:]
         start, end = tokens[0].idx, ent.end_char
-        yield Found("entity", start, end, {"text": parsed.text[start:end]})
+        yield Found("entity", start, end, {"text": text_of(parsed)[start:end]})
 
 
 _DURATION = re.compile(rf"\b{_PERIOD}\b|\d0'?s\b|\b(?:each|every|per|since|for)\b", re.IGNORECASE)

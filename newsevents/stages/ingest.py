@@ -48,6 +48,8 @@ STDIN = "<stdin>"
 MAX_TITLE_CHARS = 200
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _SUPPORTED_TEXT = ", ".join(SUPPORTED_SUFFIXES)
+_SENTENCE_BREAK = re.compile(r"[.?!][\"'”’)]*\s+[A-Z“\"]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Result = Article | ArticleError
 
@@ -119,8 +121,8 @@ def _glob_files(pattern: str) -> Iterator[Path | ArticleError]:
         path = Path(match)
         if path.is_dir():
             yield from _folder_files(path)
-        elif not _is_hidden(path.name):
-            yield path
+        elif not _is_hidden(path.name) and path.suffix.lower() in SUPPORTED_SUFFIXES:
+            yield path  # like a folder, a pattern reads what it can and skips the rest
 
 
 def _folder_files(folder: Path) -> Iterator[Path | ArticleError]:
@@ -236,8 +238,9 @@ def _read_stdin(stream: TextIO, settings: Settings) -> Iterator[Result]:
 
 
 def _looks_like_jsonl(text: str) -> bool:
-    """True when every non-empty line parses as a JSON object."""
-    for line in text.splitlines():
+    """True when every non-empty line parses as a JSON object (lines split on "\n" only, as
+    the reader does: U+2028 may stand unescaped inside a JSON string)."""
+    for line in text.split("\n"):
         if not line.strip():
             continue
         try:
@@ -264,12 +267,21 @@ def split_title(text: str) -> tuple[str | None, str]:
     if first is None or first + 2 >= len(lines) or lines[first + 1].strip():
         return None, text
     candidate = lines[first].strip()
-    if len(candidate) > MAX_TITLE_CHARS or candidate.endswith("."):
+    if len(candidate) > MAX_TITLE_CHARS or not _headline(candidate):
         return None, text
     rest = next((i for i in range(first + 2, len(lines)) if lines[i].strip()), None)
     if rest is None:
         return None, text
     return candidate, "\n".join(lines[rest:])
+
+
+def _headline(line: str) -> bool:
+    """Headlines end without sentence punctuation (after any closing quote) and hold one
+    sentence at most: a lead paragraph does neither."""
+    bare = line.rstrip("\"'”’)]»")
+    if not bare or bare[-1] in ".?!,;:":
+        return False
+    return not _SENTENCE_BREAK.search(line)
 
 
 @dataclass(frozen=True)
@@ -398,6 +410,18 @@ def _from_jsonl_line(line: str, where: str) -> Result:
     return _from_record(record, where)
 
 
+def _without_surrogates(record: JsonlArticle, where: str) -> JsonlArticle:
+    """JSON may escape lone UTF-16 surrogates ("\\ud800") that no UTF-8 text can hold:
+    replace them with U+FFFD and say so, rather than fail later."""
+    fields = ("title", "text", "html", "source", "url")
+    bad = [f for f in fields if _SURROGATE.search(getattr(record, f) or "")]
+    if not bad:
+        return record
+    log.warning("%s: lone surrogate escapes in %s replaced with U+FFFD", where, ", ".join(bad))
+    cleaned = {f: _SURROGATE.sub("\ufffd", getattr(record, f)) for f in bad}
+    return record.model_copy(update=cleaned)
+
+
 def _validation_reason(exc: ValidationError) -> str:
     parts = []
     for err in exc.errors():
@@ -408,6 +432,7 @@ def _validation_reason(exc: ValidationError) -> str:
 
 
 def _from_record(record: JsonlArticle, where: str) -> Result:
+    record = _without_surrogates(record, where)
     origin = f"{where} (id={record.id})" if record.id is not None else where
     if record.text and record.text.strip():
         body = record.text.replace("\r\n", "\n").replace("\r", "\n")

@@ -16,9 +16,12 @@ An event's location is, in order of preference (confidence falls at each step):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from types import EllipsisType
 from typing import Any
 
 from newsevents.gazetteer import Entry, Gazetteer
@@ -26,6 +29,7 @@ from newsevents.geoparse import contains, find_mentions, precision_of, resolve, 
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
 from newsevents.settings import Settings
+from newsevents.syntax import sentence_of, sentence_starts
 
 __all__ = ["Located", "locate", "make_places", "resolve_places"]
 
@@ -58,9 +62,10 @@ def make_places(settings: Settings) -> Callable[[Doc], Doc]:
 
     def places(doc: Doc) -> Doc:
         found = resolve_places(doc.parsed, gazetteer)
-        arguments = _argument_spans(doc.events)
+        free = _free_places(found, _argument_spans(doc.events))  # once, not once per event
+        main = _article_place([p for p in free if not p.embedded])
         events = tuple(
-            replace(e, location=locate(e, doc, found, settings.place_window, arguments))
+            replace(e, location=locate(e, doc, free, settings.place_window, main_place=main))
             for e in doc.events
         )
         return replace(doc, places=tuple(p.place for p in found), events=events)
@@ -88,31 +93,68 @@ def locate(
     found: Sequence[Located],
     window: int = 3,
     arguments: Sequence[Span] = (),
+    main_place: Place | EllipsisType | None = ...,
 ) -> Place | None:
     """Where the event happened, by the preferences in the module docstring.
 
     ``arguments`` are spans of actors (and of recipients of verbal acts) anywhere in the article:
-    "the U.S. levied sanctions" names an actor, not where anything happened.
+    "the U.S. levied sanctions" names an actor, not where anything happened. ``main_place``, the
+    article's best-supported place, may be given when already known (it is the same for all
+    events of an article).
     """
     destination = _destination(event, found)
     if destination is not None:
         return destination
-    usable = [
-        p
-        for p in found
-        if not p.embedded
-        and not _is_argument(p.place.span, event)
-        and not any(_overlaps(p.place.span, a) for a in arguments)
+    free = _free_places(found, arguments) if arguments else found
+    usable = _without_own_arguments([p for p in free if not p.embedded], event)
+    in_sentence = [
+        p for p in _within_span(usable, event.sentence.span) if not _acting(doc.parsed, p)
     ]
-    in_sentence = [p for p in usable if _within(p.place.span, event.sentence.span)]
-    in_sentence = [p for p in in_sentence if not _acting(doc.parsed, p)]
     if in_sentence:
         best = _attached(event, in_sentence, doc.parsed)
         return _refined(best, in_sentence, usable, event) or _scaled(best.place, IN_SENTENCE)
     inherited = _inherited(event, doc, usable, window)
     if inherited is not None:
         return inherited
-    return _article_place(usable)
+    return _article_place(usable) if main_place is ... else main_place
+
+
+def _without_own_arguments(places: list[Located], event: Event) -> list[Located]:
+    """Drop the event's own actor (and verbal recipient): they lie in its sentence only."""
+    lo, hi = _bounds(places, event.sentence.span)
+    kept = [p for p in places[lo:hi] if not _is_argument(p.place.span, event)]
+    return places[:lo] + kept + places[hi:]
+
+
+def _bounds(places: Sequence[Located], span: Span) -> tuple[int, int]:
+    lo = bisect_left(places, span[0], key=lambda p: p.place.span[0])
+    return lo, bisect_left(places, span[1], key=lambda p: p.place.span[0])
+
+
+def _within_span(places: Sequence[Located], span: Span) -> Sequence[Located]:
+    """Places inside ``span``, by bisection (places are in text order)."""
+    lo, hi = _bounds(places, span)
+    return [p for p in places[lo:hi] if p.place.span[1] <= span[1]]
+
+
+def _free_places(found: Sequence[Located], arguments: Sequence[Span]) -> list[Located]:
+    """Places that are no actor (nor recipient of a verbal act) anywhere in the article.
+
+    The argument spans are merged and searched by bisection: a long article has thousands of
+    both, and testing every pair made the stage quadratic."""
+    merged: list[list[int]] = []
+    for start, end in sorted(arguments):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [m[0] for m in merged]
+    free = []
+    for p in found:
+        k = bisect_left(starts, p.place.span[1]) - 1  # last argument starting before the end
+        if k < 0 or merged[k][1] <= p.place.span[0]:
+            free.append(p)
+    return free
 
 
 def _argument_spans(events: Sequence[Event]) -> list[Span]:
@@ -210,24 +252,34 @@ def _scaled(place: Place, factor: float) -> Place:
 
 def _inherited(event: Event, doc: Doc, usable: Sequence[Located], window: int) -> Place | None:
     """The most recent specific place before the event, in its paragraph or the previous one."""
-    specific = [p for p in usable if precision_of(p.entry) == 1]
     start = event.sentence.span[0]
     paragraphs = _paragraphs(doc.article.text)
-    current = next((i for i, (a, b) in enumerate(paragraphs) if a <= start < b), 0)
-    sentences = [s.span for s in doc.sentences if s.span[1] <= start]
-    earliest = sentences[-window][0] if 0 < window <= len(sentences) else 0
+    current = max(0, bisect_right([a for a, _ in paragraphs], start) - 1)
+    earliest = _sentences_back(doc, start, window)
     para_start = paragraphs[current][0] if paragraphs else 0
-    earlier = [p for p in specific if max(earliest, para_start) <= p.place.span[0] < start]
+    back = _within_span(usable, (max(earliest, para_start), start))
+    earlier = [p for p in back if precision_of(p.entry) == 1]
     if earlier:
         return _scaled(earlier[-1].place, SAME_PARAGRAPH)
     if current > 0:
         prev = paragraphs[current - 1]
-        last = [p for p in specific if prev[0] <= p.place.span[0] < prev[1]]
+        last = [p for p in _within_span(usable, prev) if precision_of(p.entry) == 1]
         if last:
             return _scaled(last[-1].place, PREVIOUS_PARAGRAPH)
     return None
 
 
+def _sentences_back(doc: Doc, start: int, window: int) -> int:
+    """Character offset of the sentence ``window`` sentences before the one at ``start``."""
+    if doc.parsed is None or window <= 0:
+        return 0
+    here = sentence_of(doc.parsed.char_span(start, start + 1, alignment_mode="expand"))
+    starts = sentence_starts(doc.parsed)
+    k = bisect_right(starts, here.start) - 1
+    return int(doc.parsed[starts[max(0, k - window)]].idx)
+
+
+@lru_cache(maxsize=16)
 def _paragraphs(text: str) -> list[Span]:
     spans, start = [], 0
     for brk in _PARAGRAPH_BREAK.finditer(text):

@@ -18,7 +18,7 @@ from newsevents.pipeline import stage
 from newsevents.records import Actor, Doc, Quote
 from newsevents.settings import Settings
 from newsevents.stages.actors import ActorLexicon, make_context, resolve_actor
-from newsevents.syntax import phrase_bounds
+from newsevents.syntax import phrase_bounds, sentence_of, text_of
 
 __all__ = ["find_quotes", "make_quotes"]
 
@@ -48,7 +48,7 @@ def make_quotes(settings: Settings) -> Callable[[Doc], Doc]:
 
 def find_quotes(parsed: Any) -> Iterator[Quote]:
     """Quotations in text order, each with its (unresolved) speaker phrase."""
-    text = parsed.text
+    text = text_of(parsed)
     for m in QUOTE_RE.finditer(text):
         group = 1 if m.group(1) is not None else 2
         body = m.group(group).strip().rstrip(",;:").rstrip()
@@ -61,8 +61,8 @@ def find_quotes(parsed: Any) -> Iterator[Quote]:
 
 def _speaker(parsed: Any, start: int, end: int) -> Actor | None:
     """Subject of the reporting verb just after the quotation, else just before it."""
-    closing = parsed[_token_at(parsed, end - 1)].sent
-    opening = parsed[_token_at(parsed, start)].sent
+    closing = sentence_of(parsed[_token_at(parsed, end - 1)])
+    opening = sentence_of(parsed[_token_at(parsed, start)])
     after = (t for t in closing if t.idx >= end)
     before = (t for t in reversed(list(opening)) if t.idx < start)
     for tokens in (after, before):
@@ -86,6 +86,6 @@ def _reporting_subject(tokens: Iterator[Token]) -> Token | None:
 
 def _token_at(parsed: Any, char: int) -> int:
     """Index of the token at (or just after) character offset ``char``."""
-    char = min(max(char, 0), len(parsed.text) - 1)
+    char = min(max(char, 0), len(text_of(parsed)) - 1)
     span = parsed.char_span(char, char + 1, alignment_mode="expand")
     return int(span.start) if span is not None else len(parsed) - 1
