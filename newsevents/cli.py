@@ -81,8 +81,9 @@ def cli() -> None:
     """Turn news reports into a geocoded, evidenced database of political and conflict events."""
     if not any(isinstance(h, _EchoHandler) for h in log.handlers):
         log.addHandler(_EchoHandler())
+        # other libraries' log lines (trafilatura's "discarding data") are not for our users
+        logging.getLogger().addHandler(logging.NullHandler())
     log.setLevel(logging.WARNING)
-    log.propagate = False  # other libraries' log lines are theirs, not ours to print
 
 
 @cli.command()

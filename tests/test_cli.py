@@ -13,7 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from newsevents.cli import cli
-from newsevents.errors import InputError
+from newsevents.errors import InputError, StoreError
+from newsevents.records import Doc
+from newsevents.store import Store
 
 STORY = (
     "Rebels attacked an army base near Goma on Tuesday, killing three soldiers, "
@@ -165,3 +167,38 @@ def test_cli_usage_error_exits_2_with_help_hint(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     assert "LAT,LON,KM" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_cli_ingest_goes_on_when_the_database_refuses_one_article(
+    runner: CliRunner, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_save = Store.save
+
+    def refuse_first(self: Store, doc: Doc) -> bool:
+        if doc.article.origin.endswith("a.txt"):
+            raise StoreError("could not save a.txt; nothing of it was stored")
+        return real_save(self, doc)
+
+    monkeypatch.setattr(Store, "save", refuse_first)
+    result = _ingest(runner, tmp_path / "x.db", str(corpus))
+    assert result.exit_code == 1  # type: ignore[attr-defined]
+    assert "could not save a.txt" in result.stderr  # type: ignore[attr-defined]
+    assert "stored 1 new article(s)" in result.stderr  # type: ignore[attr-defined]
+
+
+def test_cli_extract_prints_one_line_per_article_for_several(
+    runner: CliRunner, corpus: Path
+) -> None:
+    result = runner.invoke(cli, ["extract", str(corpus)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    assert all(json.loads(line)["article"]["id"] for line in lines)
+
+
+def test_cli_events_rejects_unknown_type(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    db.touch()
+    result = runner.invoke(cli, ["events", "--db", str(db), "--type", "ASSUALT"])
+    assert result.exit_code == 2
+    assert "ASSUALT" in result.output

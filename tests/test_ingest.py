@@ -75,6 +75,10 @@ def test_ingest_txt_title_and_exact_body() -> None:
         "Short line\nfollowed directly by more text.\n",  # no blank line after it
         "Only a headline\n\n",  # nothing follows
         "x" * 201 + "\n\nBody.\n",  # too long for a headline
+        "Rebels killed 12 soldiers, the army said: “We will respond.”\n\nMore.\n",  # quoted end
+        "Did police arrest 3 men in Bamako?\n\nMore.\n",  # a question is a sentence
+        "Israeli jets bombed Gaza on Tuesday,\n\nkilling 10.\n",  # a broken sentence
+        "Troops left. Talks resumed\n\nMore.\n",  # two sentences
     ],
 )
 def test_ingest_txt_without_title_keeps_all_text(text: str) -> None:
@@ -318,3 +322,33 @@ def test_ingest_utf8_bom_dropped(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes("\ufeffTroops advanced.\n".encode())
     [article] = articles(read(tmp_path / "bom.txt"))
     assert article.text == "Troops advanced.\n"
+
+
+def test_ingest_jsonl_lone_surrogates_replaced_and_batch_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "s.jsonl"
+    lines = [
+        '{"text": "Police arrested 3 men in Lagos \\ud800 on Monday.", "title": "t \\udc80"}',
+        '{"text": "Troops shelled Kharkiv on Monday."}',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = articles(read(path))
+    assert len(found) == 2
+    assert "\ufffd" in found[0].text and found[0].title == "t \ufffd"
+    assert "surrogate" in caplog.text
+
+
+def test_ingest_stdin_jsonl_with_line_separator_inside_a_string() -> None:
+    line = '{"text": "Troops shelled Kharkiv\u2028on Monday.", "published": "2020-01-06"}\n'
+    [article] = articles(read("-", stdin=io.StringIO(line)))
+    assert article.text == "Troops shelled Kharkiv\u2028on Monday."
+    assert article.published is not None
+
+
+def test_ingest_glob_skips_unsupported_files_like_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Rebels attacked the town.\n", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# not an article\n", encoding="utf-8")
+    results = read(str(tmp_path / "*"))
+    assert errors(results) == []
+    assert len(articles(results)) == 1
