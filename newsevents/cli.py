@@ -196,7 +196,7 @@ def events_cmd(
         limit=limit,
     )
     with _existing_store(db) as store:
-        write_events(store.events(f), cast(Format, fmt), sys.stdout)
+        write_events(store.iter_events(f), cast(Format, fmt), sys.stdout)
 
 
 @cli.command()
@@ -212,12 +212,12 @@ def export(db: str, fmt: str, out: str | None, include_all: bool) -> None:
     Example: newsevents export --format geojson --out events.geojson
     """
     with _existing_store(db) as store:
-        stored = store.events(EventFilter(polarity=None if include_all else "asserted"))
-    if out is None:
-        written = write_events(stored, cast(Format, fmt), sys.stdout)
-    else:
-        with _atomic_writer(Path(out)) as fh:
-            written = write_events(stored, cast(Format, fmt), fh)
+        stored = store.iter_events(EventFilter(polarity=None if include_all else "asserted"))
+        if out is None:
+            written = write_events(stored, cast(Format, fmt), sys.stdout)
+        else:
+            with _atomic_writer(Path(out)) as fh:
+                written = write_events(stored, cast(Format, fmt), fh)
     note = f" ({written.skipped} without a location left out)" if written.skipped else ""
     click.echo(f"exported {written.events} event(s){note}", err=True)
 

@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from newsevents.errors import LexiconError
 from newsevents.lexicon import load_toml
 
-__all__ = ["PLOVER_CATEGORIES", "CategoryInfo", "Deontic", "Lexicon", "Pattern"]
+__all__ = ["PLOVER_CATEGORIES", "CategoryInfo", "Deontic", "Lexicon", "Match", "Pattern"]
 
 PLOVER_CATEGORIES = (
     "AGREE",
@@ -46,6 +48,20 @@ class Pattern:
     acled: tuple[str, str] | None = None
     recipient_preps: tuple[str, ...] = ()
     weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon pattern found in a sentence: the anchor token carries the arguments."""
+
+    pattern: Pattern
+    anchor: Any
+    start: int
+    """First token index of the trigger words."""
+    end: int
+    """One past the last token index of the trigger words."""
+    companion: Any = None
+    """The companion word matched with the head ("sanctions" of "impose+sanction"), if any."""
 
 
 @dataclass(frozen=True)
@@ -129,30 +145,53 @@ def _categories(source: str, doc: dict[str, Any]) -> dict[str, CategoryInfo]:
     return out
 
 
+class TriggerEntry(BaseModel):
+    """One ``[[trigger]]`` table of a lexicon file, checked at this trust boundary."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    category: str
+    mode: str | None = None
+    verbs: list[str] = []
+    nouns: list[str] = []
+    cameo: str | None = None
+    acled: tuple[str, str] | None = None
+    recipient_preps: list[str] = []
+    weight: float = 1.0
+
+
 def _patterns(source: str, doc: dict[str, Any]) -> list[Pattern]:
     out: list[Pattern] = []
-    for n, entry in enumerate(doc.get("trigger", []), start=1):
-        category = entry.get("category")
-        if not isinstance(category, str):
-            raise LexiconError(source, f"[[trigger]] #{n} has no category")
-        _check_category(source, category)
-        for pos, key in (("VERB", "verbs"), ("NOUN", "nouns")):
-            for word in entry.get(key, []):
+    for n, raw in enumerate(doc.get("trigger", []), start=1):
+        try:
+            entry = TriggerEntry.model_validate(raw)
+        except ValidationError as exc:
+            raise LexiconError(source, f"[[trigger]] #{n}: {_reason(exc)}") from exc
+        _check_category(source, entry.category)
+        for pos, words in (("VERB", entry.verbs), ("NOUN", entry.nouns)):
+            for word in words:
                 head, _, companion = word.lower().partition("+")
                 out.append(
                     Pattern(
-                        category=category,
+                        category=entry.category,
                         pos=pos,
                         head=head,
                         companion=companion or None,
-                        mode=entry.get("mode"),
-                        cameo=entry.get("cameo"),
-                        acled=_pair(source, entry.get("acled")),
-                        recipient_preps=tuple(entry.get("recipient_preps", ())),
-                        weight=float(entry.get("weight", 1.0)),
+                        mode=entry.mode,
+                        cameo=entry.cameo,
+                        acled=entry.acled,
+                        recipient_preps=tuple(entry.recipient_preps),
+                        weight=entry.weight,
                     )
                 )
     return out
+
+
+def _reason(exc: ValidationError) -> str:
+    """ "verbs: Input should be a valid list" — field by field, in a user's words."""
+    return "; ".join(
+        f"{'.'.join(str(p) for p in err['loc']) or 'entry'}: {err['msg']}" for err in exc.errors()
+    )
 
 
 def _deontic(source: str, table: Any) -> Deontic | None:

@@ -251,6 +251,10 @@ class Store:
 
     def events(self, f: EventFilter | None = None) -> list[StoredEvent]:
         """Stored events matching ``f`` (asserted ones by default), by day then article order."""
+        return list(self.iter_events(f))
+
+    def iter_events(self, f: EventFilter | None = None) -> Iterator[StoredEvent]:
+        """The same events, read one at a time: an export of any size runs in constant memory."""
         f = f or EventFilter()
         where, params = _where(f)
         sql = (
@@ -261,8 +265,8 @@ class Store:
         if f.limit is not None:
             sql += " LIMIT ?"
             params.append(f.limit)
-        rows = self._conn.execute(sql, params)
-        return [StoredEvent(Event.from_dict(json.loads(row[0])), _article(row[1:])) for row in rows]
+        for row in self._conn.execute(sql, params):
+            yield StoredEvent(Event.from_dict(json.loads(row[0])), _article(row[1:]))
 
     def count(self) -> tuple[int, int]:
         """(articles, events) stored."""

@@ -152,3 +152,11 @@ def test_casualties_participle_trigger_keeps_its_own_toll(nlp: Any) -> None:
     assert out[0].casualties.killed is None
     assert out[0].casualties.arrested is not None and out[0].casualties.arrested.value == 12
     assert out[1].casualties.killed is not None and out[1].casualties.killed.value == 18
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [(["12345678"], 12345678), (["1.5", "million"], 1_500_000), (["99999999999999999999"], None)],
+)
+def test_casualties_figures_are_exact_and_bounded(words: list[str], value: int | None) -> None:
+    assert parse_number(words, load_lexicon()) == value

@@ -199,3 +199,9 @@ def test_dates_age_after_a_name_is_not_a_year(nlp: Any) -> None:
     values = [w.value for w in make_dates(Settings())(doc).dates]
     assert "1948-01-01" not in values
     assert "2018-01-15" in values
+
+
+def test_dates_impossible_iso_date_is_not_guessed(nlp: Any) -> None:
+    text = "On 2020-13-45 police arrested 3 men."
+    doc = Doc(Article("a", text, published=dt.date(2020, 3, 1)), parsed=nlp(text))
+    assert [w.value for w in make_dates(Settings())(doc).dates if w.value] == []

@@ -77,7 +77,7 @@ def test_patterns_user_category_overrides_equivalents(tmp_path: Path) -> None:
     ("body", "message"),
     [
         ('[[trigger]]\ncategory = "BOMBARD"\nverbs = ["x"]\n', "unknown PLOVER category"),
-        ('[[trigger]]\nverbs = ["x"]\n', "has no category"),
+        ('[[trigger]]\nverbs = ["x"]\n', "category: Field required"),
         ('[[trigger]]\ncategory = "ASSAULT"\nacled = ["Battles"]\nverbs = ["x"]\n', "acled"),
         ('[category.NOTHING]\ncameo = "1"\n', "unknown PLOVER category"),
         ("[[trigger]\n", "not valid TOML"),
@@ -105,3 +105,17 @@ def test_patterns_contexts_from_sentence_words() -> None:
 
 def test_patterns_categories_are_the_sixteen_plover_ones() -> None:
     assert len(PLOVER_CATEGORIES) == len(set(PLOVER_CATEGORIES)) == 16
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('category = "COERCE"\nverbs = "arrest"\n', "verbs: Input should be a valid list"),
+        ('category = "COERCE"\nverb = ["arrest"]\n', "verb: Extra inputs are not permitted"),
+    ],
+)
+def test_patterns_user_entry_is_validated(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "user.toml"
+    path.write_text("[[trigger]]\n" + body, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.load([str(path)])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -104,34 +105,40 @@ def _build_lexicon(data: dict[str, Any]) -> CasualtyLexicon:
     )
 
 
+MAX_FIGURE = 100_000_000
+"""Larger figures are not casualty counts ("1,000,000,000,000 people" is a typo or a joke)."""
+
+
 def parse_number(words: Iterable[str], lexicon: CasualtyLexicon) -> int | None:
     """The value of a number phrase: "1,000", "twelve", "two dozen", "1.5 million", "dozens".
 
     Words that are not numbers (hedges such as "at least") are skipped: the stated figure is
     kept, as ACLED does.
     """
-    total, current, seen = 0.0, 0.0, False
+    total, current, seen = Fraction(0), Fraction(0), False
     for raw in words:
         for word in raw.lower().replace(",", "").split("-"):
             if word in lexicon.multipliers:
-                current = max(current, 1.0) * lexicon.multipliers[word]
+                current = max(current, Fraction(1)) * lexicon.multipliers[word]
                 if lexicon.multipliers[word] >= 1000:
-                    total, current = total + current, 0.0
+                    total, current = total + current, Fraction(0)
             elif word in lexicon.vague:  # "a few" is three, not four
-                current = max(current, float(lexicon.vague[word]))
-            elif (value := _number_word(word, lexicon)) is not None:
-                current += value
+                current = max(current, Fraction(lexicon.vague[word]))
+            elif (number := _number_word(word, lexicon)) is not None:
+                current += number
             else:
                 continue
             seen = True
-    return round(total + current) if seen else None
+    figure = round(total + current)
+    return figure if seen and figure <= MAX_FIGURE else None
 
 
-def _number_word(word: str, lexicon: CasualtyLexicon) -> float | None:
+def _number_word(word: str, lexicon: CasualtyLexicon) -> Fraction | None:
+    """Exact values ("1.5" is 3/2): figures are counted in whole people, never in floats."""
     if word in lexicon.numbers:
-        return float(lexicon.numbers[word])
+        return Fraction(lexicon.numbers[word])
     if word.replace(".", "", 1).isdigit():
-        return float(word)
+        return Fraction(word)
     return None
 
 

@@ -374,6 +374,8 @@ def _resolve_entity(text: str, published: dt.date | None) -> Resolved | None:
         return None
     if re.fullmatch(r"\W*\d{1,3}\W*", text):  # "Charlie Chen, 48," is an age, not 1948
         return None
+    if re.match(r"\d{4}-\d", text):  # ISO-like: our grammar read the valid ones already
+        return None
     if published is None and not _HAS_YEAR.search(text):
         return None
     base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time())

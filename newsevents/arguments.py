@@ -1,0 +1,262 @@
+"""Arguments: who did it and to whom, read off the dependency tree around a trigger.
+
+Subjects, by-agents, objects and prepositional objects, shared across coordinated, controlled
+and participial verbs; relative pronouns stand for their antecedents; a demand, threat or offer
+finds its recipient inside the clause it governs. The phrases are left unresolved: the actors
+stage gives them a country and sector.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.patterns import Match
+from newsevents.syntax import (
+    conjuncts,
+    effective_head,
+    governing_verb,
+    is_passive,
+    prep_objects,
+    subject,
+)
+
+__all__ = ["actor_heads", "recipient_heads"]
+
+Token = Any
+
+EVENT_NOUNS = {
+    "airstrike", "strike", "attack", "bombing", "blast", "explosion", "shelling", "raid",
+    "offensive", "ambush", "assault", "operation", "bomb", "missile", "rocket", "shell",
+}  # fmt: skip
+"""Nouns naming an act or a weapon: as a subject ("an airstrike hit") they are not the actor."""
+OBJECT_CONTROL = {
+    "force", "urge", "ask", "order", "tell", "persuade", "compel", "allow", "encourage",
+    "instruct", "invite", "call", "press", "pressure", "require", "permit", "authorize",
+    "authorise", "advise", "help", "lead", "cause", "prompt", "push", "convince", "oblige",
+}  # fmt: skip
+"""Verbs whose object does what follows: "urged IRAQ to cooperate"."""
+SUPPORT_VERBS = {
+    "launch", "carry", "conduct", "stage", "mount", "impose", "levy", "hold", "make", "begin",
+    "start", "continue", "resume", "step", "intensify", "escalate", "order", "slap", "issue",
+    "sign", "reach", "deliver", "provide", "send", "give", "offer", "lead", "organize",
+    "organise", "perpetrate", "commit", "unleash", "announce", "pay", "undertake", "extend",
+    "tighten", "prompt", "call", "wage", "step up", "go", "attend", "join", "host",
+    "remain", "stay", "put", "place", "keep", "declare", "reimpose", "use",
+}  # fmt: skip
+"""Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
+PROPOSITIONAL = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT"}
+"""Categories whose object is often a whole clause: the recipient is inside it."""
+COMPLEMENT_PREPS = frozenset({"to", "with", "on", "against", "in", "from", "for"})
+NAMED = {"GPE", "ORG", "NORP", "PERSON"}
+NOT_ARGUMENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+"""Entity types that are never an actor or recipient ("on TUESDAY")."""
+ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "NUM"}
+PLEONASTIC = {"there", "which", "that", "who", "what"}
+EXTRAPOSING = {
+    "clear", "unclear", "likely", "unlikely", "possible", "impossible", "true", "important",
+    "necessary", "evident", "obvious", "certain", "uncertain", "known", "believed", "thought",
+    "expected", "feared", "reported", "said", "time", "seem", "appear",
+}  # fmt: skip
+"""Words that make "it" a placeholder ("it was not clear if…"), not a reference."""
+VISIT_PREPS = frozenset({"to", "in", "like", "including", "as"})
+
+
+def actor_heads(m: Match) -> list[Token]:
+    tok = m.anchor
+    head = _noun_actor(tok) if m.pattern.pos == "NOUN" else _verb_actor(tok)
+    return _argument_heads([head] if head is not None else [])
+
+
+def _verb_actor(verb: Token, depth: int = 0) -> Token | None:
+    if depth > 3:
+        return None
+    found = _own_actor(verb)
+    if found is not None and found.pos_ == "NOUN" and found.lemma_.lower() in EVENT_NOUNS:
+        return _modifier_actor(found) or _noun_by(found)
+    if found is not None:
+        return found
+    if _inherits_arguments(verb):
+        head = effective_head(verb)
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is willing to withdraw"
+            head = head.head
+        controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+        object_control = head.lemma_.lower() in OBJECT_CONTROL
+        if verb.dep_ == "xcomp" and object_control and controller is not None:
+            return controller  # "forced KIM to negotiate"
+        if verb.dep_ == "conj" or not is_passive(head):
+            return _verb_actor(head, depth + 1) if head.pos_ in ("VERB", "AUX") else None
+        return _passive_patient(head)
+    return None
+
+
+def _inherits_arguments(verb: Token) -> bool:
+    """Coordinated, controlled and participial verbs share their head's subject."""
+    if verb.head.i == verb.i:
+        return False
+    if verb.dep_ in ("conj", "xcomp"):
+        return True
+    no_mark = not any(c.dep_ == "mark" for c in verb.children)
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose) and no_mark
+
+
+def _own_actor(verb: Token) -> Token | None:
+    if is_passive(verb):
+        agent = next(prep_objects(verb, ("by",)), None)
+        if agent is None:
+            agent = next((_agent_of(c) for c in verb.children if c.dep_ == "conj"), None)
+        return agent if agent is not None else _instrument_owner(verb)
+    return subject(verb)
+
+
+def _agent_of(verb: Token) -> Token | None:
+    return next(prep_objects(verb, ("by",)), None)
+
+
+def _instrument_owner(verb: Token) -> Token | None:
+    """ "transferred … in a helicopter OF the United Nations Command": the owner acts."""
+    for obj in prep_objects(verb, ("in", "aboard", "on", "by", "with")):
+        for owner in prep_objects(obj, ("of",)):
+            if owner.pos_ == "PROPN" or owner.ent_type_ in ("ORG", "GPE", "NORP"):
+                return owner
+    return None
+
+
+def _passive_patient(verb: Token) -> Token | None:
+    """Controller of a passive control verb: "soldiers are instructed to shoot"."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _noun_by(noun: Token) -> Token | None:
+    return next(prep_objects(noun, ("by",)), None)
+
+
+def _noun_actor(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    by = _noun_by(noun)
+    if by is not None:
+        return by
+    verb = governing_verb(noun)
+    if verb is None or verb.lemma_.lower() not in SUPPORT_VERBS:
+        return _modifier_actor(noun)
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return _agent_of(verb) or _modifier_actor(noun)
+    return _verb_actor(verb) or _modifier_actor(noun)
+
+
+def _modifier_actor(noun: Token) -> Token | None:
+    """ "Israeli airstrike", "U.S. sanctions": a national or named modifier is the actor."""
+    for child in noun.children:
+        if child.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        named = child.ent_type_ in ("NORP", "GPE", "ORG")
+        if named or (child.pos_ in ("ADJ", "PROPN") and child.text[:1].isupper()):
+            return child
+    return None
+
+
+def recipient_heads(m: Match) -> list[Token]:
+    tok = m.anchor
+    heads = _verb_recipients(tok, m) if m.pattern.pos == "VERB" else _noun_recipients(tok, m)
+    return _argument_heads(heads)
+
+
+def _argument_heads(heads: list[Token]) -> list[Token]:
+    """Each head and its conjuncts, relative pronouns replaced by what they refer to."""
+    out: list[Token] = []
+    for head in heads:
+        for tok in conjuncts(_antecedent(head)):
+            nominal = tok.pos_ in ARGUMENT_POS or (tok.pos_ == "ADJ" and tok.text[:1].isupper())
+            usable = nominal and tok.lower_ not in PLEONASTIC
+            usable = usable and not _hyphen_piece(tok) and not _dummy_it(tok)
+            if usable and all(tok.i != o.i for o in out):
+                out.append(tok)
+    return out
+
+
+def _dummy_it(tok: Token) -> bool:
+    if tok.lower_ != "it":
+        return False
+    verb = tok.head
+    words = {verb.lemma_.lower()} | {c.lemma_.lower() for c in verb.children}
+    return tok.dep_ == "expl" or bool(words & EXTRAPOSING)
+
+
+def _hyphen_piece(tok: Token) -> bool:
+    """ "Jae-in" split by the parser: "in" is a piece of a name, not a conjunct."""
+    if tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return bool(prev.text in ("-", "–") and not prev.whitespace_)
+
+
+def _antecedent(tok: Token) -> Token:
+    """ "sanctions, WHICH are intended…": the relative pronoun stands for "sanctions"."""
+    clause = tok.head
+    if tok.tag_ in ("WDT", "WP") and clause.dep_ == "relcl":
+        return clause.head
+    return tok
+
+
+def _verb_recipients(verb: Token, m: Match) -> list[Token]:
+    comp = m.companion
+    if is_passive(verb):
+        patient = _passive_patient(verb)
+        if patient is None and verb.dep_ == "conj":
+            patient = _passive_patient(verb.head)
+        found = [patient] if patient is not None else []
+    else:
+        found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    weapon = [t for t in found if comp is not None and (t.i == comp.i or t.is_ancestor(comp))]
+    found = [t for t in found if t not in weapon]  # "launched a barrage of MISSILES"
+    preps = frozenset(m.pattern.recipient_preps)
+    if not found:
+        found = [t for t in prep_objects(verb, preps) if t.ent_type_ not in NOT_ARGUMENTS]
+    for phrase in weapon if not found else []:  # "imposed sanctions ON Russia", "drones AT Kyiv"
+        found = [o for t in phrase.subtree for o in prep_objects(t, preps)]
+        found = [t for t in found if t.ent_type_ not in NOT_ARGUMENTS]
+    if not found and m.pattern.mode == "visit":
+        found = _destinations(verb)
+    if not found and m.pattern.category in PROPOSITIONAL:
+        found = _complement_recipients(verb)
+    return [t for t in found if comp is None or t.i != comp.i]
+
+
+def _complement_recipients(verb: Token) -> list[Token]:
+    """Whom a demand, threat, refusal or offer is about, read from what is demanded:
+    "demanded that ISRAEL ease…", "threatened to break off relations with CONGO",
+    "refused to meet JORDAN'S KING", "offered to hand them over to BRITAIN"."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and clause.pos_ in ("VERB", "AUX"):
+            subj = subject(clause)
+            if subj is not None and subj.pos_ != "PRON":
+                return [subj]
+        if clause.dep_ == "xcomp" and clause.pos_ == "VERB":
+            objects = [o for o in clause.children if o.dep_ in ("dobj", "dative")]
+            holders = [clause, *objects]  # "relations WITH Congo" hangs on the object
+            preps = [o for h in holders for o in prep_objects(h, COMPLEMENT_PREPS)]
+            named = [o for o in objects + preps if o.ent_type_ in NAMED or o.pos_ == "PROPN"]
+            return named[:1] if named else []
+    return []
+
+
+def _noun_recipients(noun: Token, m: Match) -> list[Token]:
+    preps = frozenset(m.pattern.recipient_preps)
+    found = list(prep_objects(noun, preps))
+    verb = governing_verb(noun)
+    if not found and verb is not None:
+        found = list(prep_objects(verb, preps))
+    if not found and m.pattern.mode == "visit":
+        found = _destinations(noun) or (_destinations(verb) if verb is not None else [])
+    return [t for t in found if m.companion is None or t.i != m.companion.i]
+
+
+def _destinations(tok: Token) -> list[Token]:
+    """Countries and cities a visit goes to: GPE objects of to/in/like/including below ``tok``."""
+    out: list[Token] = []
+    for node in tok.subtree:
+        if node.dep_ == "pobj" and node.ent_type_ == "GPE" and node.head.lower_ in VISIT_PREPS:
+            out.append(node)
+    return out
