@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import logging
 from pathlib import Path
 
@@ -352,3 +353,11 @@ def test_ingest_glob_skips_unsupported_files_like_a_folder(tmp_path: Path) -> No
     results = read(str(tmp_path / "*"))
     assert errors(results) == []
     assert len(articles(results)) == 1
+
+
+@pytest.mark.parametrize("value", ["2017-11-13garbage", "2017-11-13T25:00:00", "13/11/2017"])
+def test_ingest_jsonl_unreadable_published_is_an_error(tmp_path: Path, value: str) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"text": "Rebels attacked.", "published": value}) + "\n")
+    [error] = errors(read(path))
+    assert error.source == f"{path}:1" and "published" in str(error)

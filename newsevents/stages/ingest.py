@@ -349,7 +349,7 @@ def _parse_date(value: Any) -> dt.date | None:
     try:
         return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
-        return dt.date.fromisoformat(text[:10]) if re.match(r"\d{4}-\d\d-\d\d", text) else None
+        return None  # "2017-11-13garbage" is not a date: say so rather than guess
 
 
 class JsonlArticle(BaseModel):
