@@ -39,6 +39,7 @@ golden: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_scaling.py
 	$(BIN)/python benchmarks/bench_geoparse.py
 	$(BIN)/python benchmarks/bench_casualties.py
 	$(BIN)/python benchmarks/bench_plover.py
