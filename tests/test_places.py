@@ -178,3 +178,10 @@ def test_places_name_framed_by_a_settlement_word(
 ) -> None:
     names = [p.place.text for p in _located(_doc(nlp, text), gazetteer)]
     assert name in names
+
+
+def test_places_origin_is_not_where_it_happened(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Two observers, one from Jordan, were captured by fighters near a mine north of Bunia."
+    doc = _doc(nlp, text)
+    place = locate(_event(doc, "captured"), doc, _located(doc, gazetteer))
+    assert place is not None and place.name == "Bunia"

@@ -38,6 +38,11 @@ LOCATIVE_PREPS = frozenset(
      "through", "off", "around", "within", "between", "beyond", "by", "throughout"}
 )  # fmt: skip
 """Prepositions that say where something happens ("from" and "to" say where it came or went)."""
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "outskirts", "suburbs", "heart", "centre", "center", "edge", "vicinity", "east-northeast",
+})  # fmt: skip
+"""Words after which "of" places something: "50 km north OF Baghdad"."""
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "expl"})
 """A place in these roles acts or owns ("Washington said", "Seoul's army"): not a location."""
 
@@ -221,11 +226,25 @@ def _path_cost(trigger: Any, place: Any) -> float:
     while node.i not in up and node.head.i != node.i:
         node, steps = node.head, steps + 1
     distance = float(steps + up.get(node.i, 20))
-    if place.dep_ in SUBJECT_DEPS or place.dep_ == "compound":
-        distance += 10
-    elif place.dep_ == "pobj" and place.head.lower_ in LOCATIVE_PREPS:
+    if _locative(place):
         distance -= 0.5
+    elif place.dep_ in SUBJECT_DEPS or place.dep_ == "compound":
+        distance += 10
+    elif place.dep_ == "pobj" and place.head.lower_ in ("from", "to", "toward", "towards"):
+        distance += 5  # where people came from or went to, not where it happened
     return distance + abs(int(trigger.i) - int(place.i)) / 100
+
+
+def _locative(place: Any) -> bool:
+    """ "in Goma", "north of Bunia", "the Baghdad headquarters" (in a place phrase)."""
+    if place.dep_ == "compound":
+        place = place.head  # "outside the BAGHDAD headquarters": the phrase is the place
+    if place.dep_ != "pobj":
+        return False
+    prep = place.head
+    if prep.lower_ in LOCATIVE_PREPS:
+        return True
+    return bool(prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS)
 
 
 def _refined(
