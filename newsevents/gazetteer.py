@@ -104,10 +104,11 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def cache_dir() -> Path:
-    """Where built indexes live: ``$NEWSEVENTS_CACHE_DIR`` or ``~/.cache/newsevents``."""
-    env = os.environ.get("NEWSEVENTS_CACHE_DIR")
-    return Path(env) if env else Path.home() / ".cache" / "newsevents"
+def cache_dir(folder: str = "") -> Path:
+    """Where built indexes live: ``folder`` (the ``cache_dir`` setting), else
+    ``$NEWSEVENTS_CACHE_DIR``, else ``~/.cache/newsevents``."""
+    chosen = folder or os.environ.get("NEWSEVENTS_CACHE_DIR")
+    return Path(chosen) if chosen else Path.home() / ".cache" / "newsevents"
 
 
 SUPPLEMENT = Path(__file__).parent / "lexicon" / "places.toml"
@@ -140,9 +141,9 @@ class Gazetteer:
 
     @classmethod
     @cache
-    def load(cls) -> Gazetteer:
+    def load(cls, folder: str = "") -> Gazetteer:
         """The gazetteer of this installation, built on first use, then opened once per process."""
-        path = cache_dir() / f"gazetteer-{_version_key()}.sqlite"
+        path = cache_dir(folder) / f"gazetteer-{_version_key()}.sqlite"
         if not path.exists():
             try:
                 build(path)

@@ -35,6 +35,9 @@ class Settings:
         3, "Sentences back, within a paragraph, an event may inherit its place from."
     )
     min_confidence: float = _setting(0.0, "Events below this confidence are dropped.")
+    cache_dir: str = _setting(
+        "", "Folder for the gazetteer index built on first use (default ~/.cache/newsevents)."
+    )
     lexicons: tuple[str, ...] = _setting(
         (), "Extra event lexicon files (TOML), added to the built-in one; os.pathsep-separated."
     )

@@ -19,6 +19,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from newsevents.gazetteer import Gazetteer
 from newsevents.lexicon import LEXICON_DIR, load_toml
 from newsevents.pipeline import stage
 from newsevents.records import Actor, Doc, Event
@@ -177,28 +178,34 @@ class ActorContext:
     """Token index where each mention starts, for bisection."""
     country_counts: Counter[str] = field(default_factory=Counter)
     """How often the article names each country (by name, capital or demonym)."""
+    gazetteer: Gazetteer | None = None
+    """For the country of a town named beside a group ("police in Lagos"); None to skip."""
 
     def between(self, start: int, end: int) -> tuple[Mention, ...]:
         """Mentions starting in token range [start, end), by bisection: long articles have many."""
         return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
-def make_context(lexicon: ActorLexicon, doc: Doc) -> ActorContext:
+def make_context(
+    lexicon: ActorLexicon, doc: Doc, gazetteer: Gazetteer | None = None
+) -> ActorContext:
     published = doc.article.published
     year = published.year if isinstance(published, dt.date) else None
     mentions = tuple(lexicon.mentions(doc.parsed))
     counts = Counter(
         m.name.country for m in mentions if m.name.kind in ("country", "capital", "demonym")
     )
-    return ActorContext(doc.parsed, mentions, year, tuple(m.start for m in mentions), counts)
+    starts = tuple(m.start for m in mentions)
+    return ActorContext(doc.parsed, mentions, year, starts, counts, gazetteer)
 
 
 @stage("actors", requires=("parsed", "events"), assigns=("events.actor", "events.recipient"))
 def make_actors(settings: Settings) -> Callable[[Doc], Doc]:
     lexicon = ActorLexicon.load(settings.model)
+    gazetteer = Gazetteer.load(settings.cache_dir)
 
     def actors(doc: Doc) -> Doc:
-        ctx = make_context(lexicon, doc)
+        ctx = make_context(lexicon, doc, gazetteer)
         return replace(doc, events=tuple(_resolve_event(lexicon, ctx, e) for e in doc.events))
 
     return actors
@@ -333,17 +340,17 @@ def _country_around(ctx: ActorContext, span: Any, sector: str) -> str | None:
     named = _nearest_in_sentence(ctx, span)
     if named is not None:
         return named.name.country
-    town = _town_country(span)
+    town = _town_country(ctx, span)
     if town is not None or sector not in STATE_SECTORS:
         return town
     return _dominant_country(ctx, sentence_of(span))
 
 
-def _town_country(span: Any) -> str | None:
+def _town_country(ctx: ActorContext, span: Any) -> str | None:
     """Country of the most populous place a located GPE of the sentence ("in Lagos") may be."""
-    from newsevents.gazetteer import Gazetteer
-
-    gazetteer = Gazetteer.load()
+    gazetteer = ctx.gazetteer
+    if gazetteer is None:
+        return None
     for ent in entities_in(sentence_of(span)):
         overlaps = ent.start < span.end and span.start < ent.end
         if ent.label_ != "GPE" or not _located(ent.root) or overlaps:

@@ -63,7 +63,7 @@ class Located:
 
 @stage("places", requires=("parsed", "events"), assigns=("places", "events.location"))
 def make_places(settings: Settings) -> Callable[[Doc], Doc]:
-    gazetteer = Gazetteer.load()
+    gazetteer = Gazetteer.load(settings.cache_dir)
 
     def places(doc: Doc) -> Doc:
         found = resolve_places(doc.parsed, gazetteer)

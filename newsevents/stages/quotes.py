@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from newsevents.gazetteer import Gazetteer
 from newsevents.modality import REPORTING_VERBS
 from newsevents.pipeline import stage
 from newsevents.records import Actor, Doc, Quote
@@ -31,12 +32,13 @@ SPEECH_VERBS = REPORTING_VERBS | {"ask", "warn", "reply", "respond", "stress", "
 @stage("quotes", requires=("parsed",), assigns=("quotes",))
 def make_quotes(settings: Settings) -> Callable[[Doc], Doc]:
     lexicon = ActorLexicon.load(settings.model)
+    gazetteer = Gazetteer.load(settings.cache_dir)
 
     def quotes(doc: Doc) -> Doc:
         found = list(find_quotes(doc.parsed))
         if not found:
             return doc
-        ctx = make_context(lexicon, doc)
+        ctx = make_context(lexicon, doc, gazetteer)
         resolved = [
             replace(q, speaker=resolve_actor(lexicon, ctx, q.speaker) if q.speaker else None)
             for q in found
