@@ -59,6 +59,9 @@ class Located:
     place: Place
     entry: Entry
     embedded: bool = False
+    """Inside another name ("Kentucky State Police"): context only, never a location."""
+    acting: bool = False
+    """Used as an actor or a modifier ("Israel captured…", "the Caracas mayor"): no location."""
 
 
 @stage("places", requires=("parsed", "events"), assigns=("places", "events.location"))
@@ -68,7 +71,7 @@ def make_places(settings: Settings) -> Callable[[Doc], Doc]:
     def places(doc: Doc) -> Doc:
         found = resolve_places(doc.parsed, gazetteer)
         free = _free_places(found, _argument_spans(doc.events))  # once, not once per event
-        main = _article_place([p for p in free if not p.embedded])
+        main = _article_place([p for p in free if not (p.embedded or p.acting)])
         events = tuple(
             replace(e, location=locate(e, doc, free, settings.place_window, main_place=main))
             for e in doc.events
@@ -88,7 +91,8 @@ def resolve_places(parsed: Any, gazetteer: Gazetteer) -> list[Located]:
         if result is not None:
             entry, confidence = result
             place = to_place(mention, entry, confidence)
-            located.append(Located(place, entry, mention.embedded))
+            head = _head(parsed, place.span)
+            located.append(Located(place, entry, mention.embedded, _non_locational(head)))
     return located
 
 
@@ -111,10 +115,8 @@ def locate(
     if destination is not None:
         return destination
     free = _free_places(found, arguments) if arguments else found
-    usable = _without_own_arguments([p for p in free if not p.embedded], event)
-    in_sentence = [
-        p for p in _within_span(usable, event.sentence.span) if not _acting(doc.parsed, p)
-    ]
+    usable = _without_own_arguments([p for p in free if not (p.embedded or p.acting)], event)
+    in_sentence = list(_within_span(usable, event.sentence.span))
     if in_sentence:
         best = _attached(event, in_sentence, doc.parsed)
         return _refined(best, in_sentence, usable, event) or _scaled(best.place, IN_SENTENCE)
@@ -209,9 +211,12 @@ def _attached(event: Event, places: list[Located], parsed: Any) -> Located:
     return ranked[0]
 
 
-def _acting(parsed: Any, place: Located) -> bool:
-    """A place that acts or owns ("Israel captured…", "Seoul's army") is no location."""
-    return parsed is not None and _head(parsed, place.place.span).dep_ in SUBJECT_DEPS
+def _non_locational(head: Any) -> bool:
+    """A place that acts or owns ("Israel captured…", "Seoul's army") or qualifies a person or
+    thing ("the Caracas mayor", "a U.S. helicopter") does not say where anything happened."""
+    if head.dep_ in SUBJECT_DEPS:
+        return True
+    return head.dep_ in ("compound", "amod", "nmod") and not _locative(head)
 
 
 def _head(parsed: Any, span: Span) -> Any:
