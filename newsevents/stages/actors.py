@@ -36,6 +36,7 @@ ANTECEDENT_CHARS = 1500
 MATERIAL = {"ASSAULT", "COERCE"}
 LOCATIVE_PREPS = {"in", "at", "from", "of", "near", "inside", "across", "throughout"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+_CONTEXT = "newsevents.actor_context"
 MAX_NAME = 12
 """Longest name in tokens, for finding the names that overlap a phrase."""
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
@@ -189,6 +190,18 @@ class ActorContext:
 def make_context(
     lexicon: ActorLexicon, doc: Doc, gazetteer: Gazetteer | None = None
 ) -> ActorContext:
+    """The names of an article, found once: the actors and quotes stages both need them."""
+    cached = doc.parsed.user_data.get(_CONTEXT)
+    published = doc.article.published
+    year = published.year if isinstance(published, dt.date) else None
+    if isinstance(cached, ActorContext) and (cached.gazetteer, cached.year) == (gazetteer, year):
+        return cached
+    context = _new_context(lexicon, doc, gazetteer)
+    doc.parsed.user_data[_CONTEXT] = context
+    return context
+
+
+def _new_context(lexicon: ActorLexicon, doc: Doc, gazetteer: Gazetteer | None) -> ActorContext:
     published = doc.article.published
     year = published.year if isinstance(published, dt.date) else None
     mentions = tuple(lexicon.mentions(doc.parsed))
