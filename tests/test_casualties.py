@@ -30,6 +30,13 @@ def _event(text: str, trigger: str, nth: int = 0) -> Event:
     return Event(f"e{start}", "ASSAULT", Trigger(trigger, span), Sentence(text, (0, len(text))))
 
 
+def _both(nlp: Any, text: str, first: str, second: str) -> tuple[Event, ...]:
+    """The casualties stage over two hand-built events of one sentence."""
+    events = (_event(text, first), _event(text, second))
+    doc = Doc(Article("a", text), parsed=nlp(text), events=events)
+    return make_casualties(Settings())(doc).events
+
+
 def _counts(nlp: Any, text: str, trigger: str) -> dict[str, int | None]:
     parsed = nlp(text)
     casualties = event_casualties(_event(text, trigger), parsed, load_lexicon())
@@ -101,10 +108,7 @@ def test_casualties_plural_without_figure_is_none(nlp: Any) -> None:
 
 def test_casualties_count_stays_with_its_own_event(nlp: Any) -> None:
     text = "Police arrested five men after gunmen killed three villagers."
-    parsed = nlp(text)
-    arrest, attack = _event(text, "arrested"), _event(text, "killed")
-    doc = Doc(Article("a", text), parsed=parsed, events=(arrest, attack))
-    out = make_casualties(Settings())(doc).events
+    out = _both(nlp, text, "arrested", "killed")
     assert out[0].casualties.arrested is not None and out[0].casualties.killed is None
     assert out[1].casualties.killed is not None and out[1].casualties.arrested is None
     assert out[0].casualties.arrested.value == 5
@@ -113,10 +117,7 @@ def test_casualties_count_stays_with_its_own_event(nlp: Any) -> None:
 
 def test_casualties_another_trigger_claims_the_word(nlp: Any) -> None:
     text = "A bomb exploded, killing five people, and police arrested three suspects."
-    parsed = nlp(text)
-    blast, arrest = _event(text, "exploded"), _event(text, "arrested")
-    doc = Doc(Article("a", text), parsed=parsed, events=(blast, arrest))
-    out = make_casualties(Settings())(doc).events
+    out = _both(nlp, text, "exploded", "arrested")
     assert out[1].casualties.killed is None
     assert out[1].casualties.arrested is not None and out[1].casualties.arrested.value == 3
 
@@ -145,10 +146,7 @@ def test_casualties_state_adjective_is_not_a_count(nlp: Any) -> None:
 
 def test_casualties_participle_trigger_keeps_its_own_toll(nlp: Any) -> None:
     text = "Militants arrested 12 people in the town on Wednesday, killing 18 people."
-    parsed = nlp(text)
-    arrest, attack = _event(text, "arrested"), _event(text, "killing")
-    doc = Doc(Article("a", text), parsed=parsed, events=(arrest, attack))
-    out = make_casualties(Settings())(doc).events
+    out = _both(nlp, text, "arrested", "killing")
     assert out[0].casualties.killed is None
     assert out[0].casualties.arrested is not None and out[0].casualties.arrested.value == 12
     assert out[1].casualties.killed is not None and out[1].casualties.killed.value == 18
