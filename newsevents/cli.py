@@ -15,6 +15,7 @@ from typing import Any, TextIO, TypeVar, cast
 
 import click
 
+from newsevents import evaluate
 from newsevents.errors import ArticleError, InputError, NewsEventsError, StoreError
 from newsevents.export import Format, write_events
 from newsevents.patterns import PLOVER_CATEGORIES
@@ -230,6 +231,30 @@ def settings() -> None:
     """
     for name, default, help_text in SETTINGS_TABLE:
         click.echo(f"NEWSEVENTS_{name.upper():<16} {default!r:<28} {help_text}")
+
+
+@cli.group("eval")
+def eval_group() -> None:
+    """Score newsevents against gold data in a standard format (yours or ours)."""
+
+
+def json_option(fn: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")(fn)
+
+
+@eval_group.command("plover-gsr")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@lexicon_option
+@json_option
+def eval_plover(path: Path, lexicons: tuple[str, ...], as_json: bool) -> None:
+    """Score event type and actor countries on PLOVER gold-standard records (JSONL).
+
+    Example: newsevents eval plover-gsr dev.jsonl --json
+    """
+    records = evaluate.read_plover_gsr(path)
+    settings = Settings.load({"lexicons": lexicons or None})
+    report = evaluate.score_plover_gsr(records, Pipeline(settings, names=evaluate.PLOVER_STAGES))
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 
 def _process(

@@ -1,0 +1,246 @@
+"""Scoring newsevents against gold data, for us and for users with annotated files of their own.
+
+Each ``score_*`` function reads one gold format, runs the pipeline and returns a report whose
+``to_dict()`` is the ``--json`` output and whose ``table()`` is the plain one. The same code
+scores any file of the format, so the figures a user gets on their own data are comparable to
+the ones we publish.
+
+PLOVER gold-standard records (``plover-gsr``) code one event per sentence. We score the
+sentence's *main event* (see :func:`main_event`) as a single-label prediction: precision is
+taken over the records where newsevents asserts an event, recall over all records. Events of
+PLOVER 0.5 categories in the gold are mapped to the current ones first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsevents.errors import InputError
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article, Doc, Event
+
+__all__ = [
+    "OLD_PLOVER_NAMES",
+    "PloverGold",
+    "PloverReport",
+    "Prf",
+    "main_event",
+    "read_plover_gsr",
+    "score_plover_gsr",
+]
+
+OLD_PLOVER_NAMES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+"""PLOVER 0.5 categories replaced in the current manual, and what replaced them."""
+
+LEGACY_COUNTRY_CODES = {"ITL": "ITA", "JAP": "JPN"}
+"""CAMEO-era country codes that some gold records still use, and their ISO-3166 alpha-3."""
+
+PLOVER_STAGES = ("parse", "events", "actors")
+
+
+@dataclass(frozen=True)
+class Prf:
+    """Precision, recall and F1 from counts of true positives, predictions and gold items."""
+
+    tp: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "support": self.gold,
+        }
+
+
+@dataclass(frozen=True)
+class PloverGold:
+    """One gold record: its sentence, category and the country codes of its actors."""
+
+    id: str
+    text: str
+    category: str
+    published: dt.date
+    actor_codes: frozenset[str]
+    recipient_codes: frozenset[str]
+
+
+def main_event(doc: Doc) -> Event | None:
+    """The event a one-event coder would pick: the most confident asserted event, first in
+    the text on ties; None when nothing is asserted."""
+    asserted = [e for e in doc.events if e.polarity == "asserted"]
+    if not asserted:
+        return None
+    return max(asserted, key=lambda e: (e.confidence, -e.trigger.span[0]))
+
+
+def read_plover_gsr(path: Path) -> list[PloverGold]:
+    """The records of a PLOVER gold-standard JSONL file, validated line by line."""
+    return list(_plover_records(path, _lines(path)))
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file", fix="check the path") from None
+    except UnicodeDecodeError:
+        raise InputError(str(path), "not UTF-8", fix="convert the file to UTF-8") from None
+
+
+def _plover_records(path: Path, lines: Sequence[str]) -> Iterator[PloverGold]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield _plover_record(json.loads(line))
+        except (ValueError, KeyError, TypeError) as error:
+            raise InputError(
+                f"{path}, line {number}",
+                f"not a PLOVER gold record ({error})",
+                fix='each line needs "id", "text", "event" and an ISO "date"',
+            ) from None
+
+
+def _plover_record(raw: dict[str, Any]) -> PloverGold:
+    event = str(raw["event"]).strip().upper()
+    return PloverGold(
+        id=str(raw["id"]),
+        text=str(raw["text"]),
+        category=OLD_PLOVER_NAMES.get(event, event),
+        published=dt.date.fromisoformat(str(raw.get("date") or "2000-01-01")[:10]),
+        actor_codes=_codes(raw.get("source")),
+        recipient_codes=_codes(raw.get("target")),
+    )
+
+
+def _codes(value: object) -> frozenset[str]:
+    if not isinstance(value, list):
+        return frozenset()
+    codes = (str(a["code"]).upper() for a in value if isinstance(a, dict) and a.get("code"))
+    return frozenset(LEGACY_COUNTRY_CODES.get(c, c) for c in codes)
+
+
+@dataclass
+class PloverReport:
+    """What ``eval plover-gsr`` reports; counts are filled record by record."""
+
+    n: int = 0
+    correct: int = 0
+    predicted: int = 0
+    any_event: int = 0
+    actor: list[bool] = field(default_factory=list)
+    recipient: list[bool] = field(default_factory=list)
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, gold: PloverGold, doc: Doc) -> None:
+        event = main_event(doc)
+        predicted = event.type if event else "NONE"
+        self.n += 1
+        self.predicted += event is not None
+        self.correct += predicted == gold.category
+        self.any_event += any(
+            e.type == gold.category and e.polarity == "asserted" for e in doc.events
+        )
+        self.pairs[(gold.category, predicted)] += 1
+        if gold.actor_codes:
+            country = event.actor.country if event and event.actor else None
+            self.actor.append(country in gold.actor_codes)
+        if gold.recipient_codes:
+            country = event.recipient.country if event and event.recipient else None
+            self.recipient.append(country in gold.recipient_codes)
+
+    @property
+    def event_type(self) -> Prf:
+        return Prf(self.correct, self.predicted, self.n)
+
+    def per_category(self) -> dict[str, Prf]:
+        categories = sorted({g for g, _ in self.pairs} | {p for _, p in self.pairs} - {"NONE"})
+        return {c: self._category(c) for c in categories}
+
+    def _category(self, category: str) -> Prf:
+        tp = self.pairs[(category, category)]
+        predicted = sum(n for (_, p), n in self.pairs.items() if p == category)
+        gold = sum(n for (g, _), n in self.pairs.items() if g == category)
+        return Prf(tp, predicted, gold)
+
+    def confusions(self, top: int = 10) -> list[tuple[str, str, int]]:
+        wrong = ((g, p, n) for (g, p), n in self.pairs.items() if g != p)
+        return sorted(wrong, key=lambda t: (-t[2], t[0], t[1]))[:top]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "event_type": self.event_type.to_dict(),
+            "any_event_recall": _share(self.any_event, self.n),
+            "actor_country_accuracy": _mean(self.actor),
+            "actor_n": len(self.actor),
+            "recipient_country_accuracy": _mean(self.recipient),
+            "recipient_n": len(self.recipient),
+            "per_category": {c: prf.to_dict() for c, prf in self.per_category().items()},
+            "confusions": [
+                {"gold": g, "predicted": p, "count": n} for g, p, n in self.confusions()
+            ],
+        }
+
+    def table(self) -> str:
+        prf = self.event_type
+        lines = [
+            f"records                     {self.n}",
+            f"event type P / R / F1       {prf.precision:.3f} / {prf.recall:.3f} / {prf.f1:.3f}",
+            f"gold type among any event   {_share(self.any_event, self.n):.3f}",
+            f"actor country accuracy      {_mean(self.actor):.3f} (of {len(self.actor)})",
+            f"recipient country accuracy  {_mean(self.recipient):.3f} (of {len(self.recipient)})",
+            "",
+            f"{'category':<10} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}",
+        ]
+        lines += [
+            f"{c:<10} {p.precision:>6.3f} {p.recall:>6.3f} {p.f1:>6.3f} {p.gold:>5}"
+            for c, p in self.per_category().items()
+        ]
+        lines += ["", "most frequent confusions (gold -> predicted):"]
+        lines += [f"  {g} -> {p}: {n}" for g, p, n in self.confusions()]
+        return "\n".join(lines)
+
+
+def score_plover_gsr(records: Iterable[PloverGold], pipeline: Pipeline) -> PloverReport:
+    """Code each record's sentence, with the record's date as publication date, and score it."""
+    report = PloverReport()
+    for gold in records:
+        doc = pipeline(Article(id=gold.id, text=gold.text, published=gold.published))
+        report.add(gold, doc)
+    return report
+
+
+def _share(count: int, total: int) -> float:
+    return round(count / total, 4) if total else 0.0
+
+
+def _mean(values: Sequence[bool]) -> float:
+    return _share(sum(values), len(values))

@@ -1,0 +1,105 @@
+"""Scoring against gold data: metric arithmetic, gold-file reading, and whole runs on records
+written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsevents import evaluate
+from newsevents.cli import cli
+from newsevents.errors import InputError
+from newsevents.pipeline import Pipeline
+from newsevents.records import Article, Doc
+from newsevents.settings import Settings
+
+RECORDS = [
+    {
+        "id": "a",
+        "date": "2019-03-04",
+        "event": "FIGHT",
+        "text": "Syrian troops shelled rebel positions near Idlib on Sunday.",
+        "source": [{"actorText": "Syrian troops", "code": "SYR", "sector": "MIL"}],
+        "target": "",
+    },
+    {
+        "id": "b",
+        "date": "2019-03-04",
+        "event": "DISAPPROVE",
+        "text": "France condemned Iran for the missile test.",
+        "source": [{"actorText": "France", "code": "FRA"}],
+        "target": [{"actorText": "Iran", "code": "IRN"}],
+    },
+    {
+        "id": "c",
+        "date": "2019-03-04",
+        "event": "AGREE",
+        "text": "The weather in the capital was mild.",
+        "source": [{"actorText": "Japan", "code": "JAP"}],
+    },
+]
+
+
+@pytest.fixture
+def gold_file(tmp_path: Path) -> Path:
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("tp", "predicted", "gold", "f1"),
+    [(0, 0, 0, 0.0), (1, 2, 4, 1 / 3), (3, 3, 3, 1.0), (0, 5, 5, 0.0)],
+)
+def test_evaluate_prf_arithmetic(tp: int, predicted: int, gold: int, f1: float) -> None:
+    assert evaluate.Prf(tp, predicted, gold).f1 == pytest.approx(f1)
+
+
+def test_evaluate_reads_plover_maps_old_names_and_codes(gold_file: Path) -> None:
+    records = evaluate.read_plover_gsr(gold_file)
+    assert [r.category for r in records] == ["ASSAULT", "ACCUSE", "AGREE"]
+    assert records[1].recipient_codes == {"IRN"}
+    assert records[2].actor_codes == {"JPN"}
+    assert records[0].recipient_codes == frozenset()
+
+
+def test_evaluate_bad_line_names_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(RECORDS[0]) + "\n{not json\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.jsonl, line 2"):
+        evaluate.read_plover_gsr(path)
+
+
+def test_evaluate_main_event_prefers_asserted_then_confidence() -> None:
+    pipeline = Pipeline(Settings(), names=evaluate.PLOVER_STAGES)
+    doc = pipeline(Article(id="m", text="Police did not arrest the men. Rebels attacked a base."))
+    event = evaluate.main_event(doc)
+    assert event is not None
+    assert event.type == "ASSAULT"
+    assert evaluate.main_event(Doc(Article(id="e", text="Nothing."))) is None
+
+
+def test_evaluate_plover_scores_a_small_gold_file(gold_file: Path) -> None:
+    pipeline = Pipeline(Settings(), names=evaluate.PLOVER_STAGES)
+    report = evaluate.score_plover_gsr(evaluate.read_plover_gsr(gold_file), pipeline)
+    scores = report.to_dict()
+    assert scores["n"] == 3
+    assert scores["event_type"]["recall"] == pytest.approx(2 / 3, abs=1e-3)
+    assert scores["event_type"]["precision"] == pytest.approx(1.0)
+    assert scores["actor_country_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert scores["per_category"]["AGREE"]["recall"] == 0.0
+    assert {"gold": "AGREE", "predicted": "NONE", "count": 1} in scores["confusions"]
+
+
+def test_evaluate_cli_plover_json_and_table(gold_file: Path) -> None:
+    runner = CliRunner()
+    as_json = runner.invoke(cli, ["eval", "plover-gsr", str(gold_file), "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    scores = json.loads(as_json.output)
+    assert set(scores) >= {"n", "event_type", "actor_country_accuracy", "per_category"}
+    table = runner.invoke(cli, ["eval", "plover-gsr", str(gold_file)])
+    assert "event type P / R / F1" in table.output
+    assert "AGREE -> NONE: 1" in table.output
