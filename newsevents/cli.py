@@ -257,6 +257,15 @@ def eval_plover(path: Path, lexicons: tuple[str, ...], as_json: bool) -> None:
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 
+# eval acled-subtype goes here
+
+
+# eval geoparse goes here
+
+
+# eval event-location goes here
+
+
 def _process(
     inputs: tuple[str, ...],
     settings: Settings,

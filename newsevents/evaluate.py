@@ -244,3 +244,12 @@ def _share(count: int, total: int) -> float:
 
 def _mean(values: Sequence[bool]) -> float:
     return _share(sum(values), len(values))
+
+
+# --- acled-subtype: ACLED-style sub-type classification of snippets -------------------------
+
+
+# --- geoparse: toponym detection and resolution (GeoWebNews / LGL XML) ----------------------
+
+
+# --- event-location: the place each event happened -------------------------------------------
