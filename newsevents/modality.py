@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from newsevents.records import Polarity
-from newsevents.syntax import effective_head
+from newsevents.syntax import effective_head, governing_verb
 
-__all__ = ["intent", "polarity"]
+__all__ = ["disavowed", "embedding", "intent", "polarity", "ultimatum"]
 
 Token = Any
 
@@ -27,7 +27,7 @@ CONDITIONALS = {"if", "unless", "whether", "lest"}
 HYPOTHETICAL_GOVERNORS = {
     "threaten", "plan", "intend", "want", "seek", "vow", "promise", "hope", "expect", "aim",
     "prepare", "propose", "consider", "plot", "wish", "pledge", "offer", "urge", "ask", "call",
-    "demand", "order", "warn", "agree", "decide", "attempt", "try", "allow", "encourage",
+    "demand", "order", "warn", "agree", "decide", "allow", "encourage",
     "push", "press", "fear", "risk", "need", "instruct",
 }  # fmt: skip
 HYPOTHETICAL_ADJECTIVES = {"willing", "ready", "prepared", "eager", "determined", "set", "likely"}
@@ -37,19 +37,15 @@ INTENT_VERBS = {
     "offer", "aim", "seek", "want", "propose", "expect",
 }  # fmt: skip
 HYPOTHETICAL_NOUNS = {
-    "risk",
-    "threat",
-    "possibility",
-    "fear",
-    "danger",
-    "prospect",
-    "plan",
-    "chance",
-}
+    "risk", "threat", "possibility", "fear", "danger", "prospect", "plan", "chance", "demand",
+    "call", "appeal", "request", "proposal", "offer", "promise", "pledge", "ultimatum", "bid",
+}  # fmt: skip
+"""Nouns whose complement is not (yet) an act: "its DEMAND that Israel ease restrictions"."""
 HYPOTHETICAL_MODIFIERS = {"potential", "possible", "planned", "proposed", "prospective", "future"}
 REPORTING_VERBS = {
     "say", "tell", "report", "state", "announce", "add", "claim", "confirm", "indicate",
     "note", "write", "quote", "explain", "insist", "reveal", "declare", "allege", "show",
+    "charge", "testify", "acknowledge", "admit",
 }  # fmt: skip
 HABITUAL_ADVERBS = {
     "often",
@@ -91,7 +87,7 @@ def intent(anchor: Token, sent: Any) -> bool:
     someone else's purpose ("sanctions intended to force Kim to negotiate")."""
     if polarity(anchor, sent) != "hypothetical":
         return False
-    verb = anchor.head if anchor.pos_ == "NOUN" and anchor.dep_ in ("dobj", "nsubjpass") else anchor
+    verb = (governing_verb(anchor) or anchor) if anchor.pos_ == "NOUN" else anchor
     for _ in range(MAX_DEPTH):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in verb.children):
             return False
@@ -107,6 +103,52 @@ def intent(anchor: Token, sent: Any) -> bool:
         # "urged X to…" announces X's act, not the speaker's
         return not any(c.dep_ == "dobj" for c in head.children)
     return False
+
+
+def disavowed(anchor: Token) -> bool:
+    """An intention its holder denies: "is NOT willing to negotiate", "does NOT plan to
+    resign". The statement is a refusal (PLOVER REJECT), not an agreement."""
+    verb = (governing_verb(anchor) or anchor) if anchor.pos_ == "NOUN" else anchor
+    if verb.dep_ != "xcomp":
+        return False
+    holder = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+    return any(c.dep_ == "neg" for t in (verb.head, holder) for c in t.children)
+
+
+def ultimatum(anchor: Token) -> bool:
+    """An announced act made conditional on the other side's conduct: "will withdraw its force
+    UNLESS the president arranges a ceasefire", "will cut aid IF the killings do NOT stop"."""
+    verb = anchor.head if anchor.pos_ == "NOUN" else anchor
+    for clause in verb.children:
+        if clause.dep_ != "advcl":
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if "unless" in marks or ("if" in marks and negated):
+            return True
+    return False
+
+
+SUBORDINATE = {"advcl", "acl", "relcl", "xcomp", "pcomp", "pobj", "ccomp", "csubj", "appos"}
+"""Dependencies that put an act below another: purposes, circumstances, relative clauses,
+complements and prepositional phrases ("one day AFTER a jet shot down…")."""
+
+
+def embedding(anchor: Token) -> int:
+    """How many clauses or phrases down from its sentence's main clause an act is told.
+
+    Reported speech is not embedding: in "officials said troops fired", the firing is the news.
+    Nor is coordination ("shot and wounded"), nor an event noun as subject or object of its
+    clause ("announced a SUSPENSION of air links")."""
+    depth, tok = 0, anchor
+    for _ in range(2 * MAX_DEPTH):
+        head = effective_head(tok)
+        if head.i == tok.i:
+            break
+        reported = tok.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS
+        depth += tok.dep_ in SUBORDINATE and not reported
+        tok = head
+    return depth
 
 
 def _governing_chain(anchor: Token) -> list[Token]:
@@ -153,6 +195,8 @@ def _hypothetical(tok: Token, anchor: Token, below: Token | None) -> bool:
             return True
         if child.dep_ == "det" and child.lower_ == "any" and tok.i == anchor.i:
             return True
+    if tok.pos_ == "VERB" and _subjunctive(tok):
+        return True
     lemma = tok.lemma_.lower()
     if tok.i != anchor.i and lemma in HYPOTHETICAL_NOUNS and tok.pos_ == "NOUN":
         return True
@@ -163,13 +207,32 @@ def _hypothetical(tok: Token, anchor: Token, below: Token | None) -> bool:
 
 
 def _generic_verb(verb: Token) -> bool:
-    """Habitual present ("are instructed", "face") with a generic subject or adverb."""
+    """Habitual present ("are instructed", "face") with a generic subject or adverb, and no
+    date: "negotiators return to Geneva THIS WEEK" tells one occasion."""
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
         return True
-    if not _simple_present(verb):
+    if not _simple_present(verb) or _dated(verb):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and _generic_subject(subj)
+
+
+def _dated(verb: Token) -> bool:
+    for child in verb.children:
+        if child.ent_type_ == "DATE" or (
+            child.dep_ == "prep" and any(g.ent_type_ == "DATE" for g in child.children)
+        ):
+            return True
+    return False
+
+
+def _subjunctive(verb: Token) -> bool:
+    """ "demanded that Israel EASE restrictions": a bare verb with a subject of its own is a
+    mandate, not a fact."""
+    if verb.tag_ != "VB" or verb.dep_ != "ccomp":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"aux", "auxpass"}
 
 
 def _simple_present(verb: Token) -> bool:
@@ -182,7 +245,7 @@ def _simple_present(verb: Token) -> bool:
 
 def _generic_subject(subj: Token) -> bool:
     """Bare plurals ("soldiers"), quantified ("most defectors") or generic pronouns ("they")."""
-    if subj.lower_ in ("they", "one", "you"):
+    if subj.lower_ in ("one", "you"):  # "they" nearly always refers back in news
         return True
     dets = [c for c in subj.children if c.dep_ in ("det", "amod", "predet")]
     if any(d.lower_ in GENERIC_QUANTIFIERS for d in dets):

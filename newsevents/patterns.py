@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -12,7 +12,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from newsevents.errors import LexiconError
 from newsevents.lexicon import load_toml
 
-__all__ = ["PLOVER_CATEGORIES", "CategoryInfo", "Deontic", "Lexicon", "Match", "Pattern"]
+__all__ = [
+    "PLOVER_CATEGORIES",
+    "CategoryInfo",
+    "Commitment",
+    "Deontic",
+    "Lexicon",
+    "Match",
+    "Pattern",
+]
 
 PLOVER_CATEGORIES = (
     "AGREE",
@@ -66,18 +74,34 @@ class Match:
 
 @dataclass(frozen=True)
 class Deontic:
-    """ "X said Y must do Z": reporting verbs and modals that make a demand on Y."""
+    """ "X said Y must do Z": reporting verbs (or nouns of saying, "a reminder that…") and
+    modals that make a demand on Y."""
 
     pattern: Pattern
     reporting: frozenset[str]
     modals: frozenset[str]
+    nouns: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """ "X is willing to send troops", "X is committed to opening up": a stated readiness to
+    act, coded as ``pattern.category`` (AGREE) even when the act itself is no trigger."""
+
+    pattern: Pattern
+    adjectives: frozenset[str]
 
 
 @dataclass(frozen=True)
 class CategoryInfo:
+    """What a ``[category.NAME]`` table documents: its equivalents, modes and contexts."""
+
     name: str
     cameo: str | None
     acled: tuple[str, str] | None
+    modes: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+    about: str = ""
 
 
 class Lexicon:
@@ -89,6 +113,8 @@ class Lexicon:
         categories: dict[str, CategoryInfo],
         context_words: dict[str, str],
         deontic: Deontic | None = None,
+        commitment: Commitment | None = None,
+        crowd: frozenset[str] = frozenset(),
     ) -> None:
         self._index: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
         for p in patterns:
@@ -96,30 +122,52 @@ class Lexicon:
         self._categories = categories
         self._context_words = context_words
         self.deontic = deontic
+        self.commitment = commitment
+        self.crowd = crowd
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> Lexicon:
-        """The built-in lexicon, then each extra file: its words replace ours for the same head."""
-        builtin = load_toml("events.toml")
-        categories = _categories("events.toml", builtin)
+        """The built-in lexicon, then each extra file in order: its entries are added, a word
+        (head and companion) it lists replaces ours, a word of weight 0 removes ours, its
+        frame tables (``[deontic]``, ``[commitment]``, ``[crowd]``) add words to ours and its
+        ``[context]`` words are added to (or move between) the context codes."""
+        sources = [("events.toml", load_toml("events.toml"))]
+        sources += [(str(path), load_toml(path)) for path in extra]
+        categories: dict[str, CategoryInfo] = {}
         patterns: dict[tuple[str, str, str | None], list[Pattern]] = defaultdict(list)
-        for p in _patterns("events.toml", builtin):
-            patterns[_key(p)].append(p)
-        for path in extra:
-            doc = load_toml(path)
-            categories.update(_categories(str(path), doc))
-            user = _patterns(str(path), doc)
+        tables: dict[str, dict[str, Any]] = {}
+        for source, doc in sources:
+            categories = _categories(source, doc, categories)
+            user = _patterns(source, doc)
             for key in {_key(p) for p in user}:
                 patterns[key] = []
             for p in user:
                 patterns[_key(p)].append(p)
-        contexts = load_toml("contexts.toml")
-        words = {w: ctx for ctx, ws in contexts.get("context", {}).items() for w in ws}
-        deontic = _deontic("events.toml", builtin.get("deontic"))
-        return cls((p for ps in patterns.values() for p in ps), categories, words, deontic)
+            _merge_tables(source, doc, tables)
+        contexts = _context_words([load_toml("contexts.toml"), *(d for _, d in sources[1:])])
+        return cls(
+            (p for ps in patterns.values() for p in ps if p.weight > 0),
+            categories,
+            contexts,
+            _deontic(tables.get("deontic")),
+            _commitment(tables.get("commitment")),
+            frozenset(tables.get("crowd", {}).get("words", ())),
+        )
+
+    def is_crowd(self, tok: Any) -> bool:
+        """Whether a word names a crowd of demonstrators ("protesters", "marchers")."""
+        return bool(tok.lemma_.lower() in self.crowd)
 
     def patterns(self, pos: str, lemma: str) -> list[Pattern]:
         return self._index.get((pos, lemma), [])
+
+    def __iter__(self) -> Iterator[Pattern]:
+        return (p for ps in self._index.values() for p in ps)
+
+    @property
+    def context_codes(self) -> frozenset[str]:
+        """Every context code some word suggests."""
+        return frozenset(self._context_words.values())
 
     def category(self, name: str) -> CategoryInfo:
         return self._categories.get(name, CategoryInfo(name, None, None))
@@ -137,11 +185,24 @@ def _key(p: Pattern) -> tuple[str, str, str | None]:
     return (p.pos, p.head, p.companion)
 
 
-def _categories(source: str, doc: dict[str, Any]) -> dict[str, CategoryInfo]:
-    out = {}
+def _categories(
+    source: str, doc: dict[str, Any], known: dict[str, CategoryInfo]
+) -> dict[str, CategoryInfo]:
+    """``known`` updated by the file's [category.*] tables: only the fields a table gives."""
+    out = dict(known)
     for name, info in doc.get("category", {}).items():
         _check_category(source, name)
-        out[name] = CategoryInfo(name, info.get("cameo"), _pair(source, info.get("acled")))
+        given: dict[str, Any] = {}
+        if "cameo" in info:
+            given["cameo"] = info["cameo"]
+        if "acled" in info:
+            given["acled"] = _pair(source, info["acled"])
+        for key in ("modes", "contexts"):
+            if key in info:
+                given[key] = tuple(str(v) for v in info[key])
+        if "about" in info:
+            given["about"] = str(info["about"])
+        out[name] = replace(out.get(name, CategoryInfo(name, None, None)), **given)
     return out
 
 
@@ -194,14 +255,53 @@ def _reason(exc: ValidationError) -> str:
     )
 
 
-def _deontic(source: str, table: Any) -> Deontic | None:
+FRAME_TABLES = {
+    "deontic": ("reporting", "modals", "nouns"),
+    "commitment": ("adjectives",),
+    "crowd": ("words",),
+}
+"""The lexicon's frame tables and their word lists; a user's lists are added to ours."""
+
+
+def _merge_tables(source: str, doc: dict[str, Any], tables: dict[str, dict[str, Any]]) -> None:
+    for name, lists in FRAME_TABLES.items():
+        table = doc.get(name)
+        if table is None:
+            continue
+        if not isinstance(table, dict):
+            raise LexiconError(source, f"[{name}] must be a table, not {table!r}")
+        merged = tables.setdefault(name, {})
+        for key, value in table.items():
+            if key == "category":
+                _check_category(source, str(value))
+                merged[key] = str(value)
+            elif key in lists and isinstance(value, list):
+                merged[key] = [*merged.get(key, []), *(str(w).lower() for w in value)]
+            else:
+                raise LexiconError(source, f"[{name}] {key} = {value!r}: expected lists {lists}")
+
+
+def _context_words(docs: list[dict[str, Any]]) -> dict[str, str]:
+    words: dict[str, str] = {}
+    for doc in docs:
+        for ctx, ws in doc.get("context", {}).items():
+            words.update(dict.fromkeys((str(w).lower() for w in ws), ctx))
+    return words
+
+
+def _deontic(table: dict[str, Any] | None) -> Deontic | None:
     if table is None:
         return None
-    category = table.get("category", "REQUEST")
-    _check_category(source, category)
-    pattern = Pattern(category, "VERB", "", None, weight=0.8)
-    reporting = frozenset(w.lower() for w in table.get("reporting", []))
-    return Deontic(pattern, reporting, frozenset(w.lower() for w in table.get("modals", [])))
+    pattern = Pattern(table.get("category", "REQUEST"), "VERB", "", None, weight=0.8)
+    words = {k: frozenset(table.get(k, ())) for k in FRAME_TABLES["deontic"]}
+    return Deontic(pattern, words["reporting"], words["modals"], words["nouns"])
+
+
+def _commitment(table: dict[str, Any] | None) -> Commitment | None:
+    if table is None:
+        return None
+    pattern = Pattern(table.get("category", "AGREE"), "VERB", "", None, weight=0.85)
+    return Commitment(pattern, frozenset(table.get("adjectives", ())))
 
 
 def _check_category(source: str, name: str) -> None:

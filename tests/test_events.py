@@ -540,3 +540,172 @@ def test_events_the_charge_is_not_a_new_event(events: Callable[[str], list[Event
     found = events("Prosecutors charged the man with murder and robbery on Monday.")
     assert [e.type for e in found if e.trigger.text == "murder"] == []
     assert any(e.type == "ACCUSE" for e in found)
+
+
+# ------------------------------------------------------------------ the sentence's main event
+
+
+def _main(found: list[Event]) -> Event:
+    asserted = [e for e in found if e.polarity == "asserted"]
+    assert asserted, [(e.type, e.polarity) for e in found]
+    return max(asserted, key=lambda e: (e.confidence, -e.trigger.span[0]))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the main clause's act beats one told in a time clause or a prepositional phrase
+        (
+            "Spain recalled its ambassador from Caracas a day after soldiers shot two students.",
+            "SANCTION",
+        ),
+        ("The rebels released twelve hostages after weeks of fighting with the army.", "RETREAT"),
+        ("The minister resigned on Friday as crowds threatened to storm the ministry.", "RETREAT"),
+        # a purpose or participle of a demonstration is part of the demonstration
+        ("Farmers marched through the capital on Monday to demand higher grain prices.", "PROTEST"),
+        ("Students rallied outside parliament, calling for the minister's resignation.", "PROTEST"),
+        # an event noun that another act takes as its object
+        ("Security forces blocked the rally organised by the opposition party.", "COERCE"),
+        # reported speech: the reported act is the news
+        ("Witnesses said militiamen burned down dozens of houses in the village.", "COERCE"),
+        # a verbal act governing a material one
+        ("The general threatened to shell the rebel positions.", "THREATEN"),
+        ("The envoy accused the army of bombing a school.", "ACCUSE"),
+    ],
+)
+def test_events_main_event_is_the_main_clause_act(
+    events: Callable[[str], list[Event]], text: str, category: str
+) -> None:
+    assert _main(events(text)).type == category
+
+
+def test_events_embedded_act_is_kept_with_lower_confidence(
+    events: Callable[[str], list[Event]],
+) -> None:
+    found = events("Spain recalled its ambassador a day after soldiers shot two students.")
+    recall, shooting = _one(found, "SANCTION"), _one(found, "ASSAULT")
+    assert shooting.polarity == "asserted"
+    assert shooting.confidence < recall.confidence
+
+
+def test_events_lone_embedded_act_keeps_its_confidence(
+    events: Callable[[str], list[Event]],
+) -> None:
+    alone = _one(events("The town was calm a day after soldiers shot two students."), "ASSAULT")
+    plain = _one(events("Soldiers shot two students."), "ASSAULT")
+    assert alone.confidence == plain.confidence
+
+
+def test_events_crowd_demanding_is_protest(events: Callable[[str], list[Event]]) -> None:
+    event = _main(events("Thousands of protesters demanded the release of the jailed editor."))
+    assert (event.type, event.mode, event.cameo) == ("PROTEST", "demo", "14")
+
+
+def test_events_event_noun_as_modifier_is_no_event(events: Callable[[str], list[Event]]) -> None:
+    found = events("Riot police guarded the embassy on Sunday.")
+    assert [e.type for e in found] == []
+
+
+def test_events_framing_noun_keeps_its_modifier_event(
+    events: Callable[[str], list[Event]],
+) -> None:
+    found = events("Norway launched a mediation effort between the two parties on Monday.")
+    assert _one(found, "CONSULT").trigger.text == "mediation"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Charities brought humanitarian aid to the besieged town.", "humanitarian aid"),
+        ("The report accused the militia of ethnic cleansing in the north.", "ethnic cleansing"),
+    ],
+)
+def test_events_adjective_led_pairs_match(
+    events: Callable[[str], list[Event]], text: str, trigger: str
+) -> None:
+    assert trigger in [e.trigger.text for e in events(text)]
+
+
+# ------------------------------------------------------------------ stances: intent, refusal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden will send 500 tonnes of food aid to the refugees.",
+        "Sweden is willing to send engineers to rebuild the bridge.",
+        "The new cabinet is committed to reforming the police.",
+        "The rebels said they are ready to talk with the government.",
+    ],
+)
+def test_events_stated_readiness_is_agree(events: Callable[[str], list[Event]], text: str) -> None:
+    event = _main(events(text))
+    assert event.type == "AGREE"
+    assert event.actor is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey said it will not accept more refugees from the region.",
+        "The governor declined to release the detained journalists.",
+        "The two parties failed to reach an agreement on the budget.",
+        "The president is not willing to negotiate with the rebels.",
+    ],
+)
+def test_events_refused_cooperation_is_reject(
+    events: Callable[[str], list[Event]], text: str
+) -> None:
+    event = _main(events(text))
+    assert (event.type, event.polarity) == ("REJECT", "asserted")
+
+
+def test_events_denied_event_is_no_refusal(events: Callable[[str], list[Event]]) -> None:
+    found = events("No agreement was reached at the talks.")
+    assert "REJECT" not in [e.type for e in found]
+
+
+def test_events_refused_attack_is_no_reject(events: Callable[[str], list[Event]]) -> None:
+    found = events("The army did not attack the village.")
+    assert [e.type for e in found] == ["ASSAULT"]
+
+
+def test_events_conditional_announcement_is_threat(events: Callable[[str], list[Event]]) -> None:
+    text = "Kenya announced it will withdraw its troops unless the fighting stops."
+    event = _main(events(text))
+    assert event.type == "THREATEN"
+
+
+def test_events_announced_withdrawal_of_inspectors_threatens_sanction(
+    events: Callable[[str], list[Event]],
+) -> None:
+    found = events("The agency said it will withdraw its inspectors from the country.")
+    assert _one(found, "SANCTION").polarity == "hypothetical"
+    assert _main(found).type == "THREATEN"
+
+
+def test_events_demand_in_noun_of_saying(events: Callable[[str], list[Event]]) -> None:
+    text = "The envoy sent a letter to the junta that it must free the prisoners."
+    event = _main(events(text))
+    assert (event.type, _text(event.actor)) == ("REQUEST", "The envoy")
+
+
+def test_events_demand_clause_act_is_hypothetical(events: Callable[[str], list[Event]]) -> None:
+    found = events("The union repeated its demand that the company withdraw the layoffs.")
+    assert _one(found, "RETREAT").polarity == "hypothetical"
+    assert _main(found).type == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("Rebels vowed to attack the base.", "THREATEN", "violence"),
+        ("The president said he will extend the curfew in the capital.", "THREATEN", "restrict"),
+        ("The governor declined to release the detained journalists.", "REJECT", "yield"),
+        ("The president is not willing to negotiate with the rebels.", "REJECT", "meet"),
+    ],
+)
+def test_events_stance_mode_follows_the_act(
+    events: Callable[[str], list[Event]], text: str, category: str, mode: str
+) -> None:
+    assert _one(events(text), category).mode == mode

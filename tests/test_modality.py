@@ -7,14 +7,17 @@ from typing import Any
 
 import pytest
 
-from newsevents.modality import polarity
+from newsevents.modality import disavowed, embedding, intent, polarity, ultimatum
 from newsevents.records import Doc
 
 
+def _token(nlp: Any, text: str, word: str) -> Any:
+    return next(t for t in nlp(text) if t.text == word)
+
+
 def _polarity(nlp: Any, text: str, trigger: str) -> str:
-    sent = next(nlp(text).sents)
-    anchor = next(t for t in sent if t.text == trigger)
-    return polarity(anchor, sent)
+    anchor = _token(nlp, text, trigger)
+    return polarity(anchor, anchor.sent)
 
 
 @pytest.mark.parametrize(
@@ -104,3 +107,81 @@ def test_modality_future_occurrence_of_an_event_is_hypothetical(
     doc = make_doc("The talks will take place in Geneva next week.")
     noun = next(t for t in doc.parsed if t.lower_ == "talks")
     assert polarity(noun, noun.sent) == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The union demanded that the company withdraw the layoffs.", "withdraw"),
+        ("The envoy repeated his demand that the army release the prisoners.", "release"),
+        ("The opposition repeated its call for the government to resign.", "resign"),
+    ],
+)
+def test_modality_demanded_act_is_hypothetical(nlp: Any, text: str, trigger: str) -> None:
+    assert _polarity(nlp, text, trigger) == "hypothetical"
+
+
+def test_modality_attempted_act_is_asserted(nlp: Any) -> None:
+    text = "Hackers tried to break into the ministry's servers."
+    assert _polarity(nlp, text, "break") == "asserted"
+
+
+def test_modality_they_in_present_is_not_generic(nlp: Any) -> None:
+    text = "The leaders said they are willing to forgive the president."
+    assert _polarity(nlp, text, "forgive") == "hypothetical"
+
+
+def test_modality_dated_present_is_not_generic(nlp: Any) -> None:
+    text = "Negotiators return to Geneva this week for talks on the missiles."
+    assert _polarity(nlp, text, "return") == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "depth"),
+    [
+        ("Rebels attacked the convoy.", "attacked", 0),
+        ("Officials said rebels attacked the convoy.", "attacked", 0),
+        ("Rebels attacked the convoy and burned the trucks.", "burned", 0),
+        ("The army left the town after rebels attacked the convoy.", "attacked", 1),
+        ("The army left the town after weeks of fighting.", "fighting", 2),
+        ("The militia threatened to attack the town.", "attack", 1),
+        ("Police arrested men who attacked the convoy.", "attacked", 1),
+    ],
+)
+def test_modality_embedding_counts_clauses_below_the_main_one(
+    nlp: Any, text: str, trigger: str, depth: int
+) -> None:
+    assert embedding(_token(nlp, text, trigger)) == depth
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The army will withdraw unless the rebels disarm.", "withdraw", True),
+        ("The donors will cut aid if the killings do not stop.", "cut", True),
+        ("The army will withdraw if the rebels disarm.", "withdraw", False),
+        ("The army will withdraw next month.", "withdraw", False),
+    ],
+)
+def test_modality_ultimatum_is_an_act_conditional_on_the_other_side(
+    nlp: Any, text: str, trigger: str, expected: bool
+) -> None:
+    assert ultimatum(_token(nlp, text, trigger)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president is not willing to negotiate with the rebels.", True),
+        ("The minister does not plan to resign.", True),
+        ("The president is willing to negotiate with the rebels.", False),
+    ],
+)
+def test_modality_disavowed_intention(nlp: Any, text: str, expected: bool) -> None:
+    verb = next(t for t in nlp(text) if t.dep_ == "xcomp")
+    assert disavowed(verb) is expected
+
+
+def test_modality_intent_of_an_event_noun_under_its_verb(nlp: Any) -> None:
+    anchor = _token(nlp, "Japan will provide 20 tonnes of food aid to the camps.", "aid")
+    assert intent(anchor, anchor.sent)

@@ -119,3 +119,96 @@ def test_patterns_user_entry_is_validated(tmp_path: Path, body: str, message: st
     path.write_text("[[trigger]]\n" + body, encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         Lexicon.load([str(path)])
+
+
+def test_patterns_user_word_of_weight_zero_removes_builtin(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[[trigger]]\ncategory = "ASSAULT"\nverbs = ["hit"]\nweight = 0\n')
+    assert Lexicon.load().patterns("VERB", "hit")
+    assert Lexicon.load([path]).patterns("VERB", "hit") == []
+
+
+def test_patterns_later_user_file_wins(tmp_path: Path) -> None:
+    first = tmp_path / "first.toml"
+    first.write_text('[[trigger]]\ncategory = "PROTEST"\nverbs = ["storm"]\n', encoding="utf-8")
+    second = tmp_path / "second.toml"
+    second.write_text('[[trigger]]\ncategory = "COERCE"\nverbs = ["storm"]\n', encoding="utf-8")
+    storm = Lexicon.load([str(first), str(second)]).patterns("VERB", "storm")
+    assert [p.category for p in storm] == ["COERCE"]
+
+
+def test_patterns_user_frame_words_are_added(tmp_path: Path) -> None:
+    body = (
+        '[deontic]\nmodals = ["need"]\n'
+        '[commitment]\nadjectives = ["keen"]\n'
+        '[crowd]\nwords = ["mob"]\n'
+    )
+    builtin, extended = Lexicon.load(), Lexicon.load([_write(tmp_path, body)])
+    assert builtin.deontic is not None and extended.deontic is not None
+    assert extended.deontic.modals == builtin.deontic.modals | {"need"}
+    assert extended.deontic.reporting == builtin.deontic.reporting
+    assert extended.commitment is not None and "keen" in extended.commitment.adjectives
+    assert "willing" in extended.commitment.adjectives
+    assert extended.crowd == builtin.crowd | {"mob"}
+
+
+def test_patterns_user_frame_category_replaces_ours(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[commitment]\ncategory = "SUPPORT"\n')
+    commitment = Lexicon.load([path]).commitment
+    assert commitment is not None and commitment.pattern.category == "SUPPORT"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('[crowd]\nwords = "mob"\n', r"\[crowd\] words"),
+        ('[deontic]\nverbs = ["say"]\n', r"\[deontic\] verbs"),
+        ('[commitment]\ncategory = "HOPE"\n', "unknown PLOVER category"),
+        ('crowd = ["mob"]\n', r"\[crowd\] must be a table"),
+    ],
+)
+def test_patterns_bad_frame_table_raises_lexicon_error(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.load([_write(tmp_path, body)])
+
+
+def test_patterns_user_context_words_add_and_move(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[context]\nmaritime = ["ship", "port"]\nlegal = ["troop"]\n')
+    lexicon = Lexicon.load([path])
+    assert lexicon.contexts(["ship"]) == ("maritime",)
+    assert lexicon.contexts(["troop"]) == ("legal",)
+    assert lexicon.contexts(["soldier"]) == ("military",)
+
+
+def test_patterns_user_category_table_keeps_fields_it_does_not_give(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[category.ASSAULT]\ncameo = "190"\n')
+    builtin, info = Lexicon.load().category("ASSAULT"), Lexicon.load([path]).category("ASSAULT")
+    assert info.cameo == "190"
+    assert (info.acled, info.modes, info.contexts) == (
+        builtin.acled,
+        builtin.modes,
+        builtin.contexts,
+    )
+
+
+@pytest.mark.parametrize("name", PLOVER_CATEGORIES)
+def test_patterns_every_category_is_documented(name: str) -> None:
+    info = Lexicon.load().category(name)
+    assert info.about and info.cameo and info.contexts
+    # PLOVER defines no modes for AGREE and CONCEDE; every other category lists its own
+    assert bool(info.modes) is (name not in ("AGREE", "CONCEDE"))
+
+
+def test_patterns_trigger_modes_are_the_documented_ones() -> None:
+    lexicon = Lexicon.load()
+    used = {(p.category, p.mode) for p in lexicon if p.mode}
+    undocumented = {(c, m) for c, m in used if m not in lexicon.category(c).modes}
+    assert undocumented == set()
+    assert all(lexicon.category(c).modes for c in {c for c, _ in used})
+
+
+def test_patterns_category_contexts_are_defined_context_codes() -> None:
+    lexicon = Lexicon.load()
+    for name in PLOVER_CATEGORIES:
+        assert set(lexicon.category(name).contexts) <= lexicon.context_codes, name

@@ -14,15 +14,13 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.arguments import actor_heads, recipient_heads
-from newsevents.modality import intent, polarity
+from newsevents.modality import disavowed, embedding, intent, polarity, ultimatum
 from newsevents.patterns import Lexicon, Match, Pattern
 from newsevents.pipeline import stage
 from newsevents.records import Acled, Actor, Doc, Event, Trigger
 from newsevents.settings import Settings
 from newsevents.stages.parse import sentence
-from newsevents.syntax import (
-    phrase_bounds,
-)
+from newsevents.syntax import phrase_bounds, prep_objects, sentence_of, subject
 
 __all__ = ["Match", "find_matches", "make_events"]
 
@@ -37,6 +35,29 @@ INTENTIONS = {
     **dict.fromkeys(("AID", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"), "AGREE"),
 }
 """What PLOVER codes an announced future act as: a threat of harm, or an agreement to help."""
+STANCE_MODES = {
+    "THREATEN": {
+        **dict.fromkeys(("ASSAULT", "MOBILIZE"), "violence"),
+        "COERCE": "restrict",
+        **dict.fromkeys(("SANCTION", "PROTEST"), "relations"),
+    },
+    "REJECT": {
+        **dict.fromkeys(("AGREE", "AID", "COOPERATE", "SUPPORT"), "assist"),
+        **dict.fromkeys(("RETREAT", "CONCEDE"), "yield"),
+        "CONSULT": "meet",
+    },
+}
+"""PLOVER's mode of a threat or refusal, from the category of the act threatened or refused."""
+REFUSABLE = {"AGREE", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
+"""Cooperative acts whose denial by their own actor ("will not accept", "declined to resign",
+"failed to reach agreement") PLOVER codes as REJECT."""
+FRAMING_NOUNS = {
+    "effort", "operation", "mission", "campaign", "process", "initiative", "bid", "attempt",
+    "programme", "program", "plan", "drive", "action",
+}  # fmt: skip
+"""Nouns that only frame the act named by their modifier ("a mediation EFFORT")."""
+EMBEDDED = 0.8
+"""Confidence kept per level an act is embedded below the main clause (see ``embedding``)."""
 
 
 @stage("events", requires=("parsed",), assigns=("events",))
@@ -48,14 +69,14 @@ def make_events(settings: Settings) -> Callable[[Doc], Doc]:
         for sent in doc.parsed.sents:
             matches = find_matches(sent, lexicon)
             anchors = {m.anchor.i for m in matches}
+            depths = _relative_depths(matches, anchors)
             for match in matches:
-                coded = _events_for(doc, sent, match, lexicon, len(found))
+                coded = _events_for(doc, match, lexicon, len(found), depths[match.anchor.i])
                 found.extend(coded)
-                if _announced(match, sent, anchors):
-                    stated = [e for e in coded if e.actor is not None]
-                    found.extend(
-                        _intention(e, lexicon, len(found) + k) for k, e in enumerate(stated)
-                    )
+                found.extend(_stances(match, coded, sent, anchors, lexicon, len(found)))
+            categories = {m.anchor.i: m.pattern.category for m in matches}
+            top = min(depths.values(), default=0)
+            found.extend(_commitments(doc, sent, lexicon, categories, len(found), top))
         kept = tuple(e for e in found if e.confidence >= settings.min_confidence)
         return replace(doc, events=kept)
 
@@ -80,32 +101,105 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
 
 def _token_matches(tok: Token, sent: Any, lexicon: Lexicon) -> Iterator[Match]:
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if _common_noun(tok) else None
+    if tok.pos_ == "ADJ":  # "HUMANITARIAN aid", "ETHNIC cleansing": an adjective led pair
+        pos = "NOUN"
     if pos is None:
         return
     for pattern in lexicon.patterns(pos, tok.lemma_.lower()):
         if pattern.companion is None:
-            yield Match(pattern, tok, tok.i, tok.i + 1)
+            if tok.pos_ != "ADJ" and not _modifier_only(tok):
+                yield Match(pattern, tok, tok.i, tok.i + 1)
             continue
         comp = _find_companion(tok, sent, pattern.companion)
         if comp is not None:
             yield _companion_match(pattern, tok, comp)
 
 
+def _modifier_only(tok: Token) -> bool:
+    """ "RIOT police", "PROTEST leaders": an event noun modifying another noun names no
+    event, unless that noun only frames one ("a MEDIATION effort", "the RESCUE operation")."""
+    return bool(tok.dep_ == "compound" and tok.head.lemma_.lower() not in FRAMING_NOUNS)
+
+
 def _demands(sent: Any, lexicon: Lexicon) -> list[Match]:
-    """ "officials SAID Israel MUST ease…": a reporting verb over a clause of obligation."""
+    """ "officials SAID Israel MUST ease…", "issued a REMINDER that it MUST cooperate": a
+    reporting verb (or a noun of saying, anchored on its verb) over a clause of obligation."""
     frame = lexicon.deontic
     if frame is None:
         return []
     found = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in frame.reporting:
+    for clause in sent:
+        said = clause.head
+        if clause.dep_ not in ("ccomp", "acl") or not any(
+            a.dep_ == "aux" and a.lower_ in frame.modals for a in clause.children
+        ):
             continue
-        for clause in verb.children:
-            modal = next((a for a in clause.children if a.lower_ in frame.modals), None)
-            if clause.dep_ == "ccomp" and modal is not None:
-                pattern = replace(frame.pattern, head=verb.lemma_.lower())
-                found.append(Match(pattern, verb, verb.i, verb.i + 1))
+        verb = _saying_verb(said, frame.reporting, frame.nouns)
+        if verb is not None:
+            pattern = replace(frame.pattern, head=verb.lemma_.lower())
+            found.append(Match(pattern, verb, said.i, said.i + 1))
     return found
+
+
+def _saying_verb(said: Token, reporting: frozenset[str], nouns: frozenset[str]) -> Token | None:
+    lemma = said.lemma_.lower()
+    if said.pos_ == "VERB" and lemma in reporting:
+        return said
+    verb = said.head
+    if said.pos_ == "NOUN" and lemma in nouns and said.dep_ == "dobj" and verb.pos_ == "VERB":
+        return verb
+    return None
+
+
+def _commitments(
+    doc: Doc, sent: Any, lexicon: Lexicon, coded: dict[int, str], seq: int, top: int
+) -> list[Event]:
+    """ "Norway is WILLING to send material": a stated readiness to act, coded AGREE (REJECT
+    when denied), unless the act is a trigger whose own intention is coded already."""
+    frame = lexicon.commitment
+    if frame is None:
+        return []
+    found: list[Event] = []
+    for word in sent:
+        ready = _readiness(word, frame.adjectives)
+        if ready is None or INTENTIONS.get(coded.get(ready[1].i, "")) is not None:
+            continue
+        match = Match(frame.pattern, ready[0], word.i, word.i + 1)
+        event = _commitment(doc, sent, match, lexicon, top)
+        found.append(replace(event, id=f"{event.id}-{seq + len(found)}"))
+    return found
+
+
+def _commitment(doc: Doc, sent: Any, m: Match, lexicon: Lexicon, top: int) -> Event:
+    holder = m.anchor
+    actor = _phrases(doc, [s for s in [subject(holder)] if s is not None])
+    event = _base_event(doc, sent, m, lexicon)
+    if event.polarity == "negated":
+        event = replace(event, type="REJECT", cameo=lexicon.category("REJECT").cameo)
+    depth = max(0, embedding(holder) - top)
+    score = (0.7 if actor else 0.5) * m.pattern.weight * EMBEDDED ** min(3, depth)
+    word = doc.parsed[m.start]
+    return replace(
+        event,
+        id=f"{doc.article.id}-{event.trigger.span[0]}",
+        trigger=replace(event.trigger, lemma=word.lemma_.lower()),
+        actor=actor[0] if actor else None,
+        confidence=round(score, 3),
+    )
+
+
+def _readiness(word: Token, adjectives: frozenset[str]) -> tuple[Token, Token] | None:
+    """(the clause whose subject is ready, the act it is ready for): "is WILLING to send",
+    "is COMMITTED to opening"."""
+    if word.lower_ not in adjectives:
+        return None
+    holder = word.head if word.dep_ == "acomp" else word
+    if holder is word and not (word.pos_ == "VERB" and word.tag_ == "VBN"):
+        return None
+    acts = [c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "to"):
+        acts += [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+    return (holder, acts[0]) if acts else None
 
 
 def _common_noun(tok: Token) -> bool:
@@ -114,12 +208,17 @@ def _common_noun(tok: Token) -> bool:
 
 
 def _find_companion(tok: Token, sent: Any, lemma: str) -> Token | None:
+    """The nearest word of the companion's lemma, a word tied to ``tok`` in the tree first
+    ("aid groups delivered AID": the object, not the modifier of the subject)."""
     lo = max(sent.start, tok.i - COMPANION_WINDOW)
     hi = min(sent.end, tok.i + COMPANION_WINDOW + 1)
-    for other in sent.doc[lo:hi]:
-        if other.i != tok.i and (other.lemma_.lower() == lemma or other.lower_ == lemma):
-            return other
-    return None
+    found = [
+        other
+        for other in sent.doc[lo:hi]
+        if other.i != tok.i and (other.lemma_.lower() == lemma or other.lower_ == lemma)
+    ]
+    tied = [o for o in found if o.head.i == tok.i or tok.head.i == o.i]
+    return min(tied or found, key=lambda o: abs(o.i - tok.i), default=None)
 
 
 def _companion_match(pattern: Pattern, tok: Token, comp: Token) -> Match:
@@ -209,21 +308,54 @@ def _subject_of(noun: Token, verb: Token) -> bool:
     return bool(noun.head.i == verb.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj"))
 
 
-def _events_for(doc: Doc, sent: Any, m: Match, lexicon: Lexicon, seq: int) -> list[Event]:
-    actors: list[Actor | None] = [*_phrases(doc, actor_heads(m))] or [None]
+def _events_for(doc: Doc, m: Match, lexicon: Lexicon, seq: int, depth: int) -> list[Event]:
+    actor_toks = actor_heads(m)
+    actors: list[Actor | None] = [*_phrases(doc, actor_toks)] or [None]
     recipients: list[Actor | None] = [*_phrases(doc, recipient_heads(m))] or [None]
     pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
-    base = _base_event(doc, sent, m, lexicon)
+    base = _base_event(doc, sentence_of(m.anchor), m, lexicon)
+    if base.type == "REQUEST" and any(_crowd(t, lexicon) for t in actor_toks):
+        base = _as_protest(base, lexicon)
+    prominence = EMBEDDED ** min(3, depth)
     return [
         replace(
             base,
             id=f"{doc.article.id}-{base.trigger.span[0]}-{seq + k}",
             actor=a,
             recipient=r,
-            confidence=_confidence(m, a, r),
+            confidence=round(_confidence(m, a, r) * prominence, 3),
         )
         for k, (a, r) in enumerate(pairs)
     ]
+
+
+def _relative_depths(matches: list[Match], anchors: set[int]) -> dict[int, int]:
+    """Each act's depth below the sentence's least embedded act: a sentence's only act keeps
+    its confidence however deep it is told."""
+    depths = {m.anchor.i: _depth(m, anchors) for m in matches}
+    top = min(depths.values(), default=0)
+    return {i: d - top for i, d in depths.items()}
+
+
+def _depth(m: Match, anchors: set[int]) -> int:
+    """How far below the main clause the act is told; an event noun that another trigger
+    takes as its object ("police PREVENTED the demonstration") is one level further down."""
+    depth = embedding(m.anchor)
+    if m.pattern.pos == "NOUN" and m.anchor.dep_ in ("dobj", "nsubjpass"):
+        depth += m.anchor.head.i in anchors
+    return depth
+
+
+def _crowd(tok: Token, lexicon: Lexicon) -> bool:
+    """ "protesters", "thousands OF demonstrators"."""
+    return lexicon.is_crowd(tok) or any(lexicon.is_crowd(o) for o in prep_objects(tok, ("of",)))
+
+
+def _as_protest(event: Event, lexicon: Lexicon) -> Event:
+    """Demonstrators demanding something are demonstrating: PLOVER codes a crowd's demands
+    as PROTEST."""
+    info = lexicon.category("PROTEST")
+    return replace(event, type="PROTEST", mode="demo", cameo=info.cameo, acled=_acled(info.acled))
 
 
 def _base_event(doc: Doc, sent: Any, m: Match, lexicon: Lexicon) -> Event:
@@ -242,6 +374,27 @@ def _base_event(doc: Doc, sent: Any, m: Match, lexicon: Lexicon) -> Event:
     )
 
 
+def _stances(
+    m: Match, coded: list[Event], sent: Any, anchors: set[int], lexicon: Lexicon, seq: int
+) -> list[Event]:
+    """What the actor's own stance toward an act says in PLOVER: an announced act is a
+    THREATEN or AGREE, an ultimatum a THREATEN, a refused cooperative act a REJECT."""
+    stated = [e for e in coded if e.actor is not None]
+    if _announced(m, sent, anchors):
+        kind = "THREATEN" if ultimatum(m.anchor) else INTENTIONS[m.pattern.category]
+        kind = "REJECT" if kind == "AGREE" and disavowed(m.anchor) else kind
+        return [_stance(e, kind, lexicon, seq + k) for k, e in enumerate(stated)]
+    if m.pattern.category in REFUSABLE and _refused(m, coded):
+        return [_stance(e, "REJECT", lexicon, seq + k) for k, e in enumerate(stated)]
+    return []
+
+
+def _refused(m: Match, coded: list[Event]) -> bool:
+    """A cooperative act its own actor is said not to do ("will not accept", "declined to
+    resign"); a denial that it happened at all ("no agreement was reached") is no refusal."""
+    return bool(coded) and coded[0].polarity == "negated" and m.anchor.pos_ == "VERB"
+
+
 def _announced(m: Match, sent: Any, anchors: set[int]) -> bool:
     """An intended act ("will extend the curfew") whose intention no other trigger codes
     ("threatened to attack" is coded by "threatened" already)."""
@@ -250,14 +403,13 @@ def _announced(m: Match, sent: Any, anchors: set[int]) -> bool:
     return not (m.anchor.dep_ == "xcomp" and m.anchor.head.i in anchors)
 
 
-def _intention(event: Event, lexicon: Lexicon, seq: int) -> Event:
-    """The statement of intent itself, asserted: THREATEN for harm, AGREE for cooperation."""
-    kind = INTENTIONS[event.type]
+def _stance(event: Event, kind: str, lexicon: Lexicon, seq: int) -> Event:
+    """The statement of intent or refusal itself, asserted."""
     return replace(
         event,
         id=f"{event.id.rsplit('-', 1)[0]}-{seq}",
         type=kind,
-        mode=event.mode if kind == "THREATEN" else None,
+        mode=STANCE_MODES.get(kind, {}).get(event.type),
         polarity="asserted",
         confidence=round(event.confidence * 0.9, 3),
         cameo=lexicon.category(kind).cameo,
