@@ -16,12 +16,13 @@ from typing import Any
 from newsevents.records import Polarity
 from newsevents.syntax import effective_head, governing_verb
 
-__all__ = ["disavowed", "embedding", "intent", "polarity", "ultimatum"]
+__all__ = ["conditional", "disavowed", "embedding", "intent", "polarity", "ultimatum"]
 
 Token = Any
 
 NEGATORS = {"not", "n't", "never", "no", "without", "nobody", "none", "neither", "nor"}
 NEGATING_VERBS = {"deny", "fail", "refuse", "decline", "avoid", "stop", "cease", "halt"}
+DENYING_VERBS = {"deny", "dispute", "refute"}
 MODALS = {"may", "might", "could", "would", "should", "will", "shall", "can", "must", "'ll", "wo"}
 CONDITIONALS = {"if", "unless", "whether", "lest"}
 HYPOTHETICAL_GOVERNORS = {
@@ -67,7 +68,7 @@ OCCURRENCE_VERBS = {
 
 def polarity(anchor: Token, sent: Any) -> Polarity:
     """The polarity of the event whose trigger is ``anchor``."""
-    if sent.text.rstrip().rstrip("”\"'’").endswith("?"):
+    if _question(sent) or _condition_on_subject(anchor):
         return "hypothetical"
     if _negated(anchor):
         return "negated"
@@ -80,12 +81,24 @@ def polarity(anchor: Token, sent: Any) -> Polarity:
     return "asserted"
 
 
+def _question(sent: Any) -> bool:
+    return bool(sent.text.rstrip().rstrip("”\"'’").endswith("?"))
+
+
+def _condition_on_subject(anchor: Token) -> bool:
+    """ "IF the talks fail": an event noun that is the subject of a condition."""
+    head = anchor.head
+    return anchor.dep_ in SUBJECTS and any(
+        c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in head.children
+    )
+
+
 def intent(anchor: Token, sent: Any) -> bool:
     """Whether the event's own actor announces it as intended: "will extend the curfew",
     "is willing to withdraw", "plans to visit". PLOVER codes such statements as THREATEN or
     AGREE. Conditions ("if"), possibilities ("may") and questions are not intentions, nor is
     someone else's purpose ("sanctions intended to force Kim to negotiate")."""
-    if polarity(anchor, sent) != "hypothetical":
+    if polarity(anchor, sent) != "hypothetical" or _question(sent):
         return False
     verb = (governing_verb(anchor) or anchor) if anchor.pos_ == "NOUN" else anchor
     for _ in range(MAX_DEPTH):
@@ -102,6 +115,18 @@ def intent(anchor: Token, sent: Any) -> bool:
             return False
         # "urged X to…" announces X's act, not the speaker's
         return not any(c.dep_ == "dobj" for c in head.children)
+    return False
+
+
+def conditional(anchor: Token) -> bool:
+    """Whether the act is told inside a condition: "IF the militants do not withdraw"."""
+    tok = anchor
+    for _ in range(MAX_DEPTH):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in tok.children):
+            return True
+        if tok.head.i == tok.i or tok.dep_ not in ("xcomp", "conj", "aux", "neg"):
+            return False
+        tok = tok.head
     return False
 
 
@@ -174,6 +199,8 @@ def _negated(anchor: Token) -> bool:
     head = anchor.head
     if anchor.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in NEGATING_VERBS:
         return True
+    if anchor.dep_ == "ccomp" and head.lemma_.lower() in DENYING_VERBS:
+        return True  # "denied that troops had shelled the town"
     if anchor.dep_ in ("attr", "dobj", "nsubj", "nsubjpass", "xcomp") and head.i != anchor.i:
         return any(_is_negator(c) for c in head.children if c.dep_ == "neg")
     return False

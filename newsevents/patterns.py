@@ -231,21 +231,31 @@ def _patterns(source: str, doc: dict[str, Any]) -> list[Pattern]:
         _check_category(source, entry.category)
         for pos, words in (("VERB", entry.verbs), ("NOUN", entry.nouns)):
             for word in words:
-                head, _, companion = word.lower().partition("+")
-                out.append(
-                    Pattern(
-                        category=entry.category,
-                        pos=pos,
-                        head=head,
-                        companion=companion or None,
-                        mode=entry.mode,
-                        cameo=entry.cameo,
-                        acled=entry.acled,
-                        recipient_preps=tuple(entry.recipient_preps),
-                        weight=entry.weight,
+                for head, companion in _spellings(word.lower()):
+                    out.append(
+                        Pattern(
+                            category=entry.category,
+                            pos=pos,
+                            head=head,
+                            companion=companion,
+                            mode=entry.mode,
+                            cameo=entry.cameo,
+                            acled=entry.acled,
+                            recipient_preps=tuple(entry.recipient_preps),
+                            weight=entry.weight,
+                        )
                     )
-                )
     return out
+
+
+def _spellings(word: str) -> list[tuple[str, str | None]]:
+    """(head, companion) pairs for a lexicon word: "impose+sanction" as written; a hyphenated
+    word also as its two halves, as the tokenizer splits it ("sit-in" → "sit" + "in")."""
+    head, _, companion = word.partition("+")
+    if companion:
+        return [(head, companion)]
+    first, _, last = head.partition("-")
+    return [(head, None), (first, last)] if first and last and "-" not in last else [(head, None)]
 
 
 def _reason(exc: ValidationError) -> str:

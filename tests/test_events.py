@@ -309,7 +309,7 @@ def test_events_user_lexicon_word_replaces_builtin(
         '[[trigger]]\ncategory = "PROTEST"\nmode = "demo"\nverbs = ["storm"]\n',
         encoding="utf-8",
     )
-    text = "Protesters stormed the parliament building on Friday."
+    text = "Soldiers stormed the parliament building on Friday."
     builtin = make_events(Settings())(make_doc(text)).events
     custom = make_events(Settings(lexicons=(str(extra),)))(make_doc(text)).events
     assert [e.type for e in builtin] == ["ASSAULT"]
@@ -709,3 +709,47 @@ def test_events_stance_mode_follows_the_act(
     events: Callable[[str], list[Event]], text: str, category: str, mode: str
 ) -> None:
     assert _one(events(text), category).mode == mode
+
+
+def test_events_question_announces_nothing(events: Callable[[str], list[Event]]) -> None:
+    found = events("Will the government impose a curfew tonight?")
+    assert [(e.type, e.polarity) for e in found] == [("COERCE", "hypothetical")]
+
+
+def test_events_crowd_violence_is_riot(events: Callable[[str], list[Event]]) -> None:
+    event = _main(events("Rioters set fire to cars and looted shops in the city centre."))
+    assert (event.type, event.mode) == ("PROTEST", "riot")
+    assert event.acled == Acled("Riots", "Violent demonstration")
+
+
+def test_events_police_against_a_crowd_is_no_riot(events: Callable[[str], list[Event]]) -> None:
+    assert _main(events("Police fired tear gas at the rioters.")).type == "COERCE"
+
+
+def test_events_refusal_inside_a_condition_is_no_reject(
+    events: Callable[[str], list[Event]],
+) -> None:
+    text = "Turkey said it would launch an offensive if the militants did not withdraw."
+    found = events(text)
+    assert "REJECT" not in [e.type for e in found]
+    assert _main(found).type == "THREATEN"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "trigger"),
+    [
+        ("Opposition supporters staged a sit-in outside parliament.", "PROTEST", "sit-in"),
+        ("The two armies agreed to a cease-fire on Sunday.", "AGREE", "cease-fire"),
+    ],
+)
+def test_events_hyphenated_lexicon_words_match_split_tokens(
+    events: Callable[[str], list[Event]], text: str, category: str, trigger: str
+) -> None:
+    assert trigger in [e.trigger.text for e in events(text) if e.type == category]
+
+
+def test_events_act_in_time_clause_loses_to_main_act_without_actor(
+    events: Callable[[str], list[Event]],
+) -> None:
+    text = "The editor was arrested on Tuesday after he criticized the president."
+    assert _main(events(text)).type == "COERCE"

@@ -185,3 +185,12 @@ def test_modality_disavowed_intention(nlp: Any, text: str, expected: bool) -> No
 def test_modality_intent_of_an_event_noun_under_its_verb(nlp: Any) -> None:
     anchor = _token(nlp, "Japan will provide 20 tonnes of food aid to the camps.", "aid")
     assert intent(anchor, anchor.sent)
+
+
+def test_modality_event_noun_subject_of_condition_is_hypothetical(nlp: Any) -> None:
+    assert _polarity(nlp, "If the talks fail, the rebels will fight on.", "talks") == "hypothetical"
+
+
+def test_modality_denied_clause_is_negated(nlp: Any) -> None:
+    text = "Officials denied that troops had shelled the town."
+    assert _polarity(nlp, text, "shelled") == "negated"

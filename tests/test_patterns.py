@@ -212,3 +212,9 @@ def test_patterns_category_contexts_are_defined_context_codes() -> None:
     lexicon = Lexicon.load()
     for name in PLOVER_CATEGORIES:
         assert set(lexicon.category(name).contexts) <= lexicon.context_codes, name
+
+
+def test_patterns_hyphenated_word_also_matches_its_halves() -> None:
+    sit = Lexicon.load().patterns("NOUN", "sit")
+    assert [(p.category, p.companion) for p in sit] == [("PROTEST", "in")]
+    assert Lexicon.load().patterns("NOUN", "sit-in")

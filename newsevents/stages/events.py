@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.arguments import actor_heads, recipient_heads
-from newsevents.modality import disavowed, embedding, intent, polarity, ultimatum
+from newsevents.modality import conditional, disavowed, embedding, intent, polarity, ultimatum
 from newsevents.patterns import Lexicon, Match, Pattern
 from newsevents.pipeline import stage
 from newsevents.records import Acled, Actor, Doc, Event, Trigger
@@ -48,6 +48,8 @@ STANCE_MODES = {
     },
 }
 """PLOVER's mode of a threat or refusal, from the category of the act threatened or refused."""
+CROWD_ACTS = {"REQUEST": "demo", "ASSAULT": "riot", "COERCE": "riot"}
+"""What a crowd of demonstrators doing these acts is doing in PLOVER: demonstrating, rioting."""
 REFUSABLE = {"AGREE", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
 """Cooperative acts whose denial by their own actor ("will not accept", "declined to resign",
 "failed to reach agreement") PLOVER codes as REJECT."""
@@ -56,7 +58,7 @@ FRAMING_NOUNS = {
     "programme", "program", "plan", "drive", "action",
 }  # fmt: skip
 """Nouns that only frame the act named by their modifier ("a mediation EFFORT")."""
-EMBEDDED = 0.8
+EMBEDDED = 0.7
 """Confidence kept per level an act is embedded below the main clause (see ``embedding``)."""
 
 
@@ -314,7 +316,7 @@ def _events_for(doc: Doc, m: Match, lexicon: Lexicon, seq: int, depth: int) -> l
     recipients: list[Actor | None] = [*_phrases(doc, recipient_heads(m))] or [None]
     pairs = [(a, r) for a in actors for r in recipients][:MAX_PAIRS]
     base = _base_event(doc, sentence_of(m.anchor), m, lexicon)
-    if base.type == "REQUEST" and any(_crowd(t, lexicon) for t in actor_toks):
+    if base.type in CROWD_ACTS and any(_crowd(t, lexicon) for t in actor_toks):
         base = _as_protest(base, lexicon)
     prominence = EMBEDDED ** min(3, depth)
     return [
@@ -352,10 +354,13 @@ def _crowd(tok: Token, lexicon: Lexicon) -> bool:
 
 
 def _as_protest(event: Event, lexicon: Lexicon) -> Event:
-    """Demonstrators demanding something are demonstrating: PLOVER codes a crowd's demands
-    as PROTEST."""
+    """A crowd's demands are a demonstration, its violence a riot (PLOVER PROTEST)."""
+    mode = CROWD_ACTS[event.type]
+    acled = Acled("Riots", "Violent demonstration") if mode == "riot" else None
     info = lexicon.category("PROTEST")
-    return replace(event, type="PROTEST", mode="demo", cameo=info.cameo, acled=_acled(info.acled))
+    return replace(
+        event, type="PROTEST", mode=mode, cameo=info.cameo, acled=acled or _acled(info.acled)
+    )
 
 
 def _base_event(doc: Doc, sent: Any, m: Match, lexicon: Lexicon) -> Event:
@@ -392,7 +397,8 @@ def _stances(
 def _refused(m: Match, coded: list[Event]) -> bool:
     """A cooperative act its own actor is said not to do ("will not accept", "declined to
     resign"); a denial that it happened at all ("no agreement was reached") is no refusal."""
-    return bool(coded) and coded[0].polarity == "negated" and m.anchor.pos_ == "VERB"
+    negated = bool(coded) and coded[0].polarity == "negated"
+    return negated and m.anchor.pos_ == "VERB" and not conditional(m.anchor)
 
 
 def _announced(m: Match, sent: Any, anchors: set[int]) -> bool:
