@@ -288,7 +288,10 @@ def _merge_tables(source: str, doc: dict[str, Any], tables: dict[str, dict[str, 
             elif key in lists and isinstance(value, list):
                 merged[key] = [*merged.get(key, []), *(str(w).lower() for w in value)]
             else:
-                raise LexiconError(source, f"[{name}] {key} = {value!r}: expected lists {lists}")
+                keys = ", ".join(("category", *lists))
+                raise LexiconError(
+                    source, f"[{name}] {key} = {value!r}: give only {keys}, each a list of words"
+                )
 
 
 def _context_words(docs: list[dict[str, Any]]) -> dict[str, str]:

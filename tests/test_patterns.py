@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,15 @@ def test_patterns_hyphenated_word_also_matches_its_halves() -> None:
     sit = Lexicon.load().patterns("NOUN", "sit")
     assert [(p.category, p.companion) for p in sit] == [("PROTEST", "in")]
     assert Lexicon.load().patterns("NOUN", "sit-in")
+
+
+def test_patterns_readme_example_file_loads(tmp_path: Path) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"<!-- lexicon-example.*?-->\n```toml\n(.*?)```", readme, re.S)
+    assert block, "README has no lexicon-example block"
+    lexicon = Lexicon.load([_write(tmp_path, block.group(1))])
+    assert [p.category for p in lexicon.patterns("VERB", "torpedo")] == ["ASSAULT"]
+    assert [p.companion for p in lexicon.patterns("VERB", "board")] == ["vessel"]
+    assert lexicon.patterns("VERB", "hit") == []
+    assert "fisherman" in lexicon.crowd
+    assert lexicon.contexts(["tanker"]) == ("maritime",)
