@@ -3,8 +3,15 @@
 A trigger is a word of the event lexicon (``lexicon/events.toml``) used as the part of speech the
 lexicon says. Its arguments come from the dependency tree (``arguments.py``); compound actors
 give one event per pair. Words that tell the same act twice ("shot and wounded", "shelled the
-town, killing 20") make one event; announced acts also make a THREATEN or AGREE (PLOVER's
-statements of intent). Actor phrases are left unresolved here: the actors stage resolves them.
+town, killing 20") make one event. Actor phrases are left unresolved here: the actors stage
+resolves them.
+
+The actor's stance toward an act is coded as PLOVER codes it: an announced act is a THREATEN or
+AGREE, an act made conditional on the other side an ultimatum (THREATEN), a cooperative act the
+actor refuses a REJECT, a stated readiness ("is willing to…") an AGREE, a crowd's demands and
+violence a PROTEST. Confidence prefers the sentence's main act: each clause an act is told below
+the least embedded act of its sentence costs it a share (``EMBEDDED``), so "resigned as the
+opposition threatened to storm the palace" leads with the resignation.
 """
 
 from __future__ import annotations
@@ -69,27 +76,34 @@ def make_events(settings: Settings) -> Callable[[Doc], Doc]:
     def events(doc: Doc) -> Doc:
         found: list[Event] = []
         for sent in doc.parsed.sents:
-            matches = find_matches(sent, lexicon)
-            anchors = {m.anchor.i for m in matches}
-            depths = _relative_depths(matches, anchors)
-            for match in matches:
-                coded = _events_for(doc, match, lexicon, len(found), depths[match.anchor.i])
-                found.extend(coded)
-                found.extend(_stances(match, coded, sent, anchors, lexicon, len(found)))
-            categories = {m.anchor.i: m.pattern.category for m in matches}
-            top = min(depths.values(), default=0)
-            found.extend(_commitments(doc, sent, lexicon, categories, len(found), top))
+            found.extend(_sentence_events(doc, sent, lexicon, len(found)))
         kept = tuple(e for e in found if e.confidence >= settings.min_confidence)
         return replace(doc, events=kept)
 
     return events
 
 
+def _sentence_events(doc: Doc, sent: Any, lexicon: Lexicon, seq: int) -> list[Event]:
+    """The acts of one sentence, the stances they imply, and stated commitments."""
+    found: list[Event] = []
+    matches = find_matches(sent, lexicon)
+    anchors = {m.anchor.i for m in matches}
+    depths = _relative_depths(matches, anchors)
+    for match in matches:
+        coded = _events_for(doc, match, lexicon, seq + len(found), depths[match.anchor.i])
+        found.extend(coded)
+        found.extend(_stances(match, coded, sent, anchors, lexicon, seq + len(found)))
+    categories = {m.anchor.i: m.pattern.category for m in matches}
+    top = min(depths.values(), default=0)
+    found.extend(_commitments(doc, sent, lexicon, categories, seq + len(found), top))
+    return found
+
+
 def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
     """Lexicon matches in one sentence, longest patterns first, each token used once."""
     candidates = [m for tok in sent for m in _token_matches(tok, sent, lexicon)]
     candidates += _demands(sent, lexicon)
-    candidates.sort(key=lambda m: (m.companion is None, -m.pattern.weight, m.start))
+    candidates.sort(key=_precedence)
     used: set[int] = set()
     chosen: list[Match] = []
     for m in candidates:
@@ -99,6 +113,14 @@ def find_matches(sent: Any, lexicon: Lexicon) -> list[Match]:
         used |= tokens
         chosen.append(m)
     return _merge_same_event(sorted(chosen, key=lambda m: m.start))
+
+
+def _precedence(m: Match) -> tuple[bool, float, bool, int, int]:
+    """Pairs before bare words, then by weight; a verb's pair before a noun's ("fired tear
+    GAS": "fire" + "gas", not "tear" + "gas"); then in text order, the nearer companion first
+    ("FIRED tear GAS at" before "FIRED tear gas AT")."""
+    apart = abs(m.companion.i - m.anchor.i) if m.companion is not None else 0
+    return (m.companion is None, -m.pattern.weight, m.pattern.pos != "VERB", m.start, apart)
 
 
 def _token_matches(tok: Token, sent: Any, lexicon: Lexicon) -> Iterator[Match]:
