@@ -238,10 +238,18 @@ def _generic_verb(verb: Token) -> bool:
     date: "negotiators return to Geneva THIS WEEK" tells one occasion."""
     if any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children):
         return True
-    if not _simple_present(verb) or _dated(verb):
+    if not _simple_present(verb) or _dated(verb) or _stance_predicate(verb):
         return False
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and _generic_subject(subj)
+
+
+def _stance_predicate(verb: Token) -> bool:
+    """ "officials ARE prepared to compromise": a present stance, not a habit."""
+    return any(
+        c.dep_ == "acomp" and c.lemma_.lower() in HYPOTHETICAL_ADJECTIVES | {"committed"}
+        for c in verb.children
+    )
 
 
 def _dated(verb: Token) -> bool:

@@ -124,6 +124,7 @@ class Lexicon:
         self.deontic = deontic
         self.commitment = commitment
         self.crowd = crowd
+        self.agents = _agent_words()
 
     @classmethod
     def load(cls, extra: Iterable[str] = ()) -> Lexicon:
@@ -300,6 +301,14 @@ def _context_words(docs: list[dict[str, Any]]) -> dict[str, str]:
         for ctx, ws in doc.get("context", {}).items():
             words.update(dict.fromkeys((str(w).lower() for w in ws), ctx))
     return words
+
+
+def _agent_words() -> frozenset[str]:
+    """Nouns that name actors: the sector words of the actor lexicon (``actors.toml``), one word
+    each ("official", "rebel"), and "side" and "party"."""
+    sectors = load_toml("actors.toml").get("sector", {})
+    words = {w.lower() for ws in sectors.values() for w in ws if " " not in w}
+    return frozenset(words | {"side", "party", "country", "nation", "group", "union"})
 
 
 def _deontic(table: dict[str, Any] | None) -> Deontic | None:

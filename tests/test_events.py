@@ -753,3 +753,24 @@ def test_events_act_in_time_clause_loses_to_main_act_without_actor(
 ) -> None:
     text = "The editor was arrested on Tuesday after he criticized the president."
     assert _main(events(text)).type == "COERCE"
+
+
+@pytest.mark.parametrize(
+    "text", ["The bridge is ready to open next week.", "The new vaccine is ready to ship."]
+)
+def test_events_readiness_of_things_is_no_agreement(
+    events: Callable[[str], list[Event]], text: str
+) -> None:
+    assert events(text) == []
+
+
+def test_events_readiness_for_a_coded_act_is_coded_once(
+    events: Callable[[str], list[Event]],
+) -> None:
+    found = events("Both sides are ready to resume negotiations.")
+    assert [e.type for e in found if e.polarity == "asserted"] == ["AGREE"]
+
+
+def test_events_commitment_to_a_noun(events: Callable[[str], list[Event]]) -> None:
+    event = _main(events("Vietnam remains committed to reform."))
+    assert (event.type, event.trigger.text, _text(event.actor)) == ("AGREE", "committed", "Vietnam")

@@ -194,3 +194,8 @@ def test_modality_event_noun_subject_of_condition_is_hypothetical(nlp: Any) -> N
 def test_modality_denied_clause_is_negated(nlp: Any) -> None:
     text = "Officials denied that troops had shelled the town."
     assert _polarity(nlp, text, "shelled") == "negated"
+
+
+def test_modality_present_stance_of_a_plural_is_not_generic(nlp: Any) -> None:
+    text = "Officials are prepared to compromise."
+    assert _polarity(nlp, text, "compromise") == "hypothetical"

@@ -186,8 +186,12 @@ def _commitments(
     found: list[Event] = []
     for word in sent:
         ready = _readiness(word, frame.adjectives)
-        if ready is None or INTENTIONS.get(coded.get(ready[1].i, "")) is not None:
+        if ready is None or not _agentive(subject(ready[0]), lexicon):
             continue
+        act = ready[1]
+        told = [act, *(c for c in act.children if c.dep_ in ("dobj", "pobj"))]
+        if any(INTENTIONS.get(coded.get(t.i, "")) for t in told):
+            continue  # "ready to resume NEGOTIATIONS": the act's own intention is coded
         match = Match(frame.pattern, ready[0], word.i, word.i + 1)
         event = _commitment(doc, sent, match, lexicon, top)
         found.append(replace(event, id=f"{event.id}-{seq + len(found)}"))
@@ -212,6 +216,16 @@ def _commitment(doc: Doc, sent: Any, m: Match, lexicon: Lexicon, top: int) -> Ev
     )
 
 
+def _agentive(tok: Token | None, lexicon: Lexicon) -> bool:
+    """Whether a subject can hold an intention: a name, a pronoun, a national ("the Iraqi
+    government") or an actor word ("officials", "both sides"); "the bridge" cannot."""
+    if tok is None:
+        return False
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+        return True
+    return tok.lemma_.lower() in lexicon.agents
+
+
 def _readiness(word: Token, adjectives: frozenset[str]) -> tuple[Token, Token] | None:
     """(the clause whose subject is ready, the act it is ready for): "is WILLING to send",
     "is COMMITTED to opening"."""
@@ -222,7 +236,7 @@ def _readiness(word: Token, adjectives: frozenset[str]) -> tuple[Token, Token] |
         return None
     acts = [c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ == "to"):
-        acts += [c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+        acts += [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
     return (holder, acts[0]) if acts else None
 
 
