@@ -774,3 +774,8 @@ def test_events_readiness_for_a_coded_act_is_coded_once(
 def test_events_commitment_to_a_noun(events: Callable[[str], list[Event]]) -> None:
     event = _main(events("Vietnam remains committed to reform."))
     assert (event.type, event.trigger.text, _text(event.actor)) == ("AGREE", "committed", "Vietnam")
+
+
+def test_events_act_done_in_protest_is_protest(events: Callable[[str], list[Event]]) -> None:
+    event = _main(events("Hundreds of Kurds occupied the Greek embassy in protest at the arrest."))
+    assert (event.type, event.mode, event.trigger.text) == ("PROTEST", "demo", "occupied")

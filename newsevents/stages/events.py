@@ -354,6 +354,8 @@ def _events_for(doc: Doc, m: Match, lexicon: Lexicon, seq: int, depth: int) -> l
     base = _base_event(doc, sentence_of(m.anchor), m, lexicon)
     if base.type in CROWD_ACTS and any(_crowd(t, lexicon) for t in actor_toks):
         base = _as_protest(base, lexicon)
+    elif base.type != "PROTEST" and _in_protest(m.anchor):
+        base = _as_protest(base, lexicon, "demo")
     prominence = EMBEDDED ** min(3, depth)
     return [
         replace(
@@ -389,9 +391,21 @@ def _crowd(tok: Token, lexicon: Lexicon) -> bool:
     return lexicon.is_crowd(tok) or any(lexicon.is_crowd(o) for o in prep_objects(tok, ("of",)))
 
 
-def _as_protest(event: Event, lexicon: Lexicon) -> Event:
-    """A crowd's demands are a demonstration, its violence a riot (PLOVER PROTEST)."""
-    mode = CROWD_ACTS[event.type]
+def _in_protest(verb: Token) -> bool:
+    """ "occupied the embassy IN PROTEST against the arrest": the act is the protest."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # the parser's choice
+    return any(
+        prep.lower_ == "in" and any(o.lemma_.lower() == "protest" for o in prep.children)
+        for holder in holders
+        for prep in holder.children
+        if prep.dep_ == "prep"
+    )
+
+
+def _as_protest(event: Event, lexicon: Lexicon, mode: str | None = None) -> Event:
+    """A crowd's demands are a demonstration, its violence a riot; an act done "in protest"
+    is a demonstration (PLOVER PROTEST)."""
+    mode = mode or CROWD_ACTS[event.type]
     acled = Acled("Riots", "Violent demonstration") if mode == "riot" else None
     info = lexicon.category("PROTEST")
     return replace(
