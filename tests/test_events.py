@@ -779,3 +779,31 @@ def test_events_commitment_to_a_noun(events: Callable[[str], list[Event]]) -> No
 def test_events_act_done_in_protest_is_protest(events: Callable[[str], list[Event]]) -> None:
     event = _main(events("Hundreds of Kurds occupied the Greek embassy in protest at the arrest."))
     assert (event.type, event.mode, event.trigger.text) == ("PROTEST", "demo", "occupied")
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("AGREE", "Armenia and Azerbaijan agreed to exchange prisoners of war."),
+        ("CONSULT", "The Egyptian president paid a two-day visit to Syria."),
+        ("CONSULT", "The Saudi and Iranian foreign ministers spoke by phone on Sunday."),
+        ("SUPPORT", "The Security Council expressed support for the new government."),
+        ("COOPERATE", "Mexico extradited the cartel leader to the United States on Friday."),
+        ("AID", "Turkey sent two planes carrying medical supplies to the earthquake zone."),
+        ("CONCEDE", "The government lifted the ban on opposition newspapers."),
+        ("RETREAT", "The militia handed over its heavy weapons to the peacekeepers."),
+        ("REQUEST", "Albania sought military help from NATO to secure its border."),
+        ("ACCUSE", "China lodged a formal protest with Japan over the visit to the shrine."),
+        ("REJECT", "Beijing rebuffed calls for an independent investigation."),
+        ("THREATEN", "Serbia warned it would retaliate if NATO launched airstrikes."),
+        ("PROTEST", "Workers at the car factory went on strike over unpaid wages."),
+        ("SANCTION", "Britain suspended all arms sales to Indonesia."),
+        ("MOBILIZE", "North Korea test-fired two ballistic missiles into the sea."),
+        ("COERCE", "Authorities imposed a state of emergency in the province."),
+        ("ASSAULT", "Rebels captured the town of Bor after two days of fighting."),
+    ],
+)
+def test_events_main_event_of_each_category(
+    events: Callable[[str], list[Event]], category: str, text: str
+) -> None:
+    assert _main(events(text)).type == category
