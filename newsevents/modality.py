@@ -194,7 +194,7 @@ def _governing_chain(anchor: Token) -> list[Token]:
 
 
 def _negated(anchor: Token) -> bool:
-    if any(_is_negator(c) for c in anchor.children):
+    if any(_is_negator(c) or _no_one(c) for c in anchor.children):
         return True
     head = anchor.head
     if anchor.dep_ in ("xcomp", "pcomp") and head.lemma_.lower() in NEGATING_VERBS:
@@ -204,6 +204,15 @@ def _negated(anchor: Token) -> bool:
     if anchor.dep_ in ("attr", "dobj", "nsubj", "nsubjpass", "xcomp") and head.i != anchor.i:
         return any(_is_negator(c) for c in head.children if c.dep_ == "neg")
     return False
+
+
+def _no_one(tok: Token) -> bool:
+    """ "NOBODY accepted", "NO country recognised": a subject that denies the act."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return tok.lower_ in ("nobody", "none") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+    )
 
 
 def _is_negator(tok: Token) -> bool:

@@ -807,3 +807,12 @@ def test_events_main_event_of_each_category(
     events: Callable[[str], list[Event]], category: str, text: str
 ) -> None:
     assert _main(events(text)).type == category
+
+
+def test_events_act_not_yet_done_is_no_refusal(events: Callable[[str], list[Event]]) -> None:
+    found = events("The two sides have not yet agreed on a date for the talks.")
+    assert "REJECT" not in [e.type for e in found]
+
+
+def test_events_nobody_refuses_nothing(events: Callable[[str], list[Event]]) -> None:
+    assert "REJECT" not in [e.type for e in events("Nobody accepted the offer.")]

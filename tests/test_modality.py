@@ -199,3 +199,14 @@ def test_modality_denied_clause_is_negated(nlp: Any) -> None:
 def test_modality_present_stance_of_a_plural_is_not_generic(nlp: Any) -> None:
     text = "Officials are prepared to compromise."
     assert _polarity(nlp, text, "compromise") == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Nobody accepted the offer.", "accepted"),
+        ("No country recognised the new government.", "recognised"),
+    ],
+)
+def test_modality_denying_subject_negates(nlp: Any, text: str, trigger: str) -> None:
+    assert _polarity(nlp, text, trigger) == "negated"

@@ -448,7 +448,17 @@ def _refused(m: Match, coded: list[Event]) -> bool:
     """A cooperative act its own actor is said not to do ("will not accept", "declined to
     resign"); a denial that it happened at all ("no agreement was reached") is no refusal."""
     negated = bool(coded) and coded[0].polarity == "negated"
-    return negated and m.anchor.pos_ == "VERB" and not conditional(m.anchor)
+    pending = any(c.lower_ == "yet" for c in m.anchor.children)  # "have not YET agreed"
+    if _nobody(subject(m.anchor)) or pending or m.anchor.pos_ != "VERB":
+        return False
+    return negated and not conditional(m.anchor)
+
+
+def _nobody(doer: Token | None) -> bool:
+    """ "NOBODY accepted the offer" denies the act without anyone refusing it."""
+    if doer is None:
+        return False
+    return doer.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in doer.children)
 
 
 def _announced(m: Match, sent: Any, anchors: set[int]) -> bool:
