@@ -644,46 +644,6 @@ def test_events_stated_readiness_is_agree(events: Callable[[str], list[Event]], 
     assert event.actor is not None
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Turkey said it will not accept more refugees from the region.",
-        "The governor declined to release the detained journalists.",
-        "The two parties failed to reach an agreement on the budget.",
-        "The president is not willing to negotiate with the rebels.",
-    ],
-)
-def test_events_refused_cooperation_is_reject(
-    events: Callable[[str], list[Event]], text: str
-) -> None:
-    event = _main(events(text))
-    assert (event.type, event.polarity) == ("REJECT", "asserted")
-
-
-def test_events_denied_event_is_no_refusal(events: Callable[[str], list[Event]]) -> None:
-    found = events("No agreement was reached at the talks.")
-    assert "REJECT" not in [e.type for e in found]
-
-
-def test_events_refused_attack_is_no_reject(events: Callable[[str], list[Event]]) -> None:
-    found = events("The army did not attack the village.")
-    assert [e.type for e in found] == ["ASSAULT"]
-
-
-def test_events_conditional_announcement_is_threat(events: Callable[[str], list[Event]]) -> None:
-    text = "Kenya announced it will withdraw its troops unless the fighting stops."
-    event = _main(events(text))
-    assert event.type == "THREATEN"
-
-
-def test_events_announced_withdrawal_of_inspectors_threatens_sanction(
-    events: Callable[[str], list[Event]],
-) -> None:
-    found = events("The agency said it will withdraw its inspectors from the country.")
-    assert _one(found, "SANCTION").polarity == "hypothetical"
-    assert _main(found).type == "THREATEN"
-
-
 def test_events_demand_in_noun_of_saying(events: Callable[[str], list[Event]]) -> None:
     text = "The envoy sent a letter to the junta that it must free the prisoners."
     event = _main(events(text))
@@ -696,26 +656,6 @@ def test_events_demand_clause_act_is_hypothetical(events: Callable[[str], list[E
     assert _main(found).type == "REQUEST"
 
 
-@pytest.mark.parametrize(
-    ("text", "category", "mode"),
-    [
-        ("Rebels vowed to attack the base.", "THREATEN", "violence"),
-        ("The president said he will extend the curfew in the capital.", "THREATEN", "restrict"),
-        ("The governor declined to release the detained journalists.", "REJECT", "yield"),
-        ("The president is not willing to negotiate with the rebels.", "REJECT", "meet"),
-    ],
-)
-def test_events_stance_mode_follows_the_act(
-    events: Callable[[str], list[Event]], text: str, category: str, mode: str
-) -> None:
-    assert _one(events(text), category).mode == mode
-
-
-def test_events_question_announces_nothing(events: Callable[[str], list[Event]]) -> None:
-    found = events("Will the government impose a curfew tonight?")
-    assert [(e.type, e.polarity) for e in found] == [("COERCE", "hypothetical")]
-
-
 def test_events_crowd_violence_is_riot(events: Callable[[str], list[Event]]) -> None:
     event = _main(events("Rioters set fire to cars and looted shops in the city centre."))
     assert (event.type, event.mode) == ("PROTEST", "riot")
@@ -724,15 +664,6 @@ def test_events_crowd_violence_is_riot(events: Callable[[str], list[Event]]) -> 
 
 def test_events_police_against_a_crowd_is_no_riot(events: Callable[[str], list[Event]]) -> None:
     assert _main(events("Police fired tear gas at the rioters.")).type == "COERCE"
-
-
-def test_events_refusal_inside_a_condition_is_no_reject(
-    events: Callable[[str], list[Event]],
-) -> None:
-    text = "Turkey said it would launch an offensive if the militants did not withdraw."
-    found = events(text)
-    assert "REJECT" not in [e.type for e in found]
-    assert _main(found).type == "THREATEN"
 
 
 @pytest.mark.parametrize(
@@ -807,12 +738,3 @@ def test_events_main_event_of_each_category(
     events: Callable[[str], list[Event]], category: str, text: str
 ) -> None:
     assert _main(events(text)).type == category
-
-
-def test_events_act_not_yet_done_is_no_refusal(events: Callable[[str], list[Event]]) -> None:
-    found = events("The two sides have not yet agreed on a date for the talks.")
-    assert "REJECT" not in [e.type for e in found]
-
-
-def test_events_nobody_refuses_nothing(events: Callable[[str], list[Event]]) -> None:
-    assert "REJECT" not in [e.type for e in events("Nobody accepted the offer.")]

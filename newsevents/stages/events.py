@@ -21,12 +21,13 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.arguments import actor_heads, recipient_heads
-from newsevents.modality import conditional, disavowed, embedding, intent, polarity, ultimatum
+from newsevents.modality import embedding, polarity
 from newsevents.patterns import Lexicon, Match, Pattern
 from newsevents.pipeline import stage
 from newsevents.records import Acled, Actor, Doc, Event, Trigger
 from newsevents.settings import Settings
 from newsevents.stages.parse import sentence
+from newsevents.stances import INTENTIONS, stances
 from newsevents.syntax import phrase_bounds, prep_objects, sentence_of, subject
 
 __all__ = ["Match", "find_matches", "make_events"]
@@ -37,29 +38,8 @@ COMPANION_WINDOW = 6
 MAX_PAIRS = 6
 """At most this many actor × recipient events from one trigger."""
 ARMED = {"MIL", "REB", "COP", "UAF"}
-INTENTIONS = {
-    **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"), "THREATEN"),
-    **dict.fromkeys(("AID", "CONSULT", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"), "AGREE"),
-}
-"""What PLOVER codes an announced future act as: a threat of harm, or an agreement to help."""
-STANCE_MODES = {
-    "THREATEN": {
-        **dict.fromkeys(("ASSAULT", "MOBILIZE"), "violence"),
-        "COERCE": "restrict",
-        **dict.fromkeys(("SANCTION", "PROTEST"), "relations"),
-    },
-    "REJECT": {
-        **dict.fromkeys(("AGREE", "AID", "COOPERATE", "SUPPORT"), "assist"),
-        **dict.fromkeys(("RETREAT", "CONCEDE"), "yield"),
-        "CONSULT": "meet",
-    },
-}
-"""PLOVER's mode of a threat or refusal, from the category of the act threatened or refused."""
 CROWD_ACTS = {"REQUEST": "demo", "ASSAULT": "riot", "COERCE": "riot"}
 """What a crowd of demonstrators doing these acts is doing in PLOVER: demonstrating, rioting."""
-REFUSABLE = {"AGREE", "AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"}
-"""Cooperative acts whose denial by their own actor ("will not accept", "declined to resign",
-"failed to reach agreement") PLOVER codes as REJECT."""
 FRAMING_NOUNS = {
     "effort", "operation", "mission", "campaign", "process", "initiative", "bid", "attempt",
     "programme", "program", "plan", "drive", "action",
@@ -92,7 +72,7 @@ def _sentence_events(doc: Doc, sent: Any, lexicon: Lexicon, seq: int) -> list[Ev
     for match in matches:
         coded = _events_for(doc, match, lexicon, seq + len(found), depths[match.anchor.i])
         found.extend(coded)
-        found.extend(_stances(match, coded, sent, anchors, lexicon, seq + len(found)))
+        found.extend(stances(match, coded, sent, anchors, lexicon, seq + len(found)))
     categories = {m.anchor.i: m.pattern.category for m in matches}
     top = min(depths.values(), default=0)
     found.extend(_commitments(doc, sent, lexicon, categories, seq + len(found), top))
@@ -426,60 +406,6 @@ def _base_event(doc: Doc, sent: Any, m: Match, lexicon: Lexicon) -> Event:
         polarity=polarity(m.anchor, sent),
         cameo=m.pattern.cameo or info.cameo,
         acled=_acled(m.pattern.acled or info.acled),
-    )
-
-
-def _stances(
-    m: Match, coded: list[Event], sent: Any, anchors: set[int], lexicon: Lexicon, seq: int
-) -> list[Event]:
-    """What the actor's own stance toward an act says in PLOVER: an announced act is a
-    THREATEN or AGREE, an ultimatum a THREATEN, a refused cooperative act a REJECT."""
-    stated = [e for e in coded if e.actor is not None]
-    if _announced(m, sent, anchors):
-        kind = "THREATEN" if ultimatum(m.anchor) else INTENTIONS[m.pattern.category]
-        kind = "REJECT" if kind == "AGREE" and disavowed(m.anchor) else kind
-        return [_stance(e, kind, lexicon, seq + k) for k, e in enumerate(stated)]
-    if m.pattern.category in REFUSABLE and _refused(m, coded):
-        return [_stance(e, "REJECT", lexicon, seq + k) for k, e in enumerate(stated)]
-    return []
-
-
-def _refused(m: Match, coded: list[Event]) -> bool:
-    """A cooperative act its own actor is said not to do ("will not accept", "declined to
-    resign"); a denial that it happened at all ("no agreement was reached") is no refusal."""
-    negated = bool(coded) and coded[0].polarity == "negated"
-    pending = any(c.lower_ == "yet" for c in m.anchor.children)  # "have not YET agreed"
-    if _nobody(subject(m.anchor)) or pending or m.anchor.pos_ != "VERB":
-        return False
-    return negated and not conditional(m.anchor)
-
-
-def _nobody(doer: Token | None) -> bool:
-    """ "NOBODY accepted the offer" denies the act without anyone refusing it."""
-    if doer is None:
-        return False
-    return doer.lower_ in ("nobody", "none") or any(c.lower_ == "no" for c in doer.children)
-
-
-def _announced(m: Match, sent: Any, anchors: set[int]) -> bool:
-    """An intended act ("will extend the curfew") whose intention no other trigger codes
-    ("threatened to attack" is coded by "threatened" already)."""
-    if INTENTIONS.get(m.pattern.category) is None or not intent(m.anchor, sent):
-        return False
-    return not (m.anchor.dep_ == "xcomp" and m.anchor.head.i in anchors)
-
-
-def _stance(event: Event, kind: str, lexicon: Lexicon, seq: int) -> Event:
-    """The statement of intent or refusal itself, asserted."""
-    return replace(
-        event,
-        id=f"{event.id.rsplit('-', 1)[0]}-{seq}",
-        type=kind,
-        mode=STANCE_MODES.get(kind, {}).get(event.type),
-        polarity="asserted",
-        confidence=round(event.confidence * 0.9, 3),
-        cameo=lexicon.category(kind).cameo,
-        acled=None,
     )
 
 
