@@ -23,7 +23,7 @@ from newsevents.syntax import (
     subject,
 )
 
-__all__ = ["actor_heads", "recipient_heads"]
+__all__ = ["EVENT_NOUNS", "actor_heads", "recipient_heads"]
 
 Token = Any
 
@@ -44,7 +44,8 @@ SUPPORT_VERBS = {
     "sign", "reach", "deliver", "provide", "send", "give", "offer", "lead", "organize",
     "organise", "perpetrate", "commit", "unleash", "announce", "pay", "undertake", "extend",
     "tighten", "prompt", "call", "wage", "step up", "go", "attend", "join", "host",
-    "remain", "stay", "put", "place", "keep", "declare", "reimpose", "use",
+    "remain", "stay", "put", "place", "keep", "declare", "reimpose", "use", "open", "file",
+    "lodge", "voice", "express", "raise",
 }  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
 MATERIAL = {"ASSAULT", "COERCE"}
@@ -85,9 +86,12 @@ def _verb_actor(verb: Token, depth: int = 0) -> Token | None:
         return None
     found = _own_actor(verb)
     if found is not None and found.pos_ == "NOUN" and found.lemma_.lower() in EVENT_NOUNS:
-        return _modifier_actor(found) or _noun_by(found)
+        return _modifier_actor(found) or _noun_by(found) or found  # an unidentified attacker
     if found is not None:
         return found
+    if verb.dep_ == "acl" and not is_passive(verb) and verb.head.pos_ == "NOUN":
+        noun = verb.head  # "aircraft USING missiles"; "issued a declaration DEMANDING…"
+        return noun if _names_party(noun) else _noun_actor(noun)
     if _inherits_arguments(verb):
         head = effective_head(verb)
         if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is willing to withdraw"
@@ -165,7 +169,8 @@ def _modifier_actor(noun: Token) -> Token | None:
         if child.dep_ not in ("amod", "compound", "nmod"):
             continue
         named = child.ent_type_ in ("NORP", "GPE", "ORG")
-        if named or (child.pos_ in ("ADJ", "PROPN") and child.text[:1].isupper()):
+        capital = child.text[:1].isupper() and not child.is_sent_start  # not "RECENT attacks"
+        if named or (child.pos_ in ("ADJ", "PROPN") and capital):
             return child
     return None
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newsevents.arguments import EVENT_NOUNS
 from newsevents.gazetteer import Gazetteer
 from newsevents.names import MAX_NAME, ActorLexicon, Mention, Name
 from newsevents.pipeline import stage
@@ -33,14 +34,19 @@ ANTECEDENT_CHARS = 1500
 MATERIAL = {"ASSAULT", "COERCE"}
 LOCATIVE_PREPS = {"in", "at", "from", "of", "near", "inside", "across", "throughout"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
+COMMERCIAL = {"BUS", "MED"}
 _CONTEXT = "newsevents.actor_context"
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 AGENT_ENTITIES = {"PERSON", "ORG", "NORP"}
+TOWN_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+UNIDENTIFIED = "UAF"
+"""Sector of an attacker known only by the act ("a roadside bombing killed…")."""
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"}
 COUNTRY_KINDS = {"country", "capital", "demonym", "region"}
+PLACE_KINDS = {"country", "capital", "region"}
 NAME_RANK = {
     "igo": 0, "ngo": 0, "group": 0, "person": 1, "country": 2, "capital": 2, "region": 3,
     "demonym": 3,
@@ -152,6 +158,8 @@ def resolve_actor(
     if own:
         named = _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
         return named if metonymy or sector else replace(named, sector=None)
+    if head.lemma_.lower() in EVENT_NOUNS:
+        sector = UNIDENTIFIED
     ref = _antecedent(lexicon, ctx, span, avoid)
     if ref is not None:
         inherits = ref.name.kind in ("person", "capital", "group") and head.pos_ == "PRON"
@@ -161,9 +169,17 @@ def resolve_actor(
     if place is not None:
         return replace(actor, country=place, sector=sector, confidence=0.6)
     country = _country_around(ctx, span, sector, beside, agent=_agentive(head, sector))
-    if country is not None and head.ent_type_ not in NOT_ACTORS:
+    if country is not None and (sector or head.ent_type_ not in NOT_ACTORS):
         return replace(actor, country=country, sector=sector, confidence=0.4 if sector else 0.3)
+    if sector not in STATE_SECTORS | COMMERCIAL and _unknown_organisation(span):
+        return replace(actor, country="NGO", sector=sector, confidence=0.3)
     return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
+
+
+def _unknown_organisation(span: Any) -> bool:
+    """ "The Third World Water Forum": an organisation of no country that is no state body or
+    company counts as non-governmental."""
+    return any(ent.label_ == "ORG" for ent in entities_in(span))
 
 
 def _agentive(head: Token, sector: str | None) -> bool:
@@ -228,6 +244,7 @@ def _from_names(
     An office-holder outside their term keeps their country but not their office's sector.
     """
     best = min(own, key=lambda m: (_in_complement(m, head), NAME_RANK[m.name.kind], m.start))
+    best = _residence(best, own, head)
     name = best.name
     country = name.country
     if name.kind in ("person", "group") and _in_office(name, year):
@@ -239,6 +256,15 @@ def _from_names(
         canonical = name.canonical
     confidence = 0.9 if name.kind in NAMED_KINDS | {"capital"} else 0.8
     return replace(actor, name=canonical, country=country, sector=sector, confidence=confidence)
+
+
+def _residence(best: Mention, own: list[Mention], head: Token) -> Mention:
+    """ "The ALBANIANS of southern SERBIA": people named by their ethnicity are coded by the
+    country they are said to live in."""
+    if best.name.kind != "demonym" or not best.start <= head.i < best.end:
+        return best
+    places = [m for m in own if m.name.kind in PLACE_KINDS and _located(head.doc[m.end - 1])]
+    return places[0] if places else best
 
 
 def _in_complement(m: Mention, head: Token) -> bool:
@@ -308,14 +334,17 @@ def _country_around(
 
 
 def _town_country(ctx: ActorContext, span: Any) -> str | None:
-    """Country of the most populous place a located GPE of the sentence ("in Lagos") may be."""
+    """Country of the most populous place a located name of the sentence ("in Lagos") may be;
+    the parser's label may be off ("the town of SAMARRA" tagged as a nationality)."""
     gazetteer = ctx.gazetteer
     if gazetteer is None:
         return None
     for ent in entities_in(sentence_of(span)):
         overlaps = ent.start < span.end and span.start < ent.end
-        if ent.label_ != "GPE" or not _located(ent.root) or overlaps:
+        if ent.label_ not in TOWN_LABELS or not _located(ent.root) or overlaps:
             continue
+        if any(m.name.kind == "demonym" for m in ctx.between(ent.start, ent.end)):
+            continue  # "the welfare of LIBYANS" is a people, not a town
         found = [c for c in gazetteer.candidates(ent.text) if c.country]
         if found:
             return max(found, key=lambda c: c.population).country
