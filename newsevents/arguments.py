@@ -49,6 +49,8 @@ SUPPORT_VERBS = {
 }  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
 MATERIAL = {"ASSAULT", "COERCE"}
+PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"}
+"""Categories whose act may be aimed at a place ("a curfew in Cizre") when at no one."""
 PROPOSITIONAL = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT"}
 """Categories whose object is often a whole clause: the recipient is inside it."""
 COMPLEMENT_PREPS = frozenset({"to", "with", "on", "against", "in", "from", "for"})
@@ -239,10 +241,46 @@ def _verb_recipients(verb: Token, m: Match) -> list[Token]:
         found = _destinations(verb)
     if not found and m.pattern.category in PROPOSITIONAL:
         found = _complement_recipients(verb)
-    found = [t for t in found if comp is None or t.i != comp.i]
-    if any(map(_names_party, found)) or (found and m.pattern.category in MATERIAL):
+    found = [t for t in found if (comp is None or t.i != comp.i) and _argument(t)]
+    return _settle(verb, found, m)
+
+
+def _settle(
+    trigger: Token, found: list[Token], m: Match, own_preps: frozenset[str] = PARTY_PREPS - {"by"}
+) -> list[Token]:
+    """The recipients found, unless they are things or the actor's own ("withdraw ITS troops"):
+    then a named party the trigger governs, or, for acts done to a place, the place."""
+    own = [t for t in found if _self_owned(t)]
+    found = [t for t in found if t not in own]
+    material = m.pattern.category in MATERIAL
+    if any(map(_names_party, found)) or (found and material):
         return found  # "attacked THE TOWN": the target of a material act may be a thing
-    return _named_party(verb, found) or found
+    named = _named_party(trigger, found + own, own_preps)
+    if named or found or own:
+        return named or found or own
+    return _place_target(trigger) if m.pattern.category in PLACE_TARGETS else []
+
+
+def _argument(tok: Token) -> bool:
+    return bool(tok.ent_type_ not in NOT_ARGUMENTS)
+
+
+def _self_owned(tok: Token) -> bool:
+    """ "ITS troops", "THEIR forces": what the actor does something with, not to."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _place_target(trigger: Token) -> list[Token]:
+    """ "imposed a curfew IN HAITI", "troops on alert in the WEST BANK": where an act of force
+    or control is done, coded as its target when no one else is."""
+    for node in trigger.subtree:
+        if (
+            node.dep_ == "pobj"
+            and node.ent_type_ in ("GPE", "LOC")
+            and node.head.lower_ in ("in", "at", "on", "into")
+        ):
+            return [node]
+    return []
 
 
 def _complement_recipients(verb: Token) -> list[Token]:
@@ -271,10 +309,8 @@ def _noun_recipients(noun: Token, m: Match) -> list[Token]:
         found = list(prep_objects(verb, preps))
     if not found and m.pattern.mode == "visit":
         found = _destinations(noun) or (_destinations(verb) if verb is not None else [])
-    found = [t for t in found if m.companion is None or t.i != m.companion.i]
-    if any(map(_names_party, found)):
-        return found
-    return _named_party(noun, found, own_preps=PARTY_PREPS - {"by", "of"}) or found
+    found = [t for t in found if (m.companion is None or t.i != m.companion.i) and _argument(t)]
+    return _settle(noun, found, m, own_preps=PARTY_PREPS - {"by", "of"})
 
 
 def _names_party(tok: Token) -> bool:

@@ -105,10 +105,19 @@ def _plausible(tokens: Any, name: Name) -> bool:
     if len(text) <= 3 and name.kind in ("country", "igo", "ngo", "group"):
         return text.isupper() or "." in text
     if name.kind == "person" and len(tokens) == 1 and " " in name.canonical:
-        return bool(tokens[0].ent_type_ == "PERSON")
+        return _surname(tokens[0])
     if name.kind in ("person", "capital", "country", "region", "group"):
         return any(c.isupper() for c in text)
     return True
+
+
+def _surname(tok: Token) -> bool:
+    """A one-word name stands for a person only as the last word of a person's name
+    ("President PUTIN"), not as the first of another's ("AHMED Ben Bella")."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return after is None or after.ent_iob_ != "I" or after.ent_type_ != "PERSON"
 
 
 def _lexicon_names() -> Iterator[tuple[Name, str]]:

@@ -157,7 +157,9 @@ def resolve_actor(
     own = _own_mentions(ctx, span) or _apposed_mentions(ctx, head)
     if own:
         named = _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
-        return named if metonymy or sector else replace(named, sector=None)
+        named = _ethnic_residence(ctx, span, own, named, beside)
+        town = _located(head) and named.name is None  # "a curfew in BAGHDAD": the city itself
+        return named if (metonymy and not town) or sector else replace(named, sector=None)
     if head.lemma_.lower() in EVENT_NOUNS:
         sector = UNIDENTIFIED
     ref = _antecedent(lexicon, ctx, span, avoid)
@@ -256,6 +258,18 @@ def _from_names(
         canonical = name.canonical
     confidence = 0.9 if name.kind in NAMED_KINDS | {"capital"} else 0.8
     return replace(actor, name=canonical, country=country, sector=sector, confidence=confidence)
+
+
+def _ethnic_residence(
+    ctx: ActorContext, span: Any, own: list[Mention], named: Actor, beside: tuple[int, int] | None
+) -> Actor:
+    """ "ETHNIC Albanians … in southern Serbia": an ethnic group takes the country the sentence
+    places it in, not the state its name comes from."""
+    ethnic = any(t.lower_ == "ethnic" for t in span)
+    if not ethnic or any(m.name.kind != "demonym" for m in own):
+        return named
+    place = _nearest_in_sentence(ctx, span, beside)
+    return replace(named, country=place.name.country) if place is not None else named
 
 
 def _residence(best: Mention, own: list[Mention], head: Token) -> Mention:
