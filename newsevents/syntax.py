@@ -47,9 +47,11 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     """Token index range ``[start, end)`` of the noun phrase headed by ``head``.
 
     Keeps determiners, modifiers, compounds, possessives and "of" complements ("Ministry of
-    Defense official"); leaves out conjuncts, clauses, appositions and other prepositions.
+    Defense official"); leaves out conjuncts, clauses, appositions and other prepositions, and
+    the possessive ending of a phrase that is itself a possessor ("CHINA's ban").
     """
-    indices = list(_phrase_tokens(head))
+    ending = {c.i for c in head.children if c.dep_ == "case"} if head.dep_ == "poss" else set()
+    indices = [i for i in _phrase_tokens(head) if i not in ending]
     return min(indices), max(indices) + 1
 
 

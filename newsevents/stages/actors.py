@@ -40,6 +40,13 @@ COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom"
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SETTLEMENTS = {"town", "city", "village", "province", "region", "district", "county", "port"}
+ORGANISATION_NOUNS = {
+    "forum", "association", "union", "council", "committee", "front", "party", "movement",
+    "league", "federation", "organisation", "organization", "foundation", "institute",
+    "society", "coalition", "alliance", "network", "group", "congress", "commission",
+}  # fmt: skip
+"""Head nouns of an organisation's name ("the Third World Water FORUM")."""
 AGENT_ENTITIES = {"PERSON", "ORG", "NORP"}
 TOWN_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 UNIDENTIFIED = "UAF"
@@ -154,7 +161,11 @@ def resolve_actor(
     span = token_span(ctx.parsed, actor.span)
     head = span.root
     sector = lexicon.sector(span, head)
-    own = _own_mentions(ctx, span) or _apposed_mentions(ctx, head)
+    own = _own_mentions(ctx, span)
+    apposed = [] if own else _apposed_mentions(ctx, head)
+    if apposed:  # "Kenzo Oshima, the UN relief coordinator": the apposition says who he is
+        named = _from_names(actor, apposed, sector, head, ctx.year)
+        return replace(named, name=None, confidence=0.7)
     if own:
         named = _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
         named = _ethnic_residence(ctx, span, own, named, beside)
@@ -181,7 +192,9 @@ def resolve_actor(
 def _unknown_organisation(span: Any) -> bool:
     """ "The Third World Water Forum": an organisation of no country that is no state body or
     company counts as non-governmental."""
-    return any(ent.label_ == "ORG" for ent in entities_in(span))
+    head = span.root
+    titled = head.text[:1].isupper() and head.lemma_.lower() in ORGANISATION_NOUNS
+    return titled or any(ent.label_ == "ORG" for ent in entities_in(span))
 
 
 def _agentive(head: Token, sector: str | None) -> bool:
@@ -210,15 +223,30 @@ def _apposed_mentions(ctx: ActorContext, head: Token) -> list[Mention]:
 
 
 def _place_country(ctx: ActorContext, span: Any) -> str | None:
-    """Country of a place the phrase names that the lexicon does not ("the town of Cizre")."""
+    """Country of a place the phrase names that the lexicon does not ("the town of Cizre"),
+    from the gazetteer: a place entity, or a name after "the town of" whatever the parser
+    took it for."""
     if ctx.gazetteer is None:
         return None
-    for ent in entities_in(sentence_of(span)):
-        if ent.label_ in PLACE_LABELS and span.start <= ent.start and ent.end <= span.end:
-            found = [c for c in ctx.gazetteer.candidates(ent.text) if c.country]
-            if found:
-                return max(found, key=lambda c: c.population).country
+    names = [e.text for e in entities_in(span) if e.label_ in PLACE_LABELS]
+    names += [_compound_text(t) for t in span if _settlement_name(t)]
+    for name in names:
+        found = [c for c in ctx.gazetteer.candidates(name) if c.country]
+        if found:
+            return max(found, key=lambda c: c.population).country
     return None
+
+
+def _settlement_name(tok: Token) -> bool:
+    """ "the town OF CIZRE": a proper name hanging on a settlement noun through "of"."""
+    prep = tok.head
+    named = tok.pos_ == "PROPN" and tok.dep_ == "pobj" and prep.lower_ == "of"
+    return named and prep.head.lemma_.lower() in SETTLEMENTS
+
+
+def _compound_text(tok: Token) -> str:
+    parts = [c for c in tok.lefts if c.dep_ == "compound"]
+    return " ".join(t.text for t in [*parts, tok])
 
 
 def _cover(parsed: Any, actor: Actor, own: list[Mention]) -> Actor:

@@ -1,0 +1,83 @@
+"""Arguments: actor and recipient phrases read off the dependency tree, via the events stage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsevents.records import Doc, Event
+from newsevents.settings import Settings
+from newsevents.stages.events import make_events
+
+Run = Callable[[str], list[Event]]
+
+
+@pytest.fixture(scope="module")
+def run(make_doc: Callable[..., Doc]) -> Run:
+    stage = make_events(Settings())
+    return lambda text: list(stage(make_doc(text)).events)
+
+
+def _recipients(found: list[Event]) -> set[str]:
+    return {e.recipient.text for e in found if e.recipient is not None}
+
+
+def _actors(found: list[Event]) -> set[str]:
+    return {e.actor.text for e in found if e.actor is not None}
+
+
+def test_arguments_named_party_behind_a_thing_object(run: Run) -> None:
+    found = run("The ministry cancelled a planned visit to Ghana after the vote.")
+    assert "Ghana" in _recipients(found)
+
+
+def test_arguments_possessor_inside_a_complement_is_the_recipient(run: Run) -> None:
+    found = run("Norway denounced as a crime Chile's treatment of the miners.")
+    assert "Chile" in _recipients(found)
+
+
+def test_arguments_subject_of_a_condition_is_threatened(run: Run) -> None:
+    found = run("Iran threatened to cut gas supplies unless Armenia paid its debts.")
+    assert "Armenia" in _recipients(found)
+
+
+def test_arguments_actors_own_troops_are_not_the_recipient(run: Run) -> None:
+    found = run("Syria agreed to withdraw its troops from Lebanon.")
+    assert "its troops" not in _recipients(found)
+    assert "Lebanon" in _recipients(found)
+
+
+def test_arguments_place_is_the_target_of_a_curfew(run: Run) -> None:
+    found = run("The army imposed a curfew in Goma on Tuesday.")
+    assert _recipients(found) == {"Goma"}
+
+
+def test_arguments_material_act_keeps_its_thing_target(run: Run) -> None:
+    found = run("Rebels attacked the bridge near Kenya's border.")
+    assert _recipients(found) == {"the bridge"}
+
+
+def test_arguments_date_is_never_a_recipient(run: Run) -> None:
+    found = run("The junta declared a state of siege on Saturday.")
+    assert "Saturday" not in _recipients(found)
+
+
+def test_arguments_clause_on_a_noun_takes_the_issuer_as_actor(run: Run) -> None:
+    found = run("The union issued a statement demanding that the government resign.")
+    assert "The union" in _actors(found)
+
+
+def test_arguments_agent_noun_with_a_clause_acts_itself(run: Run) -> None:
+    found = run("Portuguese warplanes using cluster bombs killed nine villagers.")
+    assert "Portuguese warplanes" in _actors(found)
+
+
+def test_arguments_attack_noun_stands_for_an_unknown_attacker(run: Run) -> None:
+    found = run("A roadside bombing killed four policemen.")
+    assert "A roadside bombing" in _actors(found)
+
+
+def test_arguments_sentence_initial_adjective_is_not_an_actor(run: Run) -> None:
+    found = run("Recent Turkish airstrikes killed ten fighters.")
+    assert "Recent" not in _actors(found)
