@@ -68,6 +68,7 @@ EXTRAPOSING = {
 VISIT_PREPS = frozenset({"to", "in", "like", "including", "as"})
 PARTY_PREPS = frozenset(
     {"to", "with", "against", "on", "from", "by", "of", "over", "toward", "towards", "for"}
+    | {"between", "among"}
 )
 """Prepositions whose named object may be the other party when the object of a trigger is a
 thing ("offered its troops TO Lebanon", "rejected calls BY Kofi Annan")."""
@@ -256,9 +257,10 @@ def _settle(
     if any(map(_names_party, found)) or (found and material):
         return found  # "attacked THE TOWN": the target of a material act may be a thing
     named = _named_party(trigger, found + own, own_preps)
-    if named or found or own:
-        return named or found or own
-    return _place_target(trigger) if m.pattern.category in PLACE_TARGETS else []
+    if named or found:
+        return named or found
+    place = _place_target(trigger) if m.pattern.category in PLACE_TARGETS else []
+    return place or own
 
 
 def _argument(tok: Token) -> bool:
@@ -266,14 +268,17 @@ def _argument(tok: Token) -> bool:
 
 
 def _self_owned(tok: Token) -> bool:
-    """ "ITS troops", "THEIR forces": what the actor does something with, not to."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+    """ "ITS troops", "THEIR forces", "blew THEMSELVES up": what the actor does something
+    with, or to itself, not to another."""
+    reflexive = tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves"))
+    return reflexive or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
 def _place_target(trigger: Token) -> list[Token]:
     """ "imposed a curfew IN HAITI", "troops on alert in the WEST BANK": where an act of force
     or control is done, coded as its target when no one else is."""
-    for node in trigger.subtree:
+    verb = governing_verb(trigger) if trigger.pos_ != "VERB" else None
+    for node in [*trigger.subtree, *(verb.subtree if verb is not None else [])]:
         if (
             node.dep_ == "pobj"
             and node.ent_type_ in ("GPE", "LOC")
@@ -303,6 +308,8 @@ def _complement_recipients(verb: Token) -> list[Token]:
 
 def _noun_recipients(noun: Token, m: Match) -> list[Token]:
     preps = frozenset(m.pattern.recipient_preps)
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "a mediation EFFORT between…": the phrase's head holds its objects
     found = list(prep_objects(noun, preps))
     verb = governing_verb(noun)
     if not found and verb is not None:
@@ -344,10 +351,14 @@ def _named_party(
     argument slot after the trigger, inside what it governs ("denounced SERBIA'S suppression",
     "rejected calls by KOFI ANNAN", "threatened to launch an offensive … with IRAQ")."""
     direct = [o for o in prep_objects(trigger, own_preps) if _names_party(o)]
+    verb = governing_verb(trigger) if trigger.pos_ != "VERB" else None
+    if verb is not None:  # "impose restrictions … FOR new EU members"
+        direct += [o for o in prep_objects(verb, own_preps) if o.i > trigger.i and _names_party(o)]
     if direct:
         return direct[:1]
     for node in trigger.subtree:
-        if node.i > trigger.i and _party_slot(node, trigger) and _names_party(node):
+        slot = node.i > trigger.i and _party_slot(node, trigger) and not _self_owned(node)
+        if slot and _names_party(node):
             return [node]
     return []
 

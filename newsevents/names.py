@@ -18,7 +18,7 @@ from typing import Any
 from newsevents.lexicon import LEXICON_DIR, load_toml
 from newsevents.stages.parse import load_model
 
-__all__ = ["MAX_NAME", "ActorLexicon", "Mention", "Name"]
+__all__ = ["MAX_NAME", "ActorLexicon", "Mention", "Name", "as_of"]
 
 Token = Any
 MAX_NAME = 12
@@ -165,3 +165,18 @@ def _sector_words() -> dict[str, str]:
             for term in terms:
                 words.setdefault(term.lower(), sector)
     return words
+
+
+def as_of(country: str | None, year: int | None) -> str | None:
+    """The state a place belonged to in ``year``: South Sudan before its independence is
+    Sudan (``[successions]`` in ``actors.toml``)."""
+    if country is None or year is None:
+        return country
+    before, first_year = _successions().get(country, (country, 0))
+    return before if year < first_year else country
+
+
+@cache
+def _successions() -> dict[str, tuple[str, int]]:
+    table = load_toml("actors.toml").get("successions", {})
+    return {iso3: (str(before), int(year)) for iso3, (before, year) in table.items()}

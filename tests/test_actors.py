@@ -327,3 +327,14 @@ def test_actors_past_office_holder_in_term(run: Run) -> None:
 def test_actors_first_name_is_not_a_surname(run: Run) -> None:
     found = run("Students demanded the resignation of President Ahmed Ben Bella.")
     assert _by_text(found, "the resignation of President Ahmed Ben Bella").country is None
+
+
+def test_actors_state_before_its_independence_is_its_predecessor(run: Run) -> None:
+    text = "Rebels shelled Juba on Sunday."
+    assert _by_text(run(text, dt.date(1988, 5, 1)), "Juba").country == "SDN"
+    assert _by_text(run(text, dt.date(2015, 5, 1)), "Juba").country == "SSD"
+
+
+def test_actors_thing_takes_the_country_of_whom_it_is_for(run: Run) -> None:
+    found = run("Militiamen attacked a temporary camp for Angolan refugees near the border.")
+    assert _by_text(found, "a temporary camp").country == "AGO"

@@ -81,3 +81,13 @@ def test_arguments_attack_noun_stands_for_an_unknown_attacker(run: Run) -> None:
 def test_arguments_sentence_initial_adjective_is_not_an_actor(run: Run) -> None:
     found = run("Recent Turkish airstrikes killed ten fighters.")
     assert "Recent" not in _actors(found)
+
+
+def test_arguments_reflexive_object_is_not_the_recipient(run: Run) -> None:
+    found = run("Two bombers blew themselves up in Haifa.")
+    assert "themselves" not in _recipients(found)
+
+
+def test_arguments_mediation_between_two_parties(run: Run) -> None:
+    found = run("Oman began a mediation effort between Iran and Bahrain.")
+    assert {"Iran", "Bahrain"} & _recipients(found)

@@ -18,7 +18,7 @@ from typing import Any
 
 from newsevents.arguments import EVENT_NOUNS
 from newsevents.gazetteer import Gazetteer
-from newsevents.names import MAX_NAME, ActorLexicon, Mention, Name
+from newsevents.names import MAX_NAME, ActorLexicon, Mention, Name, as_of
 from newsevents.pipeline import stage
 from newsevents.records import Actor, Doc, Event
 from newsevents.settings import Settings
@@ -40,6 +40,7 @@ COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom"
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+COMPLEMENT_PREPS = {"for", "of", "from", "belonging", "with"}
 SETTLEMENTS = {"town", "city", "village", "province", "region", "district", "county", "port"}
 ORGANISATION_NOUNS = {
     "forum", "association", "union", "council", "committee", "front", "party", "movement",
@@ -158,6 +159,18 @@ def resolve_actor(
     (the target of an attack) the city is just in its country. ``avoid`` is the other side's
     country: "the U.S. levied sanctions on the nation" does not mean the U.S. ``beside`` is the
     other side's character span: its names are never borrowed by this one."""
+    resolved = _resolve(lexicon, ctx, actor, metonymy, avoid, beside)
+    return replace(resolved, country=as_of(resolved.country, ctx.year))
+
+
+def _resolve(
+    lexicon: ActorLexicon,
+    ctx: ActorContext,
+    actor: Actor,
+    metonymy: bool,
+    avoid: str | None,
+    beside: tuple[int, int] | None,
+) -> Actor:
     span = token_span(ctx.parsed, actor.span)
     head = span.root
     sector = lexicon.sector(span, head)
@@ -181,6 +194,9 @@ def resolve_actor(
     place = _place_country(ctx, span)
     if place is not None:
         return replace(actor, country=place, sector=sector, confidence=0.6)
+    held = _complement_mention(ctx, head)
+    if held is not None:  # "a camp FOR CONGOLESE refugees": whose the thing is
+        return replace(actor, country=held.name.country, sector=sector, confidence=0.5)
     country = _country_around(ctx, span, sector, beside, agent=_agentive(head, sector))
     if country is not None and (sector or head.ent_type_ not in NOT_ACTORS):
         return replace(actor, country=country, sector=sector, confidence=0.4 if sector else 0.3)
@@ -220,6 +236,21 @@ def _apposed_mentions(ctx: ActorContext, head: Token) -> list[Mention]:
         if found:
             return found
     return []
+
+
+def _complement_mention(ctx: ActorContext, head: Token) -> Mention | None:
+    """The first country, organisation or group named in a noun's own prepositional
+    complements ("a camp for Congolese refugees"), clauses left out."""
+    if head.pos_ != "NOUN":
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in COMPLEMENT_PREPS:
+            continue
+        start, end = prep.left_edge.i, prep.right_edge.i + 1
+        found = [m for m in ctx.between(start, end) if m.name.kind != "person"]
+        if found:
+            return found[0]
+    return None
 
 
 def _place_country(ctx: ActorContext, span: Any) -> str | None:
@@ -408,18 +439,24 @@ def _nearest_in_sentence(
     ctx: ActorContext, span: Any, beside: tuple[int, int] | None = None, standalone: bool = True
 ) -> Mention | None:
     """ "Police arrested protesters in Nairobi": a group's country from the names around it,
-    never from the other side's own words."""
+    never from the other side's own words ("urged CHINA", "CHINESE officials"); a name deep
+    inside the other side may be shared ("control of the NIGERIAN ministry")."""
     sent = sentence_of(span)
-    lo, hi = beside or (-1, -1)
+    other = token_span(ctx.parsed, beside).root if beside is not None else None
     around = [
         m
         for m in ctx.between(sent.start, sent.end)
         if (_standalone_place(ctx.parsed, m) if standalone else _context_country(ctx.parsed, m))
-        and not lo <= ctx.parsed[m.start].idx < hi
+        and not _held_by(ctx.parsed[m.end - 1], other)
     ]
     if not around:
         return None
     return min(around, key=lambda m: min(abs(m.start - span.end), abs(span.start - m.end)))
+
+
+def _held_by(tok: Token, other: Token | None) -> bool:
+    """Whether a name is the other side itself or a word of its head ("CHINESE officials")."""
+    return other is not None and other.i in (tok.i, tok.head.i)
 
 
 def _context_country(parsed: Any, m: Mention) -> bool:
