@@ -49,6 +49,7 @@ SUPPORT_VERBS = {
 }  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
 MATERIAL = {"ASSAULT", "COERCE"}
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"}
 """Categories whose act may be aimed at a place ("a curfew in Cizre") when at no one."""
 PROPOSITIONAL = {"REQUEST", "THREATEN", "REJECT", "AGREE", "ACCUSE", "SUPPORT"}
@@ -88,7 +89,7 @@ def _verb_actor(verb: Token, depth: int = 0) -> Token | None:
     if depth > 3:
         return None
     found = _own_actor(verb)
-    if found is not None and found.pos_ == "NOUN" and found.lemma_.lower() in EVENT_NOUNS:
+    if found is not None and _names_act(found):
         return _modifier_actor(found) or _noun_by(found) or found  # an unidentified attacker
     if found is not None:
         return found
@@ -125,8 +126,20 @@ def _own_actor(verb: Token) -> Token | None:
         agent = next(prep_objects(verb, ("by",)), None)
         if agent is None:
             agent = next((_agent_of(c) for c in verb.children if c.dep_ == "conj"), None)
-        return agent if agent is not None else _instrument_owner(verb)
+        if agent is not None:
+            return agent
+        return _instrument_owner(verb) or _means(verb)
     return subject(verb)
+
+
+def _means(verb: Token) -> Token | None:
+    """ "was killed IN A CAR BOMB EXPLOSION": the act stands for an attacker nobody named."""
+    found = (o for o in prep_objects(verb, ("in", "by", "during")) if _names_act(o))
+    return next(found, None)
+
+
+def _names_act(noun: Token) -> bool:
+    return bool(noun.pos_ == "NOUN" and noun.lemma_.lower() in EVENT_NOUNS)
 
 
 def _agent_of(verb: Token) -> Token | None:
@@ -251,7 +264,7 @@ def _settle(
 ) -> list[Token]:
     """The recipients found, unless they are things or the actor's own ("withdraw ITS troops"):
     then a named party the trigger governs, or, for acts done to a place, the place."""
-    own = [t for t in found if _self_owned(t)]
+    own = [t for t in found if _self_owned(t) and t.dep_ not in ("nsubj", "nsubjpass")]
     found = [t for t in found if t not in own]
     material = m.pattern.category in MATERIAL
     if any(map(_names_party, found)) or (found and material):
@@ -367,7 +380,7 @@ def _party_slot(node: Token, trigger: Token) -> bool:
     """Object, possessor or prepositional object: a place where the other party may stand
     (not a prepositional object that names the trigger's own actor, "attack BY x")."""
     if node.dep_ in ("dobj", "dative", "poss", "appos", "conj"):
-        return bool(node.dep_ != "poss" or node.pos_ != "PRON")
+        return node.dep_ != "poss" or (node.pos_ != "PRON" and not _in_place(node, trigger))
     if node.dep_ in ("nsubj", "nsubjpass"):  # "threatened to attack UNLESS BAGHDAD accepted"
         clause = node.head
         marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
@@ -376,6 +389,17 @@ def _party_slot(node: Token, trigger: Token) -> bool:
         return False
     own = node.head.head.i == trigger.i
     return not (own and node.head.lower_ in ("by", "of"))
+
+
+def _in_place(node: Token, trigger: Token) -> bool:
+    """ "rioted at a jail IN EAST TIMOR'S capital": a name inside a place phrase locates the
+    act; it is not the other party."""
+    tok = node
+    while tok.i != trigger.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            return True
+        tok = tok.head
+    return False
 
 
 def _destinations(tok: Token) -> list[Token]:

@@ -338,3 +338,8 @@ def test_actors_state_before_its_independence_is_its_predecessor(run: Run) -> No
 def test_actors_thing_takes_the_country_of_whom_it_is_for(run: Run) -> None:
     found = run("Militiamen attacked a temporary camp for Angolan refugees near the border.")
     assert _by_text(found, "a temporary camp").country == "AGO"
+
+
+def test_actors_anti_country_modifier_is_a_stance_not_a_country(run: Run) -> None:
+    found = run("An anti-Syria journalist was shot dead in Beirut.")
+    assert _by_text(found, "An anti-Syria journalist").country == "LBN"

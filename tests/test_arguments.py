@@ -91,3 +91,18 @@ def test_arguments_reflexive_object_is_not_the_recipient(run: Run) -> None:
 def test_arguments_mediation_between_two_parties(run: Run) -> None:
     found = run("Oman began a mediation effort between Iran and Bahrain.")
     assert {"Iran", "Bahrain"} & _recipients(found)
+
+
+def test_arguments_act_stands_for_the_attacker_of_a_passive(run: Run) -> None:
+    found = run("A judge was killed in a bomb explosion in the capital.")
+    assert "a bomb explosion" in _actors(found)
+
+
+def test_arguments_partners_asked_to_act_are_the_recipient(run: Run) -> None:
+    found = run("Spain demanded that its NATO allies refuse the request.")
+    assert "its NATO allies" in _recipients(found)
+
+
+def test_arguments_possessor_in_a_place_phrase_is_no_party(run: Run) -> None:
+    found = run("Inmates rioted at a prison in Kenya's capital on Monday.")
+    assert "Kenya" not in _recipients(found)

@@ -221,7 +221,15 @@ def _agentive(head: Token, sector: str | None) -> bool:
 
 
 def _own_mentions(ctx: ActorContext, span: Any) -> list[Mention]:
-    return [m for m in ctx.between(span.start - MAX_NAME, span.end) if span.start < m.end]
+    found = ctx.between(span.start - MAX_NAME, span.end)
+    return [m for m in found if span.start < m.end and not _stance(ctx.parsed, m)]
+
+
+def _stance(parsed: Any, m: Mention) -> bool:
+    """ "an ANTI-Syria journalist", "PRO-Iranian militias": a stance toward a country, not
+    the country one belongs to."""
+    before = [t.lower_ for t in parsed[max(0, m.start - 2) : m.start]]
+    return before in (["anti", "-"], ["pro", "-"]) or before[-1:] in (["anti-"], ["pro-"])
 
 
 def _apposed_mentions(ctx: ActorContext, head: Token) -> list[Mention]:
