@@ -123,7 +123,10 @@ def _inherits_arguments(verb: Token) -> bool:
 
 def _own_actor(verb: Token) -> Token | None:
     if is_passive(verb):
-        agent = next(prep_objects(verb, ("by",)), None)
+        agent = _agent_of(verb)
+        active = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if agent is None and active is not None:
+            return active  # an active verb with a measure: "cut BY HALF"
         if agent is None:
             agent = next((_agent_of(c) for c in verb.children if c.dep_ == "conj"), None)
         if agent is not None:
@@ -143,7 +146,8 @@ def _names_act(noun: Token) -> bool:
 
 
 def _agent_of(verb: Token) -> Token | None:
-    return next(prep_objects(verb, ("by",)), None)
+    """The by-agent, never a measure ("shortened BY ONE HOUR")."""
+    return next((o for o in prep_objects(verb, ("by",)) if _argument(o)), None)
 
 
 def _instrument_owner(verb: Token) -> Token | None:
@@ -172,11 +176,21 @@ def _noun_actor(noun: Token) -> Token | None:
     if by is not None:
         return by
     verb = governing_verb(noun)
-    if verb is None or verb.lemma_.lower() not in SUPPORT_VERBS:
+    if verb is None or not _lemmas(verb) & SUPPORT_VERBS:
         return _modifier_actor(noun)
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return _agent_of(verb) or _modifier_actor(noun)
     return _verb_actor(verb) or _modifier_actor(noun)
+
+
+def _lemmas(tok: Token) -> set[str]:
+    """The parser's lemma and the word's plain stems, for lemmas the model gets wrong
+    ("staged" → "stag")."""
+    word = tok.lower_
+    stems = {word, word.removesuffix("d"), word.removesuffix("ed"), word.removesuffix("s")}
+    if word.endswith("ing"):
+        stems |= {word[:-3], word[:-3] + "e"}
+    return {tok.lemma_.lower(), *stems}
 
 
 def _modifier_actor(noun: Token) -> Token | None:

@@ -84,10 +84,14 @@ def is_passive(verb: Token) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    """The grammatical subject of ``verb`` (active or passive), if it has one."""
+    """The grammatical subject of ``verb`` (active or passive), if it has one; through a
+    participle the parser took for the subject ("the Red Cross OPERATING in Iraq said")."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-            return child if child.dep_ != "expl" else None
+            if child.dep_ == "expl":
+                return None
+            inner = child.pos_ == "VERB" and child.tag_ == "VBG" and child.dep_ == "nsubj"
+            return next((c for c in child.children if c.dep_ == "nsubj"), child) if inner else child
     return None
 
 

@@ -343,3 +343,8 @@ def test_actors_thing_takes_the_country_of_whom_it_is_for(run: Run) -> None:
 def test_actors_anti_country_modifier_is_a_stance_not_a_country(run: Run) -> None:
     found = run("An anti-Syria journalist was shot dead in Beirut.")
     assert _by_text(found, "An anti-Syria journalist").country == "LBN"
+
+
+def test_actors_religious_group_borrows_a_country_qualifying_something_else(run: Run) -> None:
+    found = run("Islamic fundamentalists demanded the resignation of the Tunisian president.")
+    assert _by_text(found, "Islamic fundamentalists").country == "TUN"

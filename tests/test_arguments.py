@@ -106,3 +106,13 @@ def test_arguments_partners_asked_to_act_are_the_recipient(run: Run) -> None:
 def test_arguments_possessor_in_a_place_phrase_is_no_party(run: Run) -> None:
     found = run("Inmates rioted at a prison in Kenya's capital on Monday.")
     assert "Kenya" not in _recipients(found)
+
+
+def test_arguments_measure_after_by_is_no_agent(run: Run) -> None:
+    found = run("The governor on Monday shortened by two hours the curfew in the city.")
+    assert "two hours" not in _actors(found)
+
+
+def test_arguments_staged_strike_is_the_strikers_act(run: Run) -> None:
+    found = run("Nurses staged a hunger strike outside the ministry.")
+    assert "Nurses" in _actors(found)

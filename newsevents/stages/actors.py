@@ -214,10 +214,11 @@ def _unknown_organisation(span: Any) -> bool:
 
 
 def _agentive(head: Token, sector: str | None) -> bool:
-    """A person, group or organisation, which may borrow a country from its sentence; things
-    ("a meeting", "one hour") may not."""
+    """A person, group or organisation ("ISLAMIC fundamentalists"), which may borrow a country
+    from its sentence; things ("a meeting", "one hour") may not."""
     named = head.ent_type_ in AGENT_ENTITIES or (head.pos_ == "PROPN" and not head.ent_type_)
-    return sector is not None or head.pos_ == "PRON" or named
+    people = head.tag_ == "NNS" and any(c.ent_type_ == "NORP" for c in head.children)
+    return sector is not None or head.pos_ == "PRON" or named or people
 
 
 def _own_mentions(ctx: ActorContext, span: Any) -> list[Mention]:
