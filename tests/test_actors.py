@@ -348,3 +348,8 @@ def test_actors_anti_country_modifier_is_a_stance_not_a_country(run: Run) -> Non
 def test_actors_religious_group_borrows_a_country_qualifying_something_else(run: Run) -> None:
     found = run("Islamic fundamentalists demanded the resignation of the Tunisian president.")
     assert _by_text(found, "Islamic fundamentalists").country == "TUN"
+
+
+def test_actors_name_at_the_head_beats_an_organisation_modifier(run: Run) -> None:
+    found = run("NATO-member Denmark accused Russia of spying.")
+    assert _by_text(found, "NATO-member Denmark").country == "DNK"

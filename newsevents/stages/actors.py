@@ -308,12 +308,13 @@ def _in_office(name: Name, year: int | None) -> bool:
 def _from_names(
     actor: Actor, own: list[Mention], sector: str | None, head: Token, year: int | None
 ) -> Actor:
-    """The phrase's own names decide: an organisation over a person over a country modifier,
-    and the head's own words over a complement's ("the TURKISH sides of … Cyprus").
+    """The phrase's own names decide: the name that is the phrase's head ("NATO-member
+    NORWAY"), then an organisation over a person over a country modifier, and the head's own
+    words over a complement's ("the TURKISH sides of … Cyprus").
 
     An office-holder outside their term keeps their country but not their office's sector.
     """
-    best = min(own, key=lambda m: (_in_complement(m, head), NAME_RANK[m.name.kind], m.start))
+    best = min(own, key=lambda m: (_not_head(m, head), _in_complement(m, head), _rank(m)))
     best = _residence(best, own, head)
     name = best.name
     country = name.country
@@ -347,6 +348,14 @@ def _residence(best: Mention, own: list[Mention], head: Token) -> Mention:
         return best
     places = [m for m in own if m.name.kind in PLACE_KINDS and _located(head.doc[m.end - 1])]
     return places[0] if places else best
+
+
+def _not_head(m: Mention, head: Token) -> bool:
+    return not m.start <= head.i < m.end
+
+
+def _rank(m: Mention) -> tuple[int, int]:
+    return NAME_RANK[m.name.kind], m.start
 
 
 def _in_complement(m: Mention, head: Token) -> bool:
