@@ -49,6 +49,8 @@ SUPPORT_VERBS = {
 }  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
 MATERIAL = {"ASSAULT", "COERCE"}
+GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at"})
+"""Prepositions naming what an accusation or complaint is about ("complained over RAIDS")."""
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside"})
 PLACE_TARGETS = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"}
 """Categories whose act may be aimed at a place ("a curfew in Cizre") when at no one."""
@@ -270,7 +272,15 @@ def _verb_recipients(verb: Token, m: Match) -> list[Token]:
     if not found and m.pattern.category in PROPOSITIONAL:
         found = _complement_recipients(verb)
     found = [t for t in found if (comp is None or t.i != comp.i) and _argument(t)]
+    if m.pattern.category == "ACCUSE" and any(map(_addressee, found)):
+        accused = [o for o in prep_objects(verb, GRIEVANCE_PREPS) if _names_party(o)]
+        found = accused or found
     return _settle(verb, found, m)
+
+
+def _addressee(tok: Token) -> bool:
+    """ "complained TO THE UN": whom a grievance is addressed to, not whom it is about."""
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "to")
 
 
 def _settle(

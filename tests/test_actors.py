@@ -353,3 +353,10 @@ def test_actors_religious_group_borrows_a_country_qualifying_something_else(run:
 def test_actors_name_at_the_head_beats_an_organisation_modifier(run: Run) -> None:
     found = run("NATO-member Denmark accused Russia of spying.")
     assert _by_text(found, "NATO-member Denmark").country == "DNK"
+
+
+def test_actors_town_in_a_country_the_article_names_beats_a_bigger_one(run: Run) -> None:
+    alone = run("Gunmen shelled the city of Hyderabad overnight.")
+    assert _by_text(alone, "the city of Hyderabad").country == "IND"
+    text = "Pakistani officials spoke. Gunmen shelled the city of Hyderabad overnight."
+    assert _by_text(run(text), "the city of Hyderabad").country == "PAK"

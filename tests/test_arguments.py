@@ -116,3 +116,9 @@ def test_arguments_measure_after_by_is_no_agent(run: Run) -> None:
 def test_arguments_staged_strike_is_the_strikers_act(run: Run) -> None:
     found = run("Nurses staged a hunger strike outside the ministry.")
     assert "Nurses" in _actors(found)
+
+
+def test_arguments_complaint_is_about_the_accused_not_the_addressee(run: Run) -> None:
+    found = run("Chad complained to the African Union over Sudanese border raids.")
+    accuse = [e for e in found if e.type == "ACCUSE"]
+    assert accuse and {e.recipient.text for e in accuse if e.recipient} == {"Sudanese border raids"}

@@ -273,8 +273,15 @@ def _place_country(ctx: ActorContext, span: Any) -> str | None:
     for name in names:
         found = [c for c in ctx.gazetteer.candidates(name) if c.country]
         if found:
-            return max(found, key=lambda c: c.population).country
+            return _likeliest(ctx, found)
     return None
+
+
+def _likeliest(ctx: ActorContext, found: list[Any]) -> str | None:
+    """The country of the likeliest place of a name: one in a country the article names
+    ("Tripoli" beside "Lebanese"), else the most populous."""
+    best = max(found, key=lambda c: (ctx.country_counts[c.country] > 0, c.population))
+    return str(best.country) if best.country else None
 
 
 def _settlement_name(tok: Token) -> bool:
@@ -438,7 +445,7 @@ def _town_country(ctx: ActorContext, span: Any) -> str | None:
             continue  # "the welfare of LIBYANS" is a people, not a town
         found = [c for c in gazetteer.candidates(ent.text) if c.country]
         if found:
-            return max(found, key=lambda c: c.population).country
+            return _likeliest(ctx, found)
     return None
 
 
