@@ -217,13 +217,24 @@ def _argument_heads(heads: list[Token]) -> list[Token]:
     """Each head and its conjuncts, relative pronouns replaced by what they refer to."""
     out: list[Token] = []
     for head in heads:
-        for tok in conjuncts(_antecedent(head)):
+        for tok in [t for c in conjuncts(_antecedent(head)) for t in _split_modifiers(c)]:
             nominal = tok.pos_ in ARGUMENT_POS or (tok.pos_ == "ADJ" and tok.text[:1].isupper())
             usable = nominal and tok.lower_ not in PLEONASTIC
             usable = usable and not _hyphen_piece(tok) and not _dummy_it(tok)
             if usable and all(tok.i != o.i for o in out):
                 out.append(tok)
     return out
+
+
+def _split_modifiers(noun: Token) -> list[Token]:
+    """ "Hungarian and Romanian officials": coordinated nationalities make one actor each,
+    each named by its own word."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
+            pair = conjuncts(child)
+            if len(pair) > 1 and all(t.ent_type_ in ("NORP", "GPE") for t in pair):
+                return pair
+    return [noun]
 
 
 def _dummy_it(tok: Token) -> bool:

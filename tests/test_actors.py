@@ -360,3 +360,8 @@ def test_actors_town_in_a_country_the_article_names_beats_a_bigger_one(run: Run)
     assert _by_text(alone, "the city of Hyderabad").country == "IND"
     text = "Pakistani officials spoke. Gunmen shelled the city of Hyderabad overnight."
     assert _by_text(run(text), "the city of Hyderabad").country == "PAK"
+
+
+def test_actors_nationality_standing_for_its_group_takes_the_sector(run: Run) -> None:
+    found = run("Senior Hungarian and Romanian officials agreed to cooperate.")
+    assert _who(_by_text(found, "Romanian")) == ("ROU", "GOV")

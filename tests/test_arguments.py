@@ -122,3 +122,8 @@ def test_arguments_complaint_is_about_the_accused_not_the_addressee(run: Run) ->
     found = run("Chad complained to the African Union over Sudanese border raids.")
     accuse = [e for e in found if e.type == "ACCUSE"]
     assert accuse and {e.recipient.text for e in accuse if e.recipient} == {"Sudanese border raids"}
+
+
+def test_arguments_coordinated_nationalities_are_one_actor_each(run: Run) -> None:
+    found = run("Senior Hungarian and Romanian officials agreed to cooperate.")
+    assert {"Hungarian", "Romanian"} <= _actors(found)

@@ -173,7 +173,7 @@ def _resolve(
 ) -> Actor:
     span = token_span(ctx.parsed, actor.span)
     head = span.root
-    sector = lexicon.sector(span, head)
+    sector = lexicon.sector(span, head) or _sector_of_modified(lexicon, head)
     own = _own_mentions(ctx, span)
     apposed = [] if own else _apposed_mentions(ctx, head)
     if apposed:  # "Kenzo Oshima, the UN relief coordinator": the apposition says who he is
@@ -211,6 +211,18 @@ def _unknown_organisation(span: Any) -> bool:
     head = span.root
     titled = head.text[:1].isupper() and head.lemma_.lower() in ORGANISATION_NOUNS
     return titled or any(ent.label_ == "ORG" for ent in entities_in(span))
+
+
+def _sector_of_modified(lexicon: ActorLexicon, head: Token) -> str | None:
+    """ "HUNGARIAN and Romanian officials": a nationality standing for its group takes the
+    group's sector."""
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    noun = tok.head
+    return lexicon.sector([noun], noun) if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _agentive(head: Token, sector: str | None) -> bool:
