@@ -365,3 +365,8 @@ def test_actors_town_in_a_country_the_article_names_beats_a_bigger_one(run: Run)
 def test_actors_nationality_standing_for_its_group_takes_the_sector(run: Run) -> None:
     found = run("Senior Hungarian and Romanian officials agreed to cooperate.")
     assert _who(_by_text(found, "Romanian")) == ("ROU", "GOV")
+
+
+def test_actors_backer_is_not_the_groups_country(run: Run) -> None:
+    found = run("Iranian-backed militiamen attacked a convoy in Iraq.")
+    assert _by_text(found, "Iranian-backed militiamen").country == "IRQ"

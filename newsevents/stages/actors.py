@@ -62,6 +62,8 @@ NAME_RANK = {
     "demonym": 3,
 }  # fmt: skip
 """Which of a phrase's names speaks for it: organisations, then people, then places."""
+BACKING = {"backed", "sponsored", "funded", "supported", "allied", "trained", "armed"}
+"""Words after "X-" that make X a sponsor of a group, not its country ("Iranian-BACKED")."""
 NAMED_KINDS = {"igo", "ngo", "group", "person", "country"}
 """Kinds whose canonical name is the actor's name."""
 
@@ -197,10 +199,16 @@ def _own_mentions(ctx: ActorContext, span: Any) -> list[Mention]:
 
 
 def _stance(parsed: Any, m: Mention) -> bool:
-    """ "an ANTI-Syria journalist", "PRO-Iranian militias": a stance toward a country, not
-    the country one belongs to."""
+    """ "an ANTI-Syria journalist", "PRO-Iranian militias", "SYRIAN-BACKED militias": a stance
+    toward a country or its backing, not the country one belongs to."""
     before = [t.lower_ for t in parsed[max(0, m.start - 2) : m.start]]
-    return before in (["anti", "-"], ["pro", "-"]) or before[-1:] in (["anti-"], ["pro-"])
+    after = [t.lower_ for t in parsed[m.end : m.end + 2]]
+    backed = after[:1] == ["-"] and after[1:] and after[1] in BACKING
+    return (
+        before in (["anti", "-"], ["pro", "-"])
+        or before[-1:] in (["anti-"], ["pro-"])
+        or bool(backed)
+    )
 
 
 def _apposed_mentions(ctx: ActorContext, head: Token) -> list[Mention]:
