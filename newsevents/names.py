@@ -112,10 +112,13 @@ def _plausible(tokens: Any, name: Name) -> bool:
 
 
 def _surname(tok: Token) -> bool:
-    """A one-word name stands for a person only as the last word of a person's name
-    ("President PUTIN"), not as the first of another's ("AHMED Ben Bella")."""
-    if tok.ent_type_ != "PERSON":
+    """A one-word name stands for a person only as a name the parser did not take for
+    something else ("in MAY") and as the last word of a person's name ("President PUTIN"), not
+    the first of another's ("AHMED Ben Bella")."""
+    if tok.ent_type_ not in ("PERSON", ""):
         return False
+    if not tok.ent_type_:
+        return bool(tok.pos_ == "PROPN")
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     return after is None or after.ent_iob_ != "I" or after.ent_type_ != "PERSON"
 

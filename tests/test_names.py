@@ -43,3 +43,13 @@ def test_names_group_abbreviation_needs_capitals(lexicon: ActorLexicon, nlp: Any
 def test_names_surname_only_at_the_end_of_a_persons_name(lexicon: ActorLexicon, nlp: Any) -> None:
     found = _found(lexicon, nlp, "Prime Minister Abiy Ahmed met Ahmed Ben Bella.")
     assert [f for f in found if f[1] == "person"] == [("Abiy Ahmed", "person", "ETH")]
+
+
+def test_names_surname_the_parser_left_unlabelled(lexicon: ActorLexicon, nlp: Any) -> None:
+    found = _found(lexicon, nlp, "Merkel met Macron in Paris.")
+    assert ("Merkel", "person", "DEU") in found
+
+
+def test_names_month_is_not_a_surname(lexicon: ActorLexicon, nlp: Any) -> None:
+    found = _found(lexicon, nlp, "The talks resumed in May.")
+    assert not [f for f in found if f[1] == "person"]
