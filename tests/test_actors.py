@@ -370,3 +370,16 @@ def test_actors_nationality_standing_for_its_group_takes_the_sector(run: Run) ->
 def test_actors_backer_is_not_the_groups_country(run: Run) -> None:
     found = run("Iranian-backed militiamen attacked a convoy in Iraq.")
     assert _by_text(found, "Iranian-backed militiamen").country == "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "who"),
+    [
+        ("The Nigerian army said it killed 20 militants.", "it", ("NGA", "MIL")),
+        ("Kenyan police said they arrested 12 protesters.", "they", ("KEN", "COP")),
+    ],
+)
+def test_actors_pronoun_in_reported_speech_is_the_speaker(
+    run: Run, text: str, pronoun: str, who: tuple[str, str]
+) -> None:
+    assert _who(_by_text(run(text), pronoun)) == who

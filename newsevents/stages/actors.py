@@ -62,6 +62,8 @@ NAME_RANK = {
     "demonym": 3,
 }  # fmt: skip
 """Which of a phrase's names speaks for it: organisations, then people, then places."""
+COLLECTIVES = {"police", "military", "army", "government", "people", "media"}
+"""Singular nouns that take "they" ("police said THEY arrested…")."""
 BACKING = {"backed", "sponsored", "funded", "supported", "allied", "trained", "armed"}
 """Words after "X-" that make X a sponsor of a group, not its country ("Iranian-BACKED")."""
 NAMED_KINDS = {"igo", "ngo", "group", "person", "country"}
@@ -146,6 +148,11 @@ def _resolve(
         return named if (metonymy and not town) or sector else replace(named, sector=None)
     if head.lemma_.lower() in EVENT_NOUNS:
         sector = UNIDENTIFIED
+    speaker = _speaker(head)
+    if speaker is not None:  # "the army said IT killed…": the pronoun is the speaker
+        said = _resolve(lexicon, ctx, _phrase_actor(ctx, speaker), metonymy, avoid, beside)
+        if said.country is not None or said.sector is not None:
+            return replace(actor, country=said.country, sector=said.sector, confidence=0.5)
     ref = _antecedent(lexicon, ctx, span, avoid)
     if ref is not None:
         inherits = ref.name.kind in ("person", "capital", "group") and head.pos_ == "PRON"
@@ -163,6 +170,29 @@ def _resolve(
     if sector not in STATE_SECTORS | COMMERCIAL and _unknown_organisation(span):
         return replace(actor, country="NGO", sector=sector, confidence=0.3)
     return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
+
+
+def _speaker(pronoun: Token) -> Token | None:
+    """The subject of the reporting verb a pronoun's clause depends on, when they agree:
+    "THE ARMY said it…", "POLICE said they…"."""
+    clause = pronoun.head
+    if pronoun.pos_ != "PRON" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.pos_ != "VERB":
+        return None
+    said = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if said is None or said.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = pronoun.lower_ in PRONOUNS_PLURAL
+    singular = pronoun.lower_ in PRONOUNS_SINGULAR or pronoun.lower_ == "it"
+    people = said.tag_ in ("NNS", "NNPS") or said.lemma_.lower() in COLLECTIVES
+    return said if (plural and people) or (singular and said.tag_ in ("NN", "NNP")) else None
+
+
+def _phrase_actor(ctx: ActorContext, head: Token) -> Actor:
+    start, end = phrase_bounds(head)
+    words = ctx.parsed[start:end]
+    return Actor(text=words.text, span=(words.start_char, words.end_char))
 
 
 def _unknown_organisation(span: Any) -> bool:
