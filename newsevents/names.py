@@ -135,6 +135,8 @@ def _lexicon_names() -> Iterator[tuple[Name, str]]:
             yield Name("group", iso3, canonical, sector), alias
     for region, iso3 in actors.get("regions", {}).items():
         yield Name("region", iso3, region), region
+    for city, iso3 in actors.get("capitals", {}).items():
+        yield Name("capital", iso3, city, "GOV"), city
     for person, (iso3, sector, first, last, *short) in actors.get("people", {}).items():
         name = Name("person", iso3, person, sector, (int(first), int(last) or 9999))
         yield name, person

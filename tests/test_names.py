@@ -53,3 +53,7 @@ def test_names_surname_the_parser_left_unlabelled(lexicon: ActorLexicon, nlp: An
 def test_names_month_is_not_a_surname(lexicon: ActorLexicon, nlp: Any) -> None:
     found = _found(lexicon, nlp, "The talks resumed in May.")
     assert not [f for f in found if f[1] == "person"]
+
+
+def test_names_former_seat_of_government_is_a_capital(lexicon: ActorLexicon, nlp: Any) -> None:
+    assert ("Rangoon", "capital", "MMR") in _found(lexicon, nlp, "Rangoon rejected the plan.")
