@@ -47,9 +47,11 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     """Token index range ``[start, end)`` of the noun phrase headed by ``head``.
 
     Keeps determiners, modifiers, compounds, possessives and "of" complements ("Ministry of
-    Defense official"); leaves out conjuncts, clauses, appositions and other prepositions.
+    Defense official"); leaves out conjuncts, clauses, appositions and other prepositions, and
+    the possessive ending of a phrase that is itself a possessor ("CHINA's ban").
     """
-    indices = list(_phrase_tokens(head))
+    ending = {c.i for c in head.children if c.dep_ == "case"} if head.dep_ == "poss" else set()
+    indices = [i for i in _phrase_tokens(head) if i not in ending]
     return min(indices), max(indices) + 1
 
 
@@ -82,10 +84,14 @@ def is_passive(verb: Token) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    """The grammatical subject of ``verb`` (active or passive), if it has one."""
+    """The grammatical subject of ``verb`` (active or passive), if it has one; through a
+    participle the parser took for the subject ("the Red Cross OPERATING in Iraq said")."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "csubj", "expl"):
-            return child if child.dep_ != "expl" else None
+            if child.dep_ == "expl":
+                return None
+            inner = child.pos_ == "VERB" and child.tag_ == "VBG" and child.dep_ == "nsubj"
+            return next((c for c in child.children if c.dep_ == "nsubj"), child) if inner else child
     return None
 
 

