@@ -1,0 +1,544 @@
+"""ACLED sub-types: of one coded event, and of a whole snippet or article.
+
+The sub-type comes from the structured event first (PLOVER category and mode, who acted on whom,
+casualties) and from the snippet's words only where the event cannot say: the weapon used, a
+disaster or a crime that no PLOVER category covers, who took a town. The words are cues written by
+us in ``lexicon/acled.toml``; this module decides the order in which they are weighed.
+
+:class:`SubType` names are the upper-case ones of the CASE 2021 fine-grained task: the 25 ACLED
+sub-event types plus five that ACLED does not code (organised crime, natural and man-made
+disasters, diplomacy, attribution of responsibility). :data:`ACLED_TABLE` maps each name to
+ACLED's ``(event_type, sub_event_type)``, or to None for the five.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from newsevents.errors import LexiconError
+from newsevents.lexicon import load_toml
+from newsevents.records import Acled, Actor, Doc, Event
+
+__all__ = [
+    "ACLED_TABLE",
+    "AcledLexicon",
+    "Evidence",
+    "SubType",
+    "acled_for",
+    "classify",
+    "subtype_for",
+]
+
+WINDOW = 6
+"""How many words apart the parts of a cue like "tear+gas" may stand."""
+
+
+class SubType(StrEnum):
+    """An ACLED-style sub-type name, as used in ``eval acled-subtype`` gold files."""
+
+    GOV_REGAINS_TERIT = "GOV_REGAINS_TERIT"
+    NON_STATE_ACTOR_OVERTAKES_TER = "NON_STATE_ACTOR_OVERTAKES_TER"
+    ARMED_CLASH = "ARMED_CLASH"
+    FORCE_AGAINST_PROTEST = "FORCE_AGAINST_PROTEST"
+    PROTEST_WITH_INTER = "PROTEST_WITH_INTER"
+    PEACE_PROTEST = "PEACE_PROTEST"
+    VIOL_DEMONSTR = "VIOL_DEMONSTR"
+    MOB_VIOL = "MOB_VIOL"
+    CHEM_WEAP = "CHEM_WEAP"
+    AIR_STRIKE = "AIR_STRIKE"
+    SUIC_BOMB = "SUIC_BOMB"
+    ART_MISS_ATTACK = "ART_MISS_ATTACK"
+    REM_EXPLOS = "REM_EXPLOS"
+    GRENADE = "GRENADE"
+    SEX_VIOL = "SEX_VIOL"
+    ATTACK = "ATTACK"
+    ABDUCT_DISSAP = "ABDUCT_DISSAP"
+    AGREEMENT = "AGREEMENT"
+    ARREST = "ARREST"
+    CHANGE_TO_GROUP_ACT = "CHANGE_TO_GROUP_ACT"
+    DISR_WEAP = "DISR_WEAP"
+    HQ_ESTABLISHED = "HQ_ESTABLISHED"
+    PROPERTY_DISTRUCT = "PROPERTY_DISTRUCT"
+    NON_VIOL_TERRIT_TRANSFER = "NON_VIOL_TERRIT_TRANSFER"
+    OTHER = "OTHER"
+    ORG_CRIME = "ORG_CRIME"
+    NATURAL_DISASTER = "NATURAL_DISASTER"
+    MAN_MADE_DISASTER = "MAN_MADE_DISASTER"
+    DIPLO = "DIPLO"
+    ATTRIB = "ATTRIB"
+
+
+_B, _P, _R = "Battles", "Protests", "Riots"
+_E, _V, _S = "Explosions/Remote violence", "Violence against civilians", "Strategic developments"
+ACLED_TABLE: dict[SubType, Acled | None] = {
+    SubType.GOV_REGAINS_TERIT: Acled(_B, "Government regains territory"),
+    SubType.NON_STATE_ACTOR_OVERTAKES_TER: Acled(_B, "Non-state actor overtakes territory"),
+    SubType.ARMED_CLASH: Acled(_B, "Armed clash"),
+    SubType.FORCE_AGAINST_PROTEST: Acled(_P, "Excessive force against protesters"),
+    SubType.PROTEST_WITH_INTER: Acled(_P, "Protest with intervention"),
+    SubType.PEACE_PROTEST: Acled(_P, "Peaceful protest"),
+    SubType.VIOL_DEMONSTR: Acled(_R, "Violent demonstration"),
+    SubType.MOB_VIOL: Acled(_R, "Mob violence"),
+    SubType.CHEM_WEAP: Acled(_E, "Chemical weapon"),
+    SubType.AIR_STRIKE: Acled(_E, "Air/drone strike"),
+    SubType.SUIC_BOMB: Acled(_E, "Suicide bomb"),
+    SubType.ART_MISS_ATTACK: Acled(_E, "Shelling/artillery/missile attack"),
+    SubType.REM_EXPLOS: Acled(_E, "Remote explosive/landmine/IED"),
+    SubType.GRENADE: Acled(_E, "Grenade"),
+    SubType.SEX_VIOL: Acled(_V, "Sexual violence"),
+    SubType.ATTACK: Acled(_V, "Attack"),
+    SubType.ABDUCT_DISSAP: Acled(_V, "Abduction/forced disappearance"),
+    SubType.AGREEMENT: Acled(_S, "Agreement"),
+    SubType.ARREST: Acled(_S, "Arrests"),
+    SubType.CHANGE_TO_GROUP_ACT: Acled(_S, "Change to group/activity"),
+    SubType.DISR_WEAP: Acled(_S, "Disrupted weapons use"),
+    SubType.HQ_ESTABLISHED: Acled(_S, "Headquarters or base established"),
+    SubType.PROPERTY_DISTRUCT: Acled(_S, "Looting/property destruction"),
+    SubType.NON_VIOL_TERRIT_TRANSFER: Acled(_S, "Non-violent transfer of territory"),
+    SubType.OTHER: Acled(_S, "Other"),
+    SubType.ORG_CRIME: None,
+    SubType.NATURAL_DISASTER: None,
+    SubType.MAN_MADE_DISASTER: None,
+    SubType.DIPLO: None,
+    SubType.ATTRIB: None,
+}
+"""Each sub-type name and ACLED's (event_type, sub_event_type); None: not an ACLED type."""
+
+# ---------------------------------------------------------------- cue words
+
+Cue = tuple[frozenset[str], ...]
+"""The parts of one cue entry, each the set of word forms that match it."""
+Words = tuple[frozenset[str], ...]
+"""A sentence as the word forms at each position (a hyphenated word also gives its parts)."""
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+_VOWELS = set("aeiou")
+
+
+def forms(lemma: str) -> frozenset[str]:
+    """The regular inflections of ``lemma``: kill → kills, killed, killing."""
+    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in _VOWELS:
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if _doubles(lemma):
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return frozenset(out)
+
+
+def _doubles(lemma: str) -> bool:
+    """Short consonant-vowel-consonant words double their last letter: stab → stabbed."""
+    tail = lemma[-3:]
+    return (
+        len(lemma) <= 5
+        and len(tail) == 3
+        and tail[0] not in _VOWELS
+        and tail[1] in _VOWELS
+        and tail[2] not in _VOWELS | {"w", "x", "y"}
+    )
+
+
+def words_of(text: str) -> Words:
+    """A sentence's words, lower-cased, each with the parts of a hyphenated or possessive word."""
+    out: list[frozenset[str]] = []
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        parts = {p for p in re.split(r"[-']", word) if p}
+        out.append(frozenset({word} | parts))
+    return tuple(out)
+
+
+def sentences_of(text: str) -> tuple[Words, ...]:
+    return tuple(words_of(s) for s in _SENTENCE_END.split(text) if s.strip())
+
+
+def _compile(entry: str) -> Cue:
+    return tuple(forms(part.strip().lower()) for part in entry.split("+"))
+
+
+def positions(cue: Cue, words: Words) -> Iterable[int]:
+    """Where ``cue`` occurs in ``words``: the position of its first part."""
+    for i, here in enumerate(words):
+        if here & cue[0] and all(_near(part, words, i) for part in cue[1:]):
+            yield i
+
+
+def _near(part: frozenset[str], words: Words, i: int) -> bool:
+    return any(w & part for w in words[max(0, i - WINDOW) : i + WINDOW + 1])
+
+
+@dataclass(frozen=True)
+class AcledLexicon:
+    """The cue lists of ``lexicon/acled.toml`` (or a user's file of the same shape)."""
+
+    cues: dict[str, tuple[Cue, ...]]
+    sides: dict[str, tuple[Cue, ...]]
+
+    @classmethod
+    def load(cls, path: str | Path = "acled.toml") -> AcledLexicon:
+        return _load_lexicon(str(path))
+
+    def found(self, name: str, sentences: Sequence[Words]) -> list[tuple[int, int]]:
+        """(sentence, word) positions where cue ``name`` occurs."""
+        return [
+            (s, i)
+            for s, words in enumerate(sentences)
+            for cue in self.cues[name]
+            for i in positions(cue, words)
+        ]
+
+    def side(self, words: Words) -> str | None:
+        """ "nonstate", "state" or "civilian": the first side whose words occur in ``words``."""
+        for name in ("nonstate", "state", "civilian"):
+            if any(True for cue in self.sides[name] for _ in positions(cue, words)):
+                return name
+        return None
+
+
+@cache
+def _load_lexicon(path: str) -> AcledLexicon:
+    raw = load_toml(path)
+    try:
+        cues = {name: _entries(table["words"]) for name, table in raw["cue"].items()}
+        sides = {name: _entries(raw["side"][name]) for name in ("nonstate", "state", "civilian")}
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise LexiconError(path, f"missing or malformed entry {exc}; see acled.toml") from None
+    missing = sorted(set(_CUES_USED) - set(cues))
+    if missing:
+        raise LexiconError(path, f"no [cue.{missing[0]}] table; every cue of acled.toml is needed")
+    return AcledLexicon(cues, sides)
+
+
+def _entries(values: Any) -> tuple[Cue, ...]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise TypeError("a list of words")
+    return tuple(_compile(v) for v in values)
+
+
+# ---------------------------------------------------------------- one event
+
+MODE_SUBTYPE = {
+    ("ASSAULT", "aerial"): SubType.AIR_STRIKE,
+    ("ASSAULT", "heavy-weapons"): SubType.ART_MISS_ATTACK,
+    ("ASSAULT", "explosives"): SubType.REM_EXPLOS,
+    ("ASSAULT", "suicide-attack"): SubType.SUIC_BOMB,
+    ("ASSAULT", "sexual"): SubType.SEX_VIOL,
+    ("ASSAULT", "abduct"): SubType.ABDUCT_DISSAP,
+    ("COERCE", "arrest"): SubType.ARREST,
+    ("COERCE", "disperse"): SubType.PROTEST_WITH_INTER,
+    ("COERCE", "destroy"): SubType.PROPERTY_DISTRUCT,
+    ("COERCE", "ban"): SubType.OTHER,
+    ("COERCE", "curfew"): SubType.OTHER,
+    ("COERCE", "martial-law"): SubType.OTHER,
+    ("MOBILIZE", "troops"): SubType.CHANGE_TO_GROUP_ACT,
+    ("PROTEST", "riot"): SubType.VIOL_DEMONSTR,
+}
+"""PLOVER category and mode that fix the sub-type on their own."""
+
+WEAPON_CUES = (
+    ("chemical", SubType.CHEM_WEAP),
+    ("suicide", SubType.SUIC_BOMB),
+    ("grenade", SubType.GRENADE),
+    ("air", SubType.AIR_STRIKE),
+    ("shelling", SubType.ART_MISS_ATTACK),
+)
+"""Weapons named near a violent event, most specific first: they decide its sub-type."""
+
+DIPLOMATIC = {"CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "AID", "COOPERATE"}
+DIPLOMATIC |= {"THREATEN", "CONCEDE", "AGREE", "RETREAT"}
+STATE_SECTORS = {"GOV", "MIL", "COP"}
+NONSTATE_SECTORS = {"REB", "CRM"}
+ARMED_SIDES = {"state", "nonstate"}
+
+
+def subtype_for(event: Event, lexicon: AcledLexicon | None = None) -> SubType | None:
+    """The sub-type of one coded event, from its category, mode, sides and the weapons its
+    sentence names; None when the event is not of a kind ACLED or the extra types record."""
+    lex = lexicon or AcledLexicon.load()
+    words = sentences_of(event.sentence.text)
+    if event.type == "ASSAULT":
+        return _assault(event, lex, words)
+    fixed = MODE_SUBTYPE.get((event.type, event.mode or ""))
+    if fixed is not None:
+        return fixed
+    if event.type == "PROTEST":
+        return SubType.PEACE_PROTEST
+    if event.type in ("AGREE", "RETREAT", "CONCEDE") and lex.found("agreement", words):
+        return SubType.AGREEMENT
+    if event.type == "RETREAT" and _armed(lex, event.actor):
+        return SubType.NON_VIOL_TERRIT_TRANSFER
+    if event.type == "COERCE" and lex.found("disrupted", words):
+        return SubType.DISR_WEAP
+    return SubType.DIPLO if event.type in DIPLOMATIC and _official(event.actor) else None
+
+
+def acled_for(event: Event, lexicon: AcledLexicon | None = None) -> Acled | None:
+    """ACLED's (event_type, sub_event_type) of one coded event, or None."""
+    subtype = subtype_for(event, lexicon)
+    return ACLED_TABLE[subtype] if subtype else None
+
+
+def _assault(event: Event, lex: AcledLexicon, words: Sequence[Words]) -> SubType:
+    for cue, subtype in WEAPON_CUES:
+        if lex.found(cue, words):
+            return subtype
+    fixed = MODE_SUBTYPE.get(("ASSAULT", event.mode or ""))
+    if fixed is not None:
+        return fixed
+    actor, recipient = side_of(lex, event.actor), side_of(lex, event.recipient)
+    if actor in ARMED_SIDES and recipient in ARMED_SIDES:
+        return SubType.ARMED_CLASH
+    if recipient == "civilian" and lex.found("protest", words):
+        return SubType.FORCE_AGAINST_PROTEST
+    if recipient != "civilian" and lex.found("clash", words):
+        return SubType.ARMED_CLASH
+    if actor == "civilian" and recipient != "state":
+        return SubType.MOB_VIOL
+    battle = event.acled is not None and event.acled.event_type == _B
+    return SubType.ARMED_CLASH if battle and recipient != "civilian" else SubType.ATTACK
+
+
+def side_of(lex: AcledLexicon, actor: Actor | None) -> str | None:
+    """Which side an actor is on: its words first ("militia" is non-state whatever the sector),
+    then its sector."""
+    if actor is None:
+        return None
+    side = lex.side(words_of(actor.text))
+    if side is not None:
+        return side
+    if actor.sector in NONSTATE_SECTORS:
+        return "nonstate"
+    if actor.sector in STATE_SECTORS:
+        return "state"
+    return "civilian" if actor.sector else None
+
+
+def _armed(lex: AcledLexicon, actor: Actor | None) -> bool:
+    return side_of(lex, actor) in ARMED_SIDES
+
+
+def _official(actor: Actor | None) -> bool:
+    """A state or international body speaking: the actors of diplomacy."""
+    return actor is not None and (actor.sector in (None, "GOV") and actor.country is not None)
+
+
+# ---------------------------------------------------------------- a whole snippet
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the rules weigh: the snippet's sentences as words and its asserted events."""
+
+    sentences: tuple[Words, ...]
+    events: tuple[Event, ...]
+    lexicon: AcledLexicon
+
+    @classmethod
+    def of(cls, doc: Doc, lexicon: AcledLexicon | None = None) -> Evidence:
+        asserted = sorted(
+            (e for e in doc.events if e.polarity == "asserted"),
+            key=lambda e: (-e.confidence, e.trigger.span[0]),
+        )
+        return cls(sentences_of(doc.article.text), tuple(asserted), lexicon or AcledLexicon.load())
+
+    def has(self, *cues: str) -> bool:
+        return any(self.lexicon.found(cue, self.sentences) for cue in cues)
+
+    def event(self, category: str, mode: str | None = None) -> Event | None:
+        """The most confident asserted event of ``category`` (and ``mode``, when given)."""
+        return next((e for e in self.events if e.type == category and mode in (None, e.mode)), None)
+
+    def side_before(self, cue: str) -> str | None:
+        """The side of whoever did what ``cue`` names: the words before it, or after "by"."""
+        for s, i in self.lexicon.found(cue, self.sentences):
+            words = self.sentences[s]
+            after = words[i + 1 : i + 4]
+            agent = words[i + 2 :] if any("by" in w for w in after) else words[:i]
+            side = self.lexicon.side(agent)
+            if side is not None:
+                return side
+        return None
+
+
+VIOLENCE = ("attack", "explosive", "shelling", "air", "suicide", "grenade", "abduction", "clash")
+Rule = Callable[[Evidence], SubType | None]
+
+
+def classify(doc: Doc, lexicon: AcledLexicon | None = None) -> SubType:
+    """The one sub-type that best describes a snippet or article: the first rule that applies."""
+    evidence = Evidence.of(doc, lexicon)
+    for rule in RULES:
+        found = rule(evidence)
+        if found is not None:
+            return found
+    return SubType.OTHER
+
+
+def _chemical(ev: Evidence) -> SubType | None:
+    return SubType.CHEM_WEAP if ev.has("chemical") else None
+
+
+def _disaster(ev: Evidence) -> SubType | None:
+    """Disasters are told in ordinary words; a deliberate act or an armed side rules them out."""
+    if ev.has("hostile") or any(_armed(ev.lexicon, e.actor) for e in ev.events):
+        return None
+    if ev.has("natural_disaster"):
+        return SubType.NATURAL_DISASTER
+    return SubType.MAN_MADE_DISASTER if ev.has("accident") else None
+
+
+def _attribution(ev: Evidence) -> SubType | None:
+    """Someone claims or is blamed for violence: "X claimed responsibility for the bombing"."""
+    if not ev.has(*VIOLENCE) and ev.event("ASSAULT") is None:
+        return None
+    accuse = ev.event("ACCUSE")
+    official = accuse is not None and accuse.recipient is not None and _official(accuse.actor)
+    return SubType.ATTRIB if ev.has("attribution") or official else None
+
+
+def _weapon(ev: Evidence) -> SubType | None:
+    if ev.has("disrupted"):
+        return SubType.DISR_WEAP
+    for cue, subtype in WEAPON_CUES[1:]:
+        if ev.has(cue) and not (cue == "grenade" and ev.has("nonlethal")):
+            return subtype
+    event = ev.event("ASSAULT")
+    mode = MODE_SUBTYPE.get(("ASSAULT", event.mode or "")) if event else None
+    if mode in (SubType.AIR_STRIKE, SubType.ART_MISS_ATTACK, SubType.SUIC_BOMB):
+        return mode
+    return SubType.REM_EXPLOS if ev.has("explosive") or mode == SubType.REM_EXPLOS else None
+
+
+def _sexual(ev: Evidence) -> SubType | None:
+    return SubType.SEX_VIOL if ev.has("sexual") or ev.event("ASSAULT", "sexual") else None
+
+
+def _crime(ev: Evidence) -> SubType | None:
+    return SubType.ORG_CRIME if ev.has("crime") else None
+
+
+def _protest(ev: Evidence) -> SubType | None:
+    """Who did what to the demonstrators decides: they turned violent, they were shot or
+    seriously hurt, they were dispersed or detained, or nothing happened to them."""
+    if not ev.has("protest") and not _protest_event(ev):
+        return None
+    if ev.has("riotous"):
+        return SubType.VIOL_DEMONSTR
+    if ev.has("lethal") and _forceful(ev):
+        return SubType.FORCE_AGAINST_PROTEST
+    if ev.has("intervention") or ev.event("COERCE", "disperse") or ev.event("COERCE", "arrest"):
+        return SubType.PROTEST_WITH_INTER
+    return SubType.PEACE_PROTEST
+
+
+def _protest_event(ev: Evidence) -> bool:
+    """A coded demonstration or dispersal ("unrest" alone, coded as a riot, is not one)."""
+    events = (ev.event("PROTEST", mode) for mode in ("demo", "obstruct", "strike", "boycott"))
+    return any(events) or ev.event("COERCE", "disperse") is not None
+
+
+def _forceful(ev: Evidence) -> bool:
+    """Someone armed hurt people: state forces or armed men as the actor of a violent event."""
+    return any(e.type == "ASSAULT" and _armed(ev.lexicon, e.actor) for e in ev.events)
+
+
+def _mob(ev: Evidence) -> SubType | None:
+    if ev.has("mob"):
+        return SubType.MOB_VIOL
+    event = ev.event("ASSAULT", "primitive")
+    civilian = event is not None and side_of(ev.lexicon, event.actor) == "civilian"
+    return SubType.MOB_VIOL if civilian else None
+
+
+def _abduction(ev: Evidence) -> SubType | None:
+    return SubType.ABDUCT_DISSAP if ev.has("abduction") or ev.event("ASSAULT", "abduct") else None
+
+
+def _territory(ev: Evidence) -> SubType | None:
+    """Who took a place: government forces regain it, anyone else overtakes it; a place left
+    to the other side without a fight is a non-violent transfer."""
+    if ev.has("transfer") and _armed_words(ev):
+        return SubType.NON_VIOL_TERRIT_TRANSFER
+    for cue in ("regain", "overtake"):
+        if ev.has(cue):
+            side = ev.side_before(cue)
+            state = side == "state" or (side is None and cue == "regain")
+            return SubType.GOV_REGAINS_TERIT if state else SubType.NON_STATE_ACTOR_OVERTAKES_TER
+    return None
+
+
+def _armed_words(ev: Evidence) -> bool:
+    return any(ev.lexicon.side(words) in ARMED_SIDES for words in ev.sentences)
+
+
+def _base(ev: Evidence) -> SubType | None:
+    return SubType.HQ_ESTABLISHED if ev.has("base") else None
+
+
+def _strategic(ev: Evidence) -> SubType | None:
+    """Non-violent developments, each named by its own cue words or coded event."""
+    agreement = ev.has("agreement")
+    if agreement and (_armed_words(ev) or ev.event("AGREE") is not None):
+        return SubType.AGREEMENT
+    if ev.has("arrest") or ev.event("COERCE", "arrest"):
+        return SubType.ARREST
+    if ev.has("group_change") or ev.event("MOBILIZE", "troops"):
+        return SubType.CHANGE_TO_GROUP_ACT
+    if ev.has("destruction") or ev.event("COERCE", "destroy"):
+        return SubType.PROPERTY_DISTRUCT
+    return SubType.OTHER if ev.has("other") else None
+
+
+def _fighting(ev: Evidence) -> SubType | None:
+    """Armed clash or attack: from the coded events' sides, else from the words."""
+    for event in ev.events:
+        if event.type == "ASSAULT":
+            return subtype_for(event, ev.lexicon)
+    if ev.has("clash"):
+        return SubType.ARMED_CLASH
+    return SubType.ATTACK if ev.has("attack") else None
+
+
+def _diplomacy(ev: Evidence) -> SubType | None:
+    if ev.has("diplomacy") or any(e.type in DIPLOMATIC for e in ev.events):
+        return SubType.DIPLO
+    return None
+
+
+def _any_event(ev: Evidence) -> SubType | None:
+    return next((s for e in ev.events if (s := subtype_for(e, ev.lexicon))), None)
+
+
+RULES: tuple[Rule, ...] = (
+    _chemical,
+    _disaster,
+    _attribution,
+    _weapon,
+    _protest,
+    _sexual,
+    _crime,
+    _mob,
+    _abduction,
+    _base,
+    _territory,
+    _strategic,
+    _fighting,
+    _diplomacy,
+    _any_event,
+)
+"""The rules in the order they are tried: specific evidence before general."""
+
+_CUES_USED = (
+    *VIOLENCE,
+    "natural_disaster", "accident", "nonlethal", "crime", "attribution", "diplomacy", "chemical",
+    "disrupted", "sexual", "hostile", "protest", "riotous", "lethal", "intervention", "mob",
+    "regain", "overtake", "transfer", "base", "group_change", "agreement", "arrest",
+    "destruction", "other",
+)  # fmt: skip
