@@ -13,16 +13,11 @@ ACLED's ``(event_type, sub_event_type)``, or to None for the five.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
-from pathlib import Path
-from typing import Any
 
-from newsevents.errors import LexiconError
-from newsevents.lexicon import load_toml
+from newsevents.cues import AcledLexicon, Words, positions, sentences_of, words_of
 from newsevents.records import Acled, Actor, Doc, Event
 
 __all__ = [
@@ -34,9 +29,6 @@ __all__ = [
     "classify",
     "subtype_for",
 ]
-
-WINDOW = 6
-"""How many words apart the parts of a cue like "tear+gas" may stand."""
 
 
 class SubType(StrEnum):
@@ -109,118 +101,6 @@ ACLED_TABLE: dict[SubType, Acled | None] = {
     SubType.ATTRIB: None,
 }
 """Each sub-type name and ACLED's (event_type, sub_event_type); None: not an ACLED type."""
-
-# ---------------------------------------------------------------- cue words
-
-Cue = tuple[frozenset[str], ...]
-"""The parts of one cue entry, each the set of word forms that match it."""
-Words = tuple[frozenset[str], ...]
-"""A sentence as the word forms at each position (a hyphenated word also gives its parts)."""
-
-_WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-_VOWELS = set("aeiou")
-
-
-def forms(lemma: str) -> frozenset[str]:
-    """The regular inflections of ``lemma``: kill → kills, killed, killing."""
-    out = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing"}
-    if lemma.endswith("e"):
-        out |= {lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in _VOWELS:
-        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if _doubles(lemma):
-        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
-    return frozenset(out)
-
-
-def _doubles(lemma: str) -> bool:
-    """Short consonant-vowel-consonant words double their last letter: stab → stabbed."""
-    tail = lemma[-3:]
-    return (
-        len(lemma) <= 5
-        and len(tail) == 3
-        and tail[0] not in _VOWELS
-        and tail[1] in _VOWELS
-        and tail[2] not in _VOWELS | {"w", "x", "y"}
-    )
-
-
-def words_of(text: str) -> Words:
-    """A sentence's words, lower-cased, each with the parts of a hyphenated or possessive word."""
-    out: list[frozenset[str]] = []
-    for word in _WORD.findall(text.lower().replace("’", "'")):
-        parts = {p for p in re.split(r"[-']", word) if p}
-        out.append(frozenset({word} | parts))
-    return tuple(out)
-
-
-def sentences_of(text: str) -> tuple[Words, ...]:
-    return tuple(words_of(s) for s in _SENTENCE_END.split(text) if s.strip())
-
-
-def _compile(entry: str) -> Cue:
-    return tuple(forms(part.strip().lower()) for part in entry.split("+"))
-
-
-def positions(cue: Cue, words: Words) -> Iterable[int]:
-    """Where ``cue`` occurs in ``words``: the position of its first part."""
-    for i, here in enumerate(words):
-        if here & cue[0] and all(_near(part, words, i) for part in cue[1:]):
-            yield i
-
-
-def _near(part: frozenset[str], words: Words, i: int) -> bool:
-    return any(w & part for w in words[max(0, i - WINDOW) : i + WINDOW + 1])
-
-
-@dataclass(frozen=True)
-class AcledLexicon:
-    """The cue lists of ``lexicon/acled.toml`` (or a user's file of the same shape)."""
-
-    cues: dict[str, tuple[Cue, ...]]
-    sides: dict[str, tuple[Cue, ...]]
-
-    @classmethod
-    def load(cls, path: str | Path = "acled.toml") -> AcledLexicon:
-        return _load_lexicon(str(path))
-
-    def found(self, name: str, sentences: Sequence[Words]) -> list[tuple[int, int]]:
-        """(sentence, word) positions where cue ``name`` occurs."""
-        return [
-            (s, i)
-            for s, words in enumerate(sentences)
-            for cue in self.cues[name]
-            for i in positions(cue, words)
-        ]
-
-    def side(self, words: Words) -> str | None:
-        """ "nonstate", "state" or "civilian": the first side whose words occur in ``words``."""
-        for name in ("nonstate", "state", "civilian"):
-            if any(True for cue in self.sides[name] for _ in positions(cue, words)):
-                return name
-        return None
-
-
-@cache
-def _load_lexicon(path: str) -> AcledLexicon:
-    raw = load_toml(path)
-    try:
-        cues = {name: _entries(table["words"]) for name, table in raw["cue"].items()}
-        sides = {name: _entries(raw["side"][name]) for name in ("nonstate", "state", "civilian")}
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise LexiconError(path, f"missing or malformed entry {exc}; see acled.toml") from None
-    missing = sorted(set(_CUES_USED) - set(cues))
-    if missing:
-        raise LexiconError(path, f"no [cue.{missing[0]}] table; every cue of acled.toml is needed")
-    return AcledLexicon(cues, sides)
-
-
-def _entries(values: Any) -> tuple[Cue, ...]:
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise TypeError("a list of words")
-    return tuple(_compile(v) for v in values)
-
 
 # ---------------------------------------------------------------- one event
 
@@ -299,8 +179,10 @@ def _assault(event: Event, lex: AcledLexicon, words: Sequence[Words]) -> SubType
         return SubType.FORCE_AGAINST_PROTEST
     if recipient != "civilian" and lex.found("clash", words):
         return SubType.ARMED_CLASH
-    if actor == "civilian" and recipient != "state":
+    if actor == "civilian" and event.mode == "primitive" and recipient != "state":
         return SubType.MOB_VIOL
+    if actor is None and recipient is None and {"state", "nonstate"} <= _sides(lex, words):
+        return SubType.ARMED_CLASH
     battle = event.acled is not None and event.acled.event_type == _B
     return SubType.ARMED_CLASH if battle and recipient != "civilian" else SubType.ATTACK
 
@@ -318,6 +200,15 @@ def side_of(lex: AcledLexicon, actor: Actor | None) -> str | None:
     if actor.sector in STATE_SECTORS:
         return "state"
     return "civilian" if actor.sector else None
+
+
+def _sides(lex: AcledLexicon, sentences: Sequence[Words]) -> set[str]:
+    """The sides whose words occur anywhere in ``sentences``."""
+    found = set()
+    for name, cues in lex.sides.items():
+        if any(True for words in sentences for cue in cues for _ in positions(cue, words)):
+            found.add(name)
+    return found
 
 
 def _armed(lex: AcledLexicon, actor: Actor | None) -> bool:
@@ -367,7 +258,11 @@ class Evidence:
         return None
 
 
-VIOLENCE = ("attack", "explosive", "shelling", "air", "suicide", "grenade", "abduction", "clash")
+VIOLENCE = (
+    *("attack", "explosive", "shelling", "air", "suicide"),
+    *("grenade", "abduction", "clash", "destruction"),
+)
+"""Cues of violence someone may claim or be blamed for."""
 Rule = Callable[[Evidence], SubType | None]
 
 
@@ -404,7 +299,7 @@ def _attribution(ev: Evidence) -> SubType | None:
 
 
 def _weapon(ev: Evidence) -> SubType | None:
-    if ev.has("disrupted"):
+    if ev.has("disrupted") and not ev.has("crime"):
         return SubType.DISR_WEAP
     for cue, subtype in WEAPON_CUES[1:]:
         if ev.has(cue) and not (cue == "grenade" and ev.has("nonlethal")):
@@ -413,6 +308,8 @@ def _weapon(ev: Evidence) -> SubType | None:
     mode = MODE_SUBTYPE.get(("ASSAULT", event.mode or "")) if event else None
     if mode in (SubType.AIR_STRIKE, SubType.ART_MISS_ATTACK, SubType.SUIC_BOMB):
         return mode
+    if ev.has("incendiary") and ev.has("protest"):
+        return None
     return SubType.REM_EXPLOS if ev.has("explosive") or mode == SubType.REM_EXPLOS else None
 
 
@@ -427,7 +324,7 @@ def _crime(ev: Evidence) -> SubType | None:
 def _protest(ev: Evidence) -> SubType | None:
     """Who did what to the demonstrators decides: they turned violent, they were shot or
     seriously hurt, they were dispersed or detained, or nothing happened to them."""
-    if not ev.has("protest") and not _protest_event(ev):
+    if ev.has("demarche") or not (ev.has("protest") or _protest_event(ev)):
         return None
     if ev.has("riotous"):
         return SubType.VIOL_DEMONSTR
@@ -445,8 +342,11 @@ def _protest_event(ev: Evidence) -> bool:
 
 
 def _forceful(ev: Evidence) -> bool:
-    """Someone armed hurt people: state forces or armed men as the actor of a violent event."""
-    return any(e.type == "ASSAULT" and _armed(ev.lexicon, e.actor) for e in ev.events)
+    """Someone armed hurt people: state forces or armed men as the actor of a violent event,
+    or named in the snippet."""
+    if any(e.type == "ASSAULT" and _armed(ev.lexicon, e.actor) for e in ev.events):
+        return True
+    return bool(_sides(ev.lexicon, ev.sentences) & ARMED_SIDES)
 
 
 def _mob(ev: Evidence) -> SubType | None:
@@ -501,13 +401,16 @@ def _fighting(ev: Evidence) -> SubType | None:
     for event in ev.events:
         if event.type == "ASSAULT":
             return subtype_for(event, ev.lexicon)
-    if ev.has("clash"):
+    both = {"state", "nonstate"} <= _sides(ev.lexicon, ev.sentences)
+    if ev.has("clash") or (both and ev.has("attack")):
         return SubType.ARMED_CLASH
     return SubType.ATTACK if ev.has("attack") else None
 
 
 def _diplomacy(ev: Evidence) -> SubType | None:
     if ev.has("diplomacy") or any(e.type in DIPLOMATIC for e in ev.events):
+        return SubType.DIPLO
+    if any(_official(e.actor) and _official(e.recipient) for e in ev.events):
         return SubType.DIPLO
     return None
 
@@ -534,11 +437,3 @@ RULES: tuple[Rule, ...] = (
     _any_event,
 )
 """The rules in the order they are tried: specific evidence before general."""
-
-_CUES_USED = (
-    *VIOLENCE,
-    "natural_disaster", "accident", "nonlethal", "crime", "attribution", "diplomacy", "chemical",
-    "disrupted", "sexual", "hostile", "protest", "riotous", "lethal", "intervention", "mob",
-    "regain", "overtake", "transfer", "base", "group_change", "agreement", "arrest",
-    "destruction", "other",
-)  # fmt: skip
