@@ -17,7 +17,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from newsevents.cues import AcledLexicon, Words, positions, sentences_of, words_of
+from newsevents.cues import (
+    SENTENCE_END,
+    AcledLexicon,
+    Words,
+    positions,
+    sentences_of,
+    words_of,
+)
 from newsevents.records import Acled, Actor, Doc, Event
 
 __all__ = [
@@ -225,22 +232,33 @@ def _official(actor: Actor | None) -> bool:
 
 @dataclass(frozen=True)
 class Evidence:
-    """What the rules weigh: the snippet's sentences as words and its asserted events."""
+    """What the rules weigh: sentences as words and the asserted events in them, most confident
+    first; ``context`` is the whole snippet, for the details of what those sentences report."""
 
     sentences: tuple[Words, ...]
     events: tuple[Event, ...]
     lexicon: AcledLexicon
+    context: tuple[Words, ...]
 
     @classmethod
-    def of(cls, doc: Doc, lexicon: AcledLexicon | None = None) -> Evidence:
+    def of(cls, doc: Doc, lexicon: AcledLexicon | None = None, *, lead: bool = False) -> Evidence:
+        """The evidence of the whole snippet, or (``lead``) of its first sentence only."""
+        text = doc.article.text
+        every = sentences_of(text)
+        end = len(SENTENCE_END.split(text.strip(), maxsplit=1)[0]) if lead else len(text)
         asserted = sorted(
-            (e for e in doc.events if e.polarity == "asserted"),
+            (e for e in doc.events if e.polarity == "asserted" and e.trigger.span[0] < end),
             key=lambda e: (-e.confidence, e.trigger.span[0]),
         )
-        return cls(sentences_of(doc.article.text), tuple(asserted), lexicon or AcledLexicon.load())
+        lex = lexicon or AcledLexicon.load()
+        return cls(every[:1] if lead else every, tuple(asserted), lex, every)
 
     def has(self, *cues: str) -> bool:
         return any(self.lexicon.found(cue, self.sentences) for cue in cues)
+
+    def around(self, *cues: str) -> bool:
+        """Whether any of ``cues`` occurs anywhere in the snippet."""
+        return any(self.lexicon.found(cue, self.context) for cue in cues)
 
     def event(self, category: str, mode: str | None = None) -> Event | None:
         """The most confident asserted event of ``category`` (and ``mode``, when given)."""
@@ -267,12 +285,14 @@ Rule = Callable[[Evidence], SubType | None]
 
 
 def classify(doc: Doc, lexicon: AcledLexicon | None = None) -> SubType:
-    """The one sub-type that best describes a snippet or article: the first rule that applies."""
-    evidence = Evidence.of(doc, lexicon)
-    for rule in RULES:
-        found = rule(evidence)
-        if found is not None:
-            return found
+    """The one sub-type that best describes a snippet or article: the first rule that applies
+    to its lead sentence (news tells the event first), else to the whole text."""
+    for lead in (True, False):
+        evidence = Evidence.of(doc, lexicon, lead=lead)
+        for rule in RULES:
+            found = rule(evidence)
+            if found is not None:
+                return found
     return SubType.OTHER
 
 
@@ -326,11 +346,11 @@ def _protest(ev: Evidence) -> SubType | None:
     seriously hurt, they were dispersed or detained, or nothing happened to them."""
     if ev.has("demarche") or not (ev.has("protest") or _protest_event(ev)):
         return None
-    if ev.has("riotous"):
+    if ev.around("riotous"):
         return SubType.VIOL_DEMONSTR
-    if ev.has("lethal") and _forceful(ev):
+    if ev.around("lethal") and _forceful(ev):
         return SubType.FORCE_AGAINST_PROTEST
-    if ev.has("intervention") or ev.event("COERCE", "disperse") or ev.event("COERCE", "arrest"):
+    if ev.around("intervention") or ev.event("COERCE", "disperse") or ev.event("COERCE", "arrest"):
         return SubType.PROTEST_WITH_INTER
     return SubType.PEACE_PROTEST
 
@@ -346,7 +366,7 @@ def _forceful(ev: Evidence) -> bool:
     or named in the snippet."""
     if any(e.type == "ASSAULT" and _armed(ev.lexicon, e.actor) for e in ev.events):
         return True
-    return bool(_sides(ev.lexicon, ev.sentences) & ARMED_SIDES)
+    return bool(_sides(ev.lexicon, ev.context) & ARMED_SIDES)
 
 
 def _mob(ev: Evidence) -> SubType | None:

@@ -17,7 +17,16 @@ from typing import Any
 from newsevents.errors import LexiconError
 from newsevents.lexicon import load_toml
 
-__all__ = ["AcledLexicon", "Cue", "Words", "forms", "positions", "sentences_of", "words_of"]
+__all__ = [
+    "SENTENCE_END",
+    "AcledLexicon",
+    "Cue",
+    "Words",
+    "forms",
+    "positions",
+    "sentences_of",
+    "words_of",
+]
 
 WINDOW = 6
 """How many words apart the parts of a cue like "tear+gas" may stand."""
@@ -28,7 +37,7 @@ Words = tuple[frozenset[str], ...]
 """A sentence as the word forms at each position (a hyphenated word also gives its parts)."""
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’\-][a-z0-9]+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 _VOWELS = set("aeiou")
 
 
@@ -66,7 +75,7 @@ def words_of(text: str) -> Words:
 
 
 def sentences_of(text: str) -> tuple[Words, ...]:
-    return tuple(words_of(s) for s in _SENTENCE_END.split(text) if s.strip())
+    return tuple(words_of(s) for s in SENTENCE_END.split(text) if s.strip())
 
 
 def _compile(entry: str) -> Cue:

@@ -309,3 +309,16 @@ def test_acled_snippet_lynching_is_mob_violence(pipeline: Pipeline) -> None:
 
 def test_acled_snippet_without_any_cue_is_other(pipeline: Pipeline) -> None:
     assert snippet(pipeline, "The weather was mild.") == SubType.OTHER
+
+
+def test_acled_snippet_lead_sentence_beats_background(pipeline: Pipeline) -> None:
+    text = (
+        "Police arrested three men in Mombasa on Monday. "
+        "They are suspected of planting a roadside bomb last year."
+    )
+    assert snippet(pipeline, text) == SubType.ARREST
+
+
+def test_acled_snippet_protest_detail_may_follow_the_lead(pipeline: Pipeline) -> None:
+    text = "Hundreds of traders marched in Kano on Monday. Police later fired tear gas at them."
+    assert snippet(pipeline, text) == SubType.PROTEST_WITH_INTER
