@@ -140,7 +140,8 @@ WEAPON_CUES = (
 
 DIPLOMATIC = {"CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "SANCTION", "AID", "COOPERATE"}
 DIPLOMATIC |= {"THREATEN", "CONCEDE", "AGREE", "RETREAT"}
-STATE_SECTORS = {"GOV", "MIL", "COP"}
+STATE_SECTORS = {"MIL", "COP"}
+"""Armed sectors of the state; officials (GOV) are unarmed targets, as ACLED counts them."""
 NONSTATE_SECTORS = {"REB", "CRM"}
 ARMED_SIDES = {"state", "nonstate"}
 
@@ -369,6 +370,13 @@ def _forceful(ev: Evidence) -> bool:
     return bool(_sides(ev.lexicon, ev.context) & ARMED_SIDES)
 
 
+def _restriction(ev: Evidence) -> SubType | None:
+    """A curfew or state of emergency as the main event, whatever violence prompted it."""
+    if not ev.events or ev.events[0].type != "COERCE":
+        return None
+    return SubType.OTHER if ev.events[0].mode in ("curfew", "martial-law") else None
+
+
 def _mob(ev: Evidence) -> SubType | None:
     if ev.has("mob"):
         return SubType.MOB_VIOL
@@ -447,6 +455,7 @@ RULES: tuple[Rule, ...] = (
     _protest,
     _sexual,
     _crime,
+    _restriction,
     _mob,
     _abduction,
     _base,

@@ -65,9 +65,17 @@ def _doubles(lemma: str) -> bool:
     )
 
 
+_MONTH_MARCH = re.compile(
+    r"(?<=\d )March\b|\bMarch(?= \d)"
+    r"|(?<=\b(?:in|of|by) )March\b|(?<=\b(?:early|since|until) )March\b"
+)
+"""March the month, which must not read as a march: "On 2 March", "March 2021", "in March"."""
+
+
 def words_of(text: str) -> Words:
     """A sentence's words, lower-cased, each with the parts of a hyphenated or possessive word."""
     out: list[frozenset[str]] = []
+    text = _MONTH_MARCH.sub("month", text)
     for word in _WORD.findall(text.lower().replace("’", "'")):
         parts = {p for p in re.split(r"[-']", word) if p}
         out.append(frozenset({word} | parts))

@@ -322,3 +322,24 @@ def test_acled_snippet_lead_sentence_beats_background(pipeline: Pipeline) -> Non
 def test_acled_snippet_protest_detail_may_follow_the_lead(pipeline: Pipeline) -> None:
     text = "Hundreds of traders marched in Kano on Monday. Police later fired tear gas at them."
     assert snippet(pipeline, text) == SubType.PROTEST_WITH_INTER
+
+
+def test_acled_month_of_march_is_no_march() -> None:
+    lexicon = AcledLexicon.load()
+    assert not lexicon.found("protest", sentences_of("On 2 March, gunmen killed nine farmers."))
+    assert lexicon.found("protest", sentences_of("Thousands joined a march in Accra."))
+
+
+def test_acled_event_attack_on_an_official_is_an_attack() -> None:
+    e = event(
+        "ASSAULT",
+        "Gunmen shot dead a local official.",
+        actor=actor("Gunmen", "REB"),
+        recipient=actor("a local official", "GOV"),
+    )
+    assert subtype_for(e) == SubType.ATTACK
+
+
+def test_acled_snippet_curfew_after_violence_is_other(pipeline: Pipeline) -> None:
+    text = "The governor imposed a curfew in Kaduna after communal clashes."
+    assert snippet(pipeline, text) == SubType.OTHER
