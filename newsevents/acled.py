@@ -21,7 +21,6 @@ from newsevents.cues import (
     SENTENCE_END,
     AcledLexicon,
     Words,
-    positions,
     sentences_of,
     words_of,
 )
@@ -212,11 +211,7 @@ def side_of(lex: AcledLexicon, actor: Actor | None) -> str | None:
 
 def _sides(lex: AcledLexicon, sentences: Sequence[Words]) -> set[str]:
     """The sides whose words occur anywhere in ``sentences``."""
-    found = set()
-    for name, cues in lex.sides.items():
-        if any(True for words in sentences for cue in cues for _ in positions(cue, words)):
-            found.add(name)
-    return found
+    return lex.sides_in(sentences)
 
 
 def _armed(lex: AcledLexicon, actor: Actor | None) -> bool:

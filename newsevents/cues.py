@@ -8,9 +8,9 @@ sentence's text) and a whole snippet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,8 @@ __all__ = [
     "words_of",
 ]
 
+SIDES = ("nonstate", "state", "civilian")
+"""Sides of an actor, in the order they are tried: "rebel forces" are non-state."""
 WINDOW = 6
 """How many words apart the parts of a cue like "tear+gas" may stand."""
 
@@ -82,7 +84,9 @@ def words_of(text: str) -> Words:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def sentences_of(text: str) -> tuple[Words, ...]:
+    """The sentences of ``text`` as words (cached: a sentence's events all ask for it)."""
     return tuple(words_of(s) for s in SENTENCE_END.split(text) if s.strip())
 
 
@@ -101,12 +105,35 @@ def _near(part: frozenset[str], words: Words, i: int) -> bool:
     return any(w & part for w in words[max(0, i - WINDOW) : i + WINDOW + 1])
 
 
+Index = dict[str, tuple[Cue, ...]]
+"""Cue entries by each word form of their first part, so that a sentence is read once."""
+
+
+def _index(entries: Iterable[Cue]) -> Index:
+    out: dict[str, list[Cue]] = {}
+    for cue in entries:
+        for form in cue[0]:
+            out.setdefault(form, []).append(cue)
+    return {form: tuple(cues) for form, cues in out.items()}
+
+
+def _matches(index: Index, words: Words) -> Iterator[int]:
+    for i, here in enumerate(words):
+        candidates = (cue for form in here for cue in index.get(form, ()))
+        if any(all(_near(part, words, i) for part in cue[1:]) for cue in candidates):
+            yield i
+
+
+def _occurs(index: Index, words: Words) -> bool:
+    return next(_matches(index, words), None) is not None
+
+
 @dataclass(frozen=True)
 class AcledLexicon:
     """The cue lists of ``lexicon/acled.toml`` (or a user's file of the same shape)."""
 
-    cues: dict[str, tuple[Cue, ...]]
-    sides: dict[str, tuple[Cue, ...]]
+    cues: dict[str, Index]
+    sides: dict[str, Index]
 
     @classmethod
     def load(cls, path: str | Path = "acled.toml") -> AcledLexicon:
@@ -116,27 +143,24 @@ class AcledLexicon:
         """(sentence, word) positions where cue ``name`` occurs."""
         if name not in self.cues:
             raise LexiconError("acled.toml", f"no [cue.{name}] table; add one (it may be empty)")
-        return [
-            (s, i)
-            for s, words in enumerate(sentences)
-            for cue in self.cues[name]
-            for i in positions(cue, words)
-        ]
+        index = self.cues[name]
+        return [(s, i) for s, words in enumerate(sentences) for i in _matches(index, words)]
 
     def side(self, words: Words) -> str | None:
         """The first side ("nonstate", "state", "civilian") whose words occur in ``words``."""
-        for name in ("nonstate", "state", "civilian"):
-            if any(True for cue in self.sides[name] for _ in positions(cue, words)):
-                return name
-        return None
+        return next((name for name in SIDES if _occurs(self.sides[name], words)), None)
+
+    def sides_in(self, sentences: Sequence[Words]) -> set[str]:
+        """Every side whose words occur in ``sentences``."""
+        return {n for n in SIDES for words in sentences if _occurs(self.sides[n], words)}
 
 
 @cache
 def _load_lexicon(path: str) -> AcledLexicon:
     raw = load_toml(path)
     try:
-        cues = {name: _entries(table["words"]) for name, table in raw["cue"].items()}
-        sides = {name: _entries(raw["side"][name]) for name in ("nonstate", "state", "civilian")}
+        cues = {name: _index(_entries(table["words"])) for name, table in raw["cue"].items()}
+        sides = {name: _index(_entries(raw["side"][name])) for name in SIDES}
     except (KeyError, TypeError, AttributeError) as exc:
         raise LexiconError(path, f"missing or malformed entry {exc}; see acled.toml") from None
     return AcledLexicon(cues, sides)
