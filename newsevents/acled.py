@@ -13,6 +13,7 @@ ACLED's ``(event_type, sub_event_type)``, or to None for the five.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -238,16 +239,17 @@ class Evidence:
 
     @classmethod
     def of(cls, doc: Doc, lexicon: AcledLexicon | None = None, *, lead: bool = False) -> Evidence:
-        """The evidence of the whole snippet, or (``lead``) of its first sentence only."""
+        """The evidence of the whole snippet, or (``lead``) of its first sentence without the
+        phrases that give the background ("after days of fighting")."""
         text = doc.article.text
         every = sentences_of(text)
-        end = len(SENTENCE_END.split(text.strip(), maxsplit=1)[0]) if lead else len(text)
+        first, end, gaps = _lead(text) if lead else (text, len(text), [])
         asserted = sorted(
-            (e for e in doc.events if e.polarity == "asserted" and e.trigger.span[0] < end),
+            (e for e in doc.events if e.polarity == "asserted" and _within(e, end, gaps)),
             key=lambda e: (-e.confidence, e.trigger.span[0]),
         )
         lex = lexicon or AcledLexicon.load()
-        return cls(every[:1] if lead else every, tuple(asserted), lex, every)
+        return cls(sentences_of(first)[:1] if lead else every, tuple(asserted), lex, every)
 
     def has(self, *cues: str) -> bool:
         return any(self.lexicon.found(cue, self.sentences) for cue in cues)
@@ -272,6 +274,26 @@ class Evidence:
         return None
 
 
+BACKGROUND = re.compile(
+    r"\b(?:after|following|amid|despite|in (?:response|retaliation) (?:to|for))\b[^,;.]*",
+    re.IGNORECASE,
+)
+"""A phrase that tells what came before or around the event: the lead's rules pass it over."""
+
+
+def _lead(text: str) -> tuple[str, int, list[tuple[int, int]]]:
+    """The lead sentence less its background phrases, where it ends, and the phrases' spans."""
+    lead = SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    start = text.find(lead)
+    gaps = [(start + m.start(), start + m.end()) for m in BACKGROUND.finditer(lead)]
+    return BACKGROUND.sub(" ", lead), start + len(lead), gaps
+
+
+def _within(event: Event, end: int, gaps: list[tuple[int, int]]) -> bool:
+    at = event.trigger.span[0]
+    return at < end and not any(a <= at < b for a, b in gaps)
+
+
 VIOLENCE = (
     *("attack", "explosive", "shelling", "air", "suicide"),
     *("grenade", "abduction", "clash", "destruction"),
@@ -282,10 +304,11 @@ Rule = Callable[[Evidence], SubType | None]
 
 def classify(doc: Doc, lexicon: AcledLexicon | None = None) -> SubType:
     """The one sub-type that best describes a snippet or article: the first rule that applies
-    to its lead sentence (news tells the event first), else to the whole text."""
-    for lead in (True, False):
+    to its lead sentence (news tells the event first), else to the whole text; the weakest
+    rules (any diplomatic act, any coded event) only to the whole text."""
+    for lead, rules in ((True, RULES[:-FALLBACKS]), (False, RULES)):
         evidence = Evidence.of(doc, lexicon, lead=lead)
-        for rule in RULES:
+        for rule in rules:
             found = rule(evidence)
             if found is not None:
                 return found
@@ -461,3 +484,5 @@ RULES: tuple[Rule, ...] = (
     _any_event,
 )
 """The rules in the order they are tried: specific evidence before general."""
+FALLBACKS = 2
+"""How many of the last rules are fallbacks, tried on the whole text only."""

@@ -343,3 +343,8 @@ def test_acled_event_attack_on_an_official_is_an_attack() -> None:
 def test_acled_snippet_curfew_after_violence_is_other(pipeline: Pipeline) -> None:
     text = "The governor imposed a curfew in Kaduna after communal clashes."
     assert snippet(pipeline, text) == SubType.OTHER
+
+
+def test_acled_snippet_background_phrase_does_not_decide(pipeline: Pipeline) -> None:
+    text = "The army deployed extra troops to Gao after a wave of bomb attacks."
+    assert snippet(pipeline, text) == SubType.CHANGE_TO_GROUP_ACT
