@@ -174,6 +174,9 @@ def acled_for(event: Event, lexicon: AcledLexicon | None = None) -> Acled | None
 
 
 def _assault(event: Event, lex: AcledLexicon, words: Sequence[Words]) -> SubType:
+    disaster = _disaster_in(lex, words)
+    if disaster is not None and not _armed(lex, event.actor):
+        return disaster
     for cue, subtype in WEAPON_CUES:
         if lex.found(cue, words):
             return subtype
@@ -321,11 +324,17 @@ def _chemical(ev: Evidence) -> SubType | None:
 
 def _disaster(ev: Evidence) -> SubType | None:
     """Disasters are told in ordinary words; a deliberate act or an armed side rules them out."""
-    if ev.has("hostile") or any(_armed(ev.lexicon, e.actor) for e in ev.events):
+    if any(_armed(ev.lexicon, e.actor) for e in ev.events):
         return None
-    if ev.has("natural_disaster"):
+    return _disaster_in(ev.lexicon, ev.sentences)
+
+
+def _disaster_in(lex: AcledLexicon, sentences: Sequence[Words]) -> SubType | None:
+    if lex.found("hostile", sentences):
+        return None
+    if lex.found("natural_disaster", sentences):
         return SubType.NATURAL_DISASTER
-    return SubType.MAN_MADE_DISASTER if ev.has("accident") else None
+    return SubType.MAN_MADE_DISASTER if lex.found("accident", sentences) else None
 
 
 def _attribution(ev: Evidence) -> SubType | None:

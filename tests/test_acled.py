@@ -348,3 +348,14 @@ def test_acled_snippet_curfew_after_violence_is_other(pipeline: Pipeline) -> Non
 def test_acled_snippet_background_phrase_does_not_decide(pipeline: Pipeline) -> None:
     text = "The army deployed extra troops to Gao after a wave of bomb attacks."
     assert snippet(pipeline, text) == SubType.CHANGE_TO_GROUP_ACT
+
+
+def test_acled_event_killing_by_a_flood_has_no_acled_pair() -> None:
+    e = event(
+        "ASSAULT",
+        "Floods killed 20 people in Sindh.",
+        actor=actor("Floods"),
+        recipient=actor("20 people", "CVL"),
+    )
+    assert subtype_for(e) == SubType.NATURAL_DISASTER
+    assert acled_for(e) is None
