@@ -359,3 +359,8 @@ def test_acled_event_killing_by_a_flood_has_no_acled_pair() -> None:
     )
     assert subtype_for(e) == SubType.NATURAL_DISASTER
     assert acled_for(e) is None
+
+
+def test_acled_event_a_helicopter_flight_is_no_air_strike() -> None:
+    e = event("ASSAULT", "He was flown to hospital in a helicopter after the shooting.")
+    assert subtype_for(e) != SubType.AIR_STRIKE
