@@ -192,7 +192,7 @@ def _assault(event: Event, lex: AcledLexicon, words: Sequence[Words]) -> SubType
         return SubType.ARMED_CLASH
     if actor == "civilian" and event.mode == "primitive" and recipient != "state":
         return SubType.MOB_VIOL
-    if actor is None and recipient is None and {"state", "nonstate"} <= _sides(lex, words):
+    if actor is None and recipient is None and {"state", "nonstate"} <= lex.sides_in(words):
         return SubType.ARMED_CLASH
     battle = event.acled is not None and event.acled.event_type == _B
     return SubType.ARMED_CLASH if battle and recipient != "civilian" else SubType.ATTACK
@@ -211,11 +211,6 @@ def side_of(lex: AcledLexicon, actor: Actor | None) -> str | None:
     if actor.sector in STATE_SECTORS:
         return "state"
     return "civilian" if actor.sector else None
-
-
-def _sides(lex: AcledLexicon, sentences: Sequence[Words]) -> set[str]:
-    """The sides whose words occur anywhere in ``sentences``."""
-    return lex.sides_in(sentences)
 
 
 def _armed(lex: AcledLexicon, actor: Actor | None) -> bool:
@@ -394,7 +389,7 @@ def _forceful(ev: Evidence) -> bool:
     or named in the snippet."""
     if any(e.type == "ASSAULT" and _armed(ev.lexicon, e.actor) for e in ev.events):
         return True
-    return bool(_sides(ev.lexicon, ev.context) & ARMED_SIDES)
+    return bool(ev.lexicon.sides_in(ev.context) & ARMED_SIDES)
 
 
 def _restriction(ev: Evidence) -> SubType | None:
@@ -456,7 +451,7 @@ def _fighting(ev: Evidence) -> SubType | None:
     for event in ev.events:
         if event.type == "ASSAULT":
             return subtype_for(event, ev.lexicon)
-    both = {"state", "nonstate"} <= _sides(ev.lexicon, ev.sentences)
+    both = {"state", "nonstate"} <= ev.lexicon.sides_in(ev.sentences)
     if ev.has("clash") or (both and ev.has("attack")):
         return SubType.ARMED_CLASH
     return SubType.ATTACK if ev.has("attack") else None
