@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SEED   := ../shared/seeds/000_c4c52226bb212c5f.txt
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test lint format bench golden lock clean
+.PHONY: install demo test lint format bench gate golden lock clean
 
 install: $(STAMP)
 
@@ -44,6 +44,10 @@ bench: install
 	$(BIN)/python benchmarks/bench_casualties.py
 	$(BIN)/python benchmarks/bench_plover.py
 	$(BIN)/python benchmarks/bench_event_location.py
+
+# Re-pin the evaluation gate (tests/eval_gate.json) to the current dev scores; pins only go up.
+gate: install
+	$(BIN)/python tests/test_eval_gate.py
 
 lock:
 	rm -rf /tmp/newsevents-lock && $(PYTHON) -m venv /tmp/newsevents-lock

@@ -258,6 +258,22 @@ def eval_plover(path: Path, lexicons: tuple[str, ...], as_json: bool) -> None:
 
 
 # eval acled-subtype goes here
+@eval_group.command("acled-subtype")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@lexicon_option
+@json_option
+def eval_acled(path: Path, lexicons: tuple[str, ...], as_json: bool) -> None:
+    """Score the ACLED-style sub-type of whole snippets against a gold TSV file.
+
+    The file has a header and tab-separated columns id, EventSnippet, SubType (ARMED_CLASH,
+    PEACE_PROTEST, ... as listed in the README).
+
+    Example: newsevents eval acled-subtype benchmarks/data/acled-dev.tsv --json
+    """
+    records = evaluate.read_acled_subtype(path)
+    settings = Settings.load({"lexicons": lexicons or None})
+    report = evaluate.score_acled_subtype(records, Pipeline(settings, names=evaluate.ACLED_STAGES))
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 
 # eval geoparse goes here

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsevents.acled import AcledLexicon, SubType, classify
 from newsevents.errors import InputError
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article, Doc, Event
@@ -247,6 +248,146 @@ def _mean(values: Sequence[bool]) -> float:
 
 
 # --- acled-subtype: ACLED-style sub-type classification of snippets -------------------------
+#
+# A TSV gold file (header: id, EventSnippet, SubType) gives one snippet and its sub-type a line;
+# each snippet is coded and classified whole (newsevents.acled.classify), and scored as
+# single-label classification: accuracy, per-class precision / recall / F1, their macro mean
+# and their mean weighted by gold support.
+
+ACLED_STAGES = ("parse", "events", "actors")
+ACLED_COLUMNS = ("id", "EventSnippet", "SubType")
+
+
+@dataclass(frozen=True)
+class SubtypeGold:
+    """One gold snippet and its sub-type name."""
+
+    id: str
+    text: str
+    subtype: str
+
+
+def read_acled_subtype(path: Path) -> list[SubtypeGold]:
+    """The rows of an ACLED sub-type TSV file, validated line by line."""
+    lines = _lines(path)
+    if not lines:
+        raise InputError(str(path), "empty file", fix="the first line must be the header")
+    columns = _acled_header(path, lines[0])
+    return [
+        _acled_row(path, number, line, columns)
+        for number, line in enumerate(lines[1:], start=2)
+        if line.strip()
+    ]
+
+
+def _acled_header(path: Path, line: str) -> dict[str, int]:
+    names = [c.strip() for c in line.split("\t")]
+    missing = [c for c in ACLED_COLUMNS if c not in names]
+    if missing:
+        raise InputError(
+            f"{path}, line 1",
+            f"header lacks column {missing[0]!r}",
+            fix="the header must name the tab-separated columns id, EventSnippet, SubType",
+        )
+    return {c: names.index(c) for c in ACLED_COLUMNS}
+
+
+def _acled_row(path: Path, number: int, line: str, columns: dict[str, int]) -> SubtypeGold:
+    cells = line.split("\t")
+    where = f"{path}, line {number}"
+    if len(cells) <= max(columns.values()):
+        raise InputError(where, f"{len(cells)} column(s), not 3", fix="separate columns by tabs")
+    name = cells[columns["SubType"]].strip().upper()
+    if name not in SubType.__members__:
+        raise InputError(
+            where,
+            f"unknown SubType {name!r}",
+            fix=f"use one of {', '.join(SubType.__members__)}",
+        )
+    text = cells[columns["EventSnippet"]].strip()
+    return SubtypeGold(id=cells[columns["id"]].strip(), text=text, subtype=name)
+
+
+@dataclass
+class SubtypeReport:
+    """What ``eval acled-subtype`` reports; (gold, predicted) pairs are counted snippet by
+    snippet."""
+
+    pairs: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, gold: SubtypeGold, predicted: str) -> None:
+        self.pairs[(gold.subtype, predicted)] += 1
+
+    @property
+    def n(self) -> int:
+        return sum(self.pairs.values())
+
+    @property
+    def accuracy(self) -> float:
+        return _share(sum(n for (g, p), n in self.pairs.items() if g == p), self.n)
+
+    def per_class(self) -> dict[str, Prf]:
+        """Every class seen in gold or prediction, as scikit-learn counts them."""
+        classes = sorted({g for g, _ in self.pairs} | {p for _, p in self.pairs})
+        return {c: self._class(c) for c in classes}
+
+    def _class(self, name: str) -> Prf:
+        predicted = sum(n for (_, p), n in self.pairs.items() if p == name)
+        gold = sum(n for (g, _), n in self.pairs.items() if g == name)
+        return Prf(self.pairs[(name, name)], predicted, gold)
+
+    @property
+    def macro_f1(self) -> float:
+        scores = [prf.f1 for prf in self.per_class().values()]
+        return round(sum(scores) / len(scores), 4) if scores else 0.0
+
+    @property
+    def weighted_f1(self) -> float:
+        total = sum(prf.f1 * prf.gold for prf in self.per_class().values())
+        return round(total / self.n, 4) if self.n else 0.0
+
+    def confusions(self, top: int = 10) -> list[tuple[str, str, int]]:
+        wrong = ((g, p, n) for (g, p), n in self.pairs.items() if g != p)
+        return sorted(wrong, key=lambda t: (-t[2], t[0], t[1]))[:top]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "accuracy": self.accuracy,
+            "macro_f1": self.macro_f1,
+            "weighted_f1": self.weighted_f1,
+            "per_class": {c: prf.to_dict() for c, prf in self.per_class().items()},
+            "confusions": [
+                {"gold": g, "predicted": p, "count": n} for g, p, n in self.confusions()
+            ],
+        }
+
+    def table(self) -> str:
+        lines = [
+            f"snippets      {self.n}",
+            f"accuracy      {self.accuracy:.3f}",
+            f"macro F1      {self.macro_f1:.3f}",
+            f"weighted F1   {self.weighted_f1:.3f}",
+            "",
+            f"{'sub-type':<30} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}",
+        ]
+        lines += [
+            f"{c:<30} {p.precision:>6.3f} {p.recall:>6.3f} {p.f1:>6.3f} {p.gold:>5}"
+            for c, p in self.per_class().items()
+        ]
+        lines += ["", "most frequent confusions (gold -> predicted):"]
+        lines += [f"  {g} -> {p}: {n}" for g, p, n in self.confusions()] or ["  none"]
+        return "\n".join(lines)
+
+
+def score_acled_subtype(records: Iterable[SubtypeGold], pipeline: Pipeline) -> SubtypeReport:
+    """Code and classify each snippet (no publication date: snippets rarely carry one)."""
+    report = SubtypeReport()
+    lexicon = AcledLexicon.load()
+    for gold in records:
+        doc = pipeline(Article(id=gold.id, text=gold.text))
+        report.add(gold, classify(doc, lexicon).value)
+    return report
 
 
 # --- geoparse: toponym detection and resolution (GeoWebNews / LGL XML) ----------------------

@@ -103,3 +103,84 @@ def test_evaluate_cli_plover_json_and_table(gold_file: Path) -> None:
     table = runner.invoke(cli, ["eval", "plover-gsr", str(gold_file)])
     assert "event type P / R / F1" in table.output
     assert "AGREE -> NONE: 1" in table.output
+
+
+# --- acled-subtype
+
+ACLED_ROWS = [
+    ("1", "Police fired tear gas to disperse protesters in Nairobi.", "PROTEST_WITH_INTER"),
+    ("2", "Floods killed 20 people in Sindh province.", "NATURAL_DISASTER"),
+    ("3", "The weather in the capital was mild.", "ATTACK"),
+]
+
+
+@pytest.fixture
+def acled_file(tmp_path: Path) -> Path:
+    path = tmp_path / "gold.tsv"
+    lines = ["id\tEventSnippet\tSubType", *("\t".join(row) for row in ACLED_ROWS)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluate_reads_acled_subtype_by_header_names(tmp_path: Path) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_text("SubType\tid\tEventSnippet\nattack\tx\tGunmen shot him.\n", encoding="utf-8")
+    [record] = evaluate.read_acled_subtype(path)
+    assert (record.id, record.text, record.subtype) == ("x", "Gunmen shot him.", "ATTACK")
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "reason"),
+    [
+        ("id\tText\tSubType\n", "line 1", "lacks column 'EventSnippet'"),
+        ("id\tEventSnippet\tSubType\n1\tRebels attacked.\n", "line 2", "column"),
+        ("id\tEventSnippet\tSubType\n1\tA.\tATTACK\n2\tB.\tBOMBING\n", "line 3", "'BOMBING'"),
+        ("", "gold.tsv", "empty file"),
+    ],
+)
+def test_evaluate_bad_acled_file_names_file_and_line(
+    tmp_path: Path, content: str, where: str, reason: str
+) -> None:
+    path = tmp_path / "gold.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        evaluate.read_acled_subtype(path)
+    assert str(info.value).startswith(str(path))
+    assert where in str(info.value)
+    assert reason in str(info.value)
+
+
+def test_evaluate_subtype_report_arithmetic() -> None:
+    report = evaluate.SubtypeReport()
+    gold = [("A", "A"), ("A", "A"), ("A", "B"), ("B", "B"), ("C", "A")]
+    for number, (g, p) in enumerate(gold):
+        report.add(evaluate.SubtypeGold(str(number), "text", g), p)
+    classes = report.per_class()
+    assert report.accuracy == pytest.approx(0.6)
+    assert classes["A"].f1 == pytest.approx(2 / 3)
+    assert classes["B"].f1 == pytest.approx(2 / 3)
+    assert classes["C"].f1 == 0.0
+    assert report.macro_f1 == pytest.approx((2 / 3 + 2 / 3 + 0) / 3, abs=1e-4)
+    assert report.weighted_f1 == pytest.approx((3 * 2 / 3 + 1 * 2 / 3) / 5, abs=1e-4)
+    assert report.confusions()[0][2] == 1
+
+
+def test_evaluate_acled_scores_a_small_gold_file(acled_file: Path) -> None:
+    pipeline = Pipeline(Settings(), names=evaluate.ACLED_STAGES)
+    report = evaluate.score_acled_subtype(evaluate.read_acled_subtype(acled_file), pipeline)
+    scores = report.to_dict()
+    assert scores["n"] == 3
+    assert scores["accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    assert scores["per_class"]["ATTACK"]["recall"] == 0.0
+    assert {"gold": "ATTACK", "predicted": "OTHER", "count": 1} in scores["confusions"]
+
+
+def test_evaluate_cli_acled_json_and_table(acled_file: Path) -> None:
+    runner = CliRunner()
+    as_json = runner.invoke(cli, ["eval", "acled-subtype", str(acled_file), "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    scores = json.loads(as_json.output)
+    assert set(scores) >= {"n", "accuracy", "macro_f1", "weighted_f1", "per_class"}
+    table = runner.invoke(cli, ["eval", "acled-subtype", str(acled_file)])
+    assert "weighted F1" in table.output
+    assert "ATTACK -> OTHER: 1" in table.output
