@@ -34,13 +34,24 @@ from typing import Any
 
 from newsevents.errors import LexiconError, ModelError
 
-__all__ = ["Entry", "Gazetteer", "cache_dir", "distance_km", "normalize"]
+__all__ = [
+    "MATCH_ALIAS",
+    "MATCH_ALTERNATE",
+    "MATCH_CONTEXT",
+    "MATCH_PRIMARY",
+    "Entry",
+    "Gazetteer",
+    "cache_dir",
+    "distance_km",
+    "normalize",
+]
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
-MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE = 3, 2, 1
-"""How a name matched an entry: its own name, a curated alias, or a GeoNames alternate name."""
+MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
+"""How a name matched an entry: its own name, a curated alias, a GeoNames alternate name, or
+not at all: an unknown name placed at its article's focus (see geoparse.resolve)."""
 
 SALIENT_CITY_POPULATION = 100_000
 """Towns this large are found in text even where the NER misses them."""
@@ -79,7 +90,8 @@ class Entry:
     parent: str | None = None
     """Supplement id of the place this one lies within."""
     match: int = MATCH_PRIMARY
-    """How the looked-up name matched: MATCH_PRIMARY, MATCH_ALIAS or MATCH_ALTERNATE."""
+    """How the looked-up name matched: MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE or
+    MATCH_CONTEXT."""
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -364,7 +376,8 @@ class _Builder:
                 names = dict.fromkeys(place.get("aliases", []), MATCH_PRIMARY)
                 names[place["name"]] = MATCH_PRIMARY
                 point = (float(place["lat"]), float(place["lon"]))
-                row: Row = (None, place["id"], place["name"], *point)
+                gid = int(place["geonameid"]) if "geonameid" in place else None
+                row: Row = (gid, place["id"], place["name"], *point)
                 row += (place.get("country"), None, place["feature"])
                 row += (int(place.get("population", 0)), float(place.get("radius_km", 10)))
                 self.add((*row, place.get("parent")), names, True, demonyms=place["id"])

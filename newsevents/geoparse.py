@@ -16,13 +16,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsevents.gazetteer import (
     MATCH_ALIAS,
     MATCH_ALTERNATE,
-    MATCH_PRIMARY,
+    MATCH_CONTEXT,
     Entry,
     Gazetteer,
     distance_km,
@@ -74,6 +74,21 @@ MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
 COUNTRY_WEIGHT = 2.5
 """Bonus for lying in the countries the rest of the article names, times their share."""
 LARGE_CITY = 500_000
+HUGE_CITY = 5_000_000
+"""A city this large shadows its province even through an alternate name ("New York")."""
+INNER_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "capital"})
+GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
+    "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "old",
+    "metro", "gulf", "coast", "river", "lake", "park", "university", "college", "school",
+    "church", "street", "road", "avenue", "national", "united", "great", "grand", "saint", "st",
+    "san", "santa", "mount", "fort", "point", "bay", "beach", "centre", "center", "hall", "court",
+    "house", "office", "trust", "club", "golf", "mall", "the", "of", "and", "union", "republic",
+})  # fmt: skip
+"""Words that alone never name the place inside a longer name."""
+INNER_POPULATION = 50_000
+"""A place named inside an unknown name must be an area or a town this large to stand for it."""
+DATELINE_WEIGHT = 3
+"""A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
 """Areas wider than this contain only what is declared inside them (country, admin1, parent)."""
 
@@ -92,6 +107,8 @@ def precision_of(entry: Entry) -> int:
     """ACLED geo-precision of a resolved entry: 1 town or feature, 2 part of a region, 3 area."""
     if entry.feature in _AREA_PRECISION:
         return 3
+    if entry.match == MATCH_CONTEXT:  # a street or building placed at the article's focus
+        return 2
     return 2 if entry.feature in COARSE else 1
 
 
@@ -254,29 +271,67 @@ def _longest_match(
 
 
 def resolve(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str = ""
+    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str = "", backoff: bool = True
 ) -> list[tuple[Entry, float] | None]:
     """The best entry for each mention and a 0..1 confidence; None where nothing matched.
 
-    One sense per article: every mention of the same name resolves to the same entry.
+    One sense per article: every mention of the same name resolves to the same entry. A name the
+    gazetteer lacks is resolved by the place name inside it ("University of Alberta"); with
+    ``backoff``, a name still unknown (a street, a building) is placed at the article's focus,
+    at precision 2 and low confidence (see :func:`focus_of`).
     """
     keys = [normalize(m.text) for m in mentions]
     cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
     cands = {k: c for k, c in cands.items() if c}
-    context = _Context({k: max(c, key=_prior) for k, c in cands.items()}, Counter(keys))
+    counts = Counter(keys)
+    for key in _dateline_keys(mentions, keys, text):
+        counts[key] += DATELINE_WEIGHT
+    context = _Context({k: max(c, key=_prior) for k, c in cands.items()}, counts)
     pairs = _comma_pairs(mentions, keys, text)
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
         context = _Context(best, context.counts)
+    focus = focus_of(context) if backoff else None
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
         if key not in cands:
-            out.append(None)
+            out.append(
+                (replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2) if focus else None
+            )
             continue
         scores = sorted((_score(e, key, context, pairs) for e in cands[key]), reverse=True)
         margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
         out.append((context.best[key], round(min(0.99, 1 / (1 + math.exp(-margin))), 3)))
     return out
+
+
+def focus_of(context: _Context) -> Entry | None:
+    """The article's focus: its most-mentioned specific place (a town, a feature), if one is
+    named at least twice or is the only one, else its most-mentioned area."""
+    ranked = sorted(
+        ((context.counts[k], -i, e) for i, (k, e) in enumerate(context.best.items())),
+        key=lambda t: (t[0], t[1]),
+        reverse=True,
+    )
+    specific = [t for t in ranked if t[2].feature not in COARSE]
+    if specific and (specific[0][0] >= 2 or len(specific) == 1):
+        return specific[0][2]
+    return ranked[0][2] if ranked else None
+
+
+_DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
+
+
+def _dateline_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> list[str]:
+    """ "SEOUL (Reuters) —", "NAIROBI, Kenya —": the place an article was filed from."""
+    found = []
+    for m, key in zip(mentions, keys, strict=True):
+        start, end = m.span
+        if start > 0 and text[:start].strip():
+            break
+        if m.text.isupper() or _DATELINE.match(text[end : end + 40]):
+            found.append(key)
+    return found
 
 
 def _best(cands: list[Entry], key: str, context: _Context, pairs: dict[str, str]) -> Entry:
@@ -290,18 +345,46 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     found = gazetteer.candidates(text)
     if not found and _TRAILING_QUALIFIERS.search(text):
         found = gazetteer.candidates(_TRAILING_QUALIFIERS.sub("", text))
-    return _unshadowed(found)
+    return _unshadowed(found or _inner_candidates(text, gazetteer))
+
+
+def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    """The longest capitalised run of words inside an unknown name that names a sizeable place:
+    "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"."""
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i : i + size])
+            if not part[:1].isupper() or _generic(part):
+                continue
+            found = [e for e in gazetteer.candidates(part) if _sizeable(e)]
+            if found:
+                return found
+    return []
+
+
+def _generic(part: str) -> bool:
+    """Words that name a kind of thing, not a place: "Town", "Central", "Metro Station"."""
+    words = normalize(part).split()
+    return not words or all(w in GENERIC_WORDS or w in NOT_PLACES for w in words)
+
+
+def _sizeable(e: Entry) -> bool:
+    return e.match != MATCH_ALTERNATE and (
+        e.feature in INNER_FEATURES or e.population >= INNER_POPULATION
+    )
 
 
 def _unshadowed(found: list[Entry]) -> list[Entry]:
     """Drop admin areas named after a large city of theirs: "New York" alone is the city."""
-    cities = {(e.name, e.country) for e in found if e.feature in ("city", "capital")
-              and e.population >= LARGE_CITY and e.match == MATCH_PRIMARY}  # fmt: skip
-    return [
-        e
-        for e in found
-        if e.feature not in ("admin1", "admin2") or (e.name, e.country) not in cities
-    ]
+    cities = {e.country for e in found if e.feature in ("city", "capital") and _shadows(e)}
+    return [e for e in found if e.feature not in ("admin1", "admin2") or e.country not in cities]
+
+
+def _shadows(city: Entry) -> bool:
+    if city.match >= MATCH_ALIAS:
+        return city.population >= LARGE_CITY
+    return city.population >= HUGE_CITY
 
 
 def _prior(e: Entry) -> float:
