@@ -46,7 +46,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "6"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -62,8 +62,11 @@ CREATE TABLE entry (id INTEGER PRIMARY KEY, geonameid INTEGER, supplement_id TEX
     radius_km REAL, parent TEXT);
 CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, cased INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE salient (key TEXT PRIMARY KEY, cased INTEGER);
 """
-_INDEXES = "CREATE INDEX name_key ON name(key); CREATE INDEX entry_gid ON entry(geonameid);"
+_INDEXES = """CREATE INDEX name_key ON name(key); CREATE INDEX entry_gid ON entry(geonameid);
+INSERT INTO salient SELECT key, MIN(cased) FROM name WHERE salient = 1 GROUP BY key;"""
+"""The salient names are copied to a small table of their own: opening reads only that."""
 
 Row = tuple[Any, ...]
 
@@ -105,7 +108,13 @@ def normalize(name: str) -> str:
     text = _POSSESSIVE.sub("", text)
     text = _PUNCT.sub(lambda m: "" if m.group() == "." else " ", text)
     text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
+    text = text[4:] if text.startswith("the ") else text
+    first, _, rest = text.partition(" ")
+    return f"{_ABBREVIATED[first]} {rest}" if rest and first in _ABBREVIATED else text
+
+
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+"""A name's abbreviated first word, spelled out: "St. Petersburg" is "Saint Petersburg"."""
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -142,11 +151,9 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        rows = self._con.execute("SELECT DISTINCT key, cased FROM name WHERE salient = 1")
-        self.salient: dict[str, bool] = {}
+        rows = self._con.execute("SELECT key, cased FROM salient")
+        self.salient: dict[str, bool] = {key: bool(cased) for key, cased in rows}
         """Names the text matcher looks for; value: whether the text must be capitalised."""
-        for key, cased in rows:
-            self.salient[key] = self.salient.get(key, True) and bool(cased)
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
         self.first_words: frozenset[str] = frozenset(k.split()[0] for k in self.salient if k)
         """First words of salient names: most tokens of a text start none and are skipped."""

@@ -83,6 +83,7 @@ GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
     "church", "street", "road", "avenue", "national", "united", "great", "grand", "saint", "st",
     "san", "santa", "mount", "fort", "point", "bay", "beach", "centre", "center", "hall", "court",
     "house", "office", "trust", "club", "golf", "mall", "the", "of", "and", "union", "republic",
+    "congress", "delta", "bend", "plantation", "square", "estate", "gateway", "academy",
 })  # fmt: skip
 """Words that alone never name the place inside a longer name."""
 INNER_POPULATION = 50_000
@@ -286,7 +287,8 @@ def resolve(
     counts = Counter(keys)
     for key in _dateline_keys(mentions, keys, text):
         counts[key] += DATELINE_WEIGHT
-    context = _Context({k: max(c, key=_prior) for k, c in cands.items()}, counts)
+    first = {k: max(c, key=_prior) for k, c in cands.items()}
+    context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
     pairs = _comma_pairs(mentions, keys, text)
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
@@ -303,6 +305,16 @@ def resolve(
         margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
         out.append((context.best[key], round(min(0.99, 1 / (1 + math.exp(-margin))), 3)))
     return out
+
+
+def _soft_votes(cands: list[Entry]) -> dict[str, float]:
+    """A name's countries, each weighted by its best candidate's prior (10^(prior/2))."""
+    weights: dict[str, float] = {}
+    for e in cands:
+        if e.country:
+            weights[e.country] = max(weights.get(e.country, 0.0), 10 ** (_prior(e) / 2))
+    total = sum(weights.values())
+    return {c: w / total for c, w in weights.items()} if total else {}
 
 
 def focus_of(context: _Context) -> Entry | None:
@@ -345,6 +357,8 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     found = gazetteer.candidates(text)
     if not found and _TRAILING_QUALIFIERS.search(text):
         found = gazetteer.candidates(_TRAILING_QUALIFIERS.sub("", text))
+    if found and _generic(text):  # "West", "Gulf", "Valley": only a curated or wide place
+        found = [e for e in found if e.supplement_id or e.feature in ("country", "continent")]
     return _unshadowed(found or _inner_candidates(text, gazetteer))
 
 
@@ -396,21 +410,35 @@ def _prior(e: Entry) -> float:
 
 
 class _Context:
-    """What the rest of the article says: its countries, the places its other names are."""
+    """What the rest of the article says: its countries, the places its other names are.
 
-    def __init__(self, best: dict[str, Entry], counts: Counter[str]) -> None:
+    ``votes`` spreads each name's mentions over countries; by default all go to the country of
+    its best entry. The first pass spreads an ambiguous name over its candidates' countries
+    (see :func:`_soft_votes`), so that a local article's ambiguous names do not outvote its
+    unambiguous ones by agreeing on a famous namesake's country.
+    """
+
+    def __init__(
+        self,
+        best: dict[str, Entry],
+        counts: Counter[str],
+        votes: dict[str, dict[str, float]] | None = None,
+    ) -> None:
         self.best, self.counts = best, counts
+        if votes is None:
+            votes = {k: {e.country: 1.0} for k, e in best.items() if e.country}
+        self.votes = votes
         self.countries: Counter[str] = Counter()
-        for key, e in best.items():
-            if e.country:
-                self.countries[e.country] += counts[key]
-        self.total = sum(self.countries.values())
+        for key, vote in votes.items():
+            for country, weight in vote.items():
+                self.countries[country] += counts[key] * weight
+        self.total = sum(counts[k] for k in votes)
 
     def country_share(self, e: Entry, key: str) -> float:
         """Share of the article's other mentions that lie in the candidate's country."""
-        mine = self.best.get(key)
-        own = self.counts[key] if mine and mine.country and mine.country == e.country else 0
-        total = self.total - (self.counts[key] if mine and mine.country else 0)
+        vote = self.votes.get(key, {})
+        own = self.counts[key] * vote.get(e.country or "", 0.0)
+        total = self.total - (self.counts[key] if vote else 0)
         return (self.countries[e.country or ""] - own) / total if total > 0 else 0.0
 
     def others(self, key: str) -> list[Entry]:
