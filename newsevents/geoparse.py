@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -428,7 +428,7 @@ class _Context:
         if votes is None:
             votes = {k: {e.country: 1.0} for k, e in best.items() if e.country}
         self.votes = votes
-        self.countries: Counter[str] = Counter()
+        self.countries: defaultdict[str, float] = defaultdict(float)
         for key, vote in votes.items():
             for country, weight in vote.items():
                 self.countries[country] += counts[key] * weight
