@@ -88,6 +88,11 @@ GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
 """Words that alone never name the place inside a longer name."""
 INNER_POPULATION = 50_000
 """A place named inside an unknown name must be an area or a town this large to stand for it."""
+SHADOW_PENALTY = 5.0
+"""Taken from an admin area named after a large city of its own: the city wins unless the text
+places a town inside the area ("Tacoma, Washington")."""
+PAIR_BONUS = 6.0
+"""For a candidate that "Town, Area" pairs agree with, in either direction."""
 DATELINE_WEIGHT = 3
 """A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
@@ -289,7 +294,7 @@ def resolve(
         counts[key] += DATELINE_WEIGHT
     first = {k: max(c, key=_prior) for k, c in cands.items()}
     context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
-    pairs = _comma_pairs(mentions, keys, text)
+    pairs = _links(mentions, keys, text, cands)
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
         context = _Context(best, context.counts)
@@ -346,7 +351,7 @@ def _dateline_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> l
     return found
 
 
-def _best(cands: list[Entry], key: str, context: _Context, pairs: dict[str, str]) -> Entry:
+def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Entry:
     return max(cands, key=lambda e: _score(e, key, context, pairs))
 
 
@@ -359,7 +364,7 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
         found = gazetteer.candidates(_TRAILING_QUALIFIERS.sub("", text))
     if found and _generic(text):  # "West", "Gulf", "Valley": only a curated or wide place
         found = [e for e in found if e.supplement_id or e.feature in ("country", "continent")]
-    return _unshadowed(found or _inner_candidates(text, gazetteer))
+    return found or _inner_candidates(text, gazetteer)
 
 
 def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
@@ -389,10 +394,10 @@ def _sizeable(e: Entry) -> bool:
     )
 
 
-def _unshadowed(found: list[Entry]) -> list[Entry]:
-    """Drop admin areas named after a large city of theirs: "New York" alone is the city."""
+def _shadowed(found: list[Entry]) -> list[Entry]:
+    """Admin areas named after a large city of theirs among a name's candidates."""
     cities = {e.country for e in found if e.feature in ("city", "capital") and _shadows(e)}
-    return [e for e in found if e.feature not in ("admin1", "admin2") or e.country not in cities]
+    return [e for e in found if e.feature in ("admin1", "admin2") and e.country in cities]
 
 
 def _shadows(city: Entry) -> bool:
@@ -445,11 +450,15 @@ class _Context:
         return [e for k, e in self.best.items() if k != key]
 
 
-def _score(e: Entry, key: str, context: _Context, pairs: dict[str, str]) -> float:
+def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
     score = _prior(e) + COUNTRY_WEIGHT * context.country_share(e, key)
-    host = context.best.get(pairs.get(key, ""))
+    score -= SHADOW_PENALTY if e.id in links.shadowed else 0.0
+    host = context.best.get(links.host.get(key, ""))
     if host is not None and (contains(host, e) or _close(e, host)):
-        score += 4.0
+        score += PAIR_BONUS
+    inner = context.best.get(links.inner.get(key, ""))
+    if inner is not None and contains(e, inner):
+        score += PAIR_BONUS
     return score + max((_support(e, other) for other in context.others(key)), default=0.0)
 
 
@@ -466,13 +475,28 @@ def _close(a: Entry, b: Entry) -> bool:
     return distance_km(a.lat, a.lon, b.lat, b.lon) < 150
 
 
-def _comma_pairs(mentions: Sequence[Mention], keys: list[str], text: str) -> dict[str, str]:
+@dataclass(frozen=True)
+class _Links:
+    """What the text says about names' relations, fixed for an article."""
+
+    host: dict[str, str]
     """ "Dublin, Ohio": the first name's key → the key of the place it is said to lie in."""
-    pairs: dict[str, str] = {}
+    inner: dict[str, str]
+    """The reverse: "ohio" → "dublin"."""
+    shadowed: frozenset[int]
+    """Admin areas named after a large city of theirs: "New York" alone is the city."""
+
+
+def _links(
+    mentions: Sequence[Mention], keys: list[str], text: str, cands: dict[str, list[Entry]]
+) -> _Links:
+    host: dict[str, str] = {}
     for a, b, ka, kb in zip(mentions, mentions[1:], keys, keys[1:], strict=False):
         if text[a.span[1] : b.span[0]].strip() == "," and ka != kb:
-            pairs.setdefault(ka, kb)
-    return pairs
+            host.setdefault(ka, kb)
+    inner = {kb: ka for ka, kb in host.items()}
+    shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
+    return _Links(host, inner, shadowed)
 
 
 def to_place(mention: Mention, entry: Entry, confidence: float) -> Place:

@@ -112,3 +112,11 @@ def test_geoparse_geowebnews_scores_do_not_regress(nlp: Any, gazetteer: Gazettee
     assert scores["detection"]["f1"] >= 0.78
     assert scores["resolution"]["acc_at_161km"] >= 0.88
     assert scores["resolution"]["exact_geonameid"] >= 0.83
+
+
+def test_geoparse_town_comma_area_makes_the_area_contain_the_town(gazetteer: Gazetteer) -> None:
+    text = "The bakery in Tacoma, Washington, closed. Officials in Washington said nothing."
+    tacoma, state, again = _resolved(text, gazetteer, "Tacoma", "Washington", "Washington")
+    assert state.feature == "admin1" and tacoma.admin1 == "Washington" and again.id == state.id
+    (alone,) = _resolved("Officials in Washington said nothing.", gazetteer, "Washington")
+    assert alone.feature == "capital"
