@@ -405,7 +405,7 @@ def score_geoparse(
     report = GeoparseReport()
     for article in articles:
         report.skipped += article.skipped
-        found = find_mentions(nlp(article.text), gazetteer)
+        found = find_mentions(nlp(article.text), gazetteer, demonyms=True)
         report.add_detection([g.span for g in article.toponyms], [m.span for m in found])
         mentions = [Mention(g.text, g.span) for g in article.toponyms]
         answers = resolve(mentions, gazetteer, article.text)

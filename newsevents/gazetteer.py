@@ -46,7 +46,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "6"
+BUILD_VERSION = "7"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -60,7 +60,8 @@ _SCHEMA = """
 CREATE TABLE entry (id INTEGER PRIMARY KEY, geonameid INTEGER, supplement_id TEXT, name TEXT,
     lat REAL, lon REAL, country TEXT, admin1 TEXT, feature TEXT, population INTEGER,
     radius_km REAL, parent TEXT);
-CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, cased INTEGER);
+CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, cased INTEGER,
+    demonym INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE salient (key TEXT PRIMARY KEY, cased INTEGER);
 """
@@ -182,6 +183,15 @@ class Gazetteer:
         )
         return [Entry(*row) for row in rows]
 
+    def demonym(self, name: str) -> list[Entry]:
+        """The places a nationality or regional adjective names ("Russian", "Kurdish")."""
+        rows = self._con.execute(
+            "SELECT e.*, n.quality FROM name n JOIN entry e ON e.id = n.entry "
+            "WHERE n.key = ? AND n.demonym = 1",
+            (normalize(name),),
+        )
+        return [Entry(*row) for row in rows]
+
     def by_supplement_id(self, supplement_id: str) -> Entry | None:
         row = self._con.execute(
             "SELECT *, 3 FROM entry WHERE supplement_id = ?", (supplement_id,)
@@ -240,7 +250,7 @@ class _Builder:
         self.demonyms: dict[str, list[str]] = self.supplement.get("demonyms", {})
         self.next_id = 1
         self.entries: list[Row] = []
-        self.names: list[tuple[str, int, int, int, int]] = []
+        self.names: list[tuple[str, int, int, int, int, int]] = []
 
     @staticmethod
     def _read_supplement() -> dict[str, Any]:
@@ -258,17 +268,18 @@ class _Builder:
         eid = self.next_id
         self.next_id += 1
         self.entries.append((eid, *row))
-        keys: dict[str, tuple[int, int, int]] = {}
+        keys: dict[str, tuple[int, int, int, int]] = {}
         for raw, quality in names.items():
             key = normalize(raw)
-            cased = int(raw[:1].isupper() or quality < MATCH_ALIAS)
-            if key and quality > keys.get(key, (0, 0, 0))[0]:
-                keys[key] = (quality, int(salient and quality >= MATCH_ALIAS), cased)
+            bare = raw[4:] if raw.lower().startswith("the ") else raw
+            cased = int(bare[:1].isupper() or quality < MATCH_ALIAS)
+            if key and quality > keys.get(key, (0, 0, 0, 0))[0]:
+                keys[key] = (quality, int(salient and quality >= MATCH_ALIAS), cased, 0)
             elif key and quality == keys[key][0]:  # a lower-case form lets lower-case text match
-                keys[key] = (quality, keys[key][1], min(cased, keys[key][2]))
+                keys[key] = (quality, keys[key][1], min(cased, keys[key][2]), 0)
         for word in self.demonyms.get(demonyms, []) if demonyms else []:
             for form in (word, word + "s") if word[-1] in "ni" else (word,):
-                keys.setdefault(normalize(form), (MATCH_ALIAS, 0, 1))
+                keys.setdefault(normalize(form), (MATCH_ALIAS, 0, 1, 1))
         self.names.extend((key, eid, *flags) for key, flags in keys.items())
         return eid
 
@@ -280,7 +291,7 @@ class _Builder:
         self._cities()
         self._supplement_places()
         self.con.executemany(f"INSERT INTO entry VALUES ({','.join('?' * 12)})", self.entries)
-        self.con.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)", self.names)
+        self.con.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?, ?)", self.names)
 
     def _countries(self, cities: list[list[str]]) -> None:
         """Countries: coordinates from the supplement, else the median of their towns."""

@@ -63,6 +63,8 @@ COARSE = frozenset(
     }
 )
 """Features too wide to be where an event happened when the article names a place inside them."""
+DEMONYM_FEATURES = frozenset({"country", "continent", "admin1", "region"})
+"""What a nationality or regional adjective may name."""
 _AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}
 
 FEATURE_PRIOR = {"country": 3.0, "continent": 1.5, "admin1": 0.5, "capital": 1.5, "admin2": -1.5}
@@ -136,8 +138,13 @@ def contains(outer: Entry, inner: Entry) -> bool:
 # --- detection -----------------------------------------------------------------------------
 
 
-def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place mention in a spaCy Doc, in text order, without overlaps."""
+def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> list[Mention]:
+    """Every place mention in a spaCy Doc, in text order, without overlaps.
+
+    With ``demonyms``, nationality words ("Russian") are mentions too, marked ``embedded``:
+    toponym recognition counts them (GeoWebNews annotates them as modifiers); the places stage
+    leaves them out, since they name actors and origins, not where anything happened.
+    """
     found: list[Mention] = []
     taken = [False] * len(parsed)
     for ent in parsed.ents:
@@ -151,7 +158,22 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
             found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
     found.extend(_salient_within(parsed, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
+    found.extend(_demonyms(parsed, gazetteer, taken) if demonyms else [])
     return sorted(found, key=lambda m: m.span)
+
+
+def _demonyms(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """ "Russian officials", "the British": a nationality word names its country, as context
+    only (``embedded``): "North Korean troops" say nothing of where anything happened."""
+    found = []
+    for ent in parsed.ents:
+        if ent.label_ != "NORP" or any(taken[ent.start : ent.end]):
+            continue
+        mention = _trimmed(ent)
+        if mention and any(e.feature in DEMONYM_FEATURES for e in gazetteer.demonym(ent.text)):
+            found.append(Mention(mention.text, mention.span, embedded=True))
+            taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    return found
 
 
 def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
@@ -266,7 +288,7 @@ def _longest_match(
             continue
         key = normalize(span.text)
         cased = gazetteer.salient.get(key)
-        if cased is None or span[0].lower_ == "the" or key in NOT_PLACES:
+        if cased is None or span[0].lower_ == "the" or _generic(span.text):
             continue
         if not cased or (span[0].text[:1].isupper() and any(t.pos_ == "PROPN" for t in span)):
             return n

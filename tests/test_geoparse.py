@@ -120,3 +120,14 @@ def test_geoparse_town_comma_area_makes_the_area_contain_the_town(gazetteer: Gaz
     assert state.feature == "admin1" and tacoma.admin1 == "Washington" and again.id == state.id
     (alone,) = _resolved("Officials in Washington said nothing.", gazetteer, "Washington")
     assert alone.feature == "capital"
+
+
+def test_geoparse_demonyms_are_context_mentions_on_request(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("Russian diplomats met British officials in Geneva.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Geneva"]
+    found = find_mentions(parsed, gazetteer, demonyms=True)
+    assert [(m.text, m.embedded) for m in found] == [
+        ("Russian", True), ("British", True), ("Geneva", False)
+    ]  # fmt: skip
+    answers = resolve(found, gazetteer, parsed.text)
+    assert [a[0].country for a in answers if a] == ["RUS", "GBR", "CHE"]
