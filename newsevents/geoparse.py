@@ -65,6 +65,7 @@ COARSE = frozenset(
 """Features too wide to be where an event happened when the article names a place inside them."""
 DEMONYM_FEATURES = frozenset({"country", "continent", "admin1", "region"})
 """What a nationality or regional adjective may name."""
+ADMIN_FEATURES = frozenset({"admin1", "admin2"})
 _AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}
 
 FEATURE_PRIOR = {"country": 3.0, "continent": 1.5, "admin1": 0.5, "capital": 1.5, "admin2": -1.5}
@@ -346,7 +347,8 @@ def _soft_votes(cands: list[Entry]) -> dict[str, float]:
 
 def focus_of(context: _Context) -> Entry | None:
     """The article's focus: its most-mentioned specific place (a town, a feature), if one is
-    named at least twice or is the only one, else its most-mentioned area."""
+    named at least twice or is the only one, else its most-mentioned province or county, else
+    its most-mentioned place of any kind."""
     ranked = sorted(
         ((context.counts[k], -i, e) for i, (k, e) in enumerate(context.best.items())),
         key=lambda t: (t[0], t[1]),
@@ -355,7 +357,8 @@ def focus_of(context: _Context) -> Entry | None:
     specific = [t for t in ranked if t[2].feature not in COARSE]
     if specific and (specific[0][0] >= 2 or len(specific) == 1):
         return specific[0][2]
-    return ranked[0][2] if ranked else None
+    local = [t for t in ranked if t[2].feature not in COARSE or t[2].feature in ADMIN_FEATURES]
+    return (local or ranked)[0][2] if ranked else None
 
 
 _DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
