@@ -23,15 +23,18 @@ from newsevents.stages.parse import load_model
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparse" / "GWN.xml"
 _LOAD_PROBE = """
-import json, resource, time
+import json, re, time
+from pathlib import Path
 start = time.perf_counter()
 from newsevents.gazetteer import Gazetteer
 g = Gazetteer.load()
 g.candidates("Paris")
 seconds = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+status = Path("/proc/self/status").read_text()
+rss = int(re.search(r"VmRSS:\\s+(\\d+)", status).group(1)) / 1024
 print(json.dumps({"load_s": round(seconds, 3), "rss_mb": round(rss, 1)}))
 """
+"""Import, open and query the gazetteer; print seconds and resident MB (Linux /proc)."""
 
 
 def gazetteer_footprint() -> dict[str, float]:
