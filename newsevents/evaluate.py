@@ -291,12 +291,17 @@ def read_geoparse_xml(path: Path) -> list[GeoArticle]:
         raise InputError(str(path), "no such file", fix="check the path") from None
     except ElementTree.ParseError as error:
         raise InputError(str(path), f"not well-formed XML ({error})", fix=_GEO_FIX) from None
+    except OSError as error:
+        raise InputError(
+            str(path), f"cannot be read ({error.strerror})", fix=_GEO_FIX_READ
+        ) from None
     articles = [_geo_article(path, a) for a in root.iter("article")]
     if not articles:
         raise InputError(str(path), "no <article> elements", fix=_GEO_FIX)
     return articles
 
 
+_GEO_FIX_READ = "check that it is a readable file"
 _GEO_FIX = "expected GeoWebNews or LGL-style XML: <article><text>…<toponyms><toponym><start><end>"
 
 

@@ -38,7 +38,7 @@ GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
     "church", "street", "road", "avenue", "national", "united", "great", "grand", "saint", "st",
     "san", "santa", "mount", "fort", "point", "bay", "beach", "centre", "center", "hall", "court",
     "house", "office", "trust", "club", "golf", "mall", "the", "of", "and", "union", "republic",
-    "congress", "delta", "bend", "plantation", "square", "estate", "gateway", "academy",
+    "square", "estate", "gateway", "academy", "institute", "hospital", "station", "airport",
 })  # fmt: skip
 """Words that alone never name the place inside a longer name."""
 DEMONYM_FEATURES = frozenset({"country", "continent", "admin1", "region"})

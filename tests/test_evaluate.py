@@ -173,6 +173,11 @@ def test_evaluate_geoparse_bad_file_is_an_input_error(
         evaluate.read_geoparse_xml(path)
 
 
+def test_evaluate_geoparse_folder_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot be read"):
+        evaluate.read_geoparse_xml(tmp_path)
+
+
 def test_evaluate_geoparse_scores_detection_and_resolution(lgl_file: Path) -> None:
     from newsevents.gazetteer import Gazetteer
     from newsevents.stages.parse import load_model
