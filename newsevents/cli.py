@@ -18,11 +18,13 @@ import click
 from newsevents import evaluate
 from newsevents.errors import ArticleError, InputError, NewsEventsError, StoreError
 from newsevents.export import Format, write_events
+from newsevents.gazetteer import Gazetteer
 from newsevents.patterns import PLOVER_CATEGORIES
 from newsevents.pipeline import Outcome, Pipeline
 from newsevents.records import Doc
 from newsevents.settings import SETTINGS_TABLE, Settings
 from newsevents.stages.ingest import read_articles
+from newsevents.stages.parse import load_model
 from newsevents.store import EventFilter, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -276,7 +278,22 @@ def eval_acled(path: Path, lexicons: tuple[str, ...], as_json: bool) -> None:
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 
-# eval geoparse goes here
+@eval_group.command("geoparse")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@json_option
+def eval_geoparse(path: Path, as_json: bool) -> None:
+    """Score toponym detection and resolution on GeoWebNews or LGL/TR-News-style XML.
+
+    Resolution is scored on the gold toponyms that have coordinates, resolving the gold spans.
+
+    Example: newsevents eval geoparse ../shared/data/geoparse/GWN.xml --json
+    """
+    articles = evaluate.read_geoparse_xml(path)
+    settings = Settings.load()
+    report = evaluate.score_geoparse(
+        articles, load_model(settings.model), Gazetteer.load(settings.cache_dir)
+    )
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 
 # eval event-location goes here

@@ -20,9 +20,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from newsevents.acled import AcledLexicon, SubType, classify
 from newsevents.errors import InputError
+from newsevents.gazetteer import Entry, Gazetteer, distance_km
+from newsevents.geoparse import Mention, find_mentions, resolve
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article, Doc, Event
 
@@ -391,6 +394,178 @@ def score_acled_subtype(records: Iterable[SubtypeGold], pipeline: Pipeline) -> S
 
 
 # --- geoparse: toponym detection and resolution (GeoWebNews / LGL XML) ----------------------
+
+GWN_TOPONYM_TYPES = frozenset(
+    {"Literal", "Metonymic", "Mixed", "Literal_Modifier", "Non_Literal_Modifier", "Coercion",
+     "Embedded_Literal", "Embedded_Non_Lit"}
+)  # fmt: skip
+"""GeoWebNews toponym types (Gritta et al. 2019) counted as toponyms; the rest (demonyms,
+homonyms, languages, non-toponyms, expressions around a toponym) are not."""
+ACC_KM = 161.0
+"""acc@161km: an answer within 100 miles of the gold point counts as right."""
+
+
+@dataclass(frozen=True)
+class GoldToponym:
+    """One gold toponym: its character span and, where annotated, its GeoNames id and point."""
+
+    span: tuple[int, int]
+    text: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class GeoArticle:
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+    skipped: int = 0
+    """Gold toponyms whose span lies outside the text (GeoWebNews has a few): not scored."""
+
+
+def read_geoparse_xml(path: Path) -> list[GeoArticle]:
+    """Articles and gold toponyms of a GeoWebNews or LGL/TR-News-style XML file."""
+    try:
+        root = ElementTree.parse(path).getroot()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file", fix="check the path") from None
+    except ElementTree.ParseError as error:
+        raise InputError(str(path), f"not well-formed XML ({error})", fix=_GEO_FIX) from None
+    except OSError as error:
+        raise InputError(
+            str(path), f"cannot be read ({error.strerror})", fix=_GEO_FIX_READ
+        ) from None
+    articles = [_geo_article(path, a) for a in root.iter("article")]
+    if not articles:
+        raise InputError(str(path), "no <article> elements", fix=_GEO_FIX)
+    return articles
+
+
+_GEO_FIX_READ = "check that it is a readable file"
+_GEO_FIX = "expected GeoWebNews or LGL-style XML: <article><text>…<toponyms><toponym><start><end>"
+
+
+def _geo_article(path: Path, article: ElementTree.Element) -> GeoArticle:
+    text = article.findtext("text") or ""
+    toponyms = []
+    for element in article.iter("toponym"):
+        kind = element.findtext("type")
+        if kind is not None and kind not in GWN_TOPONYM_TYPES:
+            continue
+        try:
+            toponyms.append(_gold_toponym(element, text))
+        except ValueError as error:
+            raise InputError(str(path), f"bad <toponym> ({error})", fix=_GEO_FIX) from None
+    kept = tuple(t for t in toponyms if 0 <= t.span[0] < t.span[1] <= len(text))
+    return GeoArticle(text, kept, len(toponyms) - len(kept))
+
+
+def _gold_toponym(element: ElementTree.Element, text: str) -> GoldToponym:
+    start, end = int(element.findtext("start") or ""), int(element.findtext("end") or "")
+    gaztag = element.find("gaztag")
+    gid = element.findtext("geonamesID") or (gaztag.get("geonameid") if gaztag is not None else "")
+    lat = element.findtext("latitude") or element.findtext(".//lat")
+    lon = element.findtext("longitude") or element.findtext(".//lon")
+    return GoldToponym(
+        (start, end),
+        text[start:end],
+        int(gid) if gid and gid.strip() else None,
+        float(lat) if lat and lon else None,
+        float(lon) if lat and lon else None,
+    )
+
+
+@dataclass
+class GeoparseReport:
+    """What ``eval geoparse`` reports; counts are filled article by article."""
+
+    detection: Prf = field(default_factory=lambda: Prf(0, 0, 0))
+    gold_found: int = 0
+    errors_km: list[float] = field(default_factory=list)
+    unresolved: int = 0
+    skipped: int = 0
+    exact: int = 0
+    with_geonameid: int = 0
+
+    @property
+    def n(self) -> int:
+        return len(self.errors_km) + self.unresolved
+
+    def add_detection(
+        self, gold: Sequence[tuple[int, int]], found: Sequence[tuple[int, int]]
+    ) -> None:
+        right = sum(any(_overlap(f, g) for g in gold) for f in found)
+        d = self.detection
+        self.detection = Prf(d.tp + right, d.predicted + len(found), d.gold + len(gold))
+        self.gold_found += sum(any(_overlap(f, g) for f in found) for g in gold)
+
+    def add_resolution(self, gold: GoldToponym, answer: Entry | None) -> None:
+        if gold.lat is None or gold.lon is None:
+            return
+        self.with_geonameid += gold.geonameid is not None
+        if answer is None:
+            self.unresolved += 1
+            return
+        self.errors_km.append(distance_km(gold.lat, gold.lon, answer.lat, answer.lon))
+        self.exact += gold.geonameid is not None and answer.geonameid == gold.geonameid
+
+    def to_dict(self) -> dict[str, Any]:
+        d, errors = self.detection, sorted(self.errors_km)
+        return {
+            "n_toponyms": d.gold,
+            "skipped_toponyms": self.skipped,
+            "detection": {
+                "precision": round(d.precision, 4),
+                "recall": _share(self.gold_found, d.gold),
+                "f1": round(_f1(d.precision, self.gold_found / d.gold if d.gold else 0.0), 4),
+                "predicted": d.predicted,
+            },
+            "resolution": {
+                "n": self.n,
+                "unresolved": self.unresolved,
+                "exact_geonameid": _share(self.exact, self.with_geonameid),
+                "n_geonameid": self.with_geonameid,
+                "acc_at_161km": _share(sum(e <= ACC_KM for e in errors), self.n),
+                "mean_error_km": round(sum(errors) / len(errors), 1) if errors else 0.0,
+                "median_error_km": round(errors[len(errors) // 2], 1) if errors else 0.0,
+            },
+        }
+
+    def table(self) -> str:
+        d, r = self.to_dict()["detection"], self.to_dict()["resolution"]
+        return "\n".join([
+            f"gold toponyms               {self.detection.gold}",
+            f"detection P / R / F1        {d['precision']:.3f} / {d['recall']:.3f} / {d['f1']:.3f}",
+            f"resolved on gold spans      {r['n']} ({r['unresolved']} without an answer)",
+            f"acc@161km                   {r['acc_at_161km']:.3f}",
+            f"exact GeoNames id           {r['exact_geonameid']:.3f} (of {r['n_geonameid']})",
+            f"error km, mean / median     {r['mean_error_km']:.1f} / {r['median_error_km']:.1f}",
+        ])  # fmt: skip
+
+
+def score_geoparse(
+    articles: Iterable[GeoArticle], nlp: Any, gazetteer: Gazetteer
+) -> GeoparseReport:
+    """Detection on the parsed text; resolution of the gold spans, with each other as context."""
+    report = GeoparseReport()
+    for article in articles:
+        report.skipped += article.skipped
+        found = find_mentions(nlp(article.text), gazetteer, demonyms=True)
+        report.add_detection([g.span for g in article.toponyms], [m.span for m in found])
+        mentions = [Mention(g.text, g.span) for g in article.toponyms]
+        answers = resolve(mentions, gazetteer, article.text)
+        for gold, answer in zip(article.toponyms, answers, strict=True):
+            report.add_resolution(gold, answer[0] if answer else None)
+    return report
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 # --- event-location: the place each event happened -------------------------------------------

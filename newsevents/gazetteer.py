@@ -34,13 +34,24 @@ from typing import Any
 
 from newsevents.errors import LexiconError, ModelError
 
-__all__ = ["Entry", "Gazetteer", "cache_dir", "distance_km", "normalize"]
+__all__ = [
+    "MATCH_ALIAS",
+    "MATCH_ALTERNATE",
+    "MATCH_CONTEXT",
+    "MATCH_PRIMARY",
+    "Entry",
+    "Gazetteer",
+    "cache_dir",
+    "distance_km",
+    "normalize",
+]
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "7"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
-MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE = 3, 2, 1
-"""How a name matched an entry: its own name, a curated alias, or a GeoNames alternate name."""
+MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
+"""How a name matched an entry: its own name, a curated alias, a GeoNames alternate name, or
+not at all: an unknown name placed at its article's focus (see geoparse.resolve)."""
 
 SALIENT_CITY_POPULATION = 100_000
 """Towns this large are found in text even where the NER misses them."""
@@ -49,10 +60,14 @@ _SCHEMA = """
 CREATE TABLE entry (id INTEGER PRIMARY KEY, geonameid INTEGER, supplement_id TEXT, name TEXT,
     lat REAL, lon REAL, country TEXT, admin1 TEXT, feature TEXT, population INTEGER,
     radius_km REAL, parent TEXT);
-CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, cased INTEGER);
+CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, cased INTEGER,
+    demonym INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE salient (key TEXT PRIMARY KEY, cased INTEGER);
 """
-_INDEXES = "CREATE INDEX name_key ON name(key); CREATE INDEX entry_gid ON entry(geonameid);"
+_INDEXES = """CREATE INDEX name_key ON name(key); CREATE INDEX entry_gid ON entry(geonameid);
+INSERT INTO salient SELECT key, MIN(cased) FROM name WHERE salient = 1 GROUP BY key;"""
+"""The salient names are copied to a small table of their own: opening reads only that."""
 
 Row = tuple[Any, ...]
 
@@ -79,7 +94,8 @@ class Entry:
     parent: str | None = None
     """Supplement id of the place this one lies within."""
     match: int = MATCH_PRIMARY
-    """How the looked-up name matched: MATCH_PRIMARY, MATCH_ALIAS or MATCH_ALTERNATE."""
+    """How the looked-up name matched: MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE or
+    MATCH_CONTEXT."""
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -93,7 +109,13 @@ def normalize(name: str) -> str:
     text = _POSSESSIVE.sub("", text)
     text = _PUNCT.sub(lambda m: "" if m.group() == "." else " ", text)
     text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
+    text = text[4:] if text.startswith("the ") else text
+    first, _, rest = text.partition(" ")
+    return f"{_ABBREVIATED[first]} {rest}" if rest and first in _ABBREVIATED else text
+
+
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+"""A name's abbreviated first word, spelled out: "St. Petersburg" is "Saint Petersburg"."""
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -130,11 +152,9 @@ class Gazetteer:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        rows = self._con.execute("SELECT DISTINCT key, cased FROM name WHERE salient = 1")
-        self.salient: dict[str, bool] = {}
+        rows = self._con.execute("SELECT key, cased FROM salient")
+        self.salient: dict[str, bool] = {key: bool(cased) for key, cased in rows}
         """Names the text matcher looks for; value: whether the text must be capitalised."""
-        for key, cased in rows:
-            self.salient[key] = self.salient.get(key, True) and bool(cased)
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
         self.first_words: frozenset[str] = frozenset(k.split()[0] for k in self.salient if k)
         """First words of salient names: most tokens of a text start none and are skipped."""
@@ -159,6 +179,15 @@ class Gazetteer:
         rows = self._con.execute(
             "SELECT e.*, MAX(n.quality) FROM name n JOIN entry e ON e.id = n.entry "
             "WHERE n.key = ? GROUP BY e.id",
+            (normalize(name),),
+        )
+        return [Entry(*row) for row in rows]
+
+    def demonym(self, name: str) -> list[Entry]:
+        """The places a nationality or regional adjective names ("Russian", "Kurdish")."""
+        rows = self._con.execute(
+            "SELECT e.*, n.quality FROM name n JOIN entry e ON e.id = n.entry "
+            "WHERE n.key = ? AND n.demonym = 1",
             (normalize(name),),
         )
         return [Entry(*row) for row in rows]
@@ -221,7 +250,7 @@ class _Builder:
         self.demonyms: dict[str, list[str]] = self.supplement.get("demonyms", {})
         self.next_id = 1
         self.entries: list[Row] = []
-        self.names: list[tuple[str, int, int, int, int]] = []
+        self.names: list[tuple[str, int, int, int, int, int]] = []
 
     @staticmethod
     def _read_supplement() -> dict[str, Any]:
@@ -239,17 +268,18 @@ class _Builder:
         eid = self.next_id
         self.next_id += 1
         self.entries.append((eid, *row))
-        keys: dict[str, tuple[int, int, int]] = {}
+        keys: dict[str, tuple[int, int, int, int]] = {}
         for raw, quality in names.items():
             key = normalize(raw)
-            cased = int(raw[:1].isupper() or quality < MATCH_ALIAS)
-            if key and quality > keys.get(key, (0, 0, 0))[0]:
-                keys[key] = (quality, int(salient and quality >= MATCH_ALIAS), cased)
+            bare = raw[4:] if raw.lower().startswith("the ") else raw
+            cased = int(bare[:1].isupper() or quality < MATCH_ALIAS)
+            if key and quality > keys.get(key, (0, 0, 0, 0))[0]:
+                keys[key] = (quality, int(salient and quality >= MATCH_ALIAS), cased, 0)
             elif key and quality == keys[key][0]:  # a lower-case form lets lower-case text match
-                keys[key] = (quality, keys[key][1], min(cased, keys[key][2]))
+                keys[key] = (quality, keys[key][1], min(cased, keys[key][2]), 0)
         for word in self.demonyms.get(demonyms, []) if demonyms else []:
             for form in (word, word + "s") if word[-1] in "ni" else (word,):
-                keys.setdefault(normalize(form), (MATCH_ALIAS, 0, 1))
+                keys.setdefault(normalize(form), (MATCH_ALIAS, 0, 1, 1))
         self.names.extend((key, eid, *flags) for key, flags in keys.items())
         return eid
 
@@ -261,7 +291,7 @@ class _Builder:
         self._cities()
         self._supplement_places()
         self.con.executemany(f"INSERT INTO entry VALUES ({','.join('?' * 12)})", self.entries)
-        self.con.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)", self.names)
+        self.con.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?, ?)", self.names)
 
     def _countries(self, cities: list[list[str]]) -> None:
         """Countries: coordinates from the supplement, else the median of their towns."""
@@ -364,7 +394,8 @@ class _Builder:
                 names = dict.fromkeys(place.get("aliases", []), MATCH_PRIMARY)
                 names[place["name"]] = MATCH_PRIMARY
                 point = (float(place["lat"]), float(place["lon"]))
-                row: Row = (None, place["id"], place["name"], *point)
+                gid = int(place["geonameid"]) if "geonameid" in place else None
+                row: Row = (gid, place["id"], place["name"], *point)
                 row += (place.get("country"), None, place["feature"])
                 row += (int(place.get("population", 0)), float(place.get("radius_km", 10)))
                 self.add((*row, place.get("parent")), names, True, demonyms=place["id"])

@@ -1,9 +1,6 @@
-"""Geoparsing: find place mentions in a parsed article and resolve each to one gazetteer entry.
+"""Geoparsing: resolve each place mention of an article to one gazetteer entry.
 
-Detection takes spaCy's GPE/LOC/FAC entities and adds what the NER misses: salient gazetteer names
-(countries, first-level divisions, large towns, the supplement's zones and seas) found in running
-text, and inside organisation names ("Kentucky State Police"). Those inside other entities are
-marked ``embedded``: context for resolution, never where an event happened.
+Mentions come from :mod:`newsevents.toponyms` (``find_mentions`` is re-exported here).
 
 Resolution scores every candidate entry of a name: a prior from its feature type, population and
 how the name matched, then, in a second pass, support from the rest of the article: the countries
@@ -14,37 +11,23 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 from newsevents.gazetteer import (
     MATCH_ALIAS,
     MATCH_ALTERNATE,
-    MATCH_PRIMARY,
+    MATCH_CONTEXT,
     Entry,
     Gazetteer,
     distance_km,
     normalize,
 )
-from newsevents.records import Place, Span
-from newsevents.syntax import text_of
+from newsevents.records import Place
+from newsevents.toponyms import Mention, find_mentions, is_generic
 
 __all__ = ["COARSE", "Mention", "contains", "find_mentions", "precision_of", "resolve"]
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
-"""Entities whose words may name a place inside them ("University of Kentucky")."""
-MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
-SETTLEMENT_WORDS = frozenset({
-    "town", "city", "village", "province", "district", "region", "area", "capital", "port",
-    "suburb", "neighbourhood", "neighborhood", "county", "governorate", "state", "hamlet",
-    "municipality", "camp", "outskirts", "island", "valley", "border", "crossing", "township",
-})  # fmt: skip
-"""Words that name a kind of place: the proper noun they frame is a place name."""
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
-NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
 
 COARSE = frozenset(
     {
@@ -63,6 +46,7 @@ COARSE = frozenset(
     }
 )
 """Features too wide to be where an event happened when the article names a place inside them."""
+ADMIN_FEATURES = frozenset({"admin1", "admin2"})
 _AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}
 
 FEATURE_PRIOR = {"country": 3.0, "continent": 1.5, "admin1": 0.5, "capital": 1.5, "admin2": -1.5}
@@ -74,24 +58,28 @@ MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
 COUNTRY_WEIGHT = 2.5
 """Bonus for lying in the countries the rest of the article names, times their share."""
 LARGE_CITY = 500_000
+HUGE_CITY = 5_000_000
+"""A city this large shadows its province even through an alternate name ("New York")."""
+INNER_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "capital"})
+INNER_POPULATION = 50_000
+"""A place named inside an unknown name must be an area or a town this large to stand for it."""
+SHADOW_PENALTY = 5.0
+"""Taken from an admin area named after a large city of its own: the city wins unless the text
+places a town inside the area ("Tacoma, Washington")."""
+PAIR_BONUS = 6.0
+"""For a candidate that "Town, Area" pairs agree with, in either direction."""
+DATELINE_WEIGHT = 3
+"""A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
 """Areas wider than this contain only what is declared inside them (country, admin1, parent)."""
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A place name in the text, before resolution."""
-
-    text: str
-    span: Span
-    embedded: bool = False
-    """Inside another entity (an organisation's name): context only, not an event location."""
 
 
 def precision_of(entry: Entry) -> int:
     """ACLED geo-precision of a resolved entry: 1 town or feature, 2 part of a region, 3 area."""
     if entry.feature in _AREA_PRECISION:
         return 3
+    if entry.match == MATCH_CONTEXT:  # a street or building placed at the article's focus
+        return 2
     return 2 if entry.feature in COARSE else 1
 
 
@@ -110,168 +98,38 @@ def contains(outer: Entry, inner: Entry) -> bool:
     return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= outer.radius_km
 
 
-# --- detection -----------------------------------------------------------------------------
-
-
-def find_mentions(parsed: Any, gazetteer: Gazetteer) -> list[Mention]:
-    """Every place mention in a spaCy Doc, in text order, without overlaps."""
-    found: list[Mention] = []
-    taken = [False] * len(parsed)
-    for ent in parsed.ents:
-        if ent.label_ in PLACE_LABELS or _located_by_preposition(ent, gazetteer):
-            mention = _trimmed(ent)
-            if mention and _is_place_name(mention.text, gazetteer):
-                found.append(mention)
-                taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
-    for ent in parsed.ents:
-        if ent.label_ in HOST_LABELS and not any(taken[ent.start : ent.end]):
-            found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
-    found.extend(_salient_within(parsed, 0, len(parsed), gazetteer, "", taken))
-    found.extend(_named_settlements(parsed, gazetteer, taken))
-    return sorted(found, key=lambda m: m.span)
-
-
-def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
-    """Names a settlement word vouches for, whatever the tagger thought: "the town of
-    BUINAKSK", "DAMBOA town", "the village of X" — if the gazetteer knows the name."""
-    found = []
-    for tok in parsed:
-        if taken[tok.i] or tok.pos_ != "PROPN" or not _settlement_named(tok):
-            continue
-        lo, hi = _proper_run(parsed, tok)
-        if any(taken[lo:hi]):
-            continue
-        words = parsed[lo:hi]
-        if gazetteer.candidates(words.text):
-            found.append(Mention(words.text, (words.start_char, words.end_char)))
-            taken[lo:hi] = [True] * (hi - lo)
-    return found
-
-
-def _settlement_named(tok: Any) -> bool:
-    head = tok.head
-    if tok.dep_ == "compound" and head.lemma_.lower() in SETTLEMENT_WORDS:
-        return True
-    return bool(
-        tok.dep_ in ("pobj", "appos")
-        and head.lower_ in ("of", "called", "named")
-        and head.head.lemma_.lower() in SETTLEMENT_WORDS
-    ) or bool(tok.dep_ == "appos" and head.lemma_.lower() in SETTLEMENT_WORDS)
-
-
-def _proper_run(parsed: Any, tok: Any) -> tuple[int, int]:
-    """The run of proper nouns around ``tok`` joined by compounds ("Deir Ezzor")."""
-    lo = hi = tok.i
-    while lo > 0 and parsed[lo - 1].pos_ == "PROPN" and parsed[lo - 1].head.i in (tok.i, lo):
-        lo -= 1
-    while hi + 1 < len(parsed) and parsed[hi + 1].pos_ == "PROPN" and parsed[hi].head.i == hi + 1:
-        hi += 1
-    return lo, hi + 1
-
-
-def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
-    """ "arrested 12 people in Goma": a name the tagger called a person, after "in", is a place."""
-    root = ent.root
-    if ent.label_ not in MISTAGGED_LABELS or root.dep_ != "pobj":
-        return False
-    return root.head.lower_ in LOCATIVE_PREPS and bool(gazetteer.candidates(ent.text))
-
-
-def _trimmed(ent: Any) -> Mention | None:
-    """The entity without a leading "the" and a trailing possessive or punctuation."""
-    tokens = list(ent)
-    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
-        tokens.pop(0)
-    while tokens and (
-        tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")
-    ):
-        tokens.pop()
-    if not tokens:
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = text_of(ent.doc)[start:end]
-    for suffix in ("'s", "’s"):
-        if text.endswith(suffix):
-            text, end = text[: -len(suffix)], end - len(suffix)
-    return Mention(text, (start, end))
-
-
-def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
-    key = normalize(text)
-    return bool(key) and key not in NOT_PLACES and (text[:1].isupper() or key in gazetteer.salient)
-
-
-def _salient_within(
-    parsed: Any, start: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
-) -> list[Mention]:
-    """Longest salient gazetteer names among tokens [start, end) not already taken."""
-    found: list[Mention] = []
-    i = start
-    while i < end:
-        n = _longest_match(parsed, i, end, gazetteer, label, taken)
-        if n:
-            span = parsed[i : i + n]
-            whole = bool(label) and _is_whole(parsed, i, i + n, start, end)
-            mention = Mention(
-                span.text, (span.start_char, span.end_char), bool(label) and not whole
-            )
-            found.append(mention)
-            taken[i : i + n] = [True] * n
-            i += n
-        else:
-            i += 1
-    return found
-
-
-def _is_whole(parsed: Any, i: int, j: int, start: int, end: int) -> bool:
-    """Whether tokens [i, j) are the whole entity [start, end) but for a leading "the"."""
-    return j == end and (i == start or (i == start + 1 and parsed[start].lower_ == "the"))
-
-
-def _longest_match(
-    parsed: Any, i: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
-) -> int:
-    first = parsed[i]
-    if taken[i] or (not label and first.ent_type_):
-        return 0
-    words = normalize(first.text).split()
-    if not words or words[0] not in gazetteer.first_words:
-        return 0
-    for n in range(min(gazetteer.max_words, end - i), 0, -1):
-        span = parsed[i : i + n]
-        if any(taken[i : i + n]) or (not label and any(t.ent_type_ for t in span)):
-            continue
-        key = normalize(span.text)
-        cased = gazetteer.salient.get(key)
-        if cased is None or span[0].lower_ == "the" or key in NOT_PLACES:
-            continue
-        if not cased or (span[0].text[:1].isupper() and any(t.pos_ == "PROPN" for t in span)):
-            return n
-    return 0
-
-
 # --- resolution ----------------------------------------------------------------------------
 
 
 def resolve(
-    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str = ""
+    mentions: Sequence[Mention], gazetteer: Gazetteer, text: str = "", backoff: bool = True
 ) -> list[tuple[Entry, float] | None]:
     """The best entry for each mention and a 0..1 confidence; None where nothing matched.
 
-    One sense per article: every mention of the same name resolves to the same entry.
+    One sense per article: every mention of the same name resolves to the same entry. A name the
+    gazetteer lacks is resolved by the place name inside it ("University of Alberta"); with
+    ``backoff``, a name still unknown (a street, a building) is placed at the article's focus,
+    at precision 2 and low confidence (see :func:`focus_of`).
     """
     keys = [normalize(m.text) for m in mentions]
     cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
     cands = {k: c for k, c in cands.items() if c}
-    context = _Context({k: max(c, key=_prior) for k, c in cands.items()}, Counter(keys))
-    pairs = _comma_pairs(mentions, keys, text)
+    counts = Counter(keys)
+    for key in _dateline_keys(mentions, keys, text):
+        counts[key] += DATELINE_WEIGHT
+    first = {k: max(c, key=_prior) for k, c in cands.items()}
+    context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
+    pairs = _links(mentions, keys, text, cands)
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
         context = _Context(best, context.counts)
+    focus = focus_of(context) if backoff else None
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
         if key not in cands:
-            out.append(None)
+            out.append(
+                (replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2) if focus else None
+            )
             continue
         scores = sorted((_score(e, key, context, pairs) for e in cands[key]), reverse=True)
         margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
@@ -279,7 +137,48 @@ def resolve(
     return out
 
 
-def _best(cands: list[Entry], key: str, context: _Context, pairs: dict[str, str]) -> Entry:
+def _soft_votes(cands: list[Entry]) -> dict[str, float]:
+    """A name's countries, each weighted by its best candidate's prior (10^(prior/2))."""
+    weights: dict[str, float] = {}
+    for e in cands:
+        if e.country:
+            weights[e.country] = max(weights.get(e.country, 0.0), 10 ** (_prior(e) / 2))
+    total = sum(weights.values())
+    return {c: w / total for c, w in weights.items()} if total else {}
+
+
+def focus_of(context: _Context) -> Entry | None:
+    """The article's focus: its most-mentioned specific place (a town, a feature), if one is
+    named at least twice or is the only one, else its most-mentioned province or county, else
+    its most-mentioned place of any kind."""
+    ranked = sorted(
+        ((context.counts[k], -i, e) for i, (k, e) in enumerate(context.best.items())),
+        key=lambda t: (t[0], t[1]),
+        reverse=True,
+    )
+    specific = [t for t in ranked if t[2].feature not in COARSE]
+    if specific and (specific[0][0] >= 2 or len(specific) == 1):
+        return specific[0][2]
+    local = [t for t in ranked if t[2].feature not in COARSE or t[2].feature in ADMIN_FEATURES]
+    return (local or ranked)[0][2] if ranked else None
+
+
+_DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
+
+
+def _dateline_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> list[str]:
+    """ "SEOUL (Reuters) —", "NAIROBI, Kenya —": the place an article was filed from."""
+    found = []
+    for m, key in zip(mentions, keys, strict=True):
+        start, end = m.span
+        if start > 0 and text[:start].strip():
+            break
+        if m.text.isupper() or _DATELINE.match(text[end : end + 40]):
+            found.append(key)
+    return found
+
+
+def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Entry:
     return max(cands, key=lambda e: _score(e, key, context, pairs))
 
 
@@ -290,18 +189,42 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     found = gazetteer.candidates(text)
     if not found and _TRAILING_QUALIFIERS.search(text):
         found = gazetteer.candidates(_TRAILING_QUALIFIERS.sub("", text))
-    return _unshadowed(found)
+    if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place
+        found = [e for e in found if e.supplement_id or e.feature in ("country", "continent")]
+    return found or _inner_candidates(text, gazetteer)
 
 
-def _unshadowed(found: list[Entry]) -> list[Entry]:
-    """Drop admin areas named after a large city of theirs: "New York" alone is the city."""
-    cities = {(e.name, e.country) for e in found if e.feature in ("city", "capital")
-              and e.population >= LARGE_CITY and e.match == MATCH_PRIMARY}  # fmt: skip
-    return [
-        e
-        for e in found
-        if e.feature not in ("admin1", "admin2") or (e.name, e.country) not in cities
-    ]
+def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    """The longest capitalised run of words inside an unknown name that names a sizeable place:
+    "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"."""
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i : i + size])
+            if not part[:1].isupper() or is_generic(part):
+                continue
+            found = [e for e in gazetteer.candidates(part) if _sizeable(e)]
+            if found:
+                return found
+    return []
+
+
+def _sizeable(e: Entry) -> bool:
+    return e.match != MATCH_ALTERNATE and (
+        e.feature in INNER_FEATURES or e.population >= INNER_POPULATION
+    )
+
+
+def _shadowed(found: list[Entry]) -> list[Entry]:
+    """Admin areas named after a large city of theirs among a name's candidates."""
+    cities = {e.country for e in found if e.feature in ("city", "capital") and _shadows(e)}
+    return [e for e in found if e.feature in ("admin1", "admin2") and e.country in cities]
+
+
+def _shadows(city: Entry) -> bool:
+    if city.match >= MATCH_ALIAS:
+        return city.population >= LARGE_CITY
+    return city.population >= HUGE_CITY
 
 
 def _prior(e: Entry) -> float:
@@ -313,32 +236,50 @@ def _prior(e: Entry) -> float:
 
 
 class _Context:
-    """What the rest of the article says: its countries, the places its other names are."""
+    """What the rest of the article says: its countries, the places its other names are.
 
-    def __init__(self, best: dict[str, Entry], counts: Counter[str]) -> None:
+    ``votes`` spreads each name's mentions over countries; by default all go to the country of
+    its best entry. The first pass spreads an ambiguous name over its candidates' countries
+    (see :func:`_soft_votes`), so that a local article's ambiguous names do not outvote its
+    unambiguous ones by agreeing on a famous namesake's country.
+    """
+
+    def __init__(
+        self,
+        best: dict[str, Entry],
+        counts: Counter[str],
+        votes: dict[str, dict[str, float]] | None = None,
+    ) -> None:
         self.best, self.counts = best, counts
-        self.countries: Counter[str] = Counter()
-        for key, e in best.items():
-            if e.country:
-                self.countries[e.country] += counts[key]
-        self.total = sum(self.countries.values())
+        if votes is None:
+            votes = {k: {e.country: 1.0} for k, e in best.items() if e.country}
+        self.votes = votes
+        self.countries: defaultdict[str, float] = defaultdict(float)
+        for key, vote in votes.items():
+            for country, weight in vote.items():
+                self.countries[country] += counts[key] * weight
+        self.total = sum(counts[k] for k in votes)
 
     def country_share(self, e: Entry, key: str) -> float:
         """Share of the article's other mentions that lie in the candidate's country."""
-        mine = self.best.get(key)
-        own = self.counts[key] if mine and mine.country and mine.country == e.country else 0
-        total = self.total - (self.counts[key] if mine and mine.country else 0)
+        vote = self.votes.get(key, {})
+        own = self.counts[key] * vote.get(e.country or "", 0.0)
+        total = self.total - (self.counts[key] if vote else 0)
         return (self.countries[e.country or ""] - own) / total if total > 0 else 0.0
 
     def others(self, key: str) -> list[Entry]:
         return [e for k, e in self.best.items() if k != key]
 
 
-def _score(e: Entry, key: str, context: _Context, pairs: dict[str, str]) -> float:
+def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
     score = _prior(e) + COUNTRY_WEIGHT * context.country_share(e, key)
-    host = context.best.get(pairs.get(key, ""))
+    score -= SHADOW_PENALTY if e.id in links.shadowed else 0.0
+    host = context.best.get(links.host.get(key, ""))
     if host is not None and (contains(host, e) or _close(e, host)):
-        score += 4.0
+        score += PAIR_BONUS
+    inner = context.best.get(links.inner.get(key, ""))
+    if inner is not None and contains(e, inner):
+        score += PAIR_BONUS
     return score + max((_support(e, other) for other in context.others(key)), default=0.0)
 
 
@@ -355,13 +296,28 @@ def _close(a: Entry, b: Entry) -> bool:
     return distance_km(a.lat, a.lon, b.lat, b.lon) < 150
 
 
-def _comma_pairs(mentions: Sequence[Mention], keys: list[str], text: str) -> dict[str, str]:
+@dataclass(frozen=True)
+class _Links:
+    """What the text says about names' relations, fixed for an article."""
+
+    host: dict[str, str]
     """ "Dublin, Ohio": the first name's key → the key of the place it is said to lie in."""
-    pairs: dict[str, str] = {}
+    inner: dict[str, str]
+    """The reverse: "ohio" → "dublin"."""
+    shadowed: frozenset[int]
+    """Admin areas named after a large city of theirs: "New York" alone is the city."""
+
+
+def _links(
+    mentions: Sequence[Mention], keys: list[str], text: str, cands: dict[str, list[Entry]]
+) -> _Links:
+    host: dict[str, str] = {}
     for a, b, ka, kb in zip(mentions, mentions[1:], keys, keys[1:], strict=False):
         if text[a.span[1] : b.span[0]].strip() == "," and ka != kb:
-            pairs.setdefault(ka, kb)
-    return pairs
+            host.setdefault(ka, kb)
+    inner = {kb: ka for ka, kb in host.items()}
+    shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
+    return _Links(host, inner, shadowed)
 
 
 def to_place(mention: Mention, entry: Entry, confidence: float) -> Place:

@@ -184,3 +184,105 @@ def test_evaluate_cli_acled_json_and_table(acled_file: Path) -> None:
     table = runner.invoke(cli, ["eval", "acled-subtype", str(acled_file)])
     assert "weighted F1" in table.output
     assert "ATTACK -> OTHER: 1" in table.output
+# --- geoparse
+
+
+LGL_XML = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="1">
+    <text>Flooding closed roads in Nairobi, Kenya, and in Mombasa on Monday.</text>
+    <toponyms>
+      <toponym><start>25</start><end>32</end><phrase>Nairobi</phrase>
+        <gaztag geonameid="184745"><name>Nairobi</name><lat>-1.28333</lat><lon>36.81667</lon>
+        </gaztag></toponym>
+      <toponym><start>34</start><end>39</end><phrase>Kenya</phrase>
+        <gaztag geonameid="192950"><name>Kenya</name><lat>1.0</lat><lon>38.0</lon></gaztag>
+      </toponym>
+      <toponym><start>48</start><end>55</end><phrase>Mombasa</phrase></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+GWN_XML = """<?xml version="1.0" ?>
+<articles><article file="0"><text>Protesters in Lagos cheered Nigerian players.</text><toponyms>
+<toponym><extractedName>Lagos</extractedName><type>Literal</type><start>14</start><end>19</end>
+<geonamesID>2332459</geonamesID><latitude>6.45407</latitude><longitude>3.39467</longitude>
+</toponym>
+<toponym><extractedName>Nigerian</extractedName><type>Demonym</type><start>28</start><end>36</end>
+<geonamesID>2328926</geonamesID><latitude>10.0</latitude><longitude>8.0</longitude></toponym>
+<toponym><extractedName>x</extractedName><type>Literal</type><start>-9</start><end>-4</end>
+</toponym></toponyms></article></articles>
+"""
+
+
+@pytest.fixture
+def lgl_file(tmp_path: Path) -> Path:
+    path = tmp_path / "lgl.xml"
+    path.write_text(LGL_XML, encoding="utf-8")
+    return path
+
+
+def test_evaluate_reads_lgl_style_toponyms(lgl_file: Path) -> None:
+    (article,) = evaluate.read_geoparse_xml(lgl_file)
+    nairobi, kenya, mombasa = article.toponyms
+    assert (nairobi.text, nairobi.geonameid, nairobi.lat) == ("Nairobi", 184745, -1.28333)
+    assert kenya.text == "Kenya" and kenya.lon == 38.0
+    assert mombasa.text == "Mombasa" and mombasa.geonameid is None and mombasa.lat is None
+
+
+def test_evaluate_reads_geowebnews_toponym_types(tmp_path: Path) -> None:
+    path = tmp_path / "gwn.xml"
+    path.write_text(GWN_XML, encoding="utf-8")
+    (article,) = evaluate.read_geoparse_xml(path)
+    assert [t.text for t in article.toponyms] == ["Lagos"]  # demonyms are not toponyms
+    assert article.toponyms[0].geonameid == 2332459 and article.skipped == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [("<articles><article>", "not well-formed XML"), ("<articles/>", "no <article>")],
+)
+def test_evaluate_geoparse_bad_file_is_an_input_error(
+    tmp_path: Path, content: str, reason: str
+) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=reason):
+        evaluate.read_geoparse_xml(path)
+
+
+def test_evaluate_geoparse_folder_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot be read"):
+        evaluate.read_geoparse_xml(tmp_path)
+
+
+def test_evaluate_geoparse_scores_detection_and_resolution(lgl_file: Path) -> None:
+    from newsevents.gazetteer import Gazetteer
+    from newsevents.stages.parse import load_model
+
+    articles = evaluate.read_geoparse_xml(lgl_file)
+    report = evaluate.score_geoparse(articles, load_model(Settings().model), Gazetteer.load())
+    scores = report.to_dict()
+    assert scores["n_toponyms"] == 3
+    assert scores["detection"]["recall"] == 1.0 and scores["detection"]["precision"] == 1.0
+    resolution = scores["resolution"]
+    assert resolution["n"] == 2  # Mombasa has no gold point
+    assert resolution["exact_geonameid"] == 1.0 and resolution["n_geonameid"] == 2
+    assert resolution["acc_at_161km"] == 1.0 and resolution["median_error_km"] < 161
+
+
+def test_evaluate_cli_geoparse_json_and_errors(lgl_file: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["eval", "geoparse", str(lgl_file), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert set(scores["detection"]) >= {"precision", "recall", "f1"}
+    assert set(scores["resolution"]) >= {
+        "n", "exact_geonameid", "acc_at_161km", "mean_error_km", "median_error_km"
+    }  # fmt: skip
+    table = runner.invoke(cli, ["eval", "geoparse", str(lgl_file)])
+    assert "acc@161km" in table.output
+    missing = runner.invoke(cli, ["eval", "geoparse", str(tmp_path / "none.xml")])
+    assert isinstance(missing.exception, InputError)  # main() turns it into exit code 2
+    assert "no such file" in str(missing.exception)

@@ -86,3 +86,17 @@ def test_gazetteer_opens_within_a_second(gazetteer: Gazetteer) -> None:
     start = time.perf_counter()
     Gazetteer(gazetteer.path)
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"), [("Indian Ocean", 1545739), ("Eastern Ghouta", 173866)]
+)
+def test_gazetteer_supplement_place_carries_its_geonames_id(
+    gazetteer: Gazetteer, name: str, geonameid: int
+) -> None:
+    (place,) = [e for e in gazetteer.candidates(name) if e.supplement_id]
+    assert place.geonameid == geonameid
+
+
+def test_gazetteer_country_has_its_geonames_id(gazetteer: Gazetteer) -> None:
+    assert _best(gazetteer.candidates("Kenya"), "country").geonameid == 192950

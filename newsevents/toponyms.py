@@ -1,0 +1,218 @@
+"""Toponym recognition: the place mentions of a parsed article, before resolution.
+
+spaCy's GPE/LOC/FAC entities, plus what the NER misses: salient gazetteer names (countries,
+first-level divisions, large towns, the supplement's zones and seas) found in running text and
+inside organisation names ("Kentucky State Police"), names a settlement word vouches for ("the
+town of Buinaksk"), names mistagged as people after "in", and, on request, nationality words.
+Those inside other entities, and nationality words, are marked ``embedded``: context for
+resolution, never where an event happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsevents.gazetteer import Gazetteer, normalize
+from newsevents.records import Span
+from newsevents.syntax import text_of
+
+__all__ = ["GENERIC_WORDS", "NOT_PLACES", "Mention", "find_mentions", "is_generic"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+"""Entities whose words may name a place inside them ("University of Kentucky")."""
+MISTAGGED_LABELS = frozenset({"PERSON", "ORG", "NORP", "LANGUAGE", "PRODUCT", "WORK_OF_ART"})
+SETTLEMENT_WORDS = frozenset({
+    "town", "city", "village", "province", "district", "region", "area", "capital", "port",
+    "suburb", "neighbourhood", "neighborhood", "county", "governorate", "state", "hamlet",
+    "municipality", "camp", "outskirts", "island", "valley", "border", "crossing", "township",
+})  # fmt: skip
+"""Words that name a kind of place: the proper noun they frame is a place name."""
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
+NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
+
+GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
+    "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "old",
+    "metro", "gulf", "coast", "river", "lake", "park", "university", "college", "school",
+    "church", "street", "road", "avenue", "national", "united", "great", "grand", "saint", "st",
+    "san", "santa", "mount", "fort", "point", "bay", "beach", "centre", "center", "hall", "court",
+    "house", "office", "trust", "club", "golf", "mall", "the", "of", "and", "union", "republic",
+    "square", "estate", "gateway", "academy", "institute", "hospital", "station", "airport",
+})  # fmt: skip
+"""Words that alone never name the place inside a longer name."""
+DEMONYM_FEATURES = frozenset({"country", "continent", "admin1", "region"})
+"""What a nationality or regional adjective may name."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name in the text, before resolution."""
+
+    text: str
+    span: Span
+    embedded: bool = False
+    """Inside another entity (an organisation's name): context only, not an event location."""
+
+
+def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> list[Mention]:
+    """Every place mention in a spaCy Doc, in text order, without overlaps.
+
+    With ``demonyms``, nationality words ("Russian") are mentions too, marked ``embedded``:
+    toponym recognition counts them (GeoWebNews annotates them as modifiers); the places stage
+    leaves them out, since they name actors and origins, not where anything happened.
+    """
+    found: list[Mention] = []
+    taken = [False] * len(parsed)
+    for ent in parsed.ents:
+        if ent.label_ in PLACE_LABELS or _located_by_preposition(ent, gazetteer):
+            mention = _trimmed(ent)
+            if mention and _is_place_name(mention.text, gazetteer):
+                found.append(mention)
+                taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    for ent in parsed.ents:
+        if ent.label_ in HOST_LABELS and not any(taken[ent.start : ent.end]):
+            found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
+    found.extend(_salient_within(parsed, 0, len(parsed), gazetteer, "", taken))
+    found.extend(_named_settlements(parsed, gazetteer, taken))
+    found.extend(_demonyms(parsed, gazetteer, taken) if demonyms else [])
+    return sorted(found, key=lambda m: m.span)
+
+
+def _demonyms(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """ "Russian officials", "the British": a nationality word names its country, as context
+    only (``embedded``): "North Korean troops" say nothing of where anything happened."""
+    found = []
+    for ent in parsed.ents:
+        if ent.label_ != "NORP" or any(taken[ent.start : ent.end]):
+            continue
+        mention = _trimmed(ent)
+        if mention and any(e.feature in DEMONYM_FEATURES for e in gazetteer.demonym(ent.text)):
+            found.append(Mention(mention.text, mention.span, embedded=True))
+            taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    return found
+
+
+def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """Names a settlement word vouches for, whatever the tagger thought: "the town of
+    BUINAKSK", "DAMBOA town", "the village of X" — if the gazetteer knows the name."""
+    found = []
+    for tok in parsed:
+        if taken[tok.i] or tok.pos_ != "PROPN" or not _settlement_named(tok):
+            continue
+        lo, hi = _proper_run(parsed, tok)
+        if any(taken[lo:hi]):
+            continue
+        words = parsed[lo:hi]
+        if gazetteer.candidates(words.text):
+            found.append(Mention(words.text, (words.start_char, words.end_char)))
+            taken[lo:hi] = [True] * (hi - lo)
+    return found
+
+
+def _settlement_named(tok: Any) -> bool:
+    head = tok.head
+    if tok.dep_ == "compound" and head.lemma_.lower() in SETTLEMENT_WORDS:
+        return True
+    return bool(
+        tok.dep_ in ("pobj", "appos")
+        and head.lower_ in ("of", "called", "named")
+        and head.head.lemma_.lower() in SETTLEMENT_WORDS
+    ) or bool(tok.dep_ == "appos" and head.lemma_.lower() in SETTLEMENT_WORDS)
+
+
+def _proper_run(parsed: Any, tok: Any) -> tuple[int, int]:
+    """The run of proper nouns around ``tok`` joined by compounds ("Deir Ezzor")."""
+    lo = hi = tok.i
+    while lo > 0 and parsed[lo - 1].pos_ == "PROPN" and parsed[lo - 1].head.i in (tok.i, lo):
+        lo -= 1
+    while hi + 1 < len(parsed) and parsed[hi + 1].pos_ == "PROPN" and parsed[hi].head.i == hi + 1:
+        hi += 1
+    return lo, hi + 1
+
+
+def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
+    """ "arrested 12 people in Goma": a name the tagger called a person, after "in", is a place."""
+    root = ent.root
+    if ent.label_ not in MISTAGGED_LABELS or root.dep_ != "pobj":
+        return False
+    return root.head.lower_ in LOCATIVE_PREPS and bool(gazetteer.candidates(ent.text))
+
+
+def _trimmed(ent: Any) -> Mention | None:
+    """The entity without a leading "the" and a trailing possessive or punctuation."""
+    tokens = list(ent)
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+        tokens.pop(0)
+    while tokens and (
+        tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")
+    ):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = text_of(ent.doc)[start:end]
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix):
+            text, end = text[: -len(suffix)], end - len(suffix)
+    return Mention(text, (start, end))
+
+
+def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    key = normalize(text)
+    return bool(key) and key not in NOT_PLACES and (text[:1].isupper() or key in gazetteer.salient)
+
+
+def _salient_within(
+    parsed: Any, start: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
+) -> list[Mention]:
+    """Longest salient gazetteer names among tokens [start, end) not already taken."""
+    found: list[Mention] = []
+    i = start
+    while i < end:
+        n = _longest_match(parsed, i, end, gazetteer, label, taken)
+        if n:
+            span = parsed[i : i + n]
+            whole = bool(label) and _is_whole(parsed, i, i + n, start, end)
+            mention = Mention(
+                span.text, (span.start_char, span.end_char), bool(label) and not whole
+            )
+            found.append(mention)
+            taken[i : i + n] = [True] * n
+            i += n
+        else:
+            i += 1
+    return found
+
+
+def _is_whole(parsed: Any, i: int, j: int, start: int, end: int) -> bool:
+    """Whether tokens [i, j) are the whole entity [start, end) but for a leading "the"."""
+    return j == end and (i == start or (i == start + 1 and parsed[start].lower_ == "the"))
+
+
+def _longest_match(
+    parsed: Any, i: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
+) -> int:
+    first = parsed[i]
+    if taken[i] or (not label and first.ent_type_):
+        return 0
+    words = normalize(first.text).split()
+    if not words or words[0] not in gazetteer.first_words:
+        return 0
+    for n in range(min(gazetteer.max_words, end - i), 0, -1):
+        span = parsed[i : i + n]
+        if any(taken[i : i + n]) or (not label and any(t.ent_type_ for t in span)):
+            continue
+        key = normalize(span.text)
+        cased = gazetteer.salient.get(key)
+        if cased is None or span[0].lower_ == "the" or is_generic(span.text):
+            continue
+        if not cased or (span[0].text[:1].isupper() and any(t.pos_ == "PROPN" for t in span)):
+            return n
+    return 0
+
+
+def is_generic(part: str) -> bool:
+    """Words that name a kind of thing, not a place: "Town", "Central", "Metro Station"."""
+    words = normalize(part).split()
+    return not words or all(w in GENERIC_WORDS or w in NOT_PLACES for w in words)

@@ -1,0 +1,133 @@
+"""Geoparsing: finding place mentions and resolving each to one gazetteer entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsevents import evaluate
+from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer
+from newsevents.geoparse import Mention, find_mentions, precision_of, resolve
+
+GWN = Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparse" / "GWN.xml"
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _mentions(text: str, *names: str) -> list[Mention]:
+    """Mentions of each name at its first occurrence after the previous one."""
+    found, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        found.append(Mention(name, (start, start + len(name))))
+        at = start + len(name)
+    return found
+
+
+def _resolved(text: str, gazetteer: Gazetteer, *names: str, backoff: bool = True) -> list[Entry]:
+    answers = resolve(_mentions(text, *names), gazetteer, text, backoff=backoff)
+    return [a[0] for a in answers if a is not None]
+
+
+def test_geoparse_country_resolves_to_the_country(gazetteer: Gazetteer) -> None:
+    text = "Jordan closed its border with Syria."
+    jordan, syria = _resolved(text, gazetteer, "Jordan", "Syria")
+    assert (jordan.feature, jordan.country) == ("country", "JOR")
+    assert (syria.feature, syria.country) == ("country", "SYR")
+
+
+def test_geoparse_large_city_shadows_its_province(gazetteer: Gazetteer) -> None:
+    (place,) = _resolved("Rents rose in New York last year.", gazetteer, "New York")
+    assert place.feature == "city" and place.geonameid == 5128581
+
+
+def test_geoparse_unknown_name_resolves_by_the_place_inside(gazetteer: Gazetteer) -> None:
+    text = "Researchers at the University of Alberta said so."
+    (place,) = _resolved(text, gazetteer, "University of Alberta")
+    assert (place.feature, place.name, place.country) == ("admin1", "Alberta", "CAN")
+
+
+def test_geoparse_generic_words_inside_a_name_are_not_places(gazetteer: Gazetteer) -> None:
+    text = "She studied at Central Town College."
+    assert _resolved(text, gazetteer, "Central Town College", backoff=False) == []
+
+
+def test_geoparse_unknown_name_is_placed_at_the_article_focus(gazetteer: Gazetteer) -> None:
+    text = "Police in Nairobi closed Moi Avenue. Traders in Nairobi protested."
+    _, avenue, _ = _resolved(text, gazetteer, "Nairobi", "Moi Avenue", "Nairobi")
+    assert avenue.name == "Nairobi" and avenue.country == "KEN"
+    assert avenue.match == MATCH_CONTEXT and avenue.geonameid is None
+    assert precision_of(avenue) == 2
+
+
+def test_geoparse_without_backoff_an_unknown_name_stays_unresolved(gazetteer: Gazetteer) -> None:
+    text = "Police in Nairobi closed Moi Avenue."
+    answers = resolve(_mentions(text, "Nairobi", "Moi Avenue"), gazetteer, text, backoff=False)
+    assert answers[0] is not None and answers[1] is None
+
+
+def test_geoparse_dateline_weighs_on_the_article_country(gazetteer: Gazetteer) -> None:
+    text = (
+        "KARACHI (Reuters) — Floods in Hyderabad killed three, officials in India and Delhi said."
+    )
+    with_dateline = _resolved(text, gazetteer, "KARACHI", "Hyderabad", "India", "Delhi")
+    assert with_dateline[1].country == "PAK"
+    plain = "Karachi said floods in Hyderabad killed three, officials in India and Delhi said."
+    assert _resolved(plain, gazetteer, "Karachi", "Hyderabad", "India", "Delhi")[1].country == "IND"
+
+
+def test_geoparse_comma_pair_places_a_town_in_its_province(gazetteer: Gazetteer) -> None:
+    text = "Shells fell on Paju, Gyeonggi Province, on Friday."
+    paju, province = _resolved(text, gazetteer, "Paju", "Gyeonggi Province")
+    assert paju.country == "KOR" and province.feature == "admin1"
+
+
+def test_geoparse_supplement_zone_is_found_and_resolved(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "A soldier defected across the DMZ near Panmunjom on Monday."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in mentions] == ["DMZ", "Panmunjom"]
+    dmz, jsa = (a[0] for a in resolve(mentions, gazetteer, text) if a)
+    assert dmz.supplement_id == "korean-dmz" and jsa.supplement_id == "panmunjom"
+
+
+def test_geoparse_finds_a_state_inside_an_organisation(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Kentucky State Police arrested a man on Tuesday."
+    (mention,) = find_mentions(nlp(text), gazetteer)
+    assert mention.text == "Kentucky" and mention.embedded
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_geoparse_geowebnews_scores_do_not_regress(nlp: Any, gazetteer: Gazetteer) -> None:
+    """Evaluation gate: scores measured on GeoWebNews, pinned; they may only go up."""
+    if not GWN.exists():
+        pytest.skip(f"GeoWebNews not found at {GWN}: run from a checkout beside shared/")
+    report = evaluate.score_geoparse(evaluate.read_geoparse_xml(GWN), nlp, gazetteer)
+    scores = report.to_dict()
+    assert scores["detection"]["f1"] >= 0.83
+    assert scores["resolution"]["acc_at_161km"] >= 0.89
+    assert scores["resolution"]["exact_geonameid"] >= 0.83
+
+
+def test_geoparse_town_comma_area_makes_the_area_contain_the_town(gazetteer: Gazetteer) -> None:
+    text = "The bakery in Tacoma, Washington, closed. Officials in Washington said nothing."
+    tacoma, state, again = _resolved(text, gazetteer, "Tacoma", "Washington", "Washington")
+    assert state.feature == "admin1" and tacoma.admin1 == "Washington" and again.id == state.id
+    (alone,) = _resolved("Officials in Washington said nothing.", gazetteer, "Washington")
+    assert alone.feature == "capital"
+
+
+def test_geoparse_demonyms_are_context_mentions_on_request(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("Russian diplomats met British officials in Geneva.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Geneva"]
+    found = find_mentions(parsed, gazetteer, demonyms=True)
+    assert [(m.text, m.embedded) for m in found] == [
+        ("Russian", True), ("British", True), ("Geneva", False)
+    ]  # fmt: skip
+    answers = resolve(found, gazetteer, parsed.text)
+    assert [a[0].country for a in answers if a] == ["RUS", "GBR", "CHE"]
