@@ -1,0 +1,200 @@
+"""Which place mention of a sentence says where an event verb's event happened.
+
+A place mention is attached to an event when the dependency path from the mention up to the
+event's clause passes only through relations that *locate*:
+
+- the object of a locative preposition ("killed IN Goma", "clashed NEAR the border");
+- a direct object or passive subject that is itself a place ("captured Kisangani", "Kisangani was
+  captured");
+- a name qualifying a place noun ("a BAGHDAD market", "SARAJEVO's streets", "the village OF
+  Mainok", "the Hama countryside"), or a coordinated or apposed name ("in Rawalpindi, a city…");
+- the "in X" of the event's own arguments ("killed an administrator IN Mogadishu").
+
+The path is cut, and the mention is no location, where it meets an actor (a subject, a possessor
+or modifier of a person, unit or thing: "Syrian troops", "the Caracas mayor", "a U.S. airstrike"),
+a source or goal ("from", "to", "by"), a relative position ("north of Budapest": the data's coders
+leave these out), or another clause (a relative, adverbial or complement clause, or a verb
+coordinated with its own subject: a place there belongs to another event).
+
+The event's clause is the trigger and the verbs that share its circumstances: the verb it is
+coordinated with ("shot AND killed"), the main verb of a participle clause ("stormed the village,
+KILLING 39"), and the verbs of its own participle and subject-less coordinated clauses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from newsevents.geoparse import SETTLEMENT_WORDS
+
+__all__ = ["PLACE_NOUNS", "attachment_cost"]
+
+Token = Any
+
+LOCATIVE = frozenset({
+    "in", "at", "near", "outside", "inside", "across", "through", "throughout", "around", "within",
+    "along", "over", "into", "onto", "off", "between", "beyond", "amid", "among", "on", "upon",
+    "nearby", "underneath", "under", "beneath", "behind", "past", "via",
+})  # fmt: skip
+"""Prepositions whose object is where something happened."""
+CIRCUMSTANCE = frozenset({"during", "after", "before", "amid", "in", "following"})
+"""Prepositions of an event noun whose own place is the event's ("killed DURING clashes in X")."""
+PLACE_NOUNS = SETTLEMENT_WORDS | frozenset({
+    "countryside", "street", "road", "highway", "market", "marketplace", "square", "mosque",
+    "church", "temple", "shrine", "school", "university", "college", "hospital", "clinic", "home",
+    "house", "residence", "apartment", "building", "hotel", "restaurant", "cafe", "embassy",
+    "consulate", "office", "headquarters", "base", "airport", "airbase", "airfield", "station",
+    "checkpoint", "prison", "jail", "farm", "plantation", "bridge", "harbour", "harbor",
+    "mountain", "hill", "desert", "coast", "front", "frontline", "sector", "zone", "axis", "flank",
+    "perimeter", "enclave", "quarter", "bazaar", "stadium", "park", "barracks", "outpost",
+    "plain", "lake", "river", "sea", "gulf", "waters", "shop", "store", "mall", "compound",
+    "complex", "center", "centre", "heart", "downtown", "slum", "field", "oilfield", "port",
+    "periphery", "outskirt", "vicinity", "territory", "area", "countryside", "mainland", "court",
+    "courthouse", "parliament", "palace", "ministry", "stronghold", "frontier", "suburb", "plaza",
+    "neighbourhood", "neighborhood", "locality", "settlement", "site", "mine", "factory",
+    "refinery", "pipeline", "rally", "governorate", "province", "precinct", "ward", "municipality",
+})  # fmt: skip
+"""Nouns that name a kind of place: a name qualifying them is a place ("a Baghdad market")."""
+SOURCE_OR_GOAL = frozenset({"from", "to", "toward", "towards", "by", "for", "against", "with",
+                            "like", "than", "about", "of", "as", "per", "unlike", "versus"})  # fmt: skip
+SHARED = frozenset({"conj", "advcl", "xcomp"})
+"""Verb-to-verb links along which two verbs may share the place of their event."""
+ACTORS = frozenset({"expl", "csubj"})
+
+STEP = 0.1
+"""Cost of each step of the path: of two attached places, the nearer one wins."""
+OBJECT, CROSSED, MARKED, CLAUSE_ON_NOUN, QUALIFIER = 0.5, 1.0, 1.6, 1.0, 0.3
+"""Extra cost of a place that is the verb's object, one reached across a participle or
+coordinated verb, and one in an adverbial clause of its own ("killed WHEN ... in X"), which the
+data's coders take as the event's place about as often as not."""
+
+
+def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float | None:
+    """How loosely ``place`` (a mention's head token) is attached to the event of ``trigger``;
+    None when it is not where the event happened.
+
+    ``known`` is False for a name that neither the tagger nor the gazetteer calls a place
+    ("Palmyra" tagged as a person): it counts only where the syntax frames it as one ("IN
+    Palmyra", "the village OF Palmyra", "the PALMYRA countryside"), never as a bare object.
+    """
+    if not known and not _framed(place):
+        return None
+    clause = dict(_event_clause(trigger))
+    cost, node, via = 0.0, place, ""
+    for _ in range(40):
+        if node.i in clause:
+            return cost + clause[node.i]
+        step = _phrase_step(node, via, clause) if node.dep_ in PASS_THROUGH else _edge_cost(node)
+        if step is None:
+            return None
+        cost, node, via = cost + step + STEP, node.head, node.dep_
+    return None
+
+
+def _framed(place: Token) -> bool:
+    """A name the syntax presents as a place: after a locative preposition, or qualifying a
+    place noun."""
+    if place.dep_ == "pobj":
+        prep = place.head.lower_
+        return prep in LOCATIVE or (prep == "of" and place.head.head.lemma_.lower() in PLACE_NOUNS)
+    return place.dep_ in ("compound", "poss") and place.head.lemma_.lower() in PLACE_NOUNS
+
+
+PASS_THROUGH = {"nsubj": 1.0, "pobj": 0.5}
+"""Nouns a place may qualify without being them: "police IN TOKYO patrolled" (the subject),
+"captured by U.S. forces IN AFGHANISTAN" (the agent)."""
+
+
+def _phrase_step(noun: Token, via: str, clause: dict[int, float]) -> float | None:
+    """Step from a subject or agent noun reached through its own locative preposition."""
+    if noun.dep_ == "nsubj":
+        return PASS_THROUGH["nsubj"] if via == "prep" and noun.head.i in clause else None
+    if via == "prep" and noun.head.lower_ in SOURCE_OR_GOAL:
+        return PASS_THROUGH["pobj"]
+    return _edge_cost(noun)
+
+
+def _event_clause(trigger: Token) -> Iterator[tuple[int, float]]:
+    """The verbs sharing the trigger's circumstances, with the cost of crossing to each."""
+    yield trigger.i, 0.0
+    node, total = trigger, 0.0
+    while node.dep_ in SHARED and node.head.i != node.i:
+        cost = _shared_cost(node)
+        if cost is None:
+            break
+        node, total = node.head, total + cost
+        yield node.i, total
+    for child in trigger.children:
+        if child.dep_ in SHARED and child.pos_ in ("VERB", "AUX"):
+            cost = _shared_cost(child)
+            if cost is not None:
+                yield child.i, cost
+
+
+def _shared_cost(verb: Token) -> float | None:
+    """A participle or subject-less coordinated verb shares the place of the verb it hangs on;
+    an adverbial clause of its own ("when their vehicle was hit") often does; a coordinated
+    clause with its own subject does not."""
+    children = {c.dep_ for c in verb.children}
+    if verb.dep_ == "conj":
+        if children & {"nsubj", "nsubjpass"} or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return CROSSED
+    if children & {"nsubj", "nsubjpass", "mark"}:
+        return MARKED
+    return CROSSED
+
+
+def _edge_cost(node: Token) -> float | None:
+    """Cost of stepping from ``node`` to its head; None when the step leaves the place's role."""
+    dep, head = node.dep_, node.head
+    if head.i == node.i or dep in ACTORS:
+        return None
+    if dep == "pobj":
+        return _preposition_cost(node)
+    if dep in ("prep", "agent"):
+        return 0.0
+    if dep in ("compound", "poss", "nmod", "amod"):
+        return QUALIFIER if _place_noun(head) else None
+    if dep in ("dobj", "nsubjpass", "attr", "oprd"):
+        return OBJECT if head.pos_ in ("VERB", "AUX") else None
+    if dep == "relcl" and head.pos_ != "PROPN":
+        return CLAUSE_ON_NOUN  # "forces which were positioned IN DARAA"
+    if dep in ("conj", "appos", "nummod", "cc", "punct"):
+        return 0.2 if head.pos_ not in ("VERB", "AUX") else None
+    if dep == "npadvmod":
+        return 1.0 if head.pos_ in ("VERB", "AUX") else 0.2
+    return None
+
+
+def _preposition_cost(obj: Token) -> float | None:
+    prep = obj.head
+    word = prep.lower_
+    if word == "of":
+        owner = prep.head
+        if _relative(owner):
+            return None
+        return 0.0 if _place_noun(owner) or owner.lemma_.lower() in PARTS_AND_ACTS else None
+    if word in SOURCE_OR_GOAL:
+        return None
+    return 0.0 if word in LOCATIVE or word in CIRCUMSTANCE else None
+
+
+def _place_noun(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in PLACE_NOUNS or tok.lower_ in PLACE_NOUNS
+
+
+PARTS_AND_ACTS = frozenset({
+    "half", "part", "rest", "much", "most", "many", "some", "parts", "all", "areas", "invasion",
+    "siege", "occupation", "capture", "fall", "bombing", "shelling", "liberation", "battle",
+    "bombardment", "outskirts", "streets", "heart", "centre", "center", "edge", "percent",
+})  # fmt: skip
+"""Words after which "of" names the place: "half OF Zaire", "the siege OF Sarajevo"."""
+RELATIVE = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                      "southwest", "kilometers", "kilometres", "miles", "km"})  # fmt: skip
+
+
+def _relative(tok: Token) -> bool:
+    """ "north OF Budapest", "20 km OF": a position relative to a place, not the place."""
+    return tok.lower_ in RELATIVE or tok.dep_ == "advmod"
