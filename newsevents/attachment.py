@@ -28,7 +28,7 @@ from typing import Any
 
 from newsevents.geoparse import SETTLEMENT_WORDS
 
-__all__ = ["PLACE_NOUNS", "attachment_cost"]
+__all__ = ["PLACE_NOUNS", "attachment_cost", "framing_level"]
 
 Token = Any
 
@@ -78,7 +78,9 @@ def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float |
     ("Palmyra" tagged as a person): it counts only where the syntax frames it as one ("IN
     Palmyra", "the village OF Palmyra", "the PALMYRA countryside"), never as a bare object.
     """
-    if not known and not _framed(place):
+    if not known and not (_framed(place) or _ground_taken(place)):
+        return None
+    if place.dep_ in ("dobj", "nsubjpass") and not _ground_object(place):
         return None
     clause = dict(_event_clause(trigger))
     cost, node, via = 0.0, place, ""
@@ -99,6 +101,29 @@ def _framed(place: Token) -> bool:
         prep = place.head.lower_
         return prep in LOCATIVE or (prep == "of" and place.head.head.lemma_.lower() in PLACE_NOUNS)
     return place.dep_ in ("compound", "poss") and place.head.lemma_.lower() in PLACE_NOUNS
+
+
+GROUND_VERBS = frozenset({
+    "capture", "seize", "take", "enter", "storm", "patrol", "raid", "shell", "bomb", "invade",
+    "overrun", "liberate", "recapture", "besiege", "retake", "occupy", "control", "attack",
+    "target", "strike", "hit", "pound", "reach", "encircle", "surround", "flee", "evacuate",
+})  # fmt: skip
+"""Verbs whose object is often ground: "captured Kasumbalesa", "patrolled Katmandu"."""
+
+
+def _ground_object(place: Token) -> bool:
+    """A name that is itself the object or passive subject is a place only when the tagger
+    calls it one, or when the verb takes ground ("captured Kisangani"); otherwise it is a
+    person or group done to ("Zubaydah was shot", "captured Ocalan")."""
+    return bool(place.ent_type_ in ("GPE", "LOC", "FAC")) or _ground_taken(place)
+
+
+def _ground_taken(place: Token) -> bool:
+    """A name that is the object of a verb of taking or moving over ground, unless the tagger
+    says it is a person ("captured Noriega")."""
+    if place.ent_type_ in ("PERSON", "NORP") or place.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return bool(place.head.lemma_.lower() in GROUND_VERBS)
 
 
 PASS_THROUGH = {"nsubj": 1.0, "pobj": 0.5}
@@ -138,9 +163,9 @@ def _shared_cost(verb: Token) -> float | None:
     clause with its own subject does not."""
     children = {c.dep_ for c in verb.children}
     if verb.dep_ == "conj":
-        if children & {"nsubj", "nsubjpass"} or verb.head.pos_ not in ("VERB", "AUX"):
+        if verb.head.pos_ not in ("VERB", "AUX"):
             return None
-        return CROSSED
+        return MARKED if children & {"nsubj", "nsubjpass"} else CROSSED
     if children & {"nsubj", "nsubjpass", "mark"}:
         return MARKED
     return CROSSED
@@ -189,6 +214,7 @@ PARTS_AND_ACTS = frozenset({
     "half", "part", "rest", "much", "most", "many", "some", "parts", "all", "areas", "invasion",
     "siege", "occupation", "capture", "fall", "bombing", "shelling", "liberation", "battle",
     "bombardment", "outskirts", "streets", "heart", "centre", "center", "edge", "percent",
+    "chunk", "swath", "third", "one", "entrance", "perimeter", "side", "corner", "length",
 })  # fmt: skip
 """Words after which "of" names the place: "half OF Zaire", "the siege OF Sarajevo"."""
 RELATIVE = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
@@ -198,3 +224,32 @@ RELATIVE = frozenset({"north", "south", "east", "west", "northeast", "northwest"
 def _relative(tok: Token) -> bool:
     """ "north OF Budapest", "20 km OF": a position relative to a place, not the place."""
     return tok.lower_ in RELATIVE or tok.dep_ == "advmod"
+
+
+TOWN_NOUNS = frozenset({
+    "city", "town", "village", "neighbourhood", "neighborhood", "district", "suburb", "camp",
+    "hamlet", "township", "locality", "settlement", "quarter", "port", "capital", "area",
+})  # fmt: skip
+AREA_NOUNS = frozenset({"province", "state", "governorate", "region", "county", "department"})
+
+
+def framing_level(name: Token) -> int | None:
+    """0 for a name the text frames as a town or part of one ("the city OF X", "X, a town",
+    "X district"), 3 for one framed as a province; None when the text does not say."""
+    noun = None
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        noun = name.head.head
+    elif name.dep_ == "appos" or (name.dep_ == "compound" and not _has_of_name(name.head)):
+        noun = name.head
+    lemma = noun.lemma_.lower() if noun is not None else ""
+    if lemma in TOWN_NOUNS:
+        return 0
+    return 3 if lemma in AREA_NOUNS else None
+
+
+def _has_of_name(noun: Token) -> bool:
+    """ "the West Bank town OF TULKARM": the town is named by its "of" phrase."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.pos_ == "PROPN" for o in c.children)
+        for c in noun.children
+    )

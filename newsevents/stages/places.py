@@ -25,7 +25,7 @@ from types import EllipsisType
 from typing import Any
 
 from newsevents.gazetteer import Entry, Gazetteer
-from newsevents.attachment import PLACE_NOUNS, attachment_cost
+from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level
 from newsevents.geoparse import PLACE_LABELS, contains, find_mentions, precision_of, resolve, to_place
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
@@ -162,7 +162,11 @@ def sentence_place(
         option = _option(trigger, span, None, doc.parsed, known)
         options.append(option and replace(option, facility=facility))
     kept = [o for o in options if o is not None and o.cost <= _max_cost(o)]
-    return min(kept, key=lambda o: (_level(o), o.cost, _distance(o, trigger)), default=None)
+    return min(
+        kept,
+        key=lambda o: (_level(o, doc.parsed), o.cost, o.located is not None, _distance(o, trigger)),
+        default=None,
+    )
 
 
 MAX_COST, MAX_COUNTRY_COST = 2.0, 1.2
@@ -183,10 +187,15 @@ def _max_cost(option: Attached) -> float:
     return MAX_COUNTRY_COST if wide else MAX_COST
 
 
-def _level(option: Attached) -> int:
+def _level(option: Attached, parsed: Any) -> int:
     """How specific a kind of place is: towns and names the gazetteer does not know (mostly
     villages and neighbourhoods) first, then facilities, zones and regions, provinces, and
-    countries last. Coders pick the most specific place the sentence attaches to the event."""
+    countries last. Coders pick the most specific place the sentence attaches to the event.
+    A name the text frames as a town ("the West Bank city OF NABLUS") is a town, whatever
+    the gazetteer resolved it to."""
+    framed = framing_level(_head(parsed, option.span))
+    if framed is not None:
+        return framed
     if option.located is None:
         return 1 if option.facility else 0
     entry = option.located.entry
@@ -199,8 +208,7 @@ def _distance(option: Attached, trigger: Any) -> int:
     return abs(option.span[0] - int(trigger.idx))
 
 
-NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL",
-                       "NORP", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})  # fmt: skip
+NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"})
 """Entities that are never a place name."""
 
 
