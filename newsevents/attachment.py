@@ -76,9 +76,10 @@ def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float |
 
     ``known`` is False for a name that neither the tagger nor the gazetteer calls a place
     ("Palmyra" tagged as a person): it counts only where the syntax frames it as one ("IN
-    Palmyra", "the village OF Palmyra", "the PALMYRA countryside"), never as a bare object.
+    Palmyra", "the village OF Palmyra", "the PALMYRA countryside"), never as a bare object
+    ("captured Bishara").
     """
-    if not known and not (_framed(place) or _ground_taken(place)):
+    if not known and not _framed(place):
         return None
     if place.dep_ in ("dobj", "nsubjpass") and not _ground_object(place):
         return None
@@ -200,10 +201,20 @@ def _preposition_cost(obj: Token) -> float | None:
         owner = prep.head
         if _relative(owner):
             return None
-        return 0.0 if _place_noun(owner) or owner.lemma_.lower() in PARTS_AND_ACTS else None
+        if _place_noun(owner) or owner.lemma_.lower() in PARTS_AND_ACTS or _in_place(owner):
+            return 0.0
+        return None
     if word in SOURCE_OR_GOAL:
         return None
     return 0.0 if word in LOCATIVE or word in CIRCUMSTANCE else None
+
+
+def _in_place(noun: Token) -> bool:
+    """ "on the doorstep OF his home", "in the courtyard OF the hospital": a noun itself in a
+    locative phrase, or taken as ground, locates its "of" complement too."""
+    if noun.dep_ == "pobj":
+        return bool(noun.head.lower_ in LOCATIVE)
+    return bool(noun.dep_ == "dobj" and noun.head.lemma_.lower() in GROUND_VERBS)
 
 
 def _place_noun(tok: Token) -> bool:
