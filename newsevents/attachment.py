@@ -28,7 +28,7 @@ from typing import Any
 
 from newsevents.geoparse import SETTLEMENT_WORDS
 
-__all__ = ["PLACE_NOUNS", "attachment_cost", "framing_level"]
+__all__ = ["PLACE_NOUNS", "attachment_cost", "framing_level", "relative_anchor"]
 
 Token = Any
 
@@ -50,21 +50,24 @@ PLACE_NOUNS = SETTLEMENT_WORDS | frozenset({
     "perimeter", "enclave", "quarter", "bazaar", "stadium", "park", "barracks", "outpost",
     "plain", "lake", "river", "sea", "gulf", "waters", "shop", "store", "mall", "compound",
     "complex", "center", "centre", "heart", "downtown", "slum", "field", "oilfield", "port",
-    "periphery", "outskirt", "vicinity", "territory", "area", "countryside", "mainland", "court",
+    "periphery", "outskirt", "vicinity", "territory", "area", "mainland", "court",
     "courthouse", "parliament", "palace", "ministry", "stronghold", "frontier", "suburb", "plaza",
     "neighbourhood", "neighborhood", "locality", "settlement", "site", "mine", "factory",
     "refinery", "pipeline", "rally", "governorate", "province", "precinct", "ward", "municipality",
 })  # fmt: skip
 """Nouns that name a kind of place: a name qualifying them is a place ("a Baghdad market")."""
-SOURCE_OR_GOAL = frozenset({"from", "to", "toward", "towards", "by", "for", "against", "with",
-                            "like", "than", "about", "of", "as", "per", "unlike", "versus"})  # fmt: skip
+SOURCE_OR_GOAL = frozenset({
+    "from", "to", "toward", "towards", "by", "for", "against", "with", "like", "than", "about",
+    "of", "as", "per", "unlike", "versus",
+})  # fmt: skip
 SHARED = frozenset({"conj", "advcl", "xcomp"})
 """Verb-to-verb links along which two verbs may share the place of their event."""
 ACTORS = frozenset({"expl", "csubj"})
 
 STEP = 0.1
 """Cost of each step of the path: of two attached places, the nearer one wins."""
-OBJECT, CROSSED, MARKED, CLAUSE_ON_NOUN, QUALIFIER = 0.5, 1.0, 1.6, 1.0, 0.3
+OBJECT, CONJOINED, CROSSED, MARKED, CLAUSE_ON_NOUN, QUALIFIER = 0.5, 0.0, 1.0, 1.6, 1.0, 0.3
+MAX_CLAUSE = 2.0
 """Extra cost of a place that is the verb's object, one reached across a participle or
 coordinated verb, and one in an adverbial clause of its own ("killed WHEN ... in X"), which the
 data's coders take as the event's place about as often as not."""
@@ -83,7 +86,7 @@ def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float |
         return None
     if place.dep_ in ("dobj", "nsubjpass") and not _ground_object(place):
         return None
-    clause = dict(_event_clause(trigger))
+    clause = _event_clause(trigger)
     cost, node, via = 0.0, place, ""
     for _ in range(40):
         if node.i in clause:
@@ -141,21 +144,30 @@ def _phrase_step(noun: Token, via: str, clause: dict[int, float]) -> float | Non
     return _edge_cost(noun)
 
 
-def _event_clause(trigger: Token) -> Iterator[tuple[int, float]]:
-    """The verbs sharing the trigger's circumstances, with the cost of crossing to each."""
-    yield trigger.i, 0.0
+def _event_clause(trigger: Token) -> dict[int, float]:
+    """The verbs sharing the trigger's circumstances, with the cost of crossing to each: up
+    through the verbs it is coordinated with or depends on as a participle, then down into
+    their own coordinated and adverbial verbs."""
+    clause = {trigger.i: 0.0}
     node, total = trigger, 0.0
     while node.dep_ in SHARED and node.head.i != node.i:
         cost = _shared_cost(node)
         if cost is None:
             break
         node, total = node.head, total + cost
-        yield node.i, total
-    for child in trigger.children:
-        if child.dep_ in SHARED and child.pos_ in ("VERB", "AUX"):
-            cost = _shared_cost(child)
-            if cost is not None:
-                yield child.i, cost
+        clause[node.i] = total
+    todo = [trigger.doc[i] for i in clause]
+    while todo:
+        verb = todo.pop()
+        for child in verb.children:
+            cost = _shared_cost(child) if child.dep_ in SHARED else None
+            if cost is None or child.pos_ not in ("VERB", "AUX"):
+                continue
+            total = clause[verb.i] + cost
+            if total < clause.get(child.i, MAX_CLAUSE):
+                clause[child.i] = total
+                todo.append(child)
+    return clause
 
 
 def _shared_cost(verb: Token) -> float | None:
@@ -166,7 +178,7 @@ def _shared_cost(verb: Token) -> float | None:
     if verb.dep_ == "conj":
         if verb.head.pos_ not in ("VERB", "AUX"):
             return None
-        return MARKED if children & {"nsubj", "nsubjpass"} else CROSSED
+        return MARKED if children & {"nsubj", "nsubjpass"} else CONJOINED
     if children & {"nsubj", "nsubjpass", "mark"}:
         return MARKED
     return CROSSED
@@ -230,6 +242,13 @@ PARTS_AND_ACTS = frozenset({
 """Words after which "of" names the place: "half OF Zaire", "the siege OF Sarajevo"."""
 RELATIVE = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                       "southwest", "kilometers", "kilometres", "miles", "km"})  # fmt: skip
+
+
+def relative_anchor(name: Token) -> Token | None:
+    """The word a relative position hangs on ("NORTH of Bunia", "20 KM of"), or None."""
+    if name.dep_ == "pobj" and name.head.lower_ == "of" and _relative(name.head.head):
+        return name.head.head
+    return None
 
 
 def _relative(tok: Token) -> bool:

@@ -25,6 +25,7 @@ from newsevents.errors import InputError
 from newsevents.gazetteer import Gazetteer
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article, Doc, Event, Span, Trigger
+from newsevents.settings import Settings
 from newsevents.stages.parse import sentence, token_span
 from newsevents.stages.places import resolve_places, sentence_place
 from newsevents.syntax import sentence_of
@@ -281,6 +282,8 @@ class LocationGold:
     locations: tuple[Span, ...]
     malformed: bool = False
     """Every LOCATION span of the record was empty or cut through a word."""
+    source: str = ""
+    """Where the record came from, when the file says: figures are also given per source."""
 
 
 def read_event_locations(path: Path) -> list[LocationGold]:
@@ -306,7 +309,10 @@ def _location_record(raw: dict[str, Any]) -> LocationGold:
     verb = next((a, b) for a, b, label in spans if label == "VERB")
     places = [(a, b) for a, b, label in spans if label == "LOCATION"]
     good = tuple(s for s in places if _well_formed(s, text))
-    return LocationGold(str(raw.get("id", "")), text, verb, good, bool(places) and not good)
+    malformed = bool(places) and not good
+    return LocationGold(
+        str(raw.get("id", "")), text, verb, good, malformed, str(raw.get("source", ""))
+    )
 
 
 def _well_formed(span: Span, text: str) -> bool:
@@ -335,6 +341,7 @@ class LocationReport:
 
     outcomes: Counter[str] = field(default_factory=Counter)
     skipped_malformed: int = 0
+    sources: dict[str, list[bool]] = field(default_factory=dict)
 
     def add(self, gold: LocationGold, predicted: Span | None) -> str:
         if gold.malformed:
@@ -347,6 +354,7 @@ class LocationReport:
         else:
             outcome = "missed" if predicted is None else "wrong_place"
         self.outcomes[outcome] += 1
+        self.sources.setdefault(gold.source, []).append(outcome.startswith("right"))
         return outcome
 
     @property
@@ -367,6 +375,9 @@ class LocationReport:
             "predicted_none_rate": _share(o["right_none"] + o["missed"], self.n),
             "outcomes": {k: o[k] for k in LOCATION_OUTCOMES},
             "skipped_malformed": self.skipped_malformed,
+            "by_source": {
+                s: {"n": len(v), "accuracy": _mean(v)} for s, v in sorted(self.sources.items())
+            },
         }
 
     def table(self) -> str:
@@ -381,13 +392,19 @@ class LocationReport:
             "",
         ]
         lines += [f"{k:<24}{v}" for k, v in d["outcomes"].items()]
+        if len(self.sources) > 1:
+            lines += ["", f"{'source':<24}{'n':>6} {'accuracy':>9}"]
+            lines += [
+                f"{s or '-':<24}{v['n']:>6} {v['accuracy']:>9.3f}"
+                for s, v in d["by_source"].items()
+            ]
         return "\n".join(lines)
 
 
-def score_event_location(
-    records: Iterable[LocationGold], pipeline: Pipeline, gazetteer: Gazetteer
-) -> LocationReport:
+def score_event_location(records: Iterable[LocationGold], settings: Settings) -> LocationReport:
     """Parse each record, build an event on its verb and score the place chosen for it."""
+    pipeline = Pipeline(settings, names=EVENT_LOCATION_STAGES)
+    gazetteer = Gazetteer.load(settings.cache_dir)
     report = LocationReport()
     for gold in records:
         report.add(gold, predict_event_location(gold, pipeline, gazetteer))

@@ -24,9 +24,16 @@ from functools import lru_cache
 from types import EllipsisType
 from typing import Any
 
+from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level, relative_anchor
 from newsevents.gazetteer import Entry, Gazetteer
-from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level
-from newsevents.geoparse import PLACE_LABELS, contains, find_mentions, precision_of, resolve, to_place
+from newsevents.geoparse import (
+    PLACE_LABELS,
+    contains,
+    find_mentions,
+    precision_of,
+    resolve,
+    to_place,
+)
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
 from newsevents.settings import Settings
@@ -121,12 +128,28 @@ def locate(
     if attached is not None and attached.located is not None:
         best = attached.located
         return _refined(best, in_sentence, usable, event) or _scaled(best.place, IN_SENTENCE)
+    near = _near(event, doc, in_sentence) if attached is None else None
+    if near is not None:
+        return near
     inherited = _inherited(event, doc, usable, window)
     if inherited is None:
         inherited = _article_place(usable) if main_place is ... else main_place
     if attached is not None and inherited is not None:  # a place the gazetteer does not know
         return replace(inherited, precision=max(2, inherited.precision))
     return inherited
+
+
+def _near(event: Event, doc: Doc, in_sentence: Sequence[Located]) -> Place | None:
+    """ "shelled positions north OF HOMS": the event happened near the place, at precision 2."""
+    if doc.parsed is None:
+        return None
+    trigger = _head(doc.parsed, event.trigger.span)
+    for p in in_sentence:
+        anchor = relative_anchor(_head(doc.parsed, p.place.span))
+        cost = attachment_cost(trigger, anchor) if anchor is not None else None
+        if cost is not None and cost <= MAX_COST:
+            return replace(_scaled(p.place, REFINED), precision=2)
+    return None
 
 
 @dataclass(frozen=True)
@@ -208,7 +231,9 @@ def _distance(option: Attached, trigger: Any) -> int:
     return abs(option.span[0] - int(trigger.idx))
 
 
-NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"})
+NOT_NAMES = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
+)
 """Entities that are never a place name."""
 
 
@@ -220,7 +245,7 @@ def _unknown_names(
     Hospital"). Others, persons and untagged proper nouns, count only where framed as places."""
     window = parsed.char_span(sentence[0], sentence[1], alignment_mode="expand")
     found = []
-    covered = set()
+    covered: set[int] = set()
     for ent in entities_in(window):
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in NOT_NAMES:
@@ -243,7 +268,7 @@ def _facility(ent: Any) -> bool:
 
 def _name_start(tok: Any, floor: int) -> int:
     """First token of the proper-noun run that ends at ``tok`` ("Sheikh Sa'eed")."""
-    start = tok.i
+    start = int(tok.i)
     while start > floor and tok.doc[start - 1].pos_ == "PROPN":
         start -= 1
     return start
