@@ -23,7 +23,6 @@ KILLING 39"), and the verbs of its own participle and subject-less coordinated c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from newsevents.geoparse import SETTLEMENT_WORDS
