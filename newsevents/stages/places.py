@@ -2,15 +2,20 @@
 
 An event's location is, in order of preference (confidence falls at each step):
 
-1. a place in its sentence attached to the trigger: the shortest dependency path from the trigger,
-   preferring objects of locative prepositions (in, at, near, across, into, from…), never the
-   event's actor or recipient nor a place acting as a subject ("Washington said…");
+1. the place its own sentence attaches to it (:func:`sentence_place`, rules in
+   ``attachment.py``): a place in a locating relation to the trigger or to the verbs sharing its
+   clause, never the event's actor; of several, the most specific kind (towns and unknown names,
+   then facilities, zones, provinces, countries), then the most tightly attached;
 2. if that place is coarse (a zone, border, region, admin area or country) and the article names a
    more specific place within it, that place at precision 2: ACLED coders use the most specific
    location the report supports;
-3. with no place in the sentence, the most recent specific place up to ``place_window`` sentences
-   back in the same paragraph, else the last specific place of the previous paragraph;
-4. else the article's most-mentioned place, at precision 3.
+3. a place the sentence puts the event near ("north of Homs"), at precision 2;
+4. with no place attached, the most recent specific place up to ``place_window`` sentences back
+   in the same paragraph, else the last specific place of the previous paragraph;
+5. else the article's most-mentioned place, at precision 3.
+
+When the attached place is a name the gazetteer cannot resolve ("the village of Qaryat Zubayda"),
+steps 4 and 5 give the place, at precision 2 or coarser.
 """
 
 from __future__ import annotations
