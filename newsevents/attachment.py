@@ -53,6 +53,8 @@ PLACE_NOUNS = SETTLEMENT_WORDS | frozenset({
     "courthouse", "parliament", "palace", "ministry", "stronghold", "frontier", "suburb", "plaza",
     "neighbourhood", "neighborhood", "locality", "settlement", "site", "mine", "factory",
     "refinery", "pipeline", "rally", "governorate", "province", "precinct", "ward", "municipality",
+    "nightclub", "hall", "hut", "junction", "plateau", "farmland", "roadblock", "venue", "belt",
+    "bar", "club", "beach", "forest", "canal", "avenue", "corridor", "airstrip", "dam",
 })  # fmt: skip
 """Nouns that name a kind of place: a name qualifying them is a place ("a Baghdad market")."""
 SOURCE_OR_GOAL = frozenset({
