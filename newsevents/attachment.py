@@ -64,14 +64,23 @@ SOURCE_OR_GOAL = frozenset({
 SHARED = frozenset({"conj", "advcl", "xcomp"})
 """Verb-to-verb links along which two verbs may share the place of their event."""
 ACTORS = frozenset({"expl", "csubj"})
+"""Dependencies that are never a place's role (subjects are handled by :func:`_phrase_step`)."""
 
 STEP = 0.1
 """Cost of each step of the path: of two attached places, the nearer one wins."""
-OBJECT, CONJOINED, CROSSED, MARKED, CLAUSE_ON_NOUN, QUALIFIER = 0.5, 0.0, 1.0, 1.6, 1.0, 0.3
+OBJECT = 0.5
+"""A place that is the verb's object ("captured Kisangani") rather than in its phrase."""
+QUALIFIER = 0.3
+"""A name qualifying a place noun ("the Baghdad neighbourhood of X"): the noun's own name wins."""
+CONJOINED, CROSSED, MARKED = 0.0, 1.0, 1.6
+"""Crossing to a subject-less coordinated verb ("shot and killed"), to the verb a participle
+hangs on ("stormed…, KILLING 39"), and into an adverbial clause or coordinated clause with its
+own subject or subordinating word ("killed WHEN… in X"), which the data's coders take as the
+event's place about as often as not."""
+CLAUSE_ON_NOUN = 1.0
+"""A relative clause on a noun of the event ("forces which were positioned IN DARAA")."""
 MAX_CLAUSE = 2.0
-"""Extra cost of a place that is the verb's object, one reached across a participle or
-coordinated verb, and one in an adverbial clause of its own ("killed WHEN ... in X"), which the
-data's coders take as the event's place about as often as not."""
+"""Verbs further than this from the trigger do not share its clause."""
 
 
 def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float | None:
@@ -118,15 +127,12 @@ GROUND_VERBS = frozenset({
 
 def _ground_object(place: Token) -> bool:
     """A name that is itself the object or passive subject is a place only when the tagger
-    calls it one, or when the verb takes ground ("captured Kisangani"); otherwise it is a
-    person or group done to ("Zubaydah was shot", "captured Ocalan")."""
-    return bool(place.ent_type_ in ("GPE", "LOC", "FAC")) or _ground_taken(place)
-
-
-def _ground_taken(place: Token) -> bool:
-    """A name that is the object of a verb of taking or moving over ground, unless the tagger
-    says it is a person ("captured Noriega")."""
-    if place.ent_type_ in ("PERSON", "NORP") or place.dep_ not in ("dobj", "nsubjpass"):
+    calls it one, or when the verb takes ground and the tagger does not call the name a person
+    ("captured Kisangani"); otherwise it is a person or group done to ("Zubaydah was shot",
+    "captured Ocalan")."""
+    if place.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if place.ent_type_ in ("PERSON", "NORP"):
         return False
     return bool(place.head.lemma_.lower() in GROUND_VERBS)
 
