@@ -296,7 +296,20 @@ def eval_geoparse(path: Path, as_json: bool) -> None:
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 
-# eval event-location goes here
+@eval_group.command("event-location")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N sentences.")
+@json_option
+def eval_event_location(path: Path, limit: int | None, as_json: bool) -> None:
+    """Score where each event happened on sentences with VERB and LOCATION spans (JSONL).
+
+    A prediction is right when its span overlaps a gold LOCATION span, or when both say none.
+
+    Example: newsevents eval event-location train.jsonl --limit 1000 --json
+    """
+    records = evaluate.read_event_locations(path)[:limit]
+    report = evaluate.score_event_location(records, Settings.load())
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 
 def _process(

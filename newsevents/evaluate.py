@@ -27,7 +27,11 @@ from newsevents.errors import InputError
 from newsevents.gazetteer import Entry, Gazetteer, distance_km
 from newsevents.geoparse import Mention, find_mentions, resolve
 from newsevents.pipeline import Pipeline
-from newsevents.records import Article, Doc, Event
+from newsevents.records import Article, Doc, Event, Span, Trigger
+from newsevents.settings import Settings
+from newsevents.stages.parse import sentence, token_span
+from newsevents.stages.places import resolve_places, sentence_place
+from newsevents.syntax import sentence_of
 
 __all__ = [
     "OLD_PLOVER_NAMES",
@@ -569,3 +573,169 @@ def _f1(p: float, r: float) -> float:
 
 
 # --- event-location: the place each event happened -------------------------------------------
+#
+# Records are sentences with one VERB span (the event's trigger) and zero or more LOCATION
+# spans (where that event happened; none when the sentence does not say). The verb is given:
+# an event is built on it and the places stage picks its place in the verb's sentence, as it
+# does inside the pipeline before any fall-back to the rest of an article (a one-sentence
+# record has no rest). A prediction matches when its span shares a character with a gold
+# LOCATION span: gold spans vary in extent ("southern Lebanon", "the Nabi Saleh Mosque") and
+# an overlap accepts the same place named with or without its modifiers. Gold spans that are
+# empty or cut through a word are annotation slips; a record with no other LOCATION span is
+# left out of the figures and counted as ``skipped_malformed``.
+
+EVENT_LOCATION_STAGES = ("parse",)
+
+
+@dataclass(frozen=True)
+class LocationGold:
+    """One event-location record: a sentence, its verb and where the verb's event happened."""
+
+    id: str
+    text: str
+    verb: Span
+    locations: tuple[Span, ...]
+    malformed: bool = False
+    """Every LOCATION span of the record was empty or cut through a word."""
+    source: str = ""
+    """Where the record came from, when the file says: figures are also given per source."""
+
+
+def read_event_locations(path: Path) -> list[LocationGold]:
+    """The records of an event-location JSONL file, validated line by line."""
+    records = []
+    for number, line in enumerate(_lines(path), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(_location_record(json.loads(line)))
+        except (ValueError, KeyError, TypeError, StopIteration) as error:
+            raise InputError(
+                f"{path}, line {number}",
+                f"not an event-location record ({error!r})",
+                fix='each line needs "text" and "spans" with one {"start", "end", "label": "VERB"}',
+            ) from None
+    return records
+
+
+def _location_record(raw: dict[str, Any]) -> LocationGold:
+    text = str(raw["text"])
+    spans = [(int(s["start"]), int(s["end"]), str(s["label"])) for s in raw["spans"]]
+    verb = next((a, b) for a, b, label in spans if label == "VERB")
+    places = [(a, b) for a, b, label in spans if label == "LOCATION"]
+    good = tuple(s for s in places if _well_formed(s, text))
+    malformed = bool(places) and not good
+    return LocationGold(
+        str(raw.get("id", "")), text, verb, good, malformed, str(raw.get("source", ""))
+    )
+
+
+def _well_formed(span: Span, text: str) -> bool:
+    """A non-blank span that starts and ends at word boundaries."""
+    start, end = span
+    if not text[start:end].strip():
+        return False
+    inside_left = 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum()
+    inside_right = 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    return not (inside_left or inside_right)
+
+
+def location_matches(predicted: Span | None, gold: Sequence[Span]) -> bool:
+    """A predicted span matches when it overlaps any gold span; no prediction matches none."""
+    if predicted is None:
+        return not gold
+    return any(predicted[0] < b and a < predicted[1] for a, b in gold)
+
+
+LOCATION_OUTCOMES = ("right_place", "right_none", "wrong_place", "missed", "invented")
+
+
+@dataclass
+class LocationReport:
+    """What ``eval event-location`` reports; outcomes are counted record by record."""
+
+    outcomes: Counter[str] = field(default_factory=Counter)
+    skipped_malformed: int = 0
+    sources: dict[str, list[bool]] = field(default_factory=dict)
+
+    def add(self, gold: LocationGold, predicted: Span | None) -> str:
+        if gold.malformed:
+            self.skipped_malformed += 1
+            return "skipped"
+        if location_matches(predicted, gold.locations):
+            outcome = "right_place" if gold.locations else "right_none"
+        elif not gold.locations:
+            outcome = "invented"
+        else:
+            outcome = "missed" if predicted is None else "wrong_place"
+        self.outcomes[outcome] += 1
+        self.sources.setdefault(gold.source, []).append(outcome.startswith("right"))
+        return outcome
+
+    @property
+    def n(self) -> int:
+        return sum(self.outcomes.values())
+
+    def _part(self, right: str, *wrong: str) -> dict[str, float | int]:
+        n = self.outcomes[right] + sum(self.outcomes[w] for w in wrong)
+        return {"n": n, "accuracy": _share(self.outcomes[right], n)}
+
+    def to_dict(self) -> dict[str, Any]:
+        o = self.outcomes
+        return {
+            "n": self.n,
+            "accuracy": _share(o["right_place"] + o["right_none"], self.n),
+            "gold_place": self._part("right_place", "wrong_place", "missed"),
+            "gold_none": self._part("right_none", "invented"),
+            "predicted_none_rate": _share(o["right_none"] + o["missed"], self.n),
+            "outcomes": {k: o[k] for k in LOCATION_OUTCOMES},
+            "skipped_malformed": self.skipped_malformed,
+            "by_source": {
+                s: {"n": len(v), "accuracy": _mean(v)} for s, v in sorted(self.sources.items())
+            },
+        }
+
+    def table(self) -> str:
+        d = self.to_dict()
+        lines = [
+            f"sentences               {d['n']} ({self.skipped_malformed} malformed left out)",
+            f"accuracy                {d['accuracy']:.3f}",
+            f"  gold names a place    {d['gold_place']['accuracy']:.3f} "
+            f"(of {d['gold_place']['n']})",
+            f"  gold says none        {d['gold_none']['accuracy']:.3f} (of {d['gold_none']['n']})",
+            f"predicted none          {d['predicted_none_rate']:.3f}",
+            "",
+        ]
+        lines += [f"{k:<24}{v}" for k, v in d["outcomes"].items()]
+        if len(self.sources) > 1:
+            lines += ["", f"{'source':<24}{'n':>6} {'accuracy':>9}"]
+            lines += [
+                f"{s or '-':<24}{v['n']:>6} {v['accuracy']:>9.3f}"
+                for s, v in d["by_source"].items()
+            ]
+        return "\n".join(lines)
+
+
+def score_event_location(records: Iterable[LocationGold], settings: Settings) -> LocationReport:
+    """Parse each record, build an event on its verb and score the place chosen for it."""
+    pipeline = Pipeline(settings, names=EVENT_LOCATION_STAGES)
+    gazetteer = Gazetteer.load(settings.cache_dir)
+    report = LocationReport()
+    for gold in records:
+        report.add(gold, predict_event_location(gold, pipeline, gazetteer))
+    return report
+
+
+def predict_event_location(
+    gold: LocationGold, pipeline: Pipeline, gazetteer: Gazetteer
+) -> Span | None:
+    """The span of the place the places stage gives an event on the record's verb, or None."""
+    doc = pipeline(Article(id=gold.id or "record", text=gold.text))
+    if doc.parsed is None:
+        return None
+    verb = token_span(doc.parsed, gold.verb)
+    sent = sentence(sentence_of(verb))
+    trigger = Trigger(gold.text[gold.verb[0] : gold.verb[1]], gold.verb)
+    event = Event(id=f"{gold.id}:verb", type="", trigger=trigger, sentence=sent)
+    chosen = sentence_place(event, doc, resolve_places(doc.parsed, gazetteer))
+    return chosen.span if chosen else None

@@ -11,7 +11,7 @@ from newsevents.gazetteer import Gazetteer, distance_km
 from newsevents.records import Actor, Article, Doc, Event, Place, Sentence, Trigger
 from newsevents.settings import Settings
 from newsevents.stages.parse import load_model
-from newsevents.stages.places import Located, locate, make_places, resolve_places
+from newsevents.stages.places import Located, locate, make_places, resolve_places, sentence_place
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_c4c52226bb212c5f.txt"
 PANMUNJOM = (37.956, 126.677)
@@ -201,3 +201,52 @@ def test_places_actor_or_modifier_is_never_a_location(
     doc = _doc(nlp, text)
     trigger = next(w for w in ("captured", "demanded") if w in text)
     assert locate(_event(doc, trigger), doc, _located(doc, gazetteer)) is None
+
+
+def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
+    """The text of the place the trigger's own sentence attaches to its event, or None."""
+    event = _event(doc, trigger)
+    attached = sentence_place(event, doc, _located(doc, gazetteer))
+    return doc.article.text[attached.span[0] : attached.span[1]] if attached else None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Gunmen killed five villagers in Goma on Tuesday.", "killed", "Goma"),
+        ("Troops captured Kisumu after a week of fighting.", "captured", "Kisumu"),
+        ("Gunmen shot a teacher in the West Bank town of Tulkarm.", "shot", "Tulkarm"),
+        ("Police shot dead a man in Pakistan's port city of Karachi.", "shot", "Karachi"),
+        ("Protesters marched through the streets of Nairobi on Friday.", "marched", "Nairobi"),
+        ("A bomb exploded at a Baghdad market, killing nine people.", "killing", "Baghdad"),
+        ("Rebels stormed the village of Qaryat Zubayda, killing six.", "stormed", "Qaryat Zubayda"),
+    ],
+)
+def test_places_sentence_place_follows_locating_relations(
+    nlp: Any, gazetteer: Gazetteer, text: str, trigger: str, expected: str
+) -> None:
+    assert _in_sentence(_doc(nlp, text), gazetteer, trigger) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Syrian troops shelled rebel positions 20 km north of Homs.", "shelled"),
+        ("Rebels killed three soldiers, officials in Nairobi said.", "killed"),
+        ("Refugees from Somalia protested outside the office.", "protested"),
+        ("Kenya captured the rebel commander on Sunday.", "captured"),
+        ("Clashes broke out in Mosul. Two people were killed.", "killed"),
+        ("Police said gunmen killed two men before fleeing to Kenya.", "killed"),
+    ],
+)
+def test_places_sentence_place_none_when_no_place_is_attached(
+    nlp: Any, gazetteer: Gazetteer, text: str, trigger: str
+) -> None:
+    assert _in_sentence(_doc(nlp, text), gazetteer, trigger) is None
+
+
+def test_places_unknown_name_falls_back_at_lower_precision(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Fighting spread across northern Kenya.\n\nRebels stormed the village of Qaryat Zubayda."
+    doc = _doc(nlp, text)
+    place = _location(doc, gazetteer, _event(doc, "stormed"))
+    assert place is not None and place.country == "KEN" and place.precision >= 2

@@ -2,15 +2,20 @@
 
 An event's location is, in order of preference (confidence falls at each step):
 
-1. a place in its sentence attached to the trigger: the shortest dependency path from the trigger,
-   preferring objects of locative prepositions (in, at, near, across, into, from…), never the
-   event's actor or recipient nor a place acting as a subject ("Washington said…");
+1. the place its own sentence attaches to it (:func:`sentence_place`, rules in
+   ``attachment.py``): a place in a locating relation to the trigger or to the verbs sharing its
+   clause, never the event's actor; of several, the most specific kind (towns and unknown names,
+   then facilities, zones, provinces, countries), then the most tightly attached;
 2. if that place is coarse (a zone, border, region, admin area or country) and the article names a
    more specific place within it, that place at precision 2: ACLED coders use the most specific
    location the report supports;
-3. with no place in the sentence, the most recent specific place up to ``place_window`` sentences
-   back in the same paragraph, else the last specific place of the previous paragraph;
-4. else the article's most-mentioned place, at precision 3.
+3. a place the sentence puts the event near ("north of Homs"), at precision 2;
+4. with no place attached, the most recent specific place up to ``place_window`` sentences back
+   in the same paragraph, else the last specific place of the previous paragraph;
+5. else the article's most-mentioned place, at precision 3.
+
+When the attached place is a name the gazetteer cannot resolve ("the village of Qaryat Zubayda"),
+steps 4 and 5 give the place, at precision 2 or coarser.
 """
 
 from __future__ import annotations
@@ -24,14 +29,22 @@ from functools import lru_cache
 from types import EllipsisType
 from typing import Any
 
+from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level, relative_anchor
 from newsevents.gazetteer import Entry, Gazetteer
-from newsevents.geoparse import contains, find_mentions, precision_of, resolve, to_place
+from newsevents.geoparse import (
+    PLACE_LABELS,
+    contains,
+    find_mentions,
+    precision_of,
+    resolve,
+    to_place,
+)
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
 from newsevents.settings import Settings
-from newsevents.syntax import sentence_of, sentence_starts
+from newsevents.syntax import entities_in, sentence_of, sentence_starts
 
-__all__ = ["Located", "locate", "make_places", "resolve_places"]
+__all__ = ["Attached", "Located", "locate", "make_places", "resolve_places", "sentence_place"]
 
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "across", "into", "inside", "outside", "along", "on", "over",
@@ -114,16 +127,170 @@ def locate(
     destination = _destination(event, found)
     if destination is not None:
         return destination
-    free = _free_places(found, arguments) if arguments else found
-    usable = _without_own_arguments([p for p in free if not (p.embedded or p.acting)], event)
+    usable = _usable(event, found, arguments)
     in_sentence = list(_within_span(usable, event.sentence.span))
-    if in_sentence:
-        best = _attached(event, in_sentence, doc.parsed)
+    attached = sentence_place(event, doc, found, arguments)
+    if attached is not None and attached.located is not None:
+        best = attached.located
         return _refined(best, in_sentence, usable, event) or _scaled(best.place, IN_SENTENCE)
+    near = _near(event, doc, in_sentence) if attached is None else None
+    if near is not None:
+        return near
     inherited = _inherited(event, doc, usable, window)
-    if inherited is not None:
-        return inherited
-    return _article_place(usable) if main_place is ... else main_place
+    if inherited is None:
+        inherited = _article_place(usable) if main_place is ... else main_place
+    if attached is not None and inherited is not None:  # a place the gazetteer does not know
+        return replace(inherited, precision=max(2, inherited.precision))
+    return inherited
+
+
+def _near(event: Event, doc: Doc, in_sentence: Sequence[Located]) -> Place | None:
+    """ "shelled positions north OF HOMS": the event happened near the place, at precision 2."""
+    if doc.parsed is None:
+        return None
+    trigger = _head(doc.parsed, event.trigger.span)
+    for p in in_sentence:
+        anchor = relative_anchor(_head(doc.parsed, p.place.span))
+        cost = attachment_cost(trigger, anchor) if anchor is not None else None
+        if cost is not None and cost <= MAX_COST:
+            return replace(_scaled(p.place, REFINED), precision=2)
+    return None
+
+
+@dataclass(frozen=True)
+class Attached:
+    """The place mention an event's sentence attaches to it."""
+
+    span: Span
+    located: Located | None
+    """None for a name the parser tagged as a place but the gazetteer does not know."""
+    cost: float
+    facility: bool = False
+    """An unknown name the tagger calls a building or facility ("the Heart Hospital")."""
+
+
+def sentence_place(
+    event: Event, doc: Doc, found: Sequence[Located], arguments: Sequence[Span] = ()
+) -> Attached | None:
+    """The place the event's own sentence says it happened at, or None when it says none.
+
+    Candidates are the sentence's resolved places that are no actor of the event and the place
+    names the gazetteer cannot resolve; :func:`attachment_cost` keeps those attached to the
+    trigger, and the most tightly attached wins (the more specific, then the nearer, on ties).
+    """
+    if doc.parsed is None:
+        return None
+    free = _free_places(found, arguments) if arguments else list(found)
+    mine = _without_own_arguments(free, event)
+    resolved = list(_within_span(mine, event.sentence.span))
+    trigger = _head(doc.parsed, event.trigger.span)
+    options = [_option(trigger, p.place.span, p, doc.parsed) for p in resolved]
+    taken = [p.place.span for p in found]
+    for span, known, facility in _unknown_names(doc.parsed, event.sentence.span, taken):
+        option = _option(trigger, span, None, doc.parsed, known)
+        options.append(option and replace(option, facility=facility))
+    kept = [o for o in options if o is not None and o.cost <= _max_cost(o)]
+    return min(
+        kept,
+        key=lambda o: (_level(o, doc.parsed), o.cost, o.located is not None, _distance(o, trigger)),
+        default=None,
+    )
+
+
+MAX_COST, MAX_COUNTRY_COST = 2.0, 1.2
+"""Attachment costs above these are too loose to say where the event happened."""
+
+
+def _option(
+    trigger: Any, span: Span, located: Located | None, parsed: Any, known: bool = True
+) -> Attached | None:
+    cost = attachment_cost(trigger, _head(parsed, span), known)
+    return None if cost is None else Attached(span, located, cost)
+
+
+def _max_cost(option: Attached) -> float:
+    """Countries count only when tightly attached: the data's coders leave out a loose "in
+    Syria" far more often than they keep it."""
+    wide = option.located is not None and option.located.entry.feature == "country"
+    return MAX_COUNTRY_COST if wide else MAX_COST
+
+
+def _level(option: Attached, parsed: Any) -> int:
+    """How specific a kind of place is: towns and names the gazetteer does not know (mostly
+    villages and neighbourhoods) first, then facilities, zones and regions, provinces, and
+    countries last. Coders pick the most specific place the sentence attaches to the event.
+    A name the text frames as a town ("the West Bank city OF NABLUS") is a town, whatever
+    the gazetteer resolved it to."""
+    framed = framing_level(_head(parsed, option.span))
+    if framed is not None:
+        return framed
+    if option.located is None:
+        return 1 if option.facility else 0
+    entry = option.located.entry
+    if entry.feature == "country":
+        return 4
+    return {1: 0, 2: 2}.get(precision_of(entry), 3)
+
+
+def _distance(option: Attached, trigger: Any) -> int:
+    return abs(option.span[0] - int(trigger.idx))
+
+
+NOT_NAMES = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
+)
+"""Entities that are never a place name."""
+
+
+def _unknown_names(
+    parsed: Any, sentence: Span, taken: Sequence[Span]
+) -> list[tuple[Span, bool, bool]]:
+    """Names in the sentence that overlap no resolved place, each with whether the tagger
+    calls it a place (GPE, LOC, FAC, or an organisation named after a facility: "the Heart
+    Hospital"). Others, persons and untagged proper nouns, count only where framed as places."""
+    window = parsed.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    found = []
+    covered: set[int] = set()
+    for ent in entities_in(window):
+        covered.update(range(ent.start, ent.end))
+        if ent.label_ not in NOT_NAMES:
+            facility = ent.label_ == "FAC" or _facility(ent)
+            found.append((ent, ent.label_ in PLACE_LABELS or facility, facility))
+    for tok in window:
+        if tok.pos_ == "PROPN" and tok.i not in covered and tok.head.pos_ != "PROPN":
+            found.append((parsed[_name_start(tok, window.start) : tok.i + 1], False, False))
+    spans = []
+    for name, known, facility in found:
+        span = _without_article(name)
+        if span and not any(_overlaps(span, t) for t in taken):
+            spans.append((span, known, facility))
+    return spans
+
+
+def _facility(ent: Any) -> bool:
+    return bool(ent.label_ == "ORG" and ent.root.lemma_.lower() in PLACE_NOUNS)
+
+
+def _name_start(tok: Any, floor: int) -> int:
+    """First token of the proper-noun run that ends at ``tok`` ("Sheikh Sa'eed")."""
+    start = int(tok.i)
+    while start > floor and tok.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    return start
+
+
+def _without_article(ent: Any) -> Span | None:
+    tokens = [t for t in ent if not (t.is_punct or t.tag_ == "POS")]
+    if tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    return int(tokens[0].idx), int(tokens[-1].idx + len(tokens[-1].text))
+
+
+def _usable(event: Event, found: Sequence[Located], arguments: Sequence[Span]) -> list[Located]:
+    free = _free_places(found, arguments) if arguments else found
+    return _without_own_arguments([p for p in free if not (p.embedded or p.acting)], event)
 
 
 def _without_own_arguments(places: list[Located], event: Event) -> list[Located]:
@@ -202,7 +369,7 @@ def _within(inner: Span, outer: Span) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
-def _attached(event: Event, places: list[Located], parsed: Any) -> Located:
+def _attached(event: Event, places: list[Located], parsed: Any) -> Located | None:
     """The sentence's place closest to the trigger in the dependency tree."""
     if parsed is None:
         return min(places, key=lambda p: abs(p.place.span[0] - event.trigger.span[0]))

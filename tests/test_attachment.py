@@ -1,0 +1,89 @@
+"""Which place mention of a sentence is attached to an event verb, on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsevents.attachment import attachment_cost, framing_level, relative_anchor
+
+
+def _tokens(nlp: Any, text: str, trigger: str, place: str) -> tuple[Any, Any]:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.text == trigger)
+    start = text.index(place)
+    return verb, doc.char_span(start, start + len(place), alignment_mode="expand").root
+
+
+def _cost(nlp: Any, text: str, trigger: str, place: str, known: bool = True) -> float | None:
+    return attachment_cost(*_tokens(nlp, text, trigger, place), known)
+
+
+def test_attachment_verb_phrase_beats_object_phrase(nlp: Any) -> None:
+    text = "Rebels attacked a convoy from Goma in Bunia."
+    assert _cost(nlp, text, "attacked", "Goma") is None  # an origin
+    assert _cost(nlp, text, "attacked", "Bunia") is not None
+
+
+def test_attachment_nearer_place_costs_less(nlp: Any) -> None:
+    text = "Gunmen killed a policeman in the town of Tulkarm in the West Bank."
+    tulkarm = _cost(nlp, text, "killed", "Tulkarm")
+    assert tulkarm is not None and tulkarm < 1.0
+
+
+def test_attachment_subject_and_modifier_are_not_places(nlp: Any) -> None:
+    assert _cost(nlp, "Kenya captured the commander.", "captured", "Kenya") is None
+    assert _cost(nlp, "A U.S. helicopter was shot down.", "shot", "U.S.") is None
+
+
+def test_attachment_other_clause_is_another_event(nlp: Any) -> None:
+    text = "Rebels killed three soldiers, officials in Nairobi said."
+    assert _cost(nlp, text, "killed", "Nairobi") is None
+
+
+def test_attachment_coordinated_verbs_share_their_place(nlp: Any) -> None:
+    text = "Police shot and killed two gunmen in Mombasa."
+    assert _cost(nlp, text, "shot", "Mombasa") == _cost(nlp, text, "killed", "Mombasa")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "known"),
+    [
+        ("Troops entered the village of Zubayda.", "Zubayda", True),
+        ("Troops entered the village of Zubayda.", "Zubayda", False),
+        ("Troops patrolled near Zubayda.", "Zubayda", False),
+    ],
+)
+def test_attachment_unknown_name_counts_where_framed(
+    nlp: Any, text: str, place: str, known: bool
+) -> None:
+    trigger = text.split()[1]
+    assert _cost(nlp, text, trigger, place, known) is not None
+
+
+def test_attachment_unknown_name_as_bare_object_does_not_count(nlp: Any) -> None:
+    assert _cost(nlp, "Troops captured Bishara.", "captured", "Bishara", known=False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level"),
+    [
+        ("Gunmen struck the West Bank city of Nablus.", "Nablus", 0),
+        ("Gunmen struck the West Bank city of Nablus.", "West Bank", None),
+        ("Gunmen struck the Yaqshid district.", "Yaqshid", 0),
+        ("Gunmen struck the province of Helmand.", "Helmand", 3),
+    ],
+)
+def test_attachment_framing_level_of_a_name(
+    nlp: Any, text: str, name: str, level: int | None
+) -> None:
+    assert framing_level(_tokens(nlp, text, "struck", name)[1]) == level
+
+
+def test_attachment_relative_position_has_an_anchor(nlp: Any) -> None:
+    _, bunia = _tokens(nlp, "Troops shelled positions north of Bunia.", "shelled", "Bunia")
+    anchor = relative_anchor(bunia)
+    assert anchor is not None and anchor.text == "north"
+    assert relative_anchor(_tokens(nlp, "Troops shelled Bunia.", "shelled", "Bunia")[1]) is None
