@@ -1,7 +1,8 @@
 """Near-duplicate articles: syndicated copies and updated versions of one report.
 
 Each article gets a MinHash signature (datasketch) of its word 3-grams. Signatures are cut into
-LSH bands (the band count and width datasketch's ``MinHashLSH`` chooses for the threshold); an
+LSH bands (the band count and width datasketch's ``MinHashLSH`` chooses, for a threshold a margin
+below ours); an
 article's band keys are stored, indexed, so the candidates of a new article are the stored ones
 sharing a band, found without reading the others. A candidate whose estimated Jaccard similarity
 reaches ``duplicate_threshold`` is linked as a near-duplicate. Links are symmetric and stored once
@@ -44,9 +45,15 @@ def similarity(a: MinHash, b: MinHash) -> float:
     return float(a.jaccard(b))
 
 
+LSH_MARGIN = 0.2
+"""Bands are cut for a threshold this much lower than the duplicate threshold: datasketch's bands
+for 0.8 find a pair of similarity 0.8 only about half the time, those for 0.6 nearly always
+(0.99), and every candidate is then checked against the real threshold."""
+
+
 @cache
 def _ranges(threshold: float) -> tuple[tuple[int, int], ...]:
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=max(0.1, threshold - LSH_MARGIN), num_perm=NUM_PERM)
     return tuple((int(start), int(end)) for start, end in lsh.hashranges)
 
 
