@@ -18,6 +18,7 @@ import hashlib
 import re
 import sqlite3
 from functools import cache
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -35,7 +36,7 @@ def signature(text: str) -> MinHash:
     """MinHash of the article's lower-cased word 3-grams (the words themselves if fewer)."""
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    sig = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    sig = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations(), scheme=SCHEME)
     sig.update_batch([g.encode("utf-8") for g in grams])
     return sig
 
@@ -68,7 +69,15 @@ def bands(sig: MinHash, threshold: float) -> list[tuple[int, str]]:
 
 def _load(blob: bytes) -> MinHash:
     values = np.frombuffer(blob, dtype=np.uint64)
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=SCHEME)
+    return MinHash(
+        num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_permutations(), scheme=SCHEME
+    )
+
+
+@cache
+def _permutations() -> Any:
+    """The hash permutations of our seed, drawn once (datasketch draws them per signature)."""
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
 def link_duplicates(
