@@ -52,7 +52,7 @@ def build_incident(
         recipient=_majority([e.recipient for e in events], _actor_value),
         location=_best_place([e.location for e in events]),
         date=date,
-        casualties=Casualties(**{k: _lowest(events, k) for k in KINDS}),
+        casualties=Casualties(**{k: _lowest(members, k) for k in KINDS}),
         first_reported=min(published) if published else None,
         articles=tuple(sorted({a.id for _, a in members})),
         copies=copies,
@@ -102,10 +102,35 @@ def _best_date(dates: list[When | None]) -> When | None:
     )
 
 
-def _lowest(events: list[Event], kind: str) -> Count | None:
-    """ACLED's conservative figure: the lowest any source states ("dozens" is already 12)."""
-    counts = [c for e in events if (c := getattr(e.casualties, kind)) is not None]
-    return min(counts, key=lambda c: c.value, default=None)
+def _lowest(members: Sequence[Member], kind: str) -> Count | None:
+    """ACLED's conservative figure: the lowest figure any source states ("dozens" is 12).
+
+    Within one article the largest figure is its figure (a lead's "12 killed" and a later "two
+    of the dead" are one count); events of one trigger split by recipient ("40 rebels and 12
+    soldiers") add up first.
+    """
+    by_article: dict[str, list[Event]] = {}
+    for e, a in members:
+        by_article.setdefault(a.id, []).append(e)
+    figures = [f for events in by_article.values() if (f := _article_figure(events, kind))]
+    return min(figures, key=lambda c: c.value, default=None)
+
+
+def _article_figure(events: list[Event], kind: str) -> Count | None:
+    acts: dict[tuple[int, int], dict[tuple[int, int], Count]] = {}
+    for e in events:
+        if (c := getattr(e.casualties, kind)) is not None:
+            acts.setdefault(e.trigger.span, {})[c.span] = c
+    totals = [_total(list(counts.values())) for counts in acts.values()]
+    return max(totals, key=lambda c: c.value, default=None)
+
+
+def _total(counts: list[Count]) -> Count:
+    if len(counts) == 1:
+        return counts[0]
+    counts = sorted(counts, key=lambda c: c.span)
+    text = " + ".join(c.text for c in counts)
+    return Count(sum(c.value for c in counts), text, (counts[0].span[0], counts[-1].span[1]))
 
 
 def _copies(

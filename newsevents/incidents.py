@@ -333,13 +333,16 @@ def _drop(conn: sqlite3.Connection, incident: str) -> None:
 
 
 def _settle(conn: sqlite3.Connection, label: str) -> None:
-    """Give a group its final id (from its smallest event id) and write its record."""
+    """Give a group its final id (from its smallest anchored event id) and write its record."""
     _drop(conn, label)
-    rows = conn.execute("SELECT event_id FROM incident_members WHERE incident_id = ?", (label,))
-    ids = [r[0] for r in rows]
-    if not ids:
+    rows = conn.execute(
+        "SELECT event_id, loose FROM incident_members WHERE incident_id = ?", (label,)
+    ).fetchall()
+    if not rows:
         return
-    final = incident_id(ids)
+    # loose events move between incidents, so only anchored ones may name it
+    anchored = [r[0] for r in rows if not r[1]]
+    final = incident_id(anchored or [r[0] for r in rows])
     if final != label:
         _relabel(conn, label, final)
     _write(conn, final)

@@ -449,7 +449,8 @@ class Incident:
     """One real-world event merged from every report of it (see ``newsevents.incidents``)."""
 
     id: str
-    """Stable while its reports are: derived from the smallest id among its events."""
+    """Derived from the smallest id among its anchored events (those dated to the day), else from
+    its one event: stable while the reports of those events are stored."""
     type: str
     """PLOVER category shared by all its events."""
     acled: Acled | None = None

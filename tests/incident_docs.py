@@ -60,6 +60,8 @@ def event(
     killed: int | None = None,
     injured: int | None = None,
     polarity: str = "asserted",
+    trigger_at: int = 0,
+    count_at: int = 0,
 ) -> Event:
     sentence = Sentence(body, (0, len(body)))
     location = None
@@ -70,14 +72,16 @@ def event(
     return Event(
         id=id_,
         type=type,
-        trigger=Trigger("killed", (0, 6), "kill"),
+        trigger=Trigger("killed", (trigger_at, trigger_at + 6), "kill"),
         sentence=sentence,
         actor=Actor("gunmen", (0, 6), country=actor, sector="REB") if actor else None,
         recipient=Actor("people", (0, 6), country=recipient, sector="CVL"),
         location=location,
         date=when,
         casualties=Casualties(
-            killed=Count(killed, f"{killed} people", (0, 6)) if killed is not None else None,
+            killed=Count(killed, f"{killed} people", (count_at, count_at + 6))
+            if killed is not None
+            else None,
             injured=Count(injured, f"{injured} hurt", (0, 6)) if injured is not None else None,
         ),
         polarity=polarity,  # type: ignore[arg-type]

@@ -145,6 +145,26 @@ def test_incidents_record_keeps_lowest_figures_and_flags_disagreement(tmp_path: 
         assert killed == {"wire": 12, "daily": 15, "post": 12}
 
 
+def test_incidents_record_figure_of_an_article_is_its_largest_or_its_parts_summed(
+    tmp_path: Path,
+) -> None:
+    """An article's own figures are not a range to take the lowest of: "12 killed" in the lead
+    and "two of the dead" later give 12; "40 rebels and 12 soldiers" (one act) give 52."""
+    lead = {"killed": 12, "count_at": 10}
+    later = {"killed": 2, "count_at": 50, "trigger_at": 40}
+    rebels = {"killed": 40, "count_at": 10}
+    soldiers = {"killed": 12, "count_at": 30}
+    docs = [report("a", events=(lead, later)), report("b", events=(rebels, soldiers))]
+    with _store(tmp_path, docs) as store:
+        (incident,) = store.iter_incidents()
+        assert incident.casualties.killed is not None
+        assert incident.casualties.killed.value == 12
+        store.delete_article("a")
+        (incident,) = store.iter_incidents()
+        assert incident.casualties.killed is not None
+        assert incident.casualties.killed.value == 52
+
+
 def test_incidents_record_prefers_the_most_precise_date(tmp_path: Path) -> None:
     week = {"date": "2019-03-11", "precision": "week", "date_text": "this week"}
     docs = [report("a", events=(week,)), report("b"), report("c", events=(week,))]
