@@ -86,6 +86,10 @@ def test_casualties_parse_number_none_without_figure() -> None:
         ("A Palestinian prisoner died in police custody.", "died", 1, None, None),
         ("Rebels shelled the city, killing at least 156 people.", "shelled", 156, None, None),
         ("Fighting killed 40 rebels and 12 soldiers.", "killed", 52, None, None),
+        ("The bombing claimed the lives of 30 people.", "bombing", 30, None, None),
+        ("The bombing claimed 30 lives.", "bombing", 30, None, None),
+        ("Twelve people lost their lives in the shelling.", "shelling", 12, None, None),
+        ("Medics saved 30 lives during the shelling.", "shelling", None, None, None),
         ("Troops killed three gunmen and a bystander in the raid.", "killed", 4, None, None),
     ],
 )

@@ -313,6 +313,8 @@ def _child(token: Any, dep: str) -> Any:
 
 def _noun_count(noun: Any, lexicon: CasualtyLexicon) -> Count | None:
     """ "12 deaths", "five dead", "the death toll rose to 40", "a toll of 40"."""
+    if noun.lemma_.lower() == "life":
+        return _lives_count(noun, lexicon)
     figure = _figure_child(noun, lexicon)
     if figure is not None:
         return _figure_count(figure, noun, lexicon)
@@ -323,6 +325,27 @@ def _noun_count(noun: Any, lexicon: CasualtyLexicon) -> Count | None:
             target = _child(child, "pobj") if child.dep_ == "prep" else child
             if target is not None and child.dep_ in ("prep", "dobj", "attr") and target.like_num:
                 return _figure_count(target, target, lexicon)
+    return None
+
+
+_LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
+"""Verbs of "lives" that count the dead; "saved 30 lives" or "rebuilt their lives" do not."""
+
+
+def _lives_count(noun: Any, lexicon: CasualtyLexicon) -> Count | None:
+    """ "claimed 30 lives", "claimed the lives of 30 people", "30 people lost their lives"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _LIFE_TAKERS:
+        return None
+    figure = _figure_child(noun, lexicon)
+    if figure is not None:
+        return _figure_count(figure, noun, lexicon)
+    of = _of_object(noun)
+    if of is not None:
+        return _one_count(of, lexicon)
+    subject = _child(verb, "nsubj")
+    if verb.lemma_.lower() == "lose" and subject is not None:
+        return _one_count(subject, lexicon)
     return None
 
 
