@@ -8,6 +8,7 @@ whose category has no ACLED equivalent (a meeting, an agreement) are left out an
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -203,15 +204,36 @@ def describe_incident(i: Incident, events: list[StoredEvent]) -> str:
         flag = "  <- sources disagree" if reports.disagree else ""
         lines.append(f"{name:<10} {_show(merged.get(name)):<28} {counts or '-'}{flag}")
     lines += ["", "sources:"]
+    return "\n".join(lines + _source_lines(i, events)) + "\n"
+
+
+def _source_lines(i: Incident, events: list[StoredEvent]) -> list[str]:
+    """Each source article once, earliest first, with the sentences its events came from."""
     copies = dict(i.copies)
-    for se in events:
+    lines: list[str] = []
+    shown: set[str] = set()
+    for se in sorted(events, key=lambda se: (se.article.published or dt.date.max, se.event.id)):
         a, e = se.article, se.event
-        copy = f" (copy of {copies[a.id][:12]})" if a.id in copies else ""
-        lines.append(
-            f"  [{a.id[:12]}] {a.source or '-'}, {a.published or '-'}: {a.title or ''}{copy}"
-        )
-        lines.append(f"    {e.id} {e.trigger.text!r}: {e.sentence.text}")
-    return "\n".join(lines) + "\n"
+        if a.id not in shown:
+            shown.add(a.id)
+            copy = f" (copy of [{copies[a.id][:12]}])" if a.id in copies else ""
+            lines.append(f"  [{a.id[:12]}] {a.source or '-'}, {a.published or '-'}{copy}")
+            lines.append(f"    title: {a.title or '-'}")
+        lines.append(f"    {e.trigger.text!r}: {e.sentence.text}")
+        said = [f"{name} {r.value} ({r.text!r})" for name, r in _said(i, e.id)]
+        if said:
+            lines.append("      says: " + "; ".join(said))
+    return lines
+
+
+def _said(i: Incident, event_id: str) -> list[tuple[str, Any]]:
+    """The values one event gave, field by field, with the words they came from."""
+    return [
+        (name, r)
+        for name, reports in i.fields.items()
+        for r in reports.values
+        if r.event_id == event_id and r.value is not None and name not in ("actor", "recipient")
+    ]
 
 
 def _show(value: Any) -> str:

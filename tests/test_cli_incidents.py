@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,19 @@ def test_cli_incidents_fixture_reports_merge_and_look_alikes_do_not(tmp_path: Pa
 
 def _with_source(incidents: list[Incident], source: str) -> Incident:
     return next(i for i in incidents if source in i.sources)
+
+
+@pytest.mark.slow
+def test_cli_incidents_readme_table_is_current(tmp_path: Path) -> None:
+    """README quotes `newsevents incidents --type ASSAULT` over the fixture: keep it real."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(
+        r"<!-- output:incidents-table.*?-->\n```\n(.*?)```\n<!-- /output -->", readme, re.S
+    )
+    assert block, "README has no incidents-table block"
+    db = str(tmp_path / "readme.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(REPORTS), "--db", db]).exit_code == 0
+    listed = runner.invoke(cli, ["incidents", "--db", db, "--type", "ASSAULT"])
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout == block.group(1)
