@@ -27,6 +27,7 @@ from newsevents.duplicates import link_duplicates
 from newsevents.errors import StoreError
 from newsevents.incidents import MergeRules
 from newsevents.records import Article, Doc, Event, Incident, Quote
+from newsevents.settings import Settings
 
 __all__ = [
     "MIGRATIONS",
@@ -215,7 +216,10 @@ class Store:
     def open(
         cls, path: str | Path, *, rules: MergeRules | None = None, merge: bool = True
     ) -> Store:
-        """Open (creating and migrating as needed) the database at ``path``."""
+        """Open (creating and migrating as needed) the database at ``path``.
+
+        ``rules`` default to the incident settings (``NEWSEVENTS_INCIDENT_KM`` …).
+        """
         name = str(path)
         try:
             conn = sqlite3.connect(name, isolation_level=None, timeout=10.0)
@@ -224,7 +228,7 @@ class Store:
                 f"cannot open database {name}: {exc}; check the folder exists and is writable, "
                 "or choose another file with --db / NEWSEVENTS_DB"
             ) from exc
-        store = cls(conn, name, rules or MergeRules(), merge)
+        store = cls(conn, name, rules or MergeRules.from_settings(Settings.load()), merge)
         try:
             store._prepare()
         except BaseException:
