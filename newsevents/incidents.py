@@ -2,7 +2,8 @@
 
 Two asserted events are *compatible* when they have the same PLOVER category, their actors and
 their recipients do not name different countries, their places are within ``incident_km`` of each
-other (or neither has a place), and their dates are within ``incident_days`` of each other.
+other (or neither has a place and both name one same actor or recipient country), and their
+dates are within ``incident_days`` of each other.
 
 Events are *anchored* by a date stated to the day. Anchored events are grouped into incidents by
 connection: A and B are one incident if a chain of compatible anchored events joins them. Other
@@ -173,8 +174,17 @@ def compatible(a: Key, b: Key, rules: MergeRules) -> bool:
     ):
         return False
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return a.lat is None and b.lat is None
+        return a.lat is None and b.lat is None and _shares_a_country(a, b)
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= rules.km
+
+
+def _shares_a_country(a: Key, b: Key) -> bool:
+    """Without places, the date and category are not enough: an actor's or recipient's country
+    must be named by both."""
+    return bool(
+        (a.actor_country and a.actor_country == b.actor_country)
+        or (a.recipient_country and a.recipient_country == b.recipient_country)
+    )
 
 
 def _same(a: str | None, b: str | None) -> bool:

@@ -319,6 +319,7 @@ def test_incidents_nearby_cells_cover_the_distance(lat: float) -> None:
 
 def test_incidents_compatible_needs_both_located_or_neither() -> None:
     rules = MergeRules()
-    assert compatible(_key(None, None), _key(None, None), rules)
+    assert compatible(_key(None, None, actor="NGA"), _key(None, None, actor="NGA"), rules)
+    assert not compatible(_key(None, None), _key(None, None), rules)  # nothing but a day shared
     assert not compatible(_key(11.8, 13.1), _key(None, None), rules)
     assert not compatible(_key(11.8, 13.1, lo=0), _key(11.8, 13.1, lo=5), rules)
