@@ -2,8 +2,9 @@
 
 Two asserted events are *compatible* when they have the same PLOVER category, their actors and
 their recipients do not name different countries, their places are within ``incident_km`` of each
-other (or neither has a place and both name one same actor or recipient country), and their
-dates are within ``incident_days`` of each other.
+other, and their dates are within ``incident_days`` of each other. Events placed only in an area
+(a province, a country, a sea: a centroid, not where it happened), or nowhere, merge only with
+events of the same area (or also placed nowhere) that name one same actor or recipient country.
 
 Events are *anchored* by a date stated to the day. Anchored events are grouped into incidents by
 connection: A and B are one incident if a chain of compatible anchored events joins them. Other
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsevents.incident_record import build_incident, period_end
-from newsevents.records import Article, Doc, Event, Incident, When
+from newsevents.records import Article, Doc, Event, Incident, Place, When
 from newsevents.settings import Settings
 
 __all__ = [
@@ -56,6 +57,12 @@ CELL_DEGREES = 0.5
 KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0088
 UNLOCATED = "-"
+AREAS = frozenset(
+    {"country", "continent", "admin1", "region", "sea", "gulf", "strait", "border", "zone"}
+    | {"disputed"}
+)
+"""Place features wider than the merge distance: their point is a centroid, not where it happened.
+(An event placed by its article's main place, at geo_precision 3, keeps that place's point.)"""
 MAX_PERIOD_DAYS = 31
 
 
@@ -80,12 +87,14 @@ class Key:
     event_id: str
     type: str
     cell: str
-    """Coarse geo cell "row:column" of its place, or "-" when it has none."""
+    """Coarse geo cell "row:column" of its place; "~" and the area's id for an area (a province,
+    a country, a sea); "-" when it has none."""
     lo: int | None
     """First possible day (proleptic ordinal); None when it cannot be dated closely enough."""
     hi: int | None
     """Last possible day."""
     lat: float | None
+    """Latitude of its place; None when it has none or only an area."""
     lon: float | None
     actor_country: str | None
     recipient_country: str | None
@@ -100,18 +109,28 @@ def event_key(event: Event, published: dt.date | None, rules: MergeRules) -> Key
     lo, hi = _interval(event.date, published, rules)
     loose = event.date is None or event.date.precision != "day"
     loc = event.location
+    point = loc if loc is not None and loc.feature not in AREAS else None
     return Key(
         event_id=event.id,
         type=event.type,
-        cell=cell_of(loc.lat, loc.lon) if loc else UNLOCATED,
+        cell=_cell(loc),
         lo=lo,
         hi=hi,
-        lat=loc.lat if loc else None,
-        lon=loc.lon if loc else None,
+        lat=point.lat if point else None,
+        lon=point.lon if point else None,
         actor_country=event.actor.country if event.actor else None,
         recipient_country=event.recipient.country if event.recipient else None,
         loose=loose,
     )
+
+
+def _cell(loc: Place | None) -> str:
+    """The geo cell of a point; an area (a province, a country, a sea) is a cell of its own."""
+    if loc is None:
+        return UNLOCATED
+    if loc.feature in AREAS:
+        return "~" + (loc.supplement_id or str(loc.geonameid or loc.name))
+    return cell_of(loc.lat, loc.lon)
 
 
 def _interval(
@@ -174,7 +193,8 @@ def compatible(a: Key, b: Key, rules: MergeRules) -> bool:
     ):
         return False
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return a.lat is None and b.lat is None and _shares_a_country(a, b)
+        both = a.lat is None and b.lat is None and a.cell == b.cell
+        return both and _shares_a_country(a, b)
     return haversine_km(a.lat, a.lon, b.lat, b.lon) <= rules.km
 
 
@@ -288,7 +308,7 @@ def _lookup(
     if key.lo is None or key.hi is None:
         return []
     located = key.lat is not None and key.lon is not None
-    cells = cells_near(key.lat or 0.0, key.lon or 0.0, rules.km) if located else [UNLOCATED]
+    cells = cells_near(key.lat or 0.0, key.lon or 0.0, rules.km) if located else [key.cell]
     earliest = key.lo - rules.days - max(MAX_PERIOD_DAYS, rules.lag_days)
     sql = (
         f"SELECT {_KEY_COLUMNS}, incident_id, anchor FROM incident_members WHERE type = ? "

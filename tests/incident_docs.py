@@ -62,12 +62,23 @@ def event(
     polarity: str = "asserted",
     trigger_at: int = 0,
     count_at: int = 0,
+    feature: str = "city",
 ) -> Event:
     sentence = Sentence(body, (0, len(body)))
     location = None
     if place is not None:
         name, lat, lon = place
-        location = Place(name, (0, len(name)), name, 1, lat, lon, "NGA", admin1="Borno")
+        location = Place(
+            name,
+            (0, len(name)),
+            name,
+            None,
+            lat,
+            lon,
+            "NGA",
+            admin1="Borno",
+            feature=feature,
+        )
     when = When(date_text, (0, len(date_text)), date, precision, 0.8) if date_text else None  # type: ignore[arg-type]
     return Event(
         id=id_,

@@ -85,6 +85,22 @@ def test_incidents_unknown_actor_is_compatible_with_any(tmp_path: Path) -> None:
         assert len(_groups(store)) == 1
 
 
+def test_incidents_country_level_places_need_a_shared_country(tmp_path: Path) -> None:
+    nigeria = ("Nigeria", 9.0, 8.0)
+    coarse = {"place": nigeria, "feature": "country"}
+    docs = [
+        report("a", events=({**coarse, "recipient": None},)),
+        report("b", events=({**coarse, "recipient": None},)),
+        report("c", events=({**coarse, "recipient": "NGA"},)),
+        report("d", events=({**coarse, "recipient": "NGA"},)),
+        report("e", events=({"place": ("Abuja", 9.06, 7.49), "recipient": "NGA"},)),
+    ]
+    with _store(tmp_path, docs) as store:
+        groups = _groups(store)
+        assert frozenset({"c-0", "d-0"}) in groups
+        assert len(groups) == 4  # a, b, {c, d}, e: a centroid is not a place near Abuja
+
+
 def test_incidents_distance_setting_is_used(tmp_path: Path) -> None:
     docs = [report("a"), report("b", events=({"place": KONDUGA},))]
     with _store(tmp_path, docs, km=20.0) as store:
