@@ -297,7 +297,7 @@ def incidents_cmd(
 def incident_cmd(incident_id: str, db: str, fmt: str) -> None:
     """Show one incident: its merged values, what each source said, and their evidence.
 
-    Example: newsevents incident I9614abbabfa1d33
+    Example: newsevents incident I4a32863591b2997
     """
     with _existing_store(db) as store:
         found = store.incident(incident_id)
