@@ -44,6 +44,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_casualties.py
 	$(BIN)/python benchmarks/bench_plover.py
 	$(BIN)/python benchmarks/bench_event_location.py
+	$(BIN)/python benchmarks/bench_incidents.py
 
 # Re-pin the evaluation gate (tests/eval_gate.json) to the current dev scores; pins only go up.
 gate: install

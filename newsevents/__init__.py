@@ -16,6 +16,7 @@ from newsevents.errors import (
     StageError,
     StoreError,
 )
+from newsevents.incidents import MergeRules
 from newsevents.pipeline import DEFAULT_STAGES, Outcome, Pipeline, stage
 from newsevents.records import (
     Acled,
@@ -25,6 +26,7 @@ from newsevents.records import (
     Count,
     Doc,
     Event,
+    Incident,
     Place,
     Quote,
     Sentence,
@@ -33,7 +35,7 @@ from newsevents.records import (
 )
 from newsevents.settings import Settings
 from newsevents.stages.ingest import read_articles
-from newsevents.store import EventFilter, Store
+from newsevents.store import EventFilter, IncidentFilter, Store
 
 __all__ = [
     "DEFAULT_STAGES",
@@ -46,8 +48,11 @@ __all__ = [
     "Doc",
     "Event",
     "EventFilter",
+    "Incident",
+    "IncidentFilter",
     "InputError",
     "LexiconError",
+    "MergeRules",
     "ModelError",
     "NewsEventsError",
     "Outcome",

@@ -17,15 +17,17 @@ import click
 
 from newsevents import evaluate
 from newsevents.errors import ArticleError, InputError, NewsEventsError, StoreError
-from newsevents.export import Format, write_events
+from newsevents.export import Format, event_json, write_events
 from newsevents.gazetteer import Gazetteer
+from newsevents.export_incidents import IncidentFormat, describe_incident, write_incidents
+from newsevents.incidents import MergeRules
 from newsevents.patterns import PLOVER_CATEGORIES
 from newsevents.pipeline import Outcome, Pipeline
 from newsevents.records import Doc
 from newsevents.settings import SETTINGS_TABLE, Settings
 from newsevents.stages.ingest import read_articles
 from newsevents.stages.parse import load_model
-from newsevents.store import EventFilter, Store
+from newsevents.store import EventFilter, IncidentFilter, Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 FIX_OUT = "check that its folder exists and is writable"
@@ -137,7 +139,8 @@ def ingest(
     settings = Settings.load({"db": db, "lexicons": lexicons or None})
     failures = Failures()
     new = events = 0
-    with Store.open(settings.db) as store, _progress() as bar:
+    rules = MergeRules.from_settings(settings)
+    with Store.open(settings.db, rules=rules) as store, _progress() as bar:
         for outcome in _process(paths, settings, published, failures, skip=store.has_article):
             if outcome.doc is not None and _saved(store, outcome.doc, failures):
                 new += 1
@@ -223,6 +226,96 @@ def export(db: str, fmt: str, out: str | None, include_all: bool) -> None:
                 written = write_events(stored, cast(Format, fmt), fh)
     note = f" ({written.skipped} without a location left out)" if written.skipped else ""
     click.echo(f"exported {written.events} event(s){note}", err=True)
+
+
+# --- incidents (issue 5): merged reports of one event -------------------------------------------
+
+
+@cli.command("incidents")
+@db_option
+@click.option("--type", "type_", type=click.Choice(PLOVER_CATEGORIES, case_sensitive=False))
+@click.option("--country", help="ISO-3166 alpha-3 of actor, recipient or place.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="From this day.")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Up to this day.")
+@click.option("--near", metavar="LAT,LON,KM", help="Within KM kilometres of a point.")
+@click.option(
+    "--min-reports", type=click.IntRange(min=1), default=1, help="At least N independent reports."
+)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many incidents.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "jsonl", "geojson", "acled"]),
+    default="table",
+    show_default=True,
+    help="acled: an ACLED-style CSV.",
+)
+@click.option("--out", type=click.Path(dir_okay=False), help="Output file (default: stdout).")
+@click.option("--rebuild", is_flag=True, help="Regroup every stored event first (new settings).")
+def incidents_cmd(
+    db: str,
+    type_: str | None,
+    country: str | None,
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    near: str | None,
+    min_reports: int,
+    limit: int | None,
+    fmt: str,
+    out: str | None,
+    rebuild: bool,
+) -> None:
+    """List incidents: every report of one real-world event merged into one record.
+
+    Example: newsevents incidents --type ASSAULT --min-reports 2 --format acled --out acled.csv
+    """
+    f = IncidentFilter(
+        type=type_.upper() if type_ else None,
+        country=country.upper() if country else None,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        near=_parse_near(near) if near else None,
+        min_reports=min_reports,
+        limit=limit,
+    )
+    with _existing_store(db, incident_rules=True) as store:
+        if rebuild:
+            click.echo(f"regrouped into {store.rebuild_incidents()} incident(s)", err=True)
+        if out is None:
+            written = write_incidents(
+                store.iter_incidents(f), cast(IncidentFormat, fmt), sys.stdout
+            )
+        else:
+            with _atomic_writer(Path(out)) as fh:
+                written = write_incidents(store.iter_incidents(f), cast(IncidentFormat, fmt), fh)
+    if written.skipped:
+        why = "without a location" if fmt == "geojson" else "with no ACLED event type"
+        click.echo(f"{written.skipped} incident(s) {why} left out", err=True)
+
+
+@cli.command("incident")
+@click.argument("incident_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def incident_cmd(incident_id: str, db: str, fmt: str) -> None:
+    """Show one incident: its merged values, what each source said, and their evidence.
+
+    Example: newsevents incident I4a32863591b2997
+    """
+    with _existing_store(db) as store:
+        found = store.incident(incident_id)
+        if found is None:
+            raise InputError(
+                incident_id, "no such incident", "list them with `newsevents incidents`"
+            )
+        if fmt == "json":
+            record = {
+                **found.to_dict(),
+                "reports_detail": [event_json(se) for se in store.incident_events(found)],
+            }
+            click.echo(json.dumps(record, indent=2, ensure_ascii=False))
+        else:
+            click.echo(describe_incident(found, store.incident_events(found)), nl=False)
 
 
 @cli.command()
@@ -355,9 +448,11 @@ def _parse_near(value: str) -> tuple[float, float, float]:
     return lat, lon, km
 
 
-def _existing_store(db: str) -> Store:
+def _existing_store(db: str, incident_rules: bool = False) -> Store:
     if not Path(db).exists():
         raise InputError(db, "no such database", "run `newsevents ingest PATH --db FILE` first")
+    if incident_rules:
+        return Store.open(db, rules=MergeRules.from_settings(Settings.load({"db": db})))
     return Store.open(db)
 
 

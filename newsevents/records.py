@@ -23,9 +23,12 @@ __all__ = [
     "Count",
     "Doc",
     "Event",
+    "FieldReports",
+    "Incident",
     "Place",
     "Polarity",
     "Quote",
+    "Reported",
     "Sentence",
     "Span",
     "Trigger",
@@ -395,3 +398,135 @@ class Doc:
             "events": [e.to_dict() for e in events],
             "quotes": [q.to_dict() for q in self.quotes],
         }
+
+
+@dataclass(frozen=True)
+class Reported:
+    """What one source article said about one field of an incident, and the words it used."""
+
+    article_id: str
+    event_id: str
+    value: str | int | None
+    """The field's value in this report: a name, an ISO date or a figure; None when unstated."""
+    text: str = ""
+    """The words of the article the value came from ("" when unstated)."""
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "event_id": self.event_id,
+            "value": self.value,
+            "text": self.text,
+            "span": list(self.span) if self.span else None,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Reported:
+        span = _span(d["span"]) if d.get("span") else None
+        return cls(d["article_id"], d["event_id"], d.get("value"), d.get("text", ""), span)
+
+
+@dataclass(frozen=True)
+class FieldReports:
+    """Every source's value for one field of an incident."""
+
+    values: tuple[Reported, ...]
+    disagree: bool
+    """True when the sources that state the field give different values."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"disagree": self.disagree, "values": [r.to_dict() for r in self.values]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> FieldReports:
+        values = tuple(Reported.from_dict(r) for r in d.get("values", ()))
+        return cls(values=values, disagree=bool(d.get("disagree", False)))
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One real-world event merged from every report of it (see ``newsevents.incidents``)."""
+
+    id: str
+    """Derived from the smallest id among its anchored events (those dated to the day), else from
+    its one event: stable while the reports of those events are stored."""
+    type: str
+    """PLOVER category shared by all its events."""
+    acled: Acled | None = None
+    actor: Actor | None = None
+    """The actor most sources name (ACLED's actor1)."""
+    recipient: Actor | None = None
+    """The recipient most sources name (ACLED's actor2)."""
+    location: Place | None = None
+    """The most precise place the sources give, then the one most of them give."""
+    date: When | None = None
+    """The most precise date the sources give, then the one most of them give, then the earliest."""
+    casualties: Casualties = field(default_factory=Casualties)
+    """The lowest figure any source states for each kind (ACLED's conservative convention)."""
+    first_reported: dt.date | None = None
+    """The earliest publication date among its sources."""
+    articles: tuple[str, ...] = ()
+    """Every source article id, sorted."""
+    copies: tuple[tuple[str, str], ...] = ()
+    """(copy, original) pairs: near-duplicate articles linked to the report they repeat."""
+    events: tuple[str, ...] = ()
+    """Every merged event id, sorted."""
+    sources: tuple[str, ...] = ()
+    """Outlets of its independent reports (source, else title, else id), sorted."""
+    summary: str = ""
+    """The sentence of the report its date was taken from (else of its first event)."""
+    fields: dict[str, FieldReports] = field(default_factory=dict)
+    """Each report's value per field (actor, recipient, location, date and the figures)."""
+
+    @property
+    def reports(self) -> int:
+        """Independent reports: source articles that are not near-duplicates of another source."""
+        return len(self.articles) - len(self.copies)
+
+    @property
+    def disagreements(self) -> tuple[str, ...]:
+        """The fields on which sources disagree."""
+        return tuple(name for name, f in self.fields.items() if f.disagree)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "acled": self.acled.to_dict() if self.acled else None,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "recipient": self.recipient.to_dict() if self.recipient else None,
+            "location": self.location.to_dict() if self.location else None,
+            "date": self.date.to_dict() if self.date else None,
+            "casualties": self.casualties.to_dict(),
+            "first_reported": self.first_reported.isoformat() if self.first_reported else None,
+            "reports": self.reports,
+            "articles": list(self.articles),
+            "copies": [{"article_id": c, "copy_of": o} for c, o in self.copies],
+            "events": list(self.events),
+            "sources": list(self.sources),
+            "summary": self.summary,
+            "disagreements": list(self.disagreements),
+            "fields": {name: f.to_dict() for name, f in self.fields.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Incident:
+        first = d.get("first_reported")
+        return cls(
+            id=d["id"],
+            type=d["type"],
+            acled=Acled(**d["acled"]) if d.get("acled") else None,
+            actor=Actor.from_dict(d["actor"]) if d.get("actor") else None,
+            recipient=Actor.from_dict(d["recipient"]) if d.get("recipient") else None,
+            location=Place.from_dict(d["location"]) if d.get("location") else None,
+            date=When.from_dict(d["date"]) if d.get("date") else None,
+            casualties=Casualties.from_dict(d.get("casualties", {})),
+            first_reported=dt.date.fromisoformat(first) if first else None,
+            articles=tuple(d.get("articles", ())),
+            copies=tuple((c["article_id"], c["copy_of"]) for c in d.get("copies", ())),
+            events=tuple(d.get("events", ())),
+            sources=tuple(d.get("sources", ())),
+            summary=d.get("summary", ""),
+            fields={k: FieldReports.from_dict(v) for k, v in d.get("fields", {}).items()},
+        )

@@ -41,6 +41,20 @@ class Settings:
     lexicons: tuple[str, ...] = _setting(
         (), "Extra event lexicon files (TOML), added to the built-in one; os.pathsep-separated."
     )
+    # --- incidents: when reports of events are merged into one incident (newsevents.incidents)
+    incident_km: float = _setting(
+        50.0, "Events merge into one incident only if their places are within this many km."
+    )
+    incident_days: int = _setting(
+        1, "Events merge only if their dates (or date periods) are within this many days."
+    )
+    report_lag_days: int = _setting(
+        2,
+        "An event whose sentence states no date happened up to this many days before publication.",
+    )
+    duplicate_threshold: float = _setting(
+        0.8, "Articles this similar (MinHash Jaccard of word 3-grams, 0..1) are near-duplicates."
+    )
 
     @classmethod
     def load(
@@ -63,6 +77,18 @@ class Settings:
             raise SettingsError(f"on_error must be 'record' or 'raise', not {self.on_error!r}")
         if self.max_file_bytes <= 0:
             raise SettingsError(f"max_file_bytes must be positive, not {self.max_file_bytes}")
+        return self._validated_incidents()
+
+    def _validated_incidents(self) -> Settings:
+        if self.incident_km <= 0 or self.incident_days < 0 or self.report_lag_days < 0:
+            raise SettingsError(
+                "incident_km must be positive, incident_days and report_lag_days not negative "
+                f"(got {self.incident_km}, {self.incident_days}, {self.report_lag_days})"
+            )
+        if not 0 < self.duplicate_threshold <= 1:
+            raise SettingsError(
+                f"duplicate_threshold must be in (0, 1], not {self.duplicate_threshold}"
+            )
         return self
 
     @property

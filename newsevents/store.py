@@ -22,10 +22,21 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from newsevents import incidents
+from newsevents.duplicates import link_duplicates
 from newsevents.errors import StoreError
-from newsevents.records import Article, Doc, Event, Quote
+from newsevents.incidents import MergeRules
+from newsevents.records import Article, Doc, Event, Incident, Quote
+from newsevents.settings import Settings
 
-__all__ = ["MIGRATIONS", "EventFilter", "Store", "StoredEvent", "haversine_km"]
+__all__ = [
+    "MIGRATIONS",
+    "EventFilter",
+    "IncidentFilter",
+    "Store",
+    "StoredEvent",
+    "haversine_km",
+]
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LAT = 111.2
@@ -72,6 +83,59 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, seq)
     );
     """,
+    # Incidents (issue 5): near-duplicate links and the incident index. Self-contained: it only
+    # adds tables, so it may be renumbered among other migrations.
+    """
+    CREATE TABLE article_signatures (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        minhash    BLOB NOT NULL              -- datasketch MinHash values, uint64
+    );
+    CREATE TABLE article_bands (
+        band       INTEGER NOT NULL,          -- LSH band number
+        key        TEXT NOT NULL,             -- hash of the band's MinHash values
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX article_bands_key ON article_bands(band, key);
+    CREATE INDEX article_bands_article ON article_bands(article_id);
+    CREATE TABLE duplicates (
+        a          TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,  -- a < b
+        b          TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL,             -- estimated Jaccard of word 3-grams
+        PRIMARY KEY (a, b)
+    );
+    CREATE INDEX duplicates_b ON duplicates(b);
+    CREATE TABLE incident_members (
+        event_id          TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        incident_id       TEXT NOT NULL,
+        type              TEXT NOT NULL,
+        cell              TEXT NOT NULL,      -- coarse geo cell, '-' when unlocated
+        lo                INTEGER,            -- first possible day (ordinal); NULL: not mergeable
+        hi                INTEGER,            -- last possible day
+        lat               REAL,
+        lon               REAL,
+        actor_country     TEXT,
+        recipient_country TEXT,
+        loose             INTEGER NOT NULL,   -- 1: attaches to an anchored event, never connects
+        anchor            TEXT                -- the anchored event a loose one attaches to
+    );
+    CREATE INDEX incident_members_lookup ON incident_members(type, cell, loose, lo);
+    CREATE INDEX incident_members_incident ON incident_members(incident_id);
+    CREATE TABLE incidents (
+        id                TEXT PRIMARY KEY,
+        type              TEXT NOT NULL,
+        day               TEXT,               -- incident date, else first publication date
+        lat               REAL,
+        lon               REAL,
+        country           TEXT,               -- of the location
+        actor_country     TEXT,
+        recipient_country TEXT,
+        reports           INTEGER NOT NULL,   -- independent reports (copies not counted)
+        json              TEXT NOT NULL       -- Incident.to_dict()
+    );
+    CREATE INDEX incidents_day ON incidents(day);
+    CREATE INDEX incidents_type ON incidents(type, day);
+    CREATE INDEX incidents_lat ON incidents(lat);
+    """,
 )
 """Schema scripts; the database's ``user_version`` counts how many have been applied."""
 
@@ -92,6 +156,23 @@ class EventFilter:
     """(lat, lon, km): events located within km of the point."""
     polarity: str | None = "asserted"
     """Only events of this polarity; None for all of them."""
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """Which incidents to return; every field left None matches everything."""
+
+    type: str | None = None
+    country: str | None = None
+    """ISO-3166 alpha-3 of the actor, the recipient or the location."""
+    since: dt.date | None = None
+    """Incidents on or after this day (incident date, else first publication date)."""
+    until: dt.date | None = None
+    near: tuple[float, float, float] | None = None
+    """(lat, lon, km): incidents located within km of the point."""
+    min_reports: int = 1
+    """Only incidents with at least this many independent reports."""
     limit: int | None = None
 
 
@@ -121,13 +202,24 @@ def _sql_haversine(*args: float | None) -> float | None:
 class Store:
     """A newsevents database; open with :meth:`open`, use as a context manager to close it."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: str, rules: MergeRules, merge: bool = True
+    ) -> None:
         self._conn = conn
         self.path = path
+        self.rules = rules
+        """How reports are merged into incidents (from the incident settings)."""
+        self.merge = merge
+        """Whether saving links near-duplicates and merges incidents (off only to measure)."""
 
     @classmethod
-    def open(cls, path: str | Path) -> Store:
-        """Open (creating and migrating as needed) the database at ``path``."""
+    def open(
+        cls, path: str | Path, *, rules: MergeRules | None = None, merge: bool = True
+    ) -> Store:
+        """Open (creating and migrating as needed) the database at ``path``.
+
+        ``rules`` default to the incident settings (``NEWSEVENTS_INCIDENT_KM`` …).
+        """
         name = str(path)
         try:
             conn = sqlite3.connect(name, isolation_level=None, timeout=10.0)
@@ -136,7 +228,7 @@ class Store:
                 f"cannot open database {name}: {exc}; check the folder exists and is writable, "
                 "or choose another file with --db / NEWSEVENTS_DB"
             ) from exc
-        store = cls(conn, name)
+        store = cls(conn, name, rules or MergeRules.from_settings(Settings.load()), merge)
         try:
             store._prepare()
         except BaseException:
@@ -214,6 +306,8 @@ class Store:
                 conn.execute(_INSERT_ARTICLE, _article_row(article))
                 conn.executemany(_INSERT_EVENT, _event_rows(doc))
                 conn.executemany(_INSERT_QUOTE, _quote_rows(doc))
+                if self.merge:
+                    self._merge(conn, doc)
         except Exception as exc:  # a bad record or a full disk: either way, report and go on
             raise StoreError(
                 f"could not save article {article.origin or article.id} to {self.path} "
@@ -221,11 +315,32 @@ class Store:
             ) from exc
         return True
 
+    def _merge(self, conn: sqlite3.Connection, doc: Doc) -> None:
+        threshold = self.rules.duplicate_threshold
+        link_duplicates(conn, doc.article.id, doc.article.text, threshold)
+        incidents.merge(conn, doc, self.rules)
+
     def delete_article(self, article_id: str) -> bool:
-        """Delete an article with its events and quotes; False if it was not stored."""
+        """Delete an article with its events and quotes, and its part in incidents."""
         with self._transaction() as conn:
+            affected = incidents.incidents_of(conn, article_id)
             deleted = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+            incidents.forget(conn, affected, self.rules)
         return deleted > 0
+
+    def rebuild_incidents(self) -> int:
+        """Re-link duplicates and regroup every stored event under the current rules."""
+        with self._transaction() as conn:
+            for table in ("incident_members", "incidents", "duplicates", "article_bands"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM article_signatures")
+            for article in self.articles():
+                rows = conn.execute(
+                    "SELECT json FROM events WHERE article_id = ? ORDER BY seq", (article.id,)
+                )
+                events = tuple(Event.from_dict(json.loads(r[0])) for r in rows)
+                self._merge(conn, Doc(article=article, events=events))
+        return int(self._conn.execute("SELECT count(*) FROM incidents").fetchone()[0])
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -267,6 +382,37 @@ class Store:
             params.append(f.limit)
         for row in self._conn.execute(sql, params):
             yield StoredEvent(Event.from_dict(json.loads(row[0])), _article(row[1:]))
+
+    def incident(self, incident_id: str) -> Incident | None:
+        """One incident by id, or None."""
+        row = self._conn.execute(
+            "SELECT json FROM incidents WHERE id = ?", (incident_id,)
+        ).fetchone()
+        return Incident.from_dict(json.loads(row[0])) if row else None
+
+    def iter_incidents(self, f: IncidentFilter | None = None) -> Iterator[Incident]:
+        """Incidents matching ``f``, by day then id, read one at a time."""
+        f = f or IncidentFilter()
+        where, params = _incident_where(f)
+        sql = f"SELECT json FROM incidents i WHERE {where} ORDER BY i.day IS NULL, i.day, i.id"
+        if f.limit is not None:
+            sql += " LIMIT ?"
+            params.append(f.limit)
+        for row in self._conn.execute(sql, params):
+            yield Incident.from_dict(json.loads(row[0]))
+
+    def incident_events(self, incident: Incident) -> list[StoredEvent]:
+        """The incident's events with their articles, in event id order."""
+        out = []
+        for event_id in incident.events:
+            row = self._conn.execute(
+                f"SELECT e.json, {_ARTICLE_COLUMNS} FROM events e JOIN articles a "
+                "ON a.id = e.article_id WHERE e.id = ?",
+                (event_id,),
+            ).fetchone()
+            if row is not None:
+                out.append(StoredEvent(Event.from_dict(json.loads(row[0])), _article(row[1:])))
+        return out
 
     def count(self) -> tuple[int, int]:
         """(articles, events) stored."""
@@ -368,3 +514,24 @@ def _near_clause(near: tuple[float, float, float], params: list[Any]) -> str:
     band = km / KM_PER_DEGREE_LAT + 0.01
     params.extend([lat - band, lat + band, lat, lon, km])
     return "e.lat BETWEEN ? AND ? AND haversine_km(?, ?, e.lat, e.lon) <= ?"
+
+
+def _incident_where(f: IncidentFilter) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for an incident filter."""
+    clauses: list[str] = ["i.reports >= ?"]
+    params: list[Any] = [f.min_reports]
+    if f.type is not None:
+        clauses.append("i.type = ?")
+        params.append(f.type.upper())
+    if f.country is not None:
+        clauses.append("? IN (i.actor_country, i.recipient_country, i.country)")
+        params.append(f.country.upper())
+    if f.since is not None:
+        clauses.append("i.day >= ?")
+        params.append(f.since.isoformat())
+    if f.until is not None:
+        clauses.append("i.day <= ?")
+        params.append(f.until.isoformat())
+    if f.near is not None:
+        clauses.append(_near_clause(f.near, params).replace("e.", "i."))
+    return " AND ".join(clauses), params

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
 
-from newsevents.records import Article, Doc, Event, Sentence, Trigger
+from newsevents.records import Actor, Article, Doc, Event, Sentence, Trigger
 from newsevents.settings import Settings
 from newsevents.stages.casualties import (
     event_casualties,
@@ -84,6 +85,12 @@ def test_casualties_parse_number_none_without_figure() -> None:
         ("The blast killed 12 people and injured more than 40.", "blast", 12, 40, None),
         ("A Palestinian prisoner died in police custody.", "died", 1, None, None),
         ("Rebels shelled the city, killing at least 156 people.", "shelled", 156, None, None),
+        ("Fighting killed 40 rebels and 12 soldiers.", "killed", 52, None, None),
+        ("The bombing claimed the lives of 30 people.", "bombing", 30, None, None),
+        ("The bombing claimed 30 lives.", "bombing", 30, None, None),
+        ("Twelve people lost their lives in the shelling.", "shelling", 12, None, None),
+        ("Medics saved 30 lives during the shelling.", "shelling", None, None, None),
+        ("Troops killed three gunmen and a bystander in the raid.", "killed", 4, None, None),
     ],
 )
 def test_casualties_counts(
@@ -158,3 +165,13 @@ def test_casualties_participle_trigger_keeps_its_own_toll(nlp: Any) -> None:
 )
 def test_casualties_figures_are_exact_and_bounded(words: list[str], value: int | None) -> None:
     assert parse_number(words, load_lexicon()) == value
+
+
+def test_casualties_conjoined_patients_give_the_recipient_its_own_figure(nlp: Any) -> None:
+    """One act, two recipients: each event counts its own people, not the other's."""
+    text = "Fighting killed 40 rebels and 12 soldiers."
+    start = text.index("12 soldiers")
+    event = replace(_event(text, "killed"), recipient=Actor("12 soldiers", (start, start + 11)))
+    casualties = event_casualties(event, nlp(text), load_lexicon())
+    assert casualties.killed is not None
+    assert (casualties.killed.value, casualties.killed.text) == (12, "12 soldiers")

@@ -58,6 +58,11 @@ def _resolved(text: str, published: dt.date | None = PUBLISHED) -> list[tuple[st
         ("It happened a year ago.", "a year ago", "2016-01-01", "year"),
         ("It happened earlier in the year.", "earlier in the year", "2017-01-01", "year"),
         ("It happened in early March 2016.", "early March 2016", "2016-03-01", "month"),
+        ("It happened over the weekend.", "the weekend", "2017-11-06", "week"),
+        ("It happened at the weekend, police said.", "the weekend", "2017-11-06", "week"),
+        ("It happened on the 12th.", "the 12th", "2017-11-12", "day"),
+        ("It happened on the 20th, police said.", "the 20th", "2017-10-20", "day"),
+        ("It happened on the 31st.", "the 31st", "2017-10-31", "day"),
     ],
 )
 def test_dates_resolve(text: str, words: str, value: str, precision: str) -> None:
@@ -76,10 +81,28 @@ def test_dates_resolve(text: str, words: str, value: str, precision: str) -> Non
         "It was common in the 1990s.",
         "You may go now.",
         "Protesters march on the capital.",
+        "A fire broke out on the 12th floor.",
+        "He finished on the 3rd lap.",
+        "They marched on the 5th consecutive day.",
     ],
 )
 def test_dates_skip_periods_durations_and_non_dates(text: str) -> None:
     assert _resolved(text) == []
+
+
+def test_dates_weekend_on_a_saturday_is_this_weekend() -> None:
+    saturday = dt.date(2017, 11, 18)
+    assert _resolved("It happened over the weekend.", saturday) == [
+        ("the weekend", ("2017-11-13", "week"))
+    ]
+
+
+def test_dates_dateless_article_keeps_day_of_month_unanchored() -> None:
+    text = "Gunmen attacked the town on the 12th and again over the weekend."
+    assert _resolved(text, published=None) == [
+        ("the 12th", (None, "day")),
+        ("the weekend", (None, "week")),
+    ]
 
 
 def test_dates_dateless_article_keeps_relative_unanchored() -> None:

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from newsevents.errors import LexiconError
 from newsevents.pipeline import stage
-from newsevents.records import Casualties, Count, Doc, Event
+from newsevents.records import Casualties, Count, Doc, Event, Span
 from newsevents.settings import Settings
 from newsevents.stages.parse import token_span
 from newsevents.syntax import sentence_of, text_of
@@ -173,8 +173,9 @@ def event_casualties(
         return event.casualties
     others = triggers - {trigger.i}
     found: dict[Kind, tuple[int, Count]] = {}
+    recipient = event.recipient.span if event.recipient else None
     for word, kind, role, distance in _linked_words(trigger, others, lexicon):
-        count = _count(word, role, lexicon)
+        count = _count(word, role, lexicon, recipient)
         if count is not None and (kind not in found or distance < found[kind][0]):
             found[kind] = (distance, count)
     return Casualties(**{kind: count for kind, (_, count) in found.items()})
@@ -245,7 +246,9 @@ def _keeps_event(token: Any) -> bool:
     return not any(c.dep_ == "mark" and c.lower_ in _SEPARATE for c in token.children)
 
 
-def _count(word: Any, role: Role, lexicon: CasualtyLexicon) -> Count | None:
+def _count(
+    word: Any, role: Role, lexicon: CasualtyLexicon, recipient: Span | None = None
+) -> Count | None:
     """The figure stated for one casualty word, read from its patient or its own number.
 
     "killing or wounding 50" states neither figure, so a word in an "or" pair counts nothing.
@@ -257,10 +260,10 @@ def _count(word: Any, role: Role, lexicon: CasualtyLexicon) -> Count | None:
     if role == "result":
         holder = word.head
         if word.dep_ == "acl":
-            return _patient_count(holder, lexicon)
+            return _patient_count(holder, lexicon, recipient)
         word = holder
     patient = _patient(word, intransitive=role == "intransitive")
-    return _patient_count(patient, lexicon) if patient is not None else None
+    return _patient_count(patient, lexicon, recipient) if patient is not None else None
 
 
 def _in_alternative(word: Any) -> bool:
@@ -310,6 +313,8 @@ def _child(token: Any, dep: str) -> Any:
 
 def _noun_count(noun: Any, lexicon: CasualtyLexicon) -> Count | None:
     """ "12 deaths", "five dead", "the death toll rose to 40", "a toll of 40"."""
+    if noun.lemma_.lower() == "life":
+        return _lives_count(noun, lexicon)
     figure = _figure_child(noun, lexicon)
     if figure is not None:
         return _figure_count(figure, noun, lexicon)
@@ -323,8 +328,59 @@ def _noun_count(noun: Any, lexicon: CasualtyLexicon) -> Count | None:
     return None
 
 
-def _patient_count(patient: Any, lexicon: CasualtyLexicon) -> Count | None:
-    """The figure of a patient phrase: its number, a vague quantity, or one if singular."""
+_LIFE_TAKERS = frozenset({"claim", "take", "cost", "lose"})
+"""Verbs of "lives" that count the dead; "saved 30 lives" or "rebuilt their lives" do not."""
+
+
+def _lives_count(noun: Any, lexicon: CasualtyLexicon) -> Count | None:
+    """ "claimed 30 lives", "claimed the lives of 30 people", "30 people lost their lives"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in _LIFE_TAKERS:
+        return None
+    figure = _figure_child(noun, lexicon)
+    if figure is not None:
+        return _figure_count(figure, noun, lexicon)
+    of = _of_object(noun)
+    if of is not None:
+        return _one_count(of, lexicon)
+    subject = _child(verb, "nsubj")
+    if verb.lemma_.lower() == "lose" and subject is not None:
+        return _one_count(subject, lexicon)
+    return None
+
+
+def _patient_count(
+    patient: Any, lexicon: CasualtyLexicon, recipient: Span | None = None
+) -> Count | None:
+    """The figure of a patient phrase; conjoined patients ("40 rebels and 12 soldiers") give
+    the figure of the one the event's recipient is, else their sum."""
+    parts = _conjuncts(patient)
+    if len(parts) < 2:
+        return _one_count(patient, lexicon)
+    counts = [(part, _one_count(part, lexicon)) for part in parts]
+    if recipient is not None:
+        mine = [c for part, c in counts if recipient[0] <= part.idx < recipient[1]]
+        if mine:
+            return mine[0]
+    stated = [c for _, c in counts if c is not None]
+    if len(stated) < 2:
+        return stated[0] if stated else None
+    start, end = stated[0].span[0], stated[-1].span[1]
+    text = text_of(patient.doc)[start:end]
+    return Count(sum(c.value for c in stated), text, (start, end))
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    """The token and the nouns conjoined to it, in text order."""
+    parts = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            parts += _conjuncts(child)
+    return sorted(parts, key=lambda t: t.i)
+
+
+def _one_count(patient: Any, lexicon: CasualtyLexicon) -> Count | None:
+    """The figure of one patient: its number, a vague quantity, or one if singular."""
     if _is_figure(patient, lexicon):
         return _figure_count(patient, _of_object(patient) or patient, lexicon)
     figure = _figure_child(patient, lexicon)

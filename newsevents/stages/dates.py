@@ -68,6 +68,13 @@ _SPAN_SIZE = rf"(?:{_NUM}|few|several|couple\s+of)"
 _COUNTED = r"(?:people|persons|men|women|children|troops|soldiers|civilians|refugees)\b"
 _PART = r"(?:(?P<part>early|mid|late|earlier|later)[\s-]+(?:in\s+)?)"
 
+_ORDINAL_END = (
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|when|at|in|as|but|after|before|while|during|with|following"
+    r"|amid|near|outside|against|according|because|where|until|since)\b)"
+)
+"""What may follow "on the 12th" for it to be a day: punctuation or a joining word, so that
+"on the 12th floor" and "on the 3rd consecutive day" are not dates."""
+
 # Each pattern: its name and regex. The longest match wins where matches overlap. Names in
 # _NOT_POINTS are periods and durations: found so that nothing else claims their words, then
 # left out.
@@ -80,6 +87,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("weekday", rf"\b(?:(?P<rel>last|this|next|past|coming)\s+|{_PART})?{_WD}"),
     ("unit", rf"\b{_PART}?(?P<rel>last|this|next|past|previous|coming)\s+{_UNIT}\b"),
     ("in_the_unit", rf"\b(?P<part>earlier|later)\s+in\s+the\s+{_UNIT}\b"),
+    ("the_weekend", r"\b(?:over|at|during|on)\s+(?P<core>the\s+(?P<unit>weekend))\b"),
+    # "on the 12th": a day of the current month; not "on the 12th floor", "on the 12th of May"
+    ("ordinal_day", rf"\bon\s+(?P<core>the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b{_ORDINAL_END}"),
     ("deictic", r"\b(?P<deictic>today|yesterday|tomorrow|tonight|last night)\b"),
     ("this_part", r"\bthis\s+(?P<deictic>morning|afternoon|evening)\b"),
     ("ago", rf"\b(?P<num>{_NUM})\s+(?P<unit>day|week|month|year)s?\s+ago\b"),
@@ -144,7 +154,9 @@ def _may_is_month(name: str, text: str, match: re.Match[str]) -> bool:
 
 def _core_start(name: str, match: re.Match[str]) -> int:
     """Where the evidence begins: a leading preposition ("in 2015") is context, not the date."""
-    return match.start("year") if name == "year" else match.start()
+    if name == "year":
+        return match.start("year")
+    return match.start("core") if match.groupdict().get("core") else match.start()
 
 
 def resolve(
@@ -246,6 +258,26 @@ def _shift(day: dt.date, precision: Precision, amount: int) -> dt.date:
     return dt.date(day.year + amount, 1, 1)
 
 
+def _resolve_ordinal_day(
+    groups: dict[str, str], published: dt.date | None, future: bool
+) -> Resolved:
+    """ "on the 12th": that day of the publication month, else of the month before (or after,
+    when the verb is future); no value without a publication date."""
+    if published is None:
+        return None, "day", 0.6
+    day = int(groups["day"])
+    step = 1 if future else -1
+    candidate = _safe_date(published.year, published.month, day)
+    if (
+        candidate is None
+        or (candidate > published and not future)
+        or (candidate < published and future)
+    ):
+        other = _shift(published, "month", step)
+        candidate = _safe_date(other.year, other.month, day)
+    return _iso(candidate), "day", 0.75
+
+
 def _resolve_deictic(groups: dict[str, str], published: dt.date | None, future: bool) -> Resolved:
     """ "today", "yesterday", "last night", "this morning"."""
     shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(groups["deictic"].lower(), 0)
@@ -287,6 +319,8 @@ _RESOLVERS: dict[str, Callable[[dict[str, str], dt.date | None, bool], Resolved]
     "weekday": _resolve_weekday,
     "unit": _resolve_unit,
     "in_the_unit": _resolve_unit,
+    "the_weekend": _resolve_unit,
+    "ordinal_day": _resolve_ordinal_day,
     "deictic": _resolve_deictic,
     "this_part": _resolve_deictic,
     "ago": _resolve_ago,
