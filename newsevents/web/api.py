@@ -136,7 +136,11 @@ def get_event(request: Request, event_id: EventId) -> dict[str, Any]:
     with open_store(request) as store:
         se = _found(store.event(event_id), "event", event_id)
         corrections = store.corrections(event_id)
-        others = [e.id for e in store.article_events(se.article.id) if e.id != event_id]
+        others = [
+            {"id": e.id, "type": e.type, "polarity": e.polarity, "trigger": e.trigger.text}
+            for e in store.article_events(se.article.id)
+            if e.id != event_id
+        ]
     return {
         "event": se.event.to_dict(),
         "article": _article_json(se),

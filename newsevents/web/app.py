@@ -58,6 +58,8 @@ def create_app(
         summary="Geocoded, evidenced political and conflict events from news articles.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # the interactive docs load their scripts from a CDN: not offline, not CSP
+        redoc_url=None,
     )
     app.state.settings, app.state.token, app.state.jobs = settings, token, state_jobs
     install_handlers(app)

@@ -221,7 +221,9 @@ class EventDetail(BaseModel):
     event: dict[str, Any] = Field(description="The event as extracted (record JSON).")
     article: dict[str, Any] = Field(description="Its article, text included: spans index it.")
     corrections: list[CorrectionOut] = Field(description="Analysts' values, apart from the event.")
-    article_events: list[str] = Field(description="Ids of the other events of the same article.")
+    article_events: list[dict[str, Any]] = Field(
+        description="The other events of the same article: id, type, polarity, trigger."
+    )
 
 
 class HistogramBin(BaseModel):
