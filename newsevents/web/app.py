@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
 from newsevents.store import Store
 from newsevents.web.api import articles, events, jobs
@@ -39,14 +40,16 @@ def create_app(
     settings: Settings,
     token: str,
     *,
+    pipeline: Pipeline | None = None,
     hosts: Sequence[str] = LOCAL_HOSTS,
     max_body: int | None = None,
 ) -> FastAPI:
     """The app serving ``settings.db``; writes need ``token``; requests must name one of
     ``hosts`` (a guard against DNS rebinding) and carry at most ``max_body`` bytes (default:
-    twice the largest input file, room for JSON escaping)."""
+    twice the largest input file, room for JSON escaping). ``pipeline``, when given, is used
+    instead of loading one on the first submission."""
     Store.open(settings.db).close()  # create and migrate now, not on the first request
-    state_jobs = Jobs(settings)
+    state_jobs = Jobs(settings, pipeline)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

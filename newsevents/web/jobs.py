@@ -59,12 +59,12 @@ class Job:
 class Jobs:
     """The job queue of one app: submit, poll, close."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, pipeline: Pipeline | None = None) -> None:
         self.settings = settings
         self.lock = threading.Lock()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsevents-job")
-        self._pipeline: Pipeline | None = None
+        self._pipeline = pipeline
 
     def upload(self, submission: Submission) -> Job:
         return self._start("upload", lambda: _read_submission(submission, self.settings), False)
