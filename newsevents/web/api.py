@@ -171,11 +171,11 @@ def put_correction(
 ) -> dict[str, Any]:
     """Store an analyst's value for a field, apart from the extracted one; it survives the
     article being processed again. ``wrong`` = true marks the event as not an event."""
-    problem = check_correction(field, body.value)
-    if problem:
-        raise ApiError(422, "invalid_correction", problem)
     with open_store(request) as store:
         _found(store.event(event_id), "event", event_id)
+        problem = check_correction(field, body.value)
+        if problem:
+            raise ApiError(422, "invalid_correction", problem)
         return vars(store.correct(event_id, field, body.value, body.note))
 
 

@@ -8,6 +8,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from newsevents.errors import NewsEventsError
 from newsevents.web.security import TokenError
@@ -60,7 +61,10 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         code = CODES.get(exc.status_code, "http_error")
-        return error(exc.status_code, code, str(exc.detail), exc.headers)
+        headers = {k: v for k, v in (exc.headers or {}).items() if k.lower() != "allow"}
+        if exc.status_code == 405:
+            headers["allow"] = ", ".join(allowed_methods(app, request))
+        return error(exc.status_code, code, str(exc.detail), headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -69,6 +73,16 @@ def install_handlers(app: FastAPI) -> None:
     @app.exception_handler(NewsEventsError)
     async def newsevents_error(request: Request, exc: NewsEventsError) -> JSONResponse:
         return error(500, "server_error", str(exc))
+
+
+def allowed_methods(app: FastAPI, request: Request) -> list[str]:
+    """Every method some route of this path answers (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in app.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 def validation_message(exc: RequestValidationError) -> str:

@@ -63,8 +63,8 @@ class Jobs:
         self.settings = settings
         self.lock = threading.Lock()
         self._jobs: OrderedDict[str, Job] = OrderedDict()
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsevents-job")
-        self._pipeline = pipeline
+        self._executor: ThreadPoolExecutor | None = None
+        self.pipeline = pipeline
 
     def upload(self, submission: Submission) -> Job:
         return self._start("upload", lambda: _read_submission(submission, self.settings), False)
@@ -78,7 +78,11 @@ class Jobs:
             return None if job is None else job.to_dict()
 
     def close(self) -> None:
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        """Wait for the running job; forget queued ones. A later submission starts afresh."""
+        with self.lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
 
     def _start(self, kind: Any, read: Any, replace_stored: bool) -> Job:
         job = Job(uuid.uuid4().hex, kind)
@@ -86,7 +90,9 @@ class Jobs:
             self._jobs[job.id] = job
             while len(self._jobs) > KEEP_JOBS:
                 self._jobs.popitem(last=False)
-        self._executor.submit(self._run, job, read, replace_stored)
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(1, thread_name_prefix="newsevents-job")
+            self._executor.submit(self._run, job, read, replace_stored)
         return job
 
     def _run(self, job: Job, read: Any, replace_stored: bool) -> None:
@@ -115,9 +121,9 @@ class Jobs:
                 job, article={"id": item.id, "title": item.title, "events": 0, "stored": False}
             )
             return
-        self._pipeline = self._pipeline or Pipeline(self.settings)
+        self.pipeline = self.pipeline or Pipeline(self.settings)
         try:
-            doc = self._pipeline(item)
+            doc = self.pipeline(item)
             store.save(doc, replace=replace_stored)
         except NewsEventsError as exc:
             self._record(job, error=str(exc))

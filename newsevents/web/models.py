@@ -12,9 +12,9 @@ import binascii
 import datetime as dt
 import json
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from newsevents.patterns import PLOVER_CATEGORIES
 from newsevents.store import EventFilter
@@ -72,6 +72,7 @@ CorrectableField = Literal[
 ]
 _COUNTRY = re.compile(r"^(?:[A-Z]{3})$")
 _BBOX = r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STRICT = ConfigDict(extra="forbid")
 
 
@@ -98,8 +99,8 @@ class EventQuery(BaseModel):
     actor: str | None = Field(
         None, min_length=1, max_length=200, description="Words in actor or recipient."
     )
-    since: dt.date | None = Field(None, description="Events on or after this day.")
-    until: dt.date | None = Field(None, description="Events on or before this day.")
+    since: IsoDate | None = Field(None, description="Events on or after this day.")
+    until: IsoDate | None = Field(None, description="Events on or before this day.")
     bbox: str | None = Field(None, pattern=_BBOX, description="west,south,east,north in degrees.")
     q: str | None = Field(
         None,
@@ -123,6 +124,18 @@ class EventQuery(BaseModel):
             bbox=_bbox(self.bbox) if self.bbox else None,
             min_confidence=self.min_confidence,
         )
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates as YYYY-MM-DD only: pydantic would also read 0 or 1700000000 as a date."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 def _bbox(value: str) -> tuple[float, float, float, float]:
@@ -159,7 +172,7 @@ class Submission(BaseModel):
     format: Literal["text", "html", "jsonl"]
     content: str = Field(min_length=1, description="The file's content.")
     name: str = Field("upload", min_length=1, max_length=200, pattern=r"^[^\x00-\x1f/\\]+$")
-    published: dt.date | None = Field(None, description="Publication date of every article.")
+    published: IsoDate | None = Field(None, description="Publication date of every article.")
 
 
 class CorrectionIn(BaseModel):
