@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PAGES  := newsevents/web/static/dist/map.js
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install demo test lint format bench golden lock clean chromium serve
+.PHONY: install demo test lint format bench golden lock clean chromium serve screenshots
 
 install: $(STAMP) $(PAGES)
 
@@ -50,6 +50,9 @@ format: install
 
 serve: install
 	$(BIN)/newsevents serve
+
+screenshots: install chromium
+	NEWSEVENTS_SCREENSHOTS=docs $(BIN)/python -m pytest -q tests/test_web_browser.py
 
 golden: install
 	$(BIN)/newsevents extract $(SEED) --published 2017-11-13 --all > tests/golden/seed.json
