@@ -325,8 +325,15 @@ def test_web_every_response_has_a_strict_csp(client: TestClient, url: str) -> No
     assert headers["x-content-type-options"] == "nosniff"
 
 
-def test_web_foreign_host_is_refused(client: TestClient) -> None:
-    assert client.get("/api/events", headers={"host": "evil.example"}).status_code == 400
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example"])
+def test_web_foreign_host_is_refused(client: TestClient, host: str) -> None:
+    response = client.get("/api/events", headers={"host": host})
+    assert response.status_code == 400 and response.json()["code"] == "invalid_host"
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost", "LOCALHOST:1"])
+def test_web_local_host_is_served(client: TestClient, host: str) -> None:
+    assert client.get("/api/events", headers={"host": host}).status_code == 200
 
 
 def test_web_pages_say_how_to_build_them_when_missing(

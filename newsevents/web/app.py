@@ -9,7 +9,6 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
@@ -17,7 +16,7 @@ from newsevents.store import Store
 from newsevents.web.api import articles, events, jobs
 from newsevents.web.errors import error, install_handlers
 from newsevents.web.jobs import Jobs
-from newsevents.web.security import BodyLimit, SecurityHeaders
+from newsevents.web.security import BodyLimit, HostCheck, SecurityHeaders
 
 __all__ = ["LOCAL_HOSTS", "PAGES", "STATIC", "create_app", "pages_built"]
 
@@ -70,7 +69,7 @@ def create_app(
         app.include_router(router)
     _pages(app)
     app.add_middleware(BodyLimit, limit=max_body or 2 * settings.max_file_bytes)
-    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(hosts))
+    app.add_middleware(HostCheck, hosts=hosts)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
 
 from fastapi import HTTPException, Request
@@ -21,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = [
     "CSP",
     "BodyLimit",
+    "HostCheck",
     "SecurityHeaders",
     "TokenError",
     "bearer",
@@ -96,6 +98,25 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class HostCheck:
+    """Refuses (400) a request whose Host header is not one of ``hosts`` ("*" allows any): a
+    page on another site cannot reach this server through a DNS name it controls."""
+
+    def __init__(self, app: ASGIApp, hosts: Sequence[str]) -> None:
+        self.app = app
+        self.hosts = {h.lower() for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and "*" not in self.hosts:
+            host = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name.lower().strip("[]") not in self.hosts:
+                message = f"host {host!r} is not served here; use http://127.0.0.1"
+                await _send_json(send, 400, {"message": message, "code": "invalid_host"})
+                return
+        await self.app(scope, receive, send)
+
+
 class BodyLimit:
     """Refuses (413) a request whose body is over ``limit`` bytes, declared or streamed."""
 
@@ -129,7 +150,11 @@ def _too_large_message(limit: int) -> str:
 
 
 async def _too_large(limit: int, send: Send) -> None:
-    body = json.dumps({"message": _too_large_message(limit), "code": "too_large"}).encode()
+    await _send_json(send, 413, {"message": _too_large_message(limit), "code": "too_large"})
+
+
+async def _send_json(send: Send, status: int, payload: dict[str, str]) -> None:
+    body = json.dumps(payload).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
