@@ -159,6 +159,15 @@ def test_web_browser_map_shows_the_seed_events(page: Any) -> None:
     assert page.get_attribute("#map", "data-points") == "9"
     page.wait_for_timeout(500)
     assert rendered_points(page) == 9
+    clustered = page.evaluate(
+        "window.newseventsMap.queryRenderedFeatures({layers: ['clusters']})"
+        ".reduce((n, f) => n + f.properties.point_count, 0)"
+    )
+    poll(
+        page,
+        "[...document.querySelectorAll('.cluster-count')]"
+        f".reduce((n, e) => n + Number(e.textContent), 0) === {clustered}",
+    )
     assert page.locator("#timeline rect.bar").count() == 1
     assert page.get_attribute("#timeline rect.bar", "data-count") == "9"
     screenshot(page, "map.png")

@@ -107,10 +107,33 @@ function startMap() {
     map.on("mouseleave", layer, () => { map.getCanvas().style.cursor = ""; });
   }
   map.on("moveend", () => { if (form.elements.area.checked) refresh(); });
+  map.on("idle", syncClusterCounts);
+}
+
+// Cluster sizes as HTML markers: text labels drawn by MapLibre itself need glyph files from a
+// server, which an offline map does not have.
+const countMarkers = new Map();
+
+function syncClusterCounts() {
+  const seen = new Set();
+  for (const f of map.querySourceFeatures("events")) {
+    const id = f.properties.cluster_id;
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    if (!countMarkers.has(id)) {
+      const label = el("div", { class: "cluster-count" }, String(f.properties.point_count));
+      countMarkers.set(id, new maplibregl.Marker({ element: label }).setLngLat(f.geometry.coordinates).addTo(map));
+    }
+  }
+  for (const [id, marker] of countMarkers) {
+    if (!seen.has(id)) { marker.remove(); countMarkers.delete(id); }
+  }
 }
 
 async function drawMap(collection, fit) {
   await mapReady;
+  for (const marker of countMarkers.values()) marker.remove();
+  countMarkers.clear();
   map.getSource("events").setData(collection);
   document.getElementById("map").dataset.points = String(collection.features.length);
   if (fit && collection.features.length) {
