@@ -65,6 +65,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_casualties.py
 	$(BIN)/python benchmarks/bench_plover.py
 	$(BIN)/python benchmarks/bench_event_location.py
+	$(BIN)/python benchmarks/bench_web.py
 
 lock:
 	rm -rf /tmp/newsevents-lock && $(PYTHON) -m venv /tmp/newsevents-lock

@@ -87,7 +87,8 @@ def main() -> None:
             ("list, text search", "/api/events?q=defector%20hospital"),
             ("list, bounding box", "/api/events?bbox=100,20,140,50"),
             ("histogram per week", "/api/events/histogram?bin=week"),
-            ("GeoJSON for the map, all", "/api/export?format=geojson"),
+            ("map points, all", "/api/events/points"),
+            ("GeoJSON export, all", "/api/export?format=geojson"),
         ]:
             print(f"{name:<28} {timed(client, url):8.1f} ms")
 

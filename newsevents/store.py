@@ -104,6 +104,7 @@ MIGRATIONS: tuple[str, ...] = (
         corrected_at TEXT NOT NULL,     -- ISO datetime, UTC
         PRIMARY KEY (event_id, field)
     );
+    CREATE INDEX events_day_key ON events(ifnull(day, '~'));  -- the order of pages, see _DAY_KEY
     CREATE VIRTUAL TABLE events_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
     INSERT INTO events_fts (rowid, body) SELECT rowid, {fts_body} FROM events;
     CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
@@ -376,6 +377,16 @@ class Store:
             ((r[0], r[1]), StoredEvent(Event.from_dict(json.loads(r[2])), _article(r[3:])))
             for r in rows
         ]
+
+    def points(self, f: EventFilter) -> list[tuple[str, str, float, float]]:
+        """(id, type, lat, lon) of the located events matching ``f``: what a map draws, read
+        from columns without loading the events."""
+        where, params = _where(f)
+        sql = (
+            "SELECT e.id, e.type, e.lat, e.lon FROM events e JOIN articles a "
+            f"ON a.id = e.article_id WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in self._conn.execute(sql, params)]
 
     def day_counts(self, f: EventFilter) -> list[tuple[str, int]]:
         """(day, number of events) for the events matching ``f`` that have a day, by day."""

@@ -403,6 +403,7 @@ def test_store_upgrade_indexes_events_already_stored(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.executescript(
         "DROP TRIGGER events_fts_insert; DROP TRIGGER events_fts_delete; "
+        "DROP INDEX events_day_key; "
         f"DROP TABLE corrections; DROP TABLE events_fts; PRAGMA user_version = {before};"
     )
     conn.close()

@@ -128,6 +128,16 @@ def test_web_events_histogram_per_day_and_week(client: TestClient) -> None:
     assert week == {"bin": "week", "counts": [{"start": "2017-11-13", "count": 16}]}
 
 
+def test_web_points_are_the_located_events_of_the_export(client: TestClient) -> None:
+    points = client.get("/api/events/points", params={"country": "PRK"}).json()
+    export = client.get("/api/export", params={"format": "geojson", "country": "PRK"}).json()
+    assert points["type"] == "FeatureCollection" and len(points["features"]) >= 4
+    assert [(f["id"], f["geometry"]) for f in points["features"]] == [
+        (f["id"], f["geometry"]) for f in export["features"]
+    ]
+    assert {f["properties"]["type"] for f in points["features"]} >= {"ASSAULT", "AID"}
+
+
 def test_web_event_has_evidence_spans_into_its_article_text(client: TestClient) -> None:
     body = client.get(f"/api/events/{ASSAULT}").json()
     text, event = body["article"]["text"], body["event"]

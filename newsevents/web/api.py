@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Annotated, Any, TextIO, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 
 from newsevents.export import Format, event_json, write_events
@@ -35,6 +35,8 @@ from newsevents.web.models import (
     HistogramQuery,
     JobOut,
     PageQuery,
+    PointsOut,
+    PointsQuery,
     Submission,
     check_correction,
     decode_cursor,
@@ -127,6 +129,27 @@ def _bin_start(day: str, size: str) -> dt.date | None:
     except ValueError:
         return None
     return date - dt.timedelta(days=date.weekday()) if size == "week" else date
+
+
+@events.get("/points", response_model=PointsOut, summary="Located events as GeoJSON points")
+def points(request: Request, query: Annotated[PointsQuery, Query()]) -> Response:
+    """A GeoJSON FeatureCollection of the matching events that have a place, each with only its
+    id and category: what the map draws, light enough for every event at once (the full
+    records are in ``/api/export?format=geojson``)."""
+    with open_store(request) as store:
+        rows = store.points(query.to_filter())
+    features = [
+        {
+            "type": "Feature",
+            "id": id_,
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"event_id": id_, "type": type_},
+        }
+        for id_, type_, lat, lon in rows
+    ]
+    # sent as is: checking thousands of features against PointsOut would take longer than
+    # reading them
+    return JSONResponse({"type": "FeatureCollection", "features": features})
 
 
 @events.get("/{event_id}", response_model=EventDetail, responses=NOT_FOUND, summary="One event")

@@ -33,6 +33,9 @@ __all__ = [
     "HistogramOut",
     "HistogramQuery",
     "JobOut",
+    "PageQuery",
+    "PointsOut",
+    "PointsQuery",
     "Submission",
     "decode_cursor",
     "encode_cursor",
@@ -148,6 +151,10 @@ class PageQuery(EventQuery):
     cursor: str | None = Field(None, max_length=200, description="next_cursor of the last page.")
 
 
+class PointsQuery(EventQuery):
+    """Filters of the map's points: the event filters, nothing more."""
+
+
 class HistogramQuery(EventQuery):
     bin: Literal["day", "week"] = Field("day", description="Count per day, or per ISO week.")
 
@@ -220,6 +227,11 @@ class EventPage(BaseModel):
     next_cursor: str | None = Field(
         description="Pass as cursor for the next page; null at the end."
     )
+
+
+class PointsOut(BaseModel):
+    type: Literal["FeatureCollection"]
+    features: list[dict[str, Any]] = Field(description="GeoJSON Point features: event_id, type.")
 
 
 class CorrectionOut(BaseModel):

@@ -220,7 +220,7 @@ async function refresh(fit = false) {
   status.textContent = "";
   try {
     const [collection, histogram] = await Promise.all([
-      fetch(`/api/export?${params({ format: "geojson" })}`).then((r) => r.json()),
+      api(`/api/events/points?${params()}`),
       api(`/api/events/histogram?${params({ bin: form.elements.bin.value })}`),
       loadPage(true),
     ]);
