@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 # The pages' front-end: npm packages from web/package-lock.json, built into newsevents/web/static/dist.
 $(PAGES): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*)
 	@command -v npm >/dev/null || { echo "npm (Node.js 20+) is needed to build the pages"; exit 2; }
-	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	cd web && npm ci --no-audit --no-fund --silent && npm run --silent build
 
 # Debian's Chromium for the browser tests (tests/test_web_browser.py); quiet, and only when missing.
 chromium:

@@ -260,6 +260,8 @@ def serve(db: str, host: str, port: int) -> None:
     app = create_app(settings, token, hosts=hosts)
     url = f"http://{host}:{port}/"
     click.echo(f"newsevents: serving {settings.db} on {url}", err=True)
+    if host not in LOCAL_HOSTS:
+        log.warning(f"listening on {host}: anyone who can reach it can read the database")
     if made_at:
         click.echo(f"newsevents: write token {token} (kept in {made_at})", err=True)
         click.echo(f"newsevents: open {url}#token={token} to let the pages write", err=True)

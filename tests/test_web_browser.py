@@ -228,6 +228,13 @@ def test_web_browser_correct_a_field(page: Any, server: str) -> None:
     body = page.request.get(f"{server}/api/events/{ASSAULT}").json()
     assert [(c["field"], c["value"]) for c in body["corrections"]] == [("type", "COERCE")]
     assert body["event"]["type"] == "ASSAULT"
+    page.click("#mark-wrong")
+    page.wait_for_selector("#wrong")
+    body = page.request.get(f"{server}/api/events/{ASSAULT}").json()
+    assert {c["field"]: c["value"] for c in body["corrections"]} == {
+        "type": "COERCE",
+        "wrong": True,
+    }
 
 
 # --- uploads -------------------------------------------------------------------------------------
@@ -258,6 +265,23 @@ def test_web_browser_submitted_article_events_appear(page: Any) -> None:
     page.dispatch_event("input[name=q]", "change")
     poll(page, "document.querySelectorAll('#list-body tr[data-type=COERCE]').length === 1")
     assert page.locator("#list-body tr[data-type=COERCE] a").inner_text() == "arrested"
+
+
+def test_web_browser_files_are_processed_with_their_errors(page: Any) -> None:
+    good = '{"id": "f1", "text": "Troops shelled the town of Goma on Monday, officials said."}'
+    page.goto("/upload")
+    ready(page)
+    set_token(page)
+    content = f"{good}\n{{broken\n".encode()
+    page.set_input_files(
+        "input[name=files]",
+        files=[{"name": "batch.jsonl", "mimeType": "application/jsonl", "buffer": content}],
+    )
+    job = page.locator("section.job").first
+    job.locator("li[data-event]").first.wait_for(timeout=120_000)
+    assert job.locator("h3").inner_text() == "batch.jsonl"
+    assert job.locator("progress").get_attribute("max") == "2"
+    assert job.locator("li.error").inner_text().startswith("upload:batch.jsonl:2")
 
 
 def test_web_browser_article_text_is_shown_escaped(page: Any) -> None:
