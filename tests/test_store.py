@@ -410,3 +410,22 @@ def test_store_upgrade_indexes_events_already_stored(tmp_path: Path) -> None:
     with Store.open(path) as s:
         assert s.schema_version == len(MIGRATIONS)
         assert ids(s, EventFilter(text="aid")) == ["e1"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(size=st.integers(min_value=1, max_value=6), days=st.lists(st.dates(), max_size=12))
+def test_store_event_pages_give_every_event_once_in_order(
+    tmp_path_factory: pytest.TempPathFactory, size: int, days: list[dt.date]
+) -> None:
+    path = tmp_path_factory.mktemp("pages") / "p.db"
+    with Store.open(path) as s:
+        for i, day in enumerate(days):
+            date = day.isoformat() if i % 3 else None  # some without a date: the published day
+            pair = (event(2 * i, date=date), event(2 * i + 1, date=date))
+            assert s.save(doc(*pair, text=f"{i:02d} {TEXT}"))
+        seen, key = [], None
+        while page := s.event_page(EventFilter(polarity=None), key, size):
+            seen += [se.event.id for _, se in page]
+            key = page[-1][0]
+        assert seen == ids(s, EventFilter(polarity=None))
+        assert len(seen) == 2 * len(days)
