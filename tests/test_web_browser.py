@@ -119,10 +119,11 @@ def ready(page: Any) -> None:
     page.wait_for_selector("body[data-state=ready]", timeout=30_000)
 
 
-def screenshot(page: Any, name: str) -> None:
+def screenshot(page: Any, name: str, *, full_page: bool = True) -> None:
     folder = os.environ.get("NEWSEVENTS_SCREENSHOTS")
     if folder:
-        page.screenshot(path=str(Path(folder) / name), full_page=True)
+        page.evaluate("window.scrollTo(0, 0)")
+        page.screenshot(path=str(Path(folder) / name), full_page=full_page)
 
 
 def poll(page: Any, expression: str, timeout: float = 30.0) -> None:
@@ -235,6 +236,7 @@ def test_web_browser_correct_a_field(page: Any, server: str) -> None:
         "type": "COERCE",
         "wrong": True,
     }
+    screenshot(page, "correction.png", full_page=False)
 
 
 # --- uploads -------------------------------------------------------------------------------------
