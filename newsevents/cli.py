@@ -251,7 +251,7 @@ def serve(db: str, host: str, port: int) -> None:
     import uvicorn
 
     from newsevents.web import create_app
-    from newsevents.web.app import LOCAL_HOSTS
+    from newsevents.web.app import LOCAL_HOSTS, NOT_BUILT, pages_built
     from newsevents.web.security import resolve_token
 
     settings = Settings.load({"db": db})
@@ -260,6 +260,8 @@ def serve(db: str, host: str, port: int) -> None:
     app = create_app(settings, token, hosts=hosts)
     url = f"http://{host}:{port}/"
     click.echo(f"newsevents: serving {settings.db} on {url}", err=True)
+    if not pages_built():
+        log.warning(f"{NOT_BUILT}; the API works without them")
     if host not in LOCAL_HOSTS:
         log.warning(f"listening on {host}: anyone who can reach it can read the database")
     if made_at:
