@@ -200,6 +200,18 @@ def test_web_errors_are_json_message_and_code(
     assert set(body) == {"message", "code"}
 
 
+def test_web_unexpected_failure_is_a_json_500(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: Store, event_id: str) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(Store, "event", broken)
+    app = create_app(Settings.load({"db": str(db)}), TOKEN)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        response = c.get(f"/api/events/{ASSAULT}")
+    assert response.status_code == 500
+    assert response.json()["code"] == "internal_error" and "fire" not in response.text
+
+
 # --- corrections ---------------------------------------------------------------------------------
 
 

@@ -74,6 +74,11 @@ def install_handlers(app: FastAPI) -> None:
     async def newsevents_error(request: Request, exc: NewsEventsError) -> JSONResponse:
         return error(500, "server_error", str(exc))
 
+    @app.exception_handler(Exception)
+    async def bug(request: Request, exc: Exception) -> JSONResponse:
+        message = f"internal error ({type(exc).__name__}); the server log has the details"
+        return error(500, "internal_error", message)
+
 
 def allowed_methods(app: FastAPI, request: Request) -> list[str]:
     """Every method some route of this path answers (Starlette names only the first route's)."""
