@@ -403,6 +403,42 @@ def eval_event_location(path: Path, limit: int | None, as_json: bool) -> None:
     records = evaluate.read_event_locations(path)[:limit]
     report = evaluate.score_event_location(records, Settings.load())
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
+# --- serve: the HTTP API and pages (newsevents/web/) ----------------------------------------------
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the API (/api, schema at /openapi.json) and the map, event and upload pages.
+
+    Listens on 127.0.0.1 only unless --host says otherwise. Writes need the token in
+    NEWSEVENTS_TOKEN; when it is unset one is generated on first start, kept in the cache
+    folder and printed.
+
+    Example: newsevents serve --db conflict.db --port 8000
+    """
+    import uvicorn
+
+    from newsevents.web import create_app
+    from newsevents.web.app import LOCAL_HOSTS, NOT_BUILT, pages_built
+    from newsevents.web.security import resolve_token
+
+    settings = Settings.load({"db": db})
+    token, made_at = resolve_token(settings.cache_dir)
+    hosts = [*LOCAL_HOSTS, host] if host not in ("0.0.0.0", "::") else ["*"]
+    app = create_app(settings, token, hosts=hosts)
+    url = f"http://{host}:{port}/"
+    click.echo(f"newsevents: serving {settings.db} on {url}", err=True)
+    if not pages_built():
+        log.warning(f"{NOT_BUILT}; the API works without them")
+    if host not in LOCAL_HOSTS:
+        log.warning(f"listening on {host}: anyone who can reach it can read the database")
+    if made_at:
+        click.echo(f"newsevents: write token {token} (kept in {made_at})", err=True)
+        click.echo(f"newsevents: open {url}#token={token} to let the pages write", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def _process(

@@ -31,15 +31,29 @@ from newsevents.settings import Settings
 
 __all__ = [
     "MIGRATIONS",
+    "Correction",
     "EventFilter",
     "IncidentFilter",
     "Store",
     "StoredEvent",
+    "fts_query",
     "haversine_km",
 ]
 
 EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LAT = 111.2
+
+_FTS_FIELDS = (
+    "type",
+    "trigger.text",
+    "sentence.text",
+    "actor.text",
+    "actor.name",
+    "recipient.text",
+    "recipient.name",
+    "location.name",
+)
+"""Event fields whose words the full-text index (events_fts) holds."""
 
 MIGRATIONS: tuple[str, ...] = (
     """
@@ -136,6 +150,35 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX incidents_type ON incidents(type, day);
     CREATE INDEX incidents_lat ON incidents(lat);
     """,
+    # Analysts' corrections, and full-text search over events (newsevents serve).
+    # Corrections have no foreign key on purpose: event ids are derived from the article text, so
+    # a correction outlives its article being deleted and processed again, and reattaches.
+    """
+    CREATE TABLE corrections (
+        event_id     TEXT NOT NULL,
+        field        TEXT NOT NULL,     -- "type", "actor.country", "killed", "wrong", ...
+        value        TEXT NOT NULL,     -- JSON
+        note         TEXT,
+        corrected_at TEXT NOT NULL,     -- ISO datetime, UTC
+        PRIMARY KEY (event_id, field)
+    );
+    CREATE INDEX events_day_key ON events(ifnull(day, '~'));  -- the order of pages, see _DAY_KEY
+    CREATE VIRTUAL TABLE events_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO events_fts (rowid, body) SELECT rowid, {fts_body} FROM events;
+    CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
+        INSERT INTO events_fts (rowid, body) SELECT new.rowid, {fts_body_new};
+    END;
+    CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
+        DELETE FROM events_fts WHERE rowid = old.rowid;
+    END;
+    """.format(
+        fts_body=" || ' ' || ".join(
+            f"coalesce(json_extract(json, '$.{k}'), '')" for k in _FTS_FIELDS
+        ),
+        fts_body_new=" || ' ' || ".join(
+            f"coalesce(json_extract(new.json, '$.{k}'), '')" for k in _FTS_FIELDS
+        ),
+    ),
 )
 """Schema scripts; the database's ``user_version`` counts how many have been applied."""
 
@@ -157,6 +200,27 @@ class EventFilter:
     polarity: str | None = "asserted"
     """Only events of this polarity; None for all of them."""
     limit: int | None = None
+    actor: str | None = None
+    """Words in the actor's or the recipient's text or name (case-insensitive)."""
+    text: str | None = None
+    """Words that must all occur in the event's sentence, trigger, actors or place (FTS5)."""
+    bbox: tuple[float, float, float, float] | None = None
+    """(west, south, east, north) in degrees; west > east crosses the antimeridian."""
+    min_confidence: float | None = None
+    """Events of at least this confidence."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An analyst's value for one field of an event, kept apart from the extracted one."""
+
+    event_id: str
+    field: str
+    """Dotted field name, e.g. "type", "actor.country", "killed", or "wrong" (value true)."""
+    value: Any
+    note: str | None
+    corrected_at: str
+    """ISO datetime, UTC."""
 
 
 @dataclass(frozen=True)
@@ -296,12 +360,18 @@ class Store:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def save(self, doc: Doc) -> bool:
-        """Store the article, its events and quotes in one transaction; False if already stored."""
+    def save(self, doc: Doc, *, replace: bool = False) -> bool:
+        """Store the article, its events and quotes in one transaction; False if already stored.
+
+        With ``replace``, a stored copy of the article is deleted first, in the same transaction
+        (re-processing); corrections are kept.
+        """
         article = doc.article
         try:
             with self._transaction() as conn:
-                if self._has(conn, article.id):
+                if replace:
+                    conn.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+                elif self._has(conn, article.id):
                     return False
                 conn.execute(_INSERT_ARTICLE, _article_row(article))
                 conn.executemany(_INSERT_EVENT, _event_rows(doc))
@@ -413,6 +483,106 @@ class Store:
             if row is not None:
                 out.append(StoredEvent(Event.from_dict(json.loads(row[0])), _article(row[1:])))
         return out
+    # --- pages, single records and corrections (newsevents serve) ------------------------------
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        """One stored event, whatever its polarity, with its article."""
+        row = self._conn.execute(
+            f"SELECT e.json, {_ARTICLE_COLUMNS} FROM events e JOIN articles a "
+            "ON a.id = e.article_id WHERE e.id = ?",
+            (event_id,),
+        ).fetchone()
+        return (
+            None
+            if row is None
+            else StoredEvent(Event.from_dict(json.loads(row[0])), _article(row[1:]))
+        )
+
+    def event_page(
+        self, f: EventFilter, after: tuple[str, int] | None, size: int
+    ) -> list[tuple[tuple[str, int], StoredEvent]]:
+        """Up to ``size`` events after the key ``after``, each with its key (day, then storage
+        order): keys do not move when events are added, so a cursor built from one stays valid."""
+        where, params = _where(f)
+        if after is not None:
+            where += f" AND ({_DAY_KEY}, e.rowid) > (?, ?)"
+            params.extend(after)
+        sql = (
+            f"SELECT {_DAY_KEY}, e.rowid, e.json, {_ARTICLE_COLUMNS} FROM events e JOIN articles a "
+            f"ON a.id = e.article_id WHERE {where} ORDER BY {_DAY_KEY}, e.rowid LIMIT ?"
+        )
+        rows = self._conn.execute(sql, [*params, size]).fetchall()
+        return [
+            ((r[0], r[1]), StoredEvent(Event.from_dict(json.loads(r[2])), _article(r[3:])))
+            for r in rows
+        ]
+
+    def points(self, f: EventFilter) -> list[tuple[str, str, float, float]]:
+        """(id, type, lat, lon) of the located events matching ``f``: what a map draws, read
+        from columns without loading the events."""
+        where, params = _where(f)
+        sql = (
+            "SELECT e.id, e.type, e.lat, e.lon FROM events e JOIN articles a "
+            f"ON a.id = e.article_id WHERE {where} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        )
+        return [(r[0], r[1], r[2], r[3]) for r in self._conn.execute(sql, params)]
+
+    def day_counts(self, f: EventFilter) -> list[tuple[str, int]]:
+        """(day, number of events) for the events matching ``f`` that have a day, by day."""
+        where, params = _where(f)
+        sql = (
+            "SELECT e.day, count(*) FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {where} AND e.day IS NOT NULL GROUP BY e.day ORDER BY e.day"
+        )
+        return [(r[0], int(r[1])) for r in self._conn.execute(sql, params)]
+
+    def article_page(self, after: int | None, size: int) -> list[tuple[int, Article, int]]:
+        """(key, article, its number of events) for up to ``size`` articles after key ``after``."""
+        rows = self._conn.execute(
+            f"SELECT a.rowid, {_ARTICLE_COLUMNS}, "
+            "(SELECT count(*) FROM events e WHERE e.article_id = a.id) "
+            "FROM articles a WHERE a.rowid > ? ORDER BY a.rowid LIMIT ?",
+            (after or 0, size),
+        ).fetchall()
+        return [(r[0], _article(r[1:8]), int(r[8])) for r in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else _article(row)
+
+    def article_events(self, article_id: str) -> list[Event]:
+        """Every event of one article (all polarities), in text order."""
+        rows = self._conn.execute(
+            "SELECT json FROM events WHERE article_id = ? ORDER BY seq", (article_id,)
+        )
+        return [Event.from_dict(json.loads(r[0])) for r in rows]
+
+    def corrections(self, event_id: str) -> list[Correction]:
+        rows = self._conn.execute(
+            "SELECT event_id, field, value, note, corrected_at FROM corrections "
+            "WHERE event_id = ? ORDER BY field",
+            (event_id,),
+        )
+        return [Correction(r[0], r[1], json.loads(r[2]), r[3], r[4]) for r in rows]
+
+    def correct(self, event_id: str, field: str, value: Any, note: str | None = None) -> Correction:
+        """Store (or replace) an analyst's value for one field of an event."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO corrections (event_id, field, value, note, corrected_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (event_id, field, json.dumps(value, ensure_ascii=False), note, now),
+            )
+        return Correction(event_id, field, value, note, now)
+
+    def uncorrect(self, event_id: str, field: str) -> bool:
+        """Remove a correction, going back to the extracted value; False if there was none."""
+        with self._transaction() as conn:
+            sql = "DELETE FROM corrections WHERE event_id = ? AND field = ?"
+            return conn.execute(sql, (event_id, field)).rowcount > 0
 
     def count(self) -> tuple[int, int]:
         """(articles, events) stored."""
@@ -423,6 +593,7 @@ class Store:
 
 # --- rows ----------------------------------------------------------------------------------------
 
+_DAY_KEY = "ifnull(e.day, '~')"  # events without a day sort last
 _ARTICLE_COLUMNS = "a.id, a.text, a.title, a.published, a.source, a.url, a.origin"
 _INSERT_ARTICLE = (
     "INSERT INTO articles (id, title, published, source, url, origin, text, ingested_at) "
@@ -505,7 +676,34 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         params.append(f.until.isoformat())
     if f.near is not None:
         clauses.append(_near_clause(f.near, params))
+    _more_clauses(f, clauses, params)
     return " AND ".join(clauses), params
+
+
+def _more_clauses(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
+    """The filters newsevents serve adds: actor words, full text, bounding box, confidence."""
+    if f.actor is not None:
+        fields = ("actor.text", "actor.name", "recipient.text", "recipient.name")
+        either = " OR ".join(f"lower(json_extract(e.json, '$.{k}')) LIKE ?" for k in fields)
+        clauses.append(f"({either})")
+        params.extend([f"%{f.actor.lower()}%"] * len(fields))
+    if f.text is not None:
+        clauses.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        params.append(fts_query(f.text))
+    if f.bbox is not None:
+        west, south, east, north = f.bbox
+        lon = "e.lon BETWEEN ? AND ?" if west <= east else "(e.lon >= ? OR e.lon <= ?)"
+        clauses.append(f"e.lat BETWEEN ? AND ? AND {lon}")
+        params.extend([south, north, west, east])
+    if f.min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(f.min_confidence)
+
+
+def fts_query(text: str) -> str:
+    """Words as FTS5 phrases joined by AND: what a user types is never read as FTS syntax."""
+    words = text.split()
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words) or '""'
 
 
 def _near_clause(near: tuple[float, float, float], params: list[Any]) -> str:

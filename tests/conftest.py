@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,3 +34,30 @@ def make_doc(parse_stage: Callable[[Doc], Doc]) -> MakeDoc:
         return parse_stage(Doc(Article(id="t", text=text, published=published)))
 
     return build
+
+
+# --- the seed article through the whole pipeline (web tests) ------------------------------------
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_c4c52226bb212c5f.txt"
+SEED_PUBLISHED = dt.date(2017, 11, 13)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Any:
+    """The default pipeline, loaded once for the tests that process whole articles."""
+    from newsevents.pipeline import Pipeline
+
+    return Pipeline(Settings.load())
+
+
+@pytest.fixture(scope="session")
+def seed_doc(pipeline: Any) -> Doc:
+    """The seed article's Doc; skips when ../shared/seeds is absent."""
+    from newsevents.stages.ingest import read_articles
+
+    if not SEED.exists():
+        pytest.skip(f"seed article not found at {SEED}")
+    (article,) = read_articles([str(SEED)], Settings.load(), published=SEED_PUBLISHED)
+    assert not isinstance(article, Exception), article
+    doc: Doc = pipeline(article)
+    return doc

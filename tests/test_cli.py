@@ -202,3 +202,22 @@ def test_cli_events_rejects_unknown_type(runner: CliRunner, tmp_path: Path) -> N
     result = runner.invoke(cli, ["events", "--db", str(db), "--type", "ASSUALT"])
     assert result.exit_code == 2
     assert "ASSUALT" in result.output
+
+
+def test_cli_serve_binds_localhost_and_prints_a_new_token_once(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    calls: list[dict[str, object]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append({"app": app, **kw}))
+    monkeypatch.delenv("NEWSEVENTS_TOKEN", raising=False)
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path / "cache"))
+    db = str(tmp_path / "s.db")
+    first = runner.invoke(cli, ["serve", "--db", db])
+    second = runner.invoke(cli, ["serve", "--db", db, "--port", "8123"])
+    assert first.exit_code == second.exit_code == 0, first.output
+    token = (tmp_path / "cache" / "serve-token").read_text().strip()
+    assert f"#token={token}" in first.output and token not in second.output
+    assert [(c["host"], c["port"]) for c in calls] == [("127.0.0.1", 8000), ("127.0.0.1", 8123)]
+    assert "Example: newsevents serve" in runner.invoke(cli, ["serve", "--help"]).output

@@ -333,3 +333,99 @@ def test_store_round_trip_gives_equal_records(
         assert sorted((se.event for se in loaded), key=lambda e: e.id) == list(evs)
         assert all(se.article == d.article for se in loaded)
         assert s.articles() == [d.article]
+
+
+# --- serve's filters, pages and corrections ------------------------------------------------------
+
+
+def test_store_filter_actor_words_in_actor_or_recipient(filled: Store) -> None:
+    assert ids(filled, EventFilter(actor="SOLDIER")) == ["e1", "e4"]
+    assert ids(filled, EventFilter(actor="troops", type="AID")) == ["e2"]
+    assert ids(filled, EventFilter(actor="nobody")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("aid", ["e2"]), ("Busan", ["e2"]), ("SANCTION soldier", ["e4"]), ('"', []), ("x OR", [])],
+)
+def test_store_filter_full_text(filled: Store, text: str, expected: list[str]) -> None:
+    assert ids(filled, EventFilter(text=text)) == expected
+
+
+def test_store_full_text_forgets_deleted_events(filled: Store) -> None:
+    filled.delete_article(doc().article.id)
+    assert ids(filled, EventFilter(text="aid", polarity=None)) == []
+
+
+@pytest.mark.parametrize(
+    ("bbox", "expected"),
+    [((126.0, 37.0, 128.0, 38.0), ["e1"]), ((120.0, 30.0, 130.0, 40.0), ["e1", "e2"]),
+     ((170.0, 30.0, 127.0, 40.0), ["e1"]), ((0.0, 0.0, 10.0, 10.0), [])],
+)  # fmt: skip
+def test_store_filter_bbox(
+    filled: Store, bbox: tuple[float, float, float, float], expected: list[str]
+) -> None:
+    assert ids(filled, EventFilter(bbox=bbox)) == expected
+
+
+def test_store_filter_min_confidence(store: Store) -> None:
+    store.save(doc(replace(event(1), confidence=0.9), replace(event(2), confidence=0.4)))
+    assert ids(store, EventFilter(min_confidence=0.5)) == ["e1"]
+
+
+def test_store_event_page_continues_after_its_key(filled: Store) -> None:
+    first = filled.event_page(EventFilter(), None, 2)
+    rest = filled.event_page(EventFilter(), first[-1][0], 10)
+    assert [se.event.id for _, se in first + rest] == ids(filled, EventFilter())
+    assert [key[0] for key, _ in first + rest] == ["2017-11-13", "2017-11-13", "2017-11-20"]
+
+
+def test_store_day_counts(filled: Store) -> None:
+    assert filled.day_counts(EventFilter(polarity=None)) == [("2017-11-13", 3), ("2017-11-20", 1)]
+
+
+def test_store_corrections_outlive_reprocessing(filled: Store) -> None:
+    filled.correct("e1", "type", "COERCE", note="checked")
+    filled.correct("e1", "killed", 2)
+    filled.correct("e1", "killed", 3)
+    assert filled.save(doc(event(1), event(2)), replace=True)
+    assert {c.field: c.value for c in filled.corrections("e1")} == {"killed": 3, "type": "COERCE"}
+    assert [e.id for e in filled.article_events(doc().article.id)] == ["e1", "e2"]
+    assert filled.uncorrect("e1", "type") and not filled.uncorrect("e1", "type")
+
+
+def test_store_upgrade_indexes_events_already_stored(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store.open(path) as s:
+        s.save(doc(event(1, "AID")))
+    # back to the schema before the corrections migration, as an older newsevents left it
+    before = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE corrections" in m)
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "DROP TRIGGER events_fts_insert; DROP TRIGGER events_fts_delete; "
+        "DROP INDEX events_day_key; "
+        f"DROP TABLE corrections; DROP TABLE events_fts; PRAGMA user_version = {before};"
+    )
+    conn.close()
+    with Store.open(path) as s:
+        assert s.schema_version == len(MIGRATIONS)
+        assert ids(s, EventFilter(text="aid")) == ["e1"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(size=st.integers(min_value=1, max_value=6), days=st.lists(st.dates(), max_size=12))
+def test_store_event_pages_give_every_event_once_in_order(
+    tmp_path_factory: pytest.TempPathFactory, size: int, days: list[dt.date]
+) -> None:
+    path = tmp_path_factory.mktemp("pages") / "p.db"
+    with Store.open(path) as s:
+        for i, day in enumerate(days):
+            date = day.isoformat() if i % 3 else None  # some without a date: the published day
+            pair = (event(2 * i, date=date), event(2 * i + 1, date=date))
+            assert s.save(doc(*pair, text=f"{i:02d} {TEXT}"))
+        seen, key = [], None
+        while page := s.event_page(EventFilter(polarity=None), key, size):
+            seen += [se.event.id for _, se in page]
+            key = page[-1][0]
+        assert seen == ids(s, EventFilter(polarity=None))
+        assert len(seen) == 2 * len(days)
