@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsevents.geoparse import SETTLEMENT_WORDS
+from newsevents.toponyms import SETTLEMENT_WORDS
 
 __all__ = ["PLACE_NOUNS", "attachment_cost", "framing_level", "relative_anchor"]
 

@@ -18,8 +18,8 @@ import click
 from newsevents import evaluate
 from newsevents.errors import ArticleError, InputError, NewsEventsError, StoreError
 from newsevents.export import Format, event_json, write_events
-from newsevents.gazetteer import Gazetteer
 from newsevents.export_incidents import IncidentFormat, describe_incident, write_incidents
+from newsevents.gazetteer import Gazetteer
 from newsevents.incidents import MergeRules
 from newsevents.patterns import PLOVER_CATEGORIES
 from newsevents.pipeline import Outcome, Pipeline
@@ -403,6 +403,8 @@ def eval_event_location(path: Path, limit: int | None, as_json: bool) -> None:
     records = evaluate.read_event_locations(path)[:limit]
     report = evaluate.score_event_location(records, Settings.load())
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
+
+
 # --- serve: the HTTP API and pages (newsevents/web/) ----------------------------------------------
 
 

@@ -483,6 +483,7 @@ class Store:
             if row is not None:
                 out.append(StoredEvent(Event.from_dict(json.loads(row[0])), _article(row[1:])))
         return out
+
     # --- pages, single records and corrections (newsevents serve) ------------------------------
 
     def event(self, event_id: str) -> StoredEvent | None:

@@ -22,8 +22,10 @@ from typing import Any
 import pytest
 
 from newsevents import evaluate
+from newsevents.gazetteer import Gazetteer
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
+from newsevents.stages.parse import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 PINS = Path(__file__).with_name("eval_gate.json")
@@ -51,7 +53,26 @@ def _acled(path: Path) -> dict[str, Any]:
     return evaluate.score_acled_subtype(evaluate.read_acled_subtype(path), pipeline).to_dict()
 
 
+def _geoparse(path: Path) -> dict[str, Any]:
+    settings = Settings()
+    articles = evaluate.read_geoparse_xml(path)
+    return evaluate.score_geoparse(
+        articles, load_model(settings.model), Gazetteer.load(settings.cache_dir)
+    ).to_dict()
+
+
+def _event_location(path: Path) -> dict[str, Any]:
+    records = evaluate.read_event_locations(path)[:EVENT_LOCATION_SAMPLE]
+    return evaluate.score_event_location(records, Settings()).to_dict()
+
+
+EVENT_LOCATION_SAMPLE = 2000
+"""The first sentences of the event-location file the gate scores (the whole file takes minutes)."""
+SHARED = ROOT.parent / "shared" / "data"
+
 EVALS: dict[str, Eval] = {
+    "geoparse": Eval(SHARED / "geoparse/GWN.xml", _geoparse, shared=True),
+    "event-location": Eval(SHARED / "event-location/train.jsonl", _event_location, shared=True),
     "plover-gsr": Eval(ROOT.parent / "shared/data/plover-gsr/dev.jsonl", _plover, shared=True),
     "acled-subtype": Eval(ROOT / "benchmarks/data/acled-dev.tsv", _acled, shared=False),
 }

@@ -184,6 +184,8 @@ def test_evaluate_cli_acled_json_and_table(acled_file: Path) -> None:
     table = runner.invoke(cli, ["eval", "acled-subtype", str(acled_file)])
     assert "weighted F1" in table.output
     assert "ATTACK -> OTHER: 1" in table.output
+
+
 # --- geoparse
 
 
@@ -286,6 +288,7 @@ def test_evaluate_cli_geoparse_json_and_errors(lgl_file: Path, tmp_path: Path) -
     missing = runner.invoke(cli, ["eval", "geoparse", str(tmp_path / "none.xml")])
     assert isinstance(missing.exception, InputError)  # main() turns it into exit code 2
     assert "no such file" in str(missing.exception)
+
 
 # --- event-location
 

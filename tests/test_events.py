@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from newsevents.patterns import Lexicon
-from newsevents.records import Acled, Actor, Doc, Event, Sentence, Trigger
+from newsevents.records import Acled, Actor, Doc, Event
 from newsevents.settings import Settings
-from newsevents.stages.events import acled_for, find_matches, make_events
+from newsevents.stages.events import find_matches, make_events
 from newsevents.syntax import (
     conjuncts,
     governing_verb,
@@ -314,50 +314,6 @@ def test_events_user_lexicon_word_replaces_builtin(
     custom = make_events(Settings(lexicons=(str(extra),)))(make_doc(text)).events
     assert [e.type for e in builtin] == ["ASSAULT"]
     assert [(e.type, e.mode) for e in custom] == [("PROTEST", "demo")]
-
-
-# ------------------------------------------------------------------ acled_for
-
-
-def _event(category: str, actor: str | None, recipient: str | None, acled: Acled | None) -> Event:
-    def side(sector: str | None) -> Actor | None:
-        return Actor("x", (0, 1), sector=sector) if sector else None
-
-    return Event(
-        id="e",
-        type=category,
-        trigger=Trigger("x", (0, 1)),
-        sentence=Sentence("x", (0, 1)),
-        actor=side(actor),
-        recipient=side(recipient),
-        acled=acled,
-    )
-
-
-VAC = Acled("Violence against civilians", "Attack")
-
-
-@pytest.mark.parametrize(
-    ("actor", "recipient", "expected"),
-    [
-        ("MIL", "REB", Acled("Battles", "Armed clash")),
-        ("REB", "COP", Acled("Battles", "Armed clash")),
-        ("MIL", "CVL", VAC),
-        ("MIL", None, VAC),
-    ],
-)
-def test_events_acled_two_armed_sides_make_a_battle(
-    actor: str, recipient: str | None, expected: Acled
-) -> None:
-    assert acled_for(_event("ASSAULT", actor, recipient, VAC)) == expected
-
-
-def test_events_acled_other_types_unchanged() -> None:
-    remote = Acled("Explosions/Remote violence", "Air/drone strike")
-    assert acled_for(_event("ASSAULT", "MIL", "REB", remote)) == remote
-    protest = Acled("Protests", "Peaceful protest")
-    assert acled_for(_event("PROTEST", "MIL", "REB", protest)) == protest
-    assert acled_for(_event("ASSAULT", "MIL", "REB", None)) is None
 
 
 # ------------------------------------------------------------------ syntax helpers the stage uses

@@ -16,13 +16,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from newsevents.acled import acled_for
 from newsevents.arguments import EVENT_NOUNS
 from newsevents.gazetteer import Gazetteer
 from newsevents.names import MAX_NAME, ActorLexicon, Mention, Name, as_of
 from newsevents.pipeline import stage
 from newsevents.records import Actor, Doc, Event
 from newsevents.settings import Settings
-from newsevents.stages.events import acled_for
 from newsevents.stages.parse import token_span
 from newsevents.surroundings import (
     STATE_SECTORS,

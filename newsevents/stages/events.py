@@ -37,7 +37,6 @@ COMPANION_WINDOW = 6
 """How many tokens apart a companion word may stand from its head ("dragged him to safety")."""
 MAX_PAIRS = 6
 """At most this many actor × recipient events from one trigger."""
-ARMED = {"MIL", "REB", "COP", "UAF"}
 CROWD_ACTS = {"REQUEST": "demo", "ASSAULT": "riot", "COERCE": "riot"}
 """What a crowd of demonstrators doing these acts is doing in PLOVER: demonstrating, rioting."""
 FRAMING_NOUNS = {
@@ -426,16 +425,3 @@ def _phrases(doc: Doc, heads: Iterable[Token]) -> list[Actor]:
         span = doc.parsed[start:end]
         out.append(Actor(text=span.text, span=(span.start_char, span.end_char)))
     return out
-
-
-def acled_for(event: Event) -> Acled | None:
-    """ACLED type refined by who fought whom: two armed sides make a battle, not an attack."""
-    if event.type != "ASSAULT" or event.acled is None:
-        return event.acled
-    sides = {
-        event.actor.sector if event.actor else None,
-        event.recipient.sector if event.recipient else None,
-    }
-    if event.acled.event_type == "Violence against civilians" and sides <= ARMED:
-        return Acled("Battles", "Armed clash")
-    return event.acled

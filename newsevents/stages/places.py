@@ -32,7 +32,6 @@ from typing import Any
 from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level, relative_anchor
 from newsevents.gazetteer import Entry, Gazetteer
 from newsevents.geoparse import (
-    PLACE_LABELS,
     contains,
     find_mentions,
     precision_of,
@@ -43,6 +42,7 @@ from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
 from newsevents.settings import Settings
 from newsevents.syntax import entities_in, sentence_of, sentence_starts
+from newsevents.toponyms import PLACE_LABELS
 
 __all__ = ["Attached", "Located", "locate", "make_places", "resolve_places", "sentence_place"]
 
