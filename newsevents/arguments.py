@@ -48,6 +48,8 @@ SUPPORT_VERBS = {
     "lodge", "voice", "express", "raise",
 }  # fmt: skip
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
+PARTICIPATION_VERBS = frozenset({"engage", "involve", "participate"})
+"""Verbs whose subject, passive or not, takes part in their noun: "were engaged in FIGHTING"."""
 MATERIAL = {"ASSAULT", "COERCE"}
 GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at"})
 """Prepositions naming what an accusation or complaint is about ("complained over RAIDS")."""
@@ -178,11 +180,24 @@ def _noun_actor(noun: Token) -> Token | None:
     if by is not None:
         return by
     verb = governing_verb(noun)
+    if verb is not None and _takes_part(verb):
+        return _participant(verb) or _modifier_actor(noun)
     if verb is None or not _lemmas(verb) & SUPPORT_VERBS:
         return _modifier_actor(noun)
     if noun.dep_ in ("nsubj", "nsubjpass"):
         return _agent_of(verb) or _modifier_actor(noun)
     return _verb_actor(verb) or _modifier_actor(noun)
+
+
+def _takes_part(verb: Token) -> bool:
+    """ "engaged in", "involved in", "took part in": the subject does the act."""
+    if verb.lemma_.lower() == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    return verb.lemma_.lower() in PARTICIPATION_VERBS
+
+
+def _participant(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _lemmas(tok: Token) -> set[str]:

@@ -127,3 +127,20 @@ def test_arguments_complaint_is_about_the_accused_not_the_addressee(run: Run) ->
 def test_arguments_coordinated_nationalities_are_one_actor_each(run: Run) -> None:
     found = run("Senior Hungarian and Romanian officials agreed to cooperate.")
     assert {"Hungarian", "Romanian"} <= _actors(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Serb forces were engaged in ethnic cleansing in the province.", "Serb forces"),
+        ("Syrian troops were involved in heavy fighting near the border.", "Syrian troops"),
+        ("Iraqi soldiers took part in the attack on the village.", "Iraqi soldiers"),
+    ],
+)
+def test_arguments_participant_subject_does_the_act_noun(run: Run, text: str, actor: str) -> None:
+    assert actor in _actors(run(text))
+
+
+def test_arguments_taking_something_else_is_no_participation(run: Run) -> None:
+    found = run("Iraqi soldiers took photographs of the attack on the village.")
+    assert "Iraqi soldiers" not in _actors(found)
