@@ -50,6 +50,8 @@ SUPPORT_VERBS = {
 """Verbs whose subject is the actor of their object noun ("launched an ATTACK")."""
 PARTICIPATION_VERBS = frozenset({"engage", "involve", "participate"})
 """Verbs whose subject, passive or not, takes part in their noun: "were engaged in FIGHTING"."""
+STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "dedicate"})
+"""Passive in form, active in sense: in "Israel is opposed to…" Israel holds the stance."""
 MATERIAL = {"ASSAULT", "COERCE"}
 GRIEVANCE_PREPS = frozenset({"over", "about", "against", "at"})
 """Prepositions naming what an accusation or complaint is about ("complained over RAIDS")."""
@@ -125,7 +127,14 @@ def _inherits_arguments(verb: Token) -> bool:
     return verb.dep_ == "advcl" and (verb.tag_ == "VBG" or purpose) and no_mark
 
 
+def _stative(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in STANCE_PARTICIPLES and is_passive(verb) and _agent_of(verb) is None
+
+
 def _own_actor(verb: Token) -> Token | None:
+    if _stative(verb):
+        return _passive_patient(verb)
     if is_passive(verb):
         agent = _agent_of(verb)
         active = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -278,7 +287,7 @@ def _antecedent(tok: Token) -> Token:
 
 def _verb_recipients(verb: Token, m: Match) -> list[Token]:
     comp = m.companion
-    if is_passive(verb):
+    if is_passive(verb) and not _stative(verb):
         patient = _passive_patient(verb)
         if patient is None and verb.dep_ == "conj":
             patient = _passive_patient(verb.head)

@@ -144,3 +144,18 @@ def test_arguments_participant_subject_does_the_act_noun(run: Run, text: str, ac
 def test_arguments_taking_something_else_is_no_participation(run: Run) -> None:
     found = run("Iraqi soldiers took photographs of the attack on the village.")
     assert "Iraqi soldiers" not in _actors(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Egypt is opposed to the plan.", "Egypt is opposed to French mediation, an aide said."],
+)
+def test_arguments_stance_participle_subject_is_the_actor(run: Run, text: str) -> None:
+    found = run(text)
+    assert "Egypt" in _actors(found)
+    assert "Egypt" not in _recipients(found)
+
+
+def test_arguments_passive_with_agent_keeps_the_agent(run: Run) -> None:
+    found = run("The plan was opposed by Egypt.")
+    assert _actors(found) == {"Egypt"}
