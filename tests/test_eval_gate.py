@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from newsevents import evaluate
+from newsevents import evaluate, evaluate_places
 from newsevents.gazetteer import Gazetteer
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
@@ -55,15 +55,15 @@ def _acled(path: Path) -> dict[str, Any]:
 
 def _geoparse(path: Path) -> dict[str, Any]:
     settings = Settings()
-    articles = evaluate.read_geoparse_xml(path)
-    return evaluate.score_geoparse(
+    articles = evaluate_places.read_geoparse_xml(path)
+    return evaluate_places.score_geoparse(
         articles, load_model(settings.model), Gazetteer.load(settings.cache_dir)
     ).to_dict()
 
 
 def _event_location(path: Path) -> dict[str, Any]:
-    records = evaluate.read_event_locations(path)[:EVENT_LOCATION_SAMPLE]
-    return evaluate.score_event_location(records, Settings()).to_dict()
+    records = evaluate_places.read_event_locations(path)[:EVENT_LOCATION_SAMPLE]
+    return evaluate_places.score_event_location(records, Settings()).to_dict()
 
 
 EVENT_LOCATION_SAMPLE = 2000

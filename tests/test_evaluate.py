@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsevents import evaluate
+from newsevents import evaluate, evaluate_places
 from newsevents.cli import cli
 from newsevents.errors import InputError
 from newsevents.pipeline import Pipeline
@@ -226,7 +226,7 @@ def lgl_file(tmp_path: Path) -> Path:
 
 
 def test_evaluate_reads_lgl_style_toponyms(lgl_file: Path) -> None:
-    (article,) = evaluate.read_geoparse_xml(lgl_file)
+    (article,) = evaluate_places.read_geoparse_xml(lgl_file)
     nairobi, kenya, mombasa = article.toponyms
     assert (nairobi.text, nairobi.geonameid, nairobi.lat) == ("Nairobi", 184745, -1.28333)
     assert kenya.text == "Kenya" and kenya.lon == 38.0
@@ -236,7 +236,7 @@ def test_evaluate_reads_lgl_style_toponyms(lgl_file: Path) -> None:
 def test_evaluate_reads_geowebnews_toponym_types(tmp_path: Path) -> None:
     path = tmp_path / "gwn.xml"
     path.write_text(GWN_XML, encoding="utf-8")
-    (article,) = evaluate.read_geoparse_xml(path)
+    (article,) = evaluate_places.read_geoparse_xml(path)
     assert [t.text for t in article.toponyms] == ["Lagos"]  # demonyms are not toponyms
     assert article.toponyms[0].geonameid == 2332459 and article.skipped == 1
 
@@ -251,20 +251,22 @@ def test_evaluate_geoparse_bad_file_is_an_input_error(
     path = tmp_path / "bad.xml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(InputError, match=reason):
-        evaluate.read_geoparse_xml(path)
+        evaluate_places.read_geoparse_xml(path)
 
 
 def test_evaluate_geoparse_folder_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot be read"):
-        evaluate.read_geoparse_xml(tmp_path)
+        evaluate_places.read_geoparse_xml(tmp_path)
 
 
 def test_evaluate_geoparse_scores_detection_and_resolution(lgl_file: Path) -> None:
     from newsevents.gazetteer import Gazetteer
     from newsevents.stages.parse import load_model
 
-    articles = evaluate.read_geoparse_xml(lgl_file)
-    report = evaluate.score_geoparse(articles, load_model(Settings().model), Gazetteer.load())
+    articles = evaluate_places.read_geoparse_xml(lgl_file)
+    report = evaluate_places.score_geoparse(
+        articles, load_model(Settings().model), Gazetteer.load()
+    )
     scores = report.to_dict()
     assert scores["n_toponyms"] == 3
     assert scores["detection"]["recall"] == 1.0 and scores["detection"]["precision"] == 1.0
@@ -346,11 +348,11 @@ def location_file(tmp_path: Path) -> Path:
 def test_evaluate_location_matches_by_overlap(
     predicted: tuple[int, int] | None, gold: list[tuple[int, int]], right: bool
 ) -> None:
-    assert evaluate.location_matches(predicted, gold) is right
+    assert evaluate_places.location_matches(predicted, gold) is right
 
 
 def test_evaluate_reads_event_locations_and_flags_slips(location_file: Path) -> None:
-    records = evaluate.read_event_locations(location_file)
+    records = evaluate_places.read_event_locations(location_file)
     assert [r.id for r in records] == ["l1", "l2", "l3", "l4"]
     assert records[0].verb == (7, 13) and records[0].locations == ((32, 36),)
     assert records[1].locations == () and not records[1].malformed
@@ -361,19 +363,19 @@ def test_evaluate_word_cutting_gold_span_is_a_slip(tmp_path: Path) -> None:
     record = {"text": "Troops patrolled Goma.", "spans": _spans((7, 16), (18, 21))}
     path = tmp_path / "cut.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
-    assert evaluate.read_event_locations(path)[0].malformed
+    assert evaluate_places.read_event_locations(path)[0].malformed
 
 
 def test_evaluate_event_location_record_without_verb_names_line(tmp_path: Path) -> None:
     path = tmp_path / "noverb.jsonl"
     path.write_text(json.dumps({"text": "Goma.", "spans": []}) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"noverb\.jsonl, line 1"):
-        evaluate.read_event_locations(path)
+        evaluate_places.read_event_locations(path)
 
 
 def test_evaluate_event_location_scores_a_small_file(location_file: Path) -> None:
-    records = evaluate.read_event_locations(location_file)
-    scores = evaluate.score_event_location(records, Settings()).to_dict()
+    records = evaluate_places.read_event_locations(location_file)
+    scores = evaluate_places.score_event_location(records, Settings()).to_dict()
     assert scores["n"] == 3 and scores["skipped_malformed"] == 1
     assert scores["outcomes"]["right_place"] == 1 and scores["outcomes"]["right_none"] == 1
     assert scores["accuracy"] == pytest.approx(2 / 3, abs=1e-3)

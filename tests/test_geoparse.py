@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsevents import evaluate
+from newsevents import evaluate_places
 from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer
 from newsevents.geoparse import Mention, find_mentions, precision_of, resolve
 
@@ -107,7 +107,7 @@ def test_geoparse_geowebnews_scores_do_not_regress(nlp: Any, gazetteer: Gazettee
     """Evaluation gate: scores measured on GeoWebNews, pinned; they may only go up."""
     if not GWN.exists():
         pytest.skip(f"GeoWebNews not found at {GWN}: run from a checkout beside shared/")
-    report = evaluate.score_geoparse(evaluate.read_geoparse_xml(GWN), nlp, gazetteer)
+    report = evaluate_places.score_geoparse(evaluate_places.read_geoparse_xml(GWN), nlp, gazetteer)
     scores = report.to_dict()
     assert scores["detection"]["f1"] >= 0.83
     assert scores["resolution"]["acc_at_161km"] >= 0.89
