@@ -15,7 +15,7 @@ from typing import Any, TextIO, TypeVar, cast
 
 import click
 
-from newsevents import evaluate, evaluate_places
+from newsevents import acled, evaluate, evaluate_places
 from newsevents.errors import ArticleError, InputError, NewsEventsError, StoreError
 from newsevents.export import Format, event_json, write_events
 from newsevents.export_incidents import IncidentFormat, describe_incident, write_incidents
@@ -119,6 +119,43 @@ def extract(
             record = outcome.doc.to_dict(include_all=include_all)
             click.echo(json.dumps(record, indent=2 if single else None, ensure_ascii=False))
     _exit(failures)
+
+
+@cli.command("classify")
+@click.argument("article", nargs=-1, required=True)
+@published_option
+@lexicon_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article.")
+def classify_cmd(
+    article: tuple[str, ...],
+    published: dt.datetime | None,
+    lexicons: tuple[str, ...],
+    as_json: bool,
+) -> None:
+    """Print the one ACLED-style sub-type that best describes each article or snippet.
+
+    The names (ARMED_CLASH, PEACE_PROTEST, NATURAL_DISASTER, ...) and their ACLED event type and
+    sub-event type are listed in the README; the non-ACLED ones have none.
+
+    Example: newsevents classify story.txt
+    """
+    settings = Settings.load({"lexicons": lexicons or None})
+    failures = Failures()
+    for outcome in _process(article, settings, published, failures):
+        if outcome.doc is not None:
+            click.echo(_classified(outcome.doc, as_json))
+    _exit(failures)
+
+
+def _classified(doc: Doc, as_json: bool) -> str:
+    subtype = acled.classify(doc)
+    pair = acled.ACLED_TABLE[subtype]
+    if as_json:
+        record = {"article": doc.article.id, "subtype": subtype.value}
+        record |= pair.to_dict() if pair else {"event_type": None, "sub_event_type": None}
+        return json.dumps(record, ensure_ascii=False)
+    described = f"{pair.event_type} / {pair.sub_event_type}" if pair else "(not an ACLED type)"
+    return f"{doc.article.id}\t{subtype.value}\t{described}"
 
 
 @cli.command()

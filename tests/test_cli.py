@@ -221,3 +221,23 @@ def test_cli_serve_binds_localhost_and_prints_a_new_token_once(
     assert f"#token={token}" in first.output and token not in second.output
     assert [(c["host"], c["port"]) for c in calls] == [("127.0.0.1", 8000), ("127.0.0.1", 8123)]
     assert "Example: newsevents serve" in runner.invoke(cli, ["serve", "--help"]).output
+
+
+def test_cli_classify_prints_one_subtype_per_article(runner: CliRunner, tmp_path: Path) -> None:
+    protest = tmp_path / "protest.txt"
+    protest.write_text(
+        "Police fired tear gas at hundreds of protesters demanding the release of jailed "
+        "activists in Nairobi on Tuesday.\n",
+        encoding="utf-8",
+    )
+    flood = tmp_path / "flood.txt"
+    flood.write_text(
+        "Floods swept through three villages in Sindh province, killing 20 people.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["classify", "--json", str(protest), str(flood)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["subtype"] for r in rows] == ["PROTEST_WITH_INTER", "NATURAL_DISASTER"]
+    assert rows[0]["sub_event_type"] == "Protest with intervention"
+    assert rows[1]["event_type"] is None
