@@ -151,7 +151,7 @@ def _classified(doc: Doc, as_json: bool) -> str:
     subtype = acled.classify(doc)
     pair = acled.ACLED_TABLE[subtype]
     if as_json:
-        record = {"article": doc.article.id, "subtype": subtype.value}
+        record: dict[str, str | None] = {"article": doc.article.id, "subtype": subtype.value}
         record |= pair.to_dict() if pair else {"event_type": None, "sub_event_type": None}
         return json.dumps(record, ensure_ascii=False)
     described = f"{pair.event_type} / {pair.sub_event_type}" if pair else "(not an ACLED type)"
