@@ -8,6 +8,7 @@ saved there as PNG files.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import threading
@@ -18,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from newsevents.records import Doc
+from newsevents.records import Article, Doc
 from newsevents.settings import Settings
 from newsevents.store import Store
 from newsevents.web import create_app
@@ -55,10 +56,14 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, seed_doc: Doc, pipeline: Any) -> Iterator[str]:
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("browser") / "browser.db"
+
+
+@pytest.fixture(scope="module")
+def server(db: Path, seed_doc: Doc, pipeline: Any) -> Iterator[str]:
     import uvicorn
 
-    db = tmp_path_factory.mktemp("browser") / "browser.db"
     with Store.open(db) as store:
         store.save(seed_doc)
     app = create_app(Settings.load({"db": str(db)}), TOKEN, pipeline=pipeline)
@@ -298,3 +303,35 @@ def test_web_browser_article_text_is_shown_escaped(page: Any) -> None:
     assert text == HOSTILE  # every character shown as text, labels aside
     assert page.locator("#article img, #article script").count() == 0
     assert page.evaluate("window.pwned") is None
+
+
+def test_web_browser_event_page_links_the_other_reports_of_its_incident(
+    page: Any, db: Path, pipeline: Any
+) -> None:
+    """Two outlets' reports of one bombing form one incident: each event page links the other.
+    They are stored for this test only, so the map tests see the seed article alone."""
+    reports = {
+        "wire": "A suicide bomber killed 12 people at a crowded market in Maiduguri on Tuesday.",
+        "daily": "At least 15 people were killed when a bomber struck a market in Maiduguri "
+        "on Tuesday.",
+    }
+    with Store.open(db) as store:
+        for id_, text in reports.items():
+            article = Article(id=id_, text=text, source=id_.title(), published=dt.date(2019, 3, 13))
+            store.save(pipeline(article))
+        (incident,) = [i for i in store.iter_incidents() if i.reports == 2]
+    try:
+        first, other = incident.events[0], incident.events[-1]
+        page.goto(f"/events/{first}")
+        ready(page)
+        assert page.get_attribute("#incident", "data-incident") == incident.id
+        assert "2 independent reports" in page.inner_text("#incident")
+        assert "killed" in page.inner_text("#incident")  # 12 and 15: the sources disagree
+        page.click(f"#incident-reports a[href='/events/{other}']")
+        page.wait_for_url(f"**/events/{other}")
+        ready(page)
+        assert page.locator(f"#incident-reports a[href='/events/{first}']").count() == 1
+    finally:
+        with Store.open(db) as store:
+            for id_ in reports:
+                store.delete_article(id_)
