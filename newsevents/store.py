@@ -505,6 +505,24 @@ class Store:
         rows = self._conn.execute(sql, [*params, size]).fetchall()
         return [((r[0], r[1]), Incident.from_dict(json.loads(r[2]))) for r in rows]
 
+    def incident_points(self, f: IncidentFilter) -> list[tuple[str, str, float, float, str, int]]:
+        """(id, type, lat, lon, first event id, reports) of the located incidents matching ``f``."""
+        where, params = _incident_where(f)
+        sql = (
+            "SELECT i.id, i.type, i.lat, i.lon, json_extract(i.json, '$.events[0]'), i.reports "
+            f"FROM incidents i WHERE {where} AND i.lat IS NOT NULL AND i.lon IS NOT NULL"
+        )
+        return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in self._conn.execute(sql, params)]
+
+    def incident_day_counts(self, f: IncidentFilter) -> list[tuple[str, int]]:
+        """(day, number of incidents) for the incidents matching ``f`` that have a day, by day."""
+        where, params = _incident_where(f)
+        sql = (
+            f"SELECT i.day, count(*) FROM incidents i WHERE {where} AND i.day IS NOT NULL "
+            "GROUP BY i.day ORDER BY i.day"
+        )
+        return [(r[0], int(r[1])) for r in self._conn.execute(sql, params)]
+
     def event_incident(self, event_id: str) -> Incident | None:
         """The incident an event was merged into, or None (not asserted, or not merged)."""
         row = self._conn.execute(

@@ -307,6 +307,36 @@ def test_web_incidents_export_rows(client: TestClient, reported: dict[str, Any])
     assert [f["properties"]["incident_id"] for f in geo["features"]] == [reported["id"]]
 
 
+def test_web_incident_points_are_the_located_incidents_of_the_export(
+    client: TestClient, reported: dict[str, Any]
+) -> None:
+    points = client.get("/api/incidents/points").json()
+    export = client.get("/api/incidents/export", params={"format": "geojson"}).json()
+    assert [(f["id"], f["geometry"]) for f in points["features"]] == [
+        (f["id"], f["geometry"]) for f in export["features"]
+    ]
+    (merged,) = [f for f in points["features"] if f["id"] == reported["id"]]
+    assert merged["properties"] == {
+        "incident_id": reported["id"],
+        "event_id": reported["events"][0],
+        "type": "ASSAULT",
+        "reports": 2,
+    }
+    only = client.get("/api/incidents/points", params={"min_reports": 2}).json()
+    assert [f["id"] for f in only["features"]] == [reported["id"]]
+
+
+def test_web_incident_histogram_counts_incidents_not_reports(
+    client: TestClient, reported: dict[str, Any]
+) -> None:
+    nga = client.get("/api/incidents/histogram", params={"country": "NGA"}).json()
+    assert nga == {"bin": "day", "counts": [{"start": "2019-03-12", "count": 1}]}
+    week = client.get("/api/incidents/histogram", params={"bin": "week"}).json()
+    total = sum(b["count"] for b in week["counts"])
+    assert total == len([i for i in incidents(client) if i["date"] or i["first_reported"]])
+    assert {"start": "2019-03-11", "count": 1} in week["counts"]
+
+
 def test_web_event_links_the_other_reports_of_its_incident(
     client: TestClient, reported: dict[str, Any]
 ) -> None:

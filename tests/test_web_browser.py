@@ -9,10 +9,12 @@ saved there as PNG files.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -191,6 +193,27 @@ def test_web_browser_category_filter_updates_map_timeline_and_list(page: Any) ->
     assert page.get_attribute("#timeline rect.bar", "data-count") == "2"
     page.wait_for_timeout(500)
     assert rendered_points(page) == 2
+
+
+def test_web_browser_map_switches_to_incidents(page: Any, server: str) -> None:
+    with urllib.request.urlopen(f"{server}/api/incidents?limit=500") as response:
+        expected = json.load(response)["items"]
+    located = [i for i in expected if i["location"] and i["location"]["lat"] is not None]
+    page.goto("/")
+    ready(page)
+    page.select_option("select[name=show]", "incidents")
+    poll(page, "document.querySelectorAll('#list-body tr[data-incident]').length > 0")
+    ready(page)
+    rows = page.locator("#list-body tr").evaluate_all("rows => rows.map(r => r.dataset.incident)")
+    assert rows == [i["id"] for i in expected]
+    assert page.get_attribute("#map", "data-points") == str(len(located))
+    assert page.is_disabled("input[name=actor]") and not page.is_disabled("input[name=min_reports]")
+    assert page.inner_text("#last-column") == "Reports"
+    page.fill("input[name=min_reports]", "2")
+    page.dispatch_event("input[name=min_reports]", "change")
+    poll(page, "document.querySelectorAll('#list-body tr').length === 0")
+    ready(page)
+    assert page.get_attribute("#map", "data-points") == "0"
 
 
 # --- the event page ------------------------------------------------------------------------------

@@ -37,8 +37,10 @@ from newsevents.web.models import (
     HistogramQuery,
     IncidentDetail,
     IncidentExportQuery,
+    IncidentHistogramQuery,
     IncidentPage,
     IncidentPageQuery,
+    IncidentPointsQuery,
     JobOut,
     PageQuery,
     PointsOut,
@@ -123,12 +125,16 @@ def histogram(request: Request, query: Annotated[HistogramQuery, Query()]) -> di
     events are left out."""
     with open_store(request) as store:
         days = store.day_counts(query.to_filter())
+    return _histogram(days, query.bin)
+
+
+def _histogram(days: list[tuple[str, int]], size: str) -> dict[str, Any]:
     counts: dict[dt.date, int] = {}
     for day, n in days:
-        start = _bin_start(day, query.bin)
+        start = _bin_start(day, size)
         if start is not None:
             counts[start] = counts.get(start, 0) + n
-    return {"bin": query.bin, "counts": [{"start": d, "count": n} for d, n in counts.items()]}
+    return {"bin": size, "counts": [{"start": d, "count": n} for d, n in counts.items()]}
 
 
 def _bin_start(day: str, size: str) -> dt.date | None:
@@ -331,6 +337,35 @@ def _incident_key(cursor: str) -> tuple[str, str]:
     except (ValueError, TypeError):
         pass
     raise ApiError(400, "invalid_cursor", "cursor is not one this API made; start without it")
+
+
+@incidents.get("/histogram", response_model=HistogramOut, summary="Incidents per day or week")
+def incident_histogram(
+    request: Request, query: Annotated[IncidentHistogramQuery, Query()]
+) -> dict[str, Any]:
+    """How many matching incidents fall on each day (incident date, else first publication) or
+    ISO week; days without incidents are left out."""
+    with open_store(request) as store:
+        days = store.incident_day_counts(query.to_filter())
+    return _histogram(days, query.bin)
+
+
+@incidents.get("/points", response_model=PointsOut, summary="Located incidents as GeoJSON")
+def incident_points(request: Request, query: Annotated[IncidentPointsQuery, Query()]) -> Response:
+    """A GeoJSON FeatureCollection of the matching located incidents: id, category, reports,
+    and the first of their events (whose page links the others)."""
+    with open_store(request) as store:
+        rows = store.incident_points(query.to_filter())
+    features = [
+        {
+            "type": "Feature",
+            "id": id_,
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"incident_id": id_, "event_id": first, "type": type_, "reports": n},
+        }
+        for id_, type_, lat, lon, first, n in rows
+    ]
+    return JSONResponse({"type": "FeatureCollection", "features": features})
 
 
 @incidents.get(

@@ -34,8 +34,10 @@ __all__ = [
     "HistogramQuery",
     "IncidentDetail",
     "IncidentExportQuery",
+    "IncidentHistogramQuery",
     "IncidentPage",
     "IncidentPageQuery",
+    "IncidentPointsQuery",
     "IncidentQuery",
     "JobOut",
     "PageQuery",
@@ -189,21 +191,33 @@ class IncidentQuery(BaseModel):
     min_reports: int = Field(1, ge=1, le=10_000, description="At least this many reports.")
 
     def to_filter(self) -> IncidentFilter:
-        lat, lon, km = (float(v) for v in self.near.split(",")) if self.near else (0, 0, 0)
         return IncidentFilter(
             type=self.type,
             country=self.country.upper() if self.country else None,
             since=self.since,
             until=self.until,
-            near=(lat, lon, km) if self.near else None,
+            near=_near(self.near) if self.near else None,
             min_reports=self.min_reports,
             bbox=_bbox(self.bbox) if self.bbox else None,
         )
 
 
+def _near(value: str) -> tuple[float, float, float]:
+    lat, lon, km = (float(v) for v in value.split(","))
+    return lat, lon, km
+
+
 class IncidentPageQuery(IncidentQuery):
     limit: int = Field(50, ge=1, le=500, description="Incidents per page.")
     cursor: str | None = Field(None, max_length=200, description="next_cursor of the last page.")
+
+
+class IncidentPointsQuery(IncidentQuery):
+    """Filters of the map's incident points: the incident filters, nothing more."""
+
+
+class IncidentHistogramQuery(IncidentQuery):
+    bin: Literal["day", "week"] = Field("day", description="Count per day, or per ISO week.")
 
 
 class IncidentExportQuery(IncidentQuery):
@@ -280,7 +294,10 @@ class EventPage(BaseModel):
 
 class PointsOut(BaseModel):
     type: Literal["FeatureCollection"]
-    features: list[dict[str, Any]] = Field(description="GeoJSON Point features: event_id, type.")
+    features: list[dict[str, Any]] = Field(
+        description="GeoJSON Point features: event_id, type (and incident_id, reports for "
+        "incidents, whose event_id is their first event)."
+    )
 
 
 class CorrectionOut(BaseModel):
