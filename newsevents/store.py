@@ -238,6 +238,8 @@ class IncidentFilter:
     min_reports: int = 1
     """Only incidents with at least this many independent reports."""
     limit: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    """(west, south, east, north) in degrees; west > east crosses the antimeridian."""
 
 
 @dataclass(frozen=True)
@@ -486,6 +488,48 @@ class Store:
 
     # --- pages, single records and corrections (newsevents serve) ------------------------------
 
+    def incident_page(
+        self, f: IncidentFilter, after: tuple[str, str] | None, size: int
+    ) -> list[tuple[tuple[str, str], Incident]]:
+        """Up to ``size`` incidents after the key ``after``, each with its key (day, then id),
+        in :meth:`iter_incidents` order: a cursor built from a key stays valid as incidents come
+        and go."""
+        where, params = _incident_where(f)
+        if after is not None:
+            where += " AND (ifnull(i.day, '~'), i.id) > (?, ?)"
+            params.extend(after)
+        sql = (
+            f"SELECT ifnull(i.day, '~'), i.id, i.json FROM incidents i WHERE {where} "
+            "ORDER BY ifnull(i.day, '~'), i.id LIMIT ?"
+        )
+        rows = self._conn.execute(sql, [*params, size]).fetchall()
+        return [((r[0], r[1]), Incident.from_dict(json.loads(r[2]))) for r in rows]
+
+    def incident_points(self, f: IncidentFilter) -> list[tuple[str, str, float, float, str, int]]:
+        """(id, type, lat, lon, first event id, reports) of the located incidents matching ``f``."""
+        where, params = _incident_where(f)
+        sql = (
+            "SELECT i.id, i.type, i.lat, i.lon, json_extract(i.json, '$.events[0]'), i.reports "
+            f"FROM incidents i WHERE {where} AND i.lat IS NOT NULL AND i.lon IS NOT NULL"
+        )
+        return [(r[0], r[1], r[2], r[3], r[4], r[5]) for r in self._conn.execute(sql, params)]
+
+    def incident_day_counts(self, f: IncidentFilter) -> list[tuple[str, int]]:
+        """(day, number of incidents) for the incidents matching ``f`` that have a day, by day."""
+        where, params = _incident_where(f)
+        sql = (
+            f"SELECT i.day, count(*) FROM incidents i WHERE {where} AND i.day IS NOT NULL "
+            "GROUP BY i.day ORDER BY i.day"
+        )
+        return [(r[0], int(r[1])) for r in self._conn.execute(sql, params)]
+
+    def event_incident(self, event_id: str) -> Incident | None:
+        """The incident an event was merged into, or None (not asserted, or not merged)."""
+        row = self._conn.execute(
+            "SELECT incident_id FROM incident_members WHERE event_id = ?", (event_id,)
+        ).fetchone()
+        return self.incident(row[0]) if row else None
+
     def event(self, event_id: str) -> StoredEvent | None:
         """One stored event, whatever its polarity, with its article."""
         row = self._conn.execute(
@@ -692,10 +736,7 @@ def _more_clauses(f: EventFilter, clauses: list[str], params: list[Any]) -> None
         clauses.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(fts_query(f.text))
     if f.bbox is not None:
-        west, south, east, north = f.bbox
-        lon = "e.lon BETWEEN ? AND ?" if west <= east else "(e.lon >= ? OR e.lon <= ?)"
-        clauses.append(f"e.lat BETWEEN ? AND ? AND {lon}")
-        params.extend([south, north, west, east])
+        clauses.append(_bbox_clause(f.bbox, params))
     if f.min_confidence is not None:
         clauses.append("e.confidence >= ?")
         params.append(f.min_confidence)
@@ -705,6 +746,13 @@ def fts_query(text: str) -> str:
     """Words as FTS5 phrases joined by AND: what a user types is never read as FTS syntax."""
     words = text.split()
     return " ".join('"' + w.replace('"', '""') + '"' for w in words) or '""'
+
+
+def _bbox_clause(bbox: tuple[float, float, float, float], params: list[Any]) -> str:
+    west, south, east, north = bbox
+    lon = "e.lon BETWEEN ? AND ?" if west <= east else "(e.lon >= ? OR e.lon <= ?)"
+    params.extend([south, north, west, east])
+    return f"e.lat BETWEEN ? AND ? AND {lon}"
 
 
 def _near_clause(near: tuple[float, float, float], params: list[Any]) -> str:
@@ -733,4 +781,6 @@ def _incident_where(f: IncidentFilter) -> tuple[str, list[Any]]:
         params.append(f.until.isoformat())
     if f.near is not None:
         clauses.append(_near_clause(f.near, params).replace("e.", "i."))
+    if f.bbox is not None:
+        clauses.append(_bbox_clause(f.bbox, params).replace("e.", "i."))
     return " AND ".join(clauses), params

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import stat
@@ -16,9 +17,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsevents.export import write_events
+from newsevents.export_incidents import ACLED_COLUMNS, INCIDENT_COLUMNS, write_incidents
 from newsevents.records import Article, Doc
 from newsevents.settings import Settings
-from newsevents.store import EventFilter, Store
+from newsevents.store import EventFilter, IncidentFilter, Store
 from newsevents.web import create_app
 from newsevents.web.security import CSP, resolve_token
 
@@ -172,6 +174,188 @@ def test_web_export_csv_rows(client: TestClient) -> None:
     assert len(rows) == 9 and rows[0]["trigger"] == "shot"
 
 
+# --- incidents -----------------------------------------------------------------------------------
+
+# Two outlets' reports of one bombing, in words of their own, with different death tolls.
+WIRE = (
+    "A suicide bomber killed 12 people at a crowded market in Maiduguri on Tuesday, "
+    "the police said.\n"
+)
+DAILY = (
+    "At least 15 people were killed when a bomber blew himself up at a market in Maiduguri "
+    "on Tuesday, witnesses said.\n"
+)
+
+
+@pytest.fixture
+def reported(db: Path, pipeline: Any) -> dict[str, Any]:
+    """The seed database plus the two reports of the bombing; returns their merged incident."""
+    published = dt.date(2019, 3, 13)
+    with Store.open(db) as store:
+        for id_, text, source in (("wire", WIRE, "Wire Service"), ("daily", DAILY, "Lagos Daily")):
+            article = Article(id=id_, text=text, title=source, source=source, published=published)
+            store.save(pipeline(article))
+        (merged,) = store.iter_incidents(IncidentFilter(min_reports=2))
+    return merged.to_dict()
+
+
+def incidents(client: TestClient, **params: Any) -> list[dict[str, Any]]:
+    response = client.get("/api/incidents", params={"limit": 500, **params})
+    assert response.status_code == 200, response.text
+    items: list[dict[str, Any]] = response.json()["items"]
+    return items
+
+
+def test_web_incidents_merge_the_two_reports(client: TestClient, reported: dict[str, Any]) -> None:
+    (merged,) = incidents(client, min_reports=2)
+    assert merged == reported
+    assert merged["type"] == "ASSAULT" and merged["reports"] == 2
+    assert merged["articles"] == ["daily", "wire"]
+    assert merged["sources"] == ["Lagos Daily", "Wire Service"]
+    assert merged["location"]["name"] == "Maiduguri"
+    assert merged["casualties"]["killed"] == 12  # the lowest any source states
+    assert "killed" in merged["disagreements"]
+
+
+@pytest.mark.parametrize(
+    ("params", "merged"),
+    [
+        ({"type": "ASSAULT"}, True),
+        ({"type": "AID"}, False),
+        ({"country": "nga"}, True),
+        ({"country": "PRK"}, False),
+        ({"since": "2019-03-12", "until": "2019-03-12"}, True),
+        ({"until": "2019-03-11"}, False),
+        ({"bbox": "13,11,14,12"}, True),
+        ({"bbox": "126,37,127.5,38.5"}, False),
+        ({"near": "11.85,13.16,10"}, True),
+        ({"near": "12.0,8.52,50"}, False),
+    ],
+)
+def test_web_incidents_filters(
+    client: TestClient, reported: dict[str, Any], params: dict[str, Any], merged: bool
+) -> None:
+    found = incidents(client, **params)
+    assert (reported["id"] in {i["id"] for i in found}) is merged
+
+
+def test_web_incidents_min_reports_and_all(client: TestClient, reported: dict[str, Any]) -> None:
+    every = incidents(client)
+    assert len(every) > 1 and reported["id"] in {i["id"] for i in every}
+    assert [i["id"] for i in incidents(client, min_reports=2)] == [reported["id"]]
+    assert incidents(client, min_reports=3) == []
+    assert {i["first_reported"] for i in every} == {"2017-11-13", "2019-03-13"}
+
+
+def test_web_incidents_cursor_pages_cover_all_in_order(
+    client: TestClient, reported: dict[str, Any], db: Path
+) -> None:
+    seen: list[str] = []
+    cursor = None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = client.get("/api/incidents", params=params).json()
+        seen += [i["id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    with Store.open(db) as store:
+        assert seen == [i.id for i in store.iter_incidents()]
+    assert len(seen) == len(set(seen)) > 2
+
+
+def test_web_incident_detail_has_each_source_value_and_the_evidence(
+    client: TestClient, reported: dict[str, Any]
+) -> None:
+    response = client.get(f"/api/incidents/{reported['id']}")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["incident"] == reported
+    killed = body["incident"]["fields"]["killed"]
+    assert killed["disagree"] is True
+    assert sorted(v["value"] for v in killed["values"] if v["value"] is not None) == [12, 15]
+    assert [e["id"] for e in body["events"]] == reported["events"]
+    texts = {"wire": WIRE, "daily": DAILY}
+    for event in body["events"]:
+        start, end = event["trigger"]["span"]
+        assert texts[event["article"]["id"]][start:end] == event["trigger"]["text"]
+        assert event["location"]["name"] == "Maiduguri"
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "geojson", "acled"])
+def test_web_incidents_export_is_the_cli_export(
+    client: TestClient, reported: dict[str, Any], db: Path, fmt: Any
+) -> None:
+    response = client.get("/api/incidents/export", params={"format": fmt, "country": "NGA"})
+    expected = io.StringIO(newline="")
+    with Store.open(db) as store:
+        write_incidents(store.iter_incidents(IncidentFilter(country="NGA")), fmt, expected)
+    assert response.status_code == 200, response.text
+    assert response.text == expected.getvalue()
+    assert "attachment" in response.headers["content-disposition"]
+
+
+def test_web_incidents_export_rows(client: TestClient, reported: dict[str, Any]) -> None:
+    flat = client.get("/api/incidents/export?format=csv&min_reports=2").text
+    (row,) = csv.DictReader(io.StringIO(flat))
+    assert tuple(row) == INCIDENT_COLUMNS
+    assert row["incident_id"] == reported["id"] and row["reports"] == "2"
+    acled = client.get("/api/incidents/export?format=acled&min_reports=2").text
+    (line,) = csv.DictReader(io.StringIO(acled))
+    assert tuple(line) == ACLED_COLUMNS and line["location"] == "Maiduguri"
+    geo = client.get("/api/incidents/export?format=geojson&min_reports=2").json()
+    assert [f["properties"]["incident_id"] for f in geo["features"]] == [reported["id"]]
+
+
+def test_web_incident_points_are_the_located_incidents_of_the_export(
+    client: TestClient, reported: dict[str, Any]
+) -> None:
+    points = client.get("/api/incidents/points").json()
+    export = client.get("/api/incidents/export", params={"format": "geojson"}).json()
+    assert [(f["id"], f["geometry"]) for f in points["features"]] == [
+        (f["id"], f["geometry"]) for f in export["features"]
+    ]
+    (merged,) = [f for f in points["features"] if f["id"] == reported["id"]]
+    assert merged["properties"] == {
+        "incident_id": reported["id"],
+        "event_id": reported["events"][0],
+        "type": "ASSAULT",
+        "reports": 2,
+    }
+    only = client.get("/api/incidents/points", params={"min_reports": 2}).json()
+    assert [f["id"] for f in only["features"]] == [reported["id"]]
+
+
+def test_web_incident_histogram_counts_incidents_not_reports(
+    client: TestClient, reported: dict[str, Any]
+) -> None:
+    nga = client.get("/api/incidents/histogram", params={"country": "NGA"}).json()
+    assert nga == {"bin": "day", "counts": [{"start": "2019-03-12", "count": 1}]}
+    week = client.get("/api/incidents/histogram", params={"bin": "week"}).json()
+    total = sum(b["count"] for b in week["counts"])
+    assert total == len([i for i in incidents(client) if i["date"] or i["first_reported"]])
+    assert {"start": "2019-03-11", "count": 1} in week["counts"]
+
+
+def test_web_event_links_the_other_reports_of_its_incident(
+    client: TestClient, reported: dict[str, Any]
+) -> None:
+    first, *rest = reported["events"]
+    body = client.get(f"/api/events/{first}").json()
+    link = body["incident"]
+    assert link["id"] == reported["id"] and link["reports"] == 2
+    assert "killed" in link["disagreements"]
+    assert [o["event_id"] for o in link["others"]] == rest
+    assert {o["source"] for o in link["others"]} >= {"Wire Service", "Lagos Daily"} - {
+        body["article"]["source"]
+    }
+
+
+def test_web_event_not_merged_has_no_incident(client: TestClient) -> None:
+    negated = next(e for e in events(client, polarity="negated"))
+    assert client.get(f"/api/events/{negated['id']}").json()["incident"] is None
+
+
 # --- errors --------------------------------------------------------------------------------------
 
 
@@ -186,6 +370,12 @@ def test_web_export_csv_rows(client: TestClient) -> None:
         ("/api/articles?cursor=WyJ4IiwgMV0", 400, "invalid_cursor"),
         ("/api/events/nope", 404, "not_found"),
         ("/api/articles/nope", 404, "not_found"),
+        ("/api/incidents/nope", 404, "not_found"),
+        ("/api/incidents?cursor=bm9wZQ", 400, "invalid_cursor"),
+        ("/api/incidents?min_reports=0", 422, "invalid_request"),
+        ("/api/incidents?near=1,2", 422, "invalid_request"),
+        ("/api/incidents?actor=x", 422, "invalid_request"),
+        ("/api/incidents/export?format=table", 422, "invalid_request"),
         ("/api/jobs/nope", 404, "not_found"),
         ("/api/nothing", 404, "not_found"),
     ],
@@ -368,9 +558,15 @@ def test_web_pages_say_how_to_build_them_when_missing(
 
 def test_web_schema_documents_the_api(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/events/{event_id}", "/api/articles", "/api/export"} <= set(
-        schema["paths"]
-    )
+    assert {
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/incidents",
+        "/api/incidents/{incident_id}",
+        "/api/incidents/export",
+        "/api/articles",
+        "/api/export",
+    } <= set(schema["paths"])
     put = schema["paths"]["/api/events/{event_id}/corrections/{field}"]["put"]
     assert put["security"] == [{"HTTPBearer": []}]
 

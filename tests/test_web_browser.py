@@ -8,17 +8,20 @@ saved there as PNG files.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import socket
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from newsevents.records import Doc
+from newsevents.records import Article, Doc
 from newsevents.settings import Settings
 from newsevents.store import Store
 from newsevents.web import create_app
@@ -55,10 +58,14 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, seed_doc: Doc, pipeline: Any) -> Iterator[str]:
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("browser") / "browser.db"
+
+
+@pytest.fixture(scope="module")
+def server(db: Path, seed_doc: Doc, pipeline: Any) -> Iterator[str]:
     import uvicorn
 
-    db = tmp_path_factory.mktemp("browser") / "browser.db"
     with Store.open(db) as store:
         store.save(seed_doc)
     app = create_app(Settings.load({"db": str(db)}), TOKEN, pipeline=pipeline)
@@ -188,6 +195,27 @@ def test_web_browser_category_filter_updates_map_timeline_and_list(page: Any) ->
     assert rendered_points(page) == 2
 
 
+def test_web_browser_map_switches_to_incidents(page: Any, server: str) -> None:
+    with urllib.request.urlopen(f"{server}/api/incidents?limit=500") as response:
+        expected = json.load(response)["items"]
+    located = [i for i in expected if i["location"] and i["location"]["lat"] is not None]
+    page.goto("/")
+    ready(page)
+    page.select_option("select[name=show]", "incidents")
+    poll(page, "document.querySelectorAll('#list-body tr[data-incident]').length > 0")
+    ready(page)
+    rows = page.locator("#list-body tr").evaluate_all("rows => rows.map(r => r.dataset.incident)")
+    assert rows == [i["id"] for i in expected]
+    assert page.get_attribute("#map", "data-points") == str(len(located))
+    assert page.is_disabled("input[name=actor]") and not page.is_disabled("input[name=min_reports]")
+    assert page.inner_text("#last-column") == "Reports"
+    page.fill("input[name=min_reports]", "2")
+    page.dispatch_event("input[name=min_reports]", "change")
+    poll(page, "document.querySelectorAll('#list-body tr').length === 0")
+    ready(page)
+    assert page.get_attribute("#map", "data-points") == "0"
+
+
 # --- the event page ------------------------------------------------------------------------------
 
 
@@ -298,3 +326,35 @@ def test_web_browser_article_text_is_shown_escaped(page: Any) -> None:
     assert text == HOSTILE  # every character shown as text, labels aside
     assert page.locator("#article img, #article script").count() == 0
     assert page.evaluate("window.pwned") is None
+
+
+def test_web_browser_event_page_links_the_other_reports_of_its_incident(
+    page: Any, db: Path, pipeline: Any
+) -> None:
+    """Two outlets' reports of one bombing form one incident: each event page links the other.
+    They are stored for this test only, so the map tests see the seed article alone."""
+    reports = {
+        "wire": "A suicide bomber killed 12 people at a crowded market in Maiduguri on Tuesday.",
+        "daily": "At least 15 people were killed when a bomber struck a market in Maiduguri "
+        "on Tuesday.",
+    }
+    with Store.open(db) as store:
+        for id_, text in reports.items():
+            article = Article(id=id_, text=text, source=id_.title(), published=dt.date(2019, 3, 13))
+            store.save(pipeline(article))
+        (incident,) = [i for i in store.iter_incidents() if i.reports == 2]
+    try:
+        first, other = incident.events[0], incident.events[-1]
+        page.goto(f"/events/{first}")
+        ready(page)
+        assert page.get_attribute("#incident", "data-incident") == incident.id
+        assert "2 independent reports" in page.inner_text("#incident")
+        assert "killed" in page.inner_text("#incident")  # 12 and 15: the sources disagree
+        page.click(f"#incident-reports a[href='/events/{other}']")
+        page.wait_for_url(f"**/events/{other}")
+        ready(page)
+        assert page.locator(f"#incident-reports a[href='/events/{first}']").count() == 1
+    finally:
+        with Store.open(db) as store:
+            for id_ in reports:
+                store.delete_article(id_)

@@ -1,7 +1,7 @@
-"""The JSON API under ``/api``: events, articles, corrections, submissions and exports.
+"""The JSON API under ``/api``: events, incidents, articles, corrections, submissions, exports.
 
-Each resource is its own router, so incidents (merged reports) can be added beside events as
-``/api/incidents`` with the same filters, pages and errors, without touching these routes.
+Each resource is its own router; incidents (merged reports, ``/api/incidents``) page and fail the
+way events do.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials
 
 from newsevents.export import Format, event_json, write_events
+from newsevents.export_incidents import IncidentFormat, write_incidents
+from newsevents.records import Incident
 from newsevents.store import Store, StoredEvent
 from newsevents.web.errors import ApiError
 from newsevents.web.jobs import Jobs
@@ -33,6 +35,12 @@ from newsevents.web.models import (
     ExportQuery,
     HistogramOut,
     HistogramQuery,
+    IncidentDetail,
+    IncidentExportQuery,
+    IncidentHistogramQuery,
+    IncidentPage,
+    IncidentPageQuery,
+    IncidentPointsQuery,
     JobOut,
     PageQuery,
     PointsOut,
@@ -44,7 +52,7 @@ from newsevents.web.models import (
 )
 from newsevents.web.security import bearer, check_token
 
-__all__ = ["articles", "events", "jobs"]
+__all__ = ["articles", "events", "incidents", "jobs"]
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut, "description": "Bad request (e.g. a cursor this API did not make)."},
@@ -58,9 +66,11 @@ WRITE: dict[int | str, dict[str, Any]] = {
 EventId = Annotated[
     str, Path(max_length=200, description="An event id, e.g. 2e4091d9b984ffd1-27-0.")
 ]
+IncidentId = Annotated[str, Path(max_length=200, description="An incident id.")]
 ArticleId = Annotated[str, Path(max_length=200, description="An article id (16 hex digits).")]
 
 events = APIRouter(prefix="/api/events", tags=["events"], responses=ERRORS)
+incidents = APIRouter(prefix="/api/incidents", tags=["incidents"], responses=ERRORS)
 articles = APIRouter(prefix="/api/articles", tags=["articles"], responses=ERRORS)
 jobs = APIRouter(prefix="/api", tags=["articles"], responses=ERRORS)
 
@@ -115,12 +125,16 @@ def histogram(request: Request, query: Annotated[HistogramQuery, Query()]) -> di
     events are left out."""
     with open_store(request) as store:
         days = store.day_counts(query.to_filter())
+    return _histogram(days, query.bin)
+
+
+def _histogram(days: list[tuple[str, int]], size: str) -> dict[str, Any]:
     counts: dict[dt.date, int] = {}
     for day, n in days:
-        start = _bin_start(day, query.bin)
+        start = _bin_start(day, size)
         if start is not None:
             counts[start] = counts.get(start, 0) + n
-    return {"bin": query.bin, "counts": [{"start": d, "count": n} for d, n in counts.items()]}
+    return {"bin": size, "counts": [{"start": d, "count": n} for d, n in counts.items()]}
 
 
 def _bin_start(day: str, size: str) -> dt.date | None:
@@ -164,11 +178,37 @@ def get_event(request: Request, event_id: EventId) -> dict[str, Any]:
             for e in store.article_events(se.article.id)
             if e.id != event_id
         ]
+        incident = store.event_incident(event_id)
+        link = _incident_link(store, incident, event_id) if incident else None
     return {
         "event": se.event.to_dict(),
         "article": _article_json(se),
         "corrections": [vars(c) for c in corrections],
         "article_events": others,
+        "incident": link,
+    }
+
+
+def _incident_link(store: Store, incident: Incident, event_id: str) -> dict[str, Any]:
+    """The incident of an event, with its other reports: what the event page links to."""
+    others = [
+        {
+            "event_id": se.event.id,
+            "type": se.event.type,
+            "trigger": se.event.trigger.text,
+            "article_id": se.article.id,
+            "title": se.article.title,
+            "source": se.article.source,
+            "published": se.article.published.isoformat() if se.article.published else None,
+        }
+        for se in store.incident_events(incident)
+        if se.event.id != event_id
+    ]
+    return {
+        "id": incident.id,
+        "reports": incident.reports,
+        "disagreements": list(incident.disagreements),
+        "others": others,
     }
 
 
@@ -231,20 +271,27 @@ def delete_correction(request: Request, event_id: EventId, field: CorrectableFie
 def export(request: Request, query: Annotated[ExportQuery, Query()]) -> StreamingResponse:
     """The files ``newsevents export`` writes (JSON Lines, CSV, GeoJSON) of the events that
     match the filters, spooled to disk when large rather than held in memory."""
-    # closed by _chunks once sent
-    spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115
-        max_size=8_000_000, mode="w+", encoding="utf-8", newline=""
-    )
+    spool = _spool()
     with open_store(request) as store:
         write_events(
             store.iter_events(query.to_filter()), cast(Format, query.format), cast(TextIO, spool)
         )
+    return _attachment(spool, f"events.{query.format}", query.format)
+
+
+def _attachment(spool: Any, name: str, fmt: str) -> StreamingResponse:
     spool.seek(0)
-    name = f"events.{query.format}"
     return StreamingResponse(
         _chunks(spool),
-        media_type=MEDIA_TYPES[query.format],
+        media_type=MEDIA_TYPES[fmt],
         headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _spool() -> Any:
+    # closed by _chunks once sent
+    return tempfile.SpooledTemporaryFile(
+        max_size=8_000_000, mode="w+", encoding="utf-8", newline=""
     )
 
 
@@ -252,6 +299,7 @@ MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "csv": "text/csv",
     "geojson": "application/geo+json",
+    "acled": "text/csv",
 }
 
 
@@ -259,6 +307,106 @@ def _chunks(spool: Any) -> Iterator[str]:
     with spool:
         while chunk := spool.read(65536):
             yield chunk
+
+
+# --- incidents -----------------------------------------------------------------------------------
+
+
+@incidents.get("", response_model=IncidentPage, summary="List and filter incidents")
+def list_incidents(
+    request: Request, query: Annotated[IncidentPageQuery, Query()]
+) -> dict[str, Any]:
+    """Incidents (every report of one real-world event merged) matching every filter given, by
+    day (incident date, else first publication; undated last) then id, one page at a time."""
+    after = _incident_key(query.cursor) if query.cursor else None
+    with open_store(request) as store:
+        rows = store.incident_page(query.to_filter(), after, query.limit + 1)
+    more = len(rows) > query.limit
+    rows = rows[: query.limit]
+    return {
+        "items": [i.to_dict() for _, i in rows],
+        "next_cursor": encode_cursor(list(rows[-1][0])) if more else None,
+    }
+
+
+def _incident_key(cursor: str) -> tuple[str, str]:
+    try:
+        day, id_ = decode_cursor(cursor)
+        if isinstance(day, str) and isinstance(id_, str):
+            return day, id_
+    except (ValueError, TypeError):
+        pass
+    raise ApiError(400, "invalid_cursor", "cursor is not one this API made; start without it")
+
+
+@incidents.get("/histogram", response_model=HistogramOut, summary="Incidents per day or week")
+def incident_histogram(
+    request: Request, query: Annotated[IncidentHistogramQuery, Query()]
+) -> dict[str, Any]:
+    """How many matching incidents fall on each day (incident date, else first publication) or
+    ISO week; days without incidents are left out."""
+    with open_store(request) as store:
+        days = store.incident_day_counts(query.to_filter())
+    return _histogram(days, query.bin)
+
+
+@incidents.get("/points", response_model=PointsOut, summary="Located incidents as GeoJSON")
+def incident_points(request: Request, query: Annotated[IncidentPointsQuery, Query()]) -> Response:
+    """A GeoJSON FeatureCollection of the matching located incidents: id, category, reports,
+    and the first of their events (whose page links the others)."""
+    with open_store(request) as store:
+        rows = store.incident_points(query.to_filter())
+    features = [
+        {
+            "type": "Feature",
+            "id": id_,
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {"incident_id": id_, "event_id": first, "type": type_, "reports": n},
+        }
+        for id_, type_, lat, lon, first, n in rows
+    ]
+    return JSONResponse({"type": "FeatureCollection", "features": features})
+
+
+@incidents.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "content": {t: {} for t in ("application/x-ndjson", "text/csv", "application/geo+json")}
+        }
+    },
+    summary="Export matching incidents in the CLI's formats",
+)
+def export_incidents(
+    request: Request, query: Annotated[IncidentExportQuery, Query()]
+) -> StreamingResponse:
+    """What ``newsevents incidents --format`` writes (JSON Lines, CSV, GeoJSON, or the
+    ACLED-style CSV, which leaves out categories ACLED has no type for) of the matching
+    incidents."""
+    spool = _spool()
+    with open_store(request) as store:
+        write_incidents(
+            store.iter_incidents(query.to_filter()),
+            cast(IncidentFormat, query.format),
+            cast(TextIO, spool),
+        )
+    return _attachment(spool, f"incidents.{_SUFFIX.get(query.format, query.format)}", query.format)
+
+
+_SUFFIX = {"acled": "acled.csv"}
+
+
+@incidents.get(
+    "/{incident_id}", response_model=IncidentDetail, responses=NOT_FOUND, summary="One incident"
+)
+def get_incident(request: Request, incident_id: IncidentId) -> dict[str, Any]:
+    """The merged record (each field's value from every source, with a flag where they
+    disagree) and its events with their articles and evidence spans."""
+    with open_store(request) as store:
+        incident = _found(store.incident(incident_id), "incident", incident_id)
+        members = store.incident_events(incident)
+    return {"incident": incident.to_dict(), "events": [event_json(se) for se in members]}
 
 
 # --- articles ------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from newsevents.patterns import PLOVER_CATEGORIES
-from newsevents.store import EventFilter
+from newsevents.store import EventFilter, IncidentFilter
 
 __all__ = [
     "ArticleDetail",
@@ -32,6 +32,13 @@ __all__ = [
     "ExportQuery",
     "HistogramOut",
     "HistogramQuery",
+    "IncidentDetail",
+    "IncidentExportQuery",
+    "IncidentHistogramQuery",
+    "IncidentPage",
+    "IncidentPageQuery",
+    "IncidentPointsQuery",
+    "IncidentQuery",
     "JobOut",
     "PageQuery",
     "PointsOut",
@@ -75,6 +82,8 @@ CorrectableField = Literal[
 ]
 _COUNTRY = re.compile(r"^(?:[A-Z]{3})$")
 _BBOX = r"^-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?,-?\d+(\.\d+)?$"
+_NUM = r"-?\d+(\.\d+)?"
+_NEAR = rf"^{_NUM},{_NUM},\d+(\.\d+)?$"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _STRICT = ConfigDict(extra="forbid")
 
@@ -163,6 +172,60 @@ class ExportQuery(EventQuery):
     format: Literal["jsonl", "csv", "geojson"] = Field(description="The CLI's export formats.")
 
 
+class IncidentQuery(BaseModel):
+    """Filters of ``GET /api/incidents`` (and of its export)."""
+
+    model_config = _STRICT
+    type: Literal[PLOVER_CATEGORIES] | None = Field(None, description="PLOVER category.")  # type: ignore[valid-type]
+    country: str | None = Field(
+        None, pattern=r"^[A-Za-z]{3}$", description="ISO3 of actor, recipient or place."
+    )
+    since: IsoDate | None = Field(
+        None, description="Incidents on or after this day (incident date, else first reported)."
+    )
+    until: IsoDate | None = Field(None, description="Incidents on or before this day.")
+    bbox: str | None = Field(None, pattern=_BBOX, description="west,south,east,north in degrees.")
+    near: str | None = Field(
+        None, pattern=_NEAR, description="lat,lon,km: incidents within km of the point."
+    )
+    min_reports: int = Field(1, ge=1, le=10_000, description="At least this many reports.")
+
+    def to_filter(self) -> IncidentFilter:
+        return IncidentFilter(
+            type=self.type,
+            country=self.country.upper() if self.country else None,
+            since=self.since,
+            until=self.until,
+            near=_near(self.near) if self.near else None,
+            min_reports=self.min_reports,
+            bbox=_bbox(self.bbox) if self.bbox else None,
+        )
+
+
+def _near(value: str) -> tuple[float, float, float]:
+    lat, lon, km = (float(v) for v in value.split(","))
+    return lat, lon, km
+
+
+class IncidentPageQuery(IncidentQuery):
+    limit: int = Field(50, ge=1, le=500, description="Incidents per page.")
+    cursor: str | None = Field(None, max_length=200, description="next_cursor of the last page.")
+
+
+class IncidentPointsQuery(IncidentQuery):
+    """Filters of the map's incident points: the incident filters, nothing more."""
+
+
+class IncidentHistogramQuery(IncidentQuery):
+    bin: Literal["day", "week"] = Field("day", description="Count per day, or per ISO week.")
+
+
+class IncidentExportQuery(IncidentQuery):
+    format: Literal["jsonl", "csv", "geojson", "acled"] = Field(
+        description="The formats of `newsevents incidents --format`."
+    )
+
+
 class ArticleQuery(BaseModel):
     model_config = _STRICT
     limit: int = Field(50, ge=1, le=500)
@@ -231,7 +294,10 @@ class EventPage(BaseModel):
 
 class PointsOut(BaseModel):
     type: Literal["FeatureCollection"]
-    features: list[dict[str, Any]] = Field(description="GeoJSON Point features: event_id, type.")
+    features: list[dict[str, Any]] = Field(
+        description="GeoJSON Point features: event_id, type (and incident_id, reports for "
+        "incidents, whose event_id is their first event)."
+    )
 
 
 class CorrectionOut(BaseModel):
@@ -242,12 +308,49 @@ class CorrectionOut(BaseModel):
     corrected_at: str
 
 
+class IncidentPage(BaseModel):
+    items: list[dict[str, Any]] = Field(description="Incidents (Incident record JSON).")
+    next_cursor: str | None = Field(
+        description="Pass as cursor for the next page; null at the end."
+    )
+
+
+class IncidentDetail(BaseModel):
+    incident: dict[str, Any] = Field(
+        description="The merged record; its fields hold every source's value and a disagree flag."
+    )
+    events: list[dict[str, Any]] = Field(
+        description="Its events (record JSON, evidence spans included) with their article."
+    )
+
+
+class IncidentReport(BaseModel):
+    event_id: str
+    type: str
+    trigger: str
+    article_id: str
+    title: str | None
+    source: str | None
+    published: str | None
+
+
+class IncidentLink(BaseModel):
+    id: str
+    reports: int = Field(description="Independent reports (near-duplicate copies not counted).")
+    disagreements: list[str] = Field(description="Fields on which the sources disagree.")
+    others: list[IncidentReport] = Field(description="The incident's other events.")
+
+
 class EventDetail(BaseModel):
     event: dict[str, Any] = Field(description="The event as extracted (record JSON).")
     article: dict[str, Any] = Field(description="Its article, text included: spans index it.")
     corrections: list[CorrectionOut] = Field(description="Analysts' values, apart from the event.")
     article_events: list[dict[str, Any]] = Field(
         description="The other events of the same article: id, type, polarity, trigger."
+    )
+    incident: IncidentLink | None = Field(
+        description="The incident the event was merged into, with its other reports; null when "
+        "it is in none (events not asserted are not merged)."
     )
 
 

@@ -118,6 +118,24 @@ function correctionForm() {
   return form;
 }
 
+/** "Other reports of this incident": links to the events other articles (or this one) gave of
+ * the same real-world event, with the fields the sources disagree on. */
+function incidentSection(incident) {
+  if (!incident) return [];
+  const heading = el("h2", {}, "Other reports of this incident");
+  const summary = el("p", { class: "muted", id: "incident", "data-incident": incident.id },
+    `${incident.reports} independent report${incident.reports === 1 ? "" : "s"}`,
+    incident.disagreements.length ? `; sources disagree on ${incident.disagreements.join(", ")}` : "");
+  if (!incident.others.length) {
+    return [heading, summary, el("p", { class: "muted" }, "No other report of it is stored.")];
+  }
+  const list = el("ul", { id: "incident-reports" }, incident.others.map((o) => el("li", {},
+    el("a", { href: `/events/${encodeURIComponent(o.event_id)}` }, `${o.type}: ${o.trigger}`),
+    el("span", { class: "muted" },
+      ` in ${o.source || o.title || o.article_id}${o.published ? ` (${o.published})` : ""}`))));
+  return [heading, summary, list];
+}
+
 async function render() {
   const main = document.querySelector("main");
   let data;
@@ -147,6 +165,7 @@ async function render() {
     el("ul", {}, data.article_events.map((o) => el("li", {},
       el("a", { href: `/events/${encodeURIComponent(o.id)}` }, `${o.type}: ${o.trigger}`),
       el("span", { class: "muted" }, ` (${o.polarity})`)))),
+    ...incidentSection(data.incident),
   ].filter(Boolean));
   const trigger = main.querySelector("mark.trigger");
   if (trigger) trigger.scrollIntoView({ block: "center" });

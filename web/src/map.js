@@ -21,10 +21,26 @@ function fillFilterChoices() {
   }
 }
 
+// Incidents (every report of one event merged) have fewer filters: the others are disabled, so
+// FormData leaves them out.
+const EVENTS_ONLY = ["actor", "q", "polarity", "min_confidence"];
+const INCIDENTS_ONLY = ["min_reports"];
+
+function showing() {
+  return form.elements.show.value;
+}
+
+function syncShow() {
+  const incidents = showing() === "incidents";
+  for (const name of EVENTS_ONLY) form.elements[name].disabled = incidents;
+  for (const name of INCIDENTS_ONLY) form.elements[name].disabled = !incidents;
+  document.getElementById("last-column").textContent = incidents ? "Reports" : "Trigger";
+}
+
 function params(extra = {}) {
   const p = new URLSearchParams();
   for (const [name, value] of new FormData(form)) {
-    if (name === "area" || name === "bin" || value === "") continue;
+    if (name === "area" || name === "bin" || name === "show" || value === "") continue;
     p.set(name, String(value));
   }
   if (form.elements.area.checked && map) {
@@ -187,6 +203,21 @@ function selectBin(start, bin) {
 
 // --- list ------------------------------------------------------------------------------------------
 
+function incidentRow(i) {
+  const reports = `${i.reports} report${i.reports === 1 ? "" : "s"}`;
+  const link = el("a", { href: `/events/${encodeURIComponent(i.events[0])}` }, reports);
+  const swatch = el("span", { class: "swatch" });
+  swatch.style.background = COLOURS[i.type] || "#57606a";
+  return el("tr", { "data-incident": i.id, "data-type": i.type },
+    el("td", {}, i.date && i.date.value ? i.date.value : el("span", { class: "muted" }, i.first_reported || "")),
+    el("td", { class: "type" }, swatch, i.type),
+    el("td", {}, actorText(i.actor)),
+    el("td", {}, actorText(i.recipient)),
+    el("td", {}, i.location ? i.location.name || i.location.text : ""),
+    el("td", {}, link),
+  );
+}
+
 function row(e) {
   const link = el("a", { href: `/events/${encodeURIComponent(e.id)}` }, e.trigger.text);
   const swatch = el("span", { class: "swatch" });
@@ -204,9 +235,9 @@ function row(e) {
 async function loadPage(reset) {
   const p = params({ limit: "50" });
   if (!reset && nextCursor) p.set("cursor", nextCursor);
-  const page = await api(`/api/events?${p}`);
+  const page = await api(`/api/${showing()}?${p}`);
   if (reset) listBody.replaceChildren();
-  listBody.append(...page.items.map(row));
+  listBody.append(...page.items.map(showing() === "incidents" ? incidentRow : row));
   nextCursor = page.next_cursor;
   moreButton.hidden = !nextCursor;
   return page;
@@ -220,14 +251,15 @@ async function refresh(fit = false) {
   status.textContent = "";
   try {
     const [collection, histogram] = await Promise.all([
-      api(`/api/events/points?${params()}`),
-      api(`/api/events/histogram?${params({ bin: form.elements.bin.value })}`),
+      api(`/api/${showing()}/points?${params()}`),
+      api(`/api/${showing()}/histogram?${params({ bin: form.elements.bin.value })}`),
       loadPage(true),
     ]);
     if (mine !== generation) return;
     drawTimeline(histogram);
     await drawMap(collection, fit);
-    status.textContent = `${listBody.children.length}${nextCursor ? "+" : ""} event(s) listed, ${collection.features.length} on the map`;
+    const what = showing() === "incidents" ? "incident(s)" : "event(s)";
+    status.textContent = `${listBody.children.length}${nextCursor ? "+" : ""} ${what} listed, ${collection.features.length} on the map`;
   } catch (err) {
     status.textContent = err.message;
     status.className = "error";
@@ -238,8 +270,8 @@ async function refresh(fit = false) {
 fillFilterChoices();
 document.querySelector("header").append(tokenBox());
 startMap();
-form.addEventListener("change", () => refresh());
+form.addEventListener("change", () => { syncShow(); refresh(); });
 form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
-document.getElementById("clear").addEventListener("click", () => { form.reset(); refresh(true); });
+document.getElementById("clear").addEventListener("click", () => { form.reset(); syncShow(); refresh(true); });
 moreButton.addEventListener("click", () => loadPage(false));
 refresh(true);
