@@ -17,7 +17,20 @@ from typing import Any, Literal, TextIO, get_args
 from newsevents.records import Actor, Count
 from newsevents.store import StoredEvent
 
-__all__ = ["COLUMNS", "FORMATS", "Format", "Written", "event_json", "flat_row", "write_events"]
+__all__ = [
+    "COLUMNS",
+    "FORMATS",
+    "Format",
+    "Written",
+    "event_json",
+    "flat_row",
+    "write_events",
+    "write_features",
+    "write_json_array",
+    "write_json_lines",
+    "write_rows",
+    "write_table",
+]
 
 Format = Literal["jsonl", "csv", "geojson", "table", "json"]
 FORMATS: tuple[str, ...] = get_args(Format)
@@ -138,58 +151,27 @@ def write_events(events: Iterable[StoredEvent], fmt: Format, out: TextIO) -> Wri
 
 
 def _write_jsonl(events: Iterable[StoredEvent], out: TextIO) -> Written:
-    n = 0
-    for se in events:
-        out.write(json.dumps(event_json(se), ensure_ascii=False) + "\n")
-        n += 1
-    return Written(n)
+    return write_json_lines((event_json(se) for se in events), out)
 
 
 def _write_json(events: Iterable[StoredEvent], out: TextIO) -> Written:
-    return _write_array((event_json(se) for se in events), out, "[", "]")
-
-
-def _write_array(
-    items: Iterable[dict[str, Any]], out: TextIO, opening: str, closing: str
-) -> Written:
-    """A JSON array written item by item, so memory does not grow with the export."""
-    out.write(opening)
-    n = 0
-    for n, item in enumerate(items, start=1):
-        out.write(("\n" if n == 1 else ",\n") + json.dumps(item, ensure_ascii=False))
-    out.write(("\n" if n else "") + closing + "\n")
-    return Written(n)
+    return write_json_array((event_json(se) for se in events), out)
 
 
 def _write_csv(events: Iterable[StoredEvent], out: TextIO) -> Written:
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for se in events:
-        writer.writerow(flat_row(se))
-        n += 1
-    return Written(n)
+    return write_rows((flat_row(se) for se in events), COLUMNS, out)
 
 
 def _write_geojson(events: Iterable[StoredEvent], out: TextIO) -> Written:
-    skipped = 0
-
-    def features() -> Iterable[dict[str, Any]]:
-        nonlocal skipped
-        for se in events:
-            if se.event.location is None:
-                skipped += 1
-                continue
-            yield _feature(se)
-
-    written = _write_array(features(), out, '{"type": "FeatureCollection", "features": [', "]}")
-    return Written(written.events, skipped)
+    return write_features((_feature(se) for se in events), out)
 
 
-def _feature(se: StoredEvent) -> dict[str, Any]:
-    """A GeoJSON Point; coordinates are (longitude, latitude), as RFC 7946 requires."""
+def _feature(se: StoredEvent) -> dict[str, Any] | None:
+    """A GeoJSON Point (None when unlocated); coordinates are (longitude, latitude), as RFC
+    7946 requires."""
     place = se.event.location
-    assert place is not None
+    if place is None:
+        return None
     return {
         "type": "Feature",
         "id": se.event.id,
@@ -213,17 +195,85 @@ TABLE_HEADERS = {"actor_country": "CC", "recipient_country": "CC"}
 
 def _write_table(events: Iterable[StoredEvent], out: TextIO) -> Written:
     """A compact fixed-width table: one line per event, long values cut with an ellipsis."""
-    out.write(_table_line({n: TABLE_HEADERS.get(n, n.upper()) for n, _ in TABLE_COLUMNS}))
-    out.write(_table_line({name: "-" * width for name, width in TABLE_COLUMNS}))
+    headers = {n: TABLE_HEADERS.get(n, n.upper()) for n, _ in TABLE_COLUMNS}
+    return write_table((flat_row(se) for se in events), TABLE_COLUMNS, out, headers)
+
+
+# --- writers shared by the event and incident exports ---------------------------------------------
+
+
+def write_json_lines(items: Iterable[dict[str, Any]], out: TextIO) -> Written:
+    """One JSON object per line."""
     n = 0
-    for se in events:
-        out.write(_table_line(flat_row(se)))
+    for item in items:
+        out.write(json.dumps(item, ensure_ascii=False) + "\n")
         n += 1
     return Written(n)
 
 
-def _table_line(row: dict[str, Any]) -> str:
-    cells = [_cell(row.get(name), width) for name, width in TABLE_COLUMNS]
+def write_json_array(
+    items: Iterable[dict[str, Any]], out: TextIO, opening: str = "[", closing: str = "]"
+) -> Written:
+    """A JSON array written item by item, so memory does not grow with the export."""
+    out.write(opening)
+    n = 0
+    for n, item in enumerate(items, start=1):
+        out.write(("\n" if n == 1 else ",\n") + json.dumps(item, ensure_ascii=False))
+    out.write(("\n" if n else "") + closing + "\n")
+    return Written(n)
+
+
+def write_rows(
+    rows: Iterable[dict[str, Any] | None], columns: tuple[str, ...], out: TextIO
+) -> Written:
+    """CSV with a header; a None row is skipped and counted."""
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    n = skipped = 0
+    for row in rows:
+        if row is None:
+            skipped += 1
+            continue
+        writer.writerow(row)
+        n += 1
+    return Written(n, skipped)
+
+
+def write_features(features: Iterable[dict[str, Any] | None], out: TextIO) -> Written:
+    """A GeoJSON FeatureCollection; a None feature (nothing to place) is skipped and counted."""
+    skipped = 0
+
+    def located() -> Iterable[dict[str, Any]]:
+        nonlocal skipped
+        for feature in features:
+            if feature is None:
+                skipped += 1
+                continue
+            yield feature
+
+    opening = '{"type": "FeatureCollection", "features": ['
+    written = write_json_array(located(), out, opening, "]}")
+    return Written(written.events, skipped)
+
+
+def write_table(
+    rows: Iterable[dict[str, Any]],
+    columns: tuple[tuple[str, int], ...],
+    out: TextIO,
+    headers: dict[str, str],
+) -> Written:
+    """A fixed-width table: a header, a rule, one line per row, long values cut with '…'."""
+    out.write(_table_line(headers, columns))
+    out.write(_table_line({name: "-" * width for name, width in columns}, columns))
+    n = 0
+    for row in rows:
+        out.write(_table_line(row, columns))
+        n += 1
+    return Written(n)
+
+
+def _table_line(row: dict[str, Any], columns: tuple[tuple[str, int], ...]) -> str:
+    cells = [_cell(row.get(name), width) for name, width in columns]
     return "  ".join(cells).rstrip() + "\n"
 
 

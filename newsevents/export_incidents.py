@@ -7,14 +7,19 @@ whose category has no ACLED equivalent (a meeting, an agreement) are left out an
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import json
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, Literal, TextIO, get_args
 
-from newsevents.export import Written
+from newsevents.export import (
+    Written,
+    write_features,
+    write_json_array,
+    write_json_lines,
+    write_rows,
+    write_table,
+)
 from newsevents.records import Actor, Count, Incident
 from newsevents.store import StoredEvent
 
@@ -252,67 +257,34 @@ def write_incidents(incidents: Iterable[Incident], fmt: IncidentFormat, out: Tex
 
 
 def _write_jsonl(incidents: Iterable[Incident], out: TextIO) -> Written:
-    n = 0
-    for i in incidents:
-        out.write(json.dumps(i.to_dict(), ensure_ascii=False) + "\n")
-        n += 1
-    return Written(n)
+    return write_json_lines((i.to_dict() for i in incidents), out)
 
 
 def _write_json(incidents: Iterable[Incident], out: TextIO) -> Written:
-    return _write_array((i.to_dict() for i in incidents), out, "[", "]")
-
-
-def _write_array(items: Iterable[dict[str, Any]], out: TextIO, opening: str, end: str) -> Written:
-    out.write(opening)
-    n = 0
-    for n, item in enumerate(items, start=1):
-        out.write(("\n" if n == 1 else ",\n") + json.dumps(item, ensure_ascii=False))
-    out.write(("\n" if n else "") + end + "\n")
-    return Written(n)
-
-
-def _write_rows(
-    rows: Iterable[dict[str, Any] | None], columns: tuple[str, ...], out: TextIO
-) -> Written:
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    n = skipped = 0
-    for row in rows:
-        if row is None:
-            skipped += 1
-            continue
-        writer.writerow(row)
-        n += 1
-    return Written(n, skipped)
+    return write_json_array((i.to_dict() for i in incidents), out)
 
 
 def _write_csv(incidents: Iterable[Incident], out: TextIO) -> Written:
-    return _write_rows((incident_row(i) for i in incidents), INCIDENT_COLUMNS, out)
+    return write_rows((incident_row(i) for i in incidents), INCIDENT_COLUMNS, out)
 
 
 def _write_acled(incidents: Iterable[Incident], out: TextIO) -> Written:
-    return _write_rows((acled_row(i) for i in incidents), ACLED_COLUMNS, out)
+    return write_rows((acled_row(i) for i in incidents), ACLED_COLUMNS, out)
 
 
 def _write_geojson(incidents: Iterable[Incident], out: TextIO) -> Written:
-    skipped = 0
+    return write_features((_feature(i) for i in incidents), out)
 
-    def features() -> Iterable[dict[str, Any]]:
-        nonlocal skipped
-        for i in incidents:
-            if i.location is None:
-                skipped += 1
-                continue
-            yield {
-                "type": "Feature",
-                "id": i.id,
-                "geometry": {"type": "Point", "coordinates": [i.location.lon, i.location.lat]},
-                "properties": incident_row(i),
-            }
 
-    written = _write_array(features(), out, '{"type": "FeatureCollection", "features": [', "]}")
-    return Written(written.events, skipped)
+def _feature(i: Incident) -> dict[str, Any] | None:
+    if i.location is None:
+        return None
+    return {
+        "type": "Feature",
+        "id": i.id,
+        "geometry": {"type": "Point", "coordinates": [i.location.lon, i.location.lat]},
+        "properties": incident_row(i),
+    }
 
 
 TABLE_COLUMNS: tuple[tuple[str, int], ...] = (
@@ -331,22 +303,8 @@ TABLE_COLUMNS: tuple[tuple[str, int], ...] = (
 
 def _write_table(incidents: Iterable[Incident], out: TextIO) -> Written:
     """One line per incident, long values cut with an ellipsis."""
-    out.write(_line({name: name.upper() for name, _ in TABLE_COLUMNS}))
-    out.write(_line({name: "-" * width for name, width in TABLE_COLUMNS}))
-    n = 0
-    for i in incidents:
-        out.write(_line(incident_row(i)))
-        n += 1
-    return Written(n)
-
-
-def _line(row: dict[str, Any]) -> str:
-    cells = []
-    for name, width in TABLE_COLUMNS:
-        value = row.get(name)
-        text = "" if value is None else " ".join(str(value).split())
-        cells.append((text[: width - 1] + "…" if len(text) > width else text).ljust(width))
-    return "  ".join(cells).rstrip() + "\n"
+    headers = {name: name.upper() for name, _ in TABLE_COLUMNS}
+    return write_table((incident_row(i) for i in incidents), TABLE_COLUMNS, out, headers)
 
 
 _WRITERS: dict[str, Callable[[Iterable[Incident], TextIO], Written]] = {
