@@ -35,7 +35,8 @@ from newsevents.records import (
 )
 from newsevents.settings import Settings
 from newsevents.stages.ingest import read_articles
-from newsevents.store import EventFilter, IncidentFilter, Store
+from newsevents.store import Store
+from newsevents.store_filters import EventFilter, IncidentFilter
 
 __all__ = [
     "DEFAULT_STAGES",

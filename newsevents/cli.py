@@ -27,7 +27,8 @@ from newsevents.records import Doc
 from newsevents.settings import SETTINGS_TABLE, Settings
 from newsevents.stages.ingest import read_articles
 from newsevents.stages.parse import load_model
-from newsevents.store import EventFilter, IncidentFilter, Store
+from newsevents.store import Store
+from newsevents.store_filters import EventFilter, IncidentFilter
 
 F = TypeVar("F", bound=Callable[..., Any])
 FIX_OUT = "check that its folder exists and is writable"

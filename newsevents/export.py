@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, TextIO, get_args
 
 from newsevents.records import Actor, Count
-from newsevents.store import StoredEvent
+from newsevents.store_rows import StoredEvent
 
 __all__ = [
     "COLUMNS",

@@ -21,7 +21,7 @@ from newsevents.export import (
     write_table,
 )
 from newsevents.records import Actor, Count, Incident
-from newsevents.store import StoredEvent
+from newsevents.store_rows import StoredEvent
 
 __all__ = [
     "ACLED_COLUMNS",

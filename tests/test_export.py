@@ -23,7 +23,7 @@ from newsevents.records import (
     Trigger,
     When,
 )
-from newsevents.store import StoredEvent
+from newsevents.store_rows import StoredEvent
 
 ARTICLE = Article(
     id="abc123",

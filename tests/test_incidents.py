@@ -17,7 +17,8 @@ from incident_docs import KANO, KONDUGA, MAIDUGURI, report
 
 from newsevents.incidents import Key, MergeRules, cell_of, cells_near, compatible, haversine_km
 from newsevents.records import Doc, Incident
-from newsevents.store import IncidentFilter, Store
+from newsevents.store import Store
+from newsevents.store_filters import IncidentFilter
 
 
 def _store(tmp_path: Path, docs: list[Doc], name: str = "i.db", **rules: Any) -> Store:

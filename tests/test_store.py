@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsevents.errors import StoreError
+from newsevents.incidents import haversine_km
 from newsevents.records import (
     Acled,
     Actor,
@@ -27,7 +28,8 @@ from newsevents.records import (
     Trigger,
     When,
 )
-from newsevents.store import MIGRATIONS, EventFilter, Store, haversine_km
+from newsevents.store import MIGRATIONS, Store
+from newsevents.store_filters import EventFilter
 
 TEXT = "Troops shot a soldier near Panmunjom on Monday. Seoul sent aid to Busan."
 SEOUL = (37.566, 126.978)

@@ -20,7 +20,8 @@ from newsevents.export import write_events
 from newsevents.export_incidents import ACLED_COLUMNS, INCIDENT_COLUMNS, write_incidents
 from newsevents.records import Article, Doc
 from newsevents.settings import Settings
-from newsevents.store import EventFilter, IncidentFilter, Store
+from newsevents.store import Store
+from newsevents.store_filters import EventFilter, IncidentFilter
 from newsevents.web import create_app
 from newsevents.web.security import CSP, resolve_token
 

@@ -19,7 +19,8 @@ from fastapi.security import HTTPAuthorizationCredentials
 from newsevents.export import Format, event_json, write_events
 from newsevents.export_incidents import IncidentFormat, write_incidents
 from newsevents.records import Incident
-from newsevents.store import Store, StoredEvent
+from newsevents.store import Store
+from newsevents.store_rows import StoredEvent
 from newsevents.web.errors import ApiError
 from newsevents.web.jobs import Jobs
 from newsevents.web.models import (

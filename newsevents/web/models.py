@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from newsevents.patterns import PLOVER_CATEGORIES
-from newsevents.store import EventFilter, IncidentFilter
+from newsevents.store_filters import EventFilter, IncidentFilter
 
 __all__ = [
     "ArticleDetail",
