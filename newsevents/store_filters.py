@@ -15,6 +15,7 @@ from newsevents.incidents import KM_PER_DEGREE, haversine_km
 
 __all__ = [
     "EventFilter",
+    "Filter",
     "IncidentFilter",
     "event_where",
     "fts_query",
@@ -24,19 +25,26 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class EventFilter:
-    """Which stored events to return; every field left None matches everything."""
+class Filter:
+    """What events and incidents are both filtered by: category, country, days and distance."""
 
     type: str | None = None
     """PLOVER category, e.g. "ASSAULT"."""
     country: str | None = None
     """ISO-3166 alpha-3 (or IGO/NGO) of the actor, the recipient or the location."""
     since: dt.date | None = None
-    """Events on or after this day (event date, else the article's publication date)."""
+    """On or after this day: an event's date, else its article's publication date; an
+    incident's date, else its first publication date."""
     until: dt.date | None = None
-    """Events on or before this day (same date as ``since``)."""
+    """On or before this day (same date as ``since``)."""
     near: tuple[float, float, float] | None = None
-    """(lat, lon, km): events located within km of the point."""
+    """(lat, lon, km): located within km of the point."""
+
+
+@dataclass(frozen=True)
+class EventFilter(Filter):
+    """Which stored events to return; every field left None matches everything."""
+
     polarity: str | None = "asserted"
     """Only events of this polarity; None for all of them."""
     limit: int | None = None
@@ -51,17 +59,9 @@ class EventFilter:
 
 
 @dataclass(frozen=True)
-class IncidentFilter:
+class IncidentFilter(Filter):
     """Which incidents to return; every field left None matches everything."""
 
-    type: str | None = None
-    country: str | None = None
-    """ISO-3166 alpha-3 of the actor, the recipient or the location."""
-    since: dt.date | None = None
-    """Incidents on or after this day (incident date, else first publication date)."""
-    until: dt.date | None = None
-    near: tuple[float, float, float] | None = None
-    """(lat, lon, km): incidents located within km of the point."""
     min_reports: int = 1
     """Only incidents with at least this many independent reports."""
     limit: int | None = None
@@ -81,25 +81,49 @@ def event_where(f: EventFilter) -> tuple[str, list[Any]]:
     """SQL condition and parameters for a filter."""
     clauses: list[str] = ["1"]
     params: list[Any] = []
-    if f.type is not None:
-        clauses.append("e.type = ?")
-        params.append(f.type.upper())
+    _shared_clauses(f, _EVENTS, clauses, params)
     if f.polarity is not None:
         clauses.append("e.polarity = ?")
         params.append(f.polarity)
-    if f.country is not None:
-        clauses.append("? IN (e.actor_country, e.recipient_country, e.location_country)")
-        params.append(f.country.upper())
-    if f.since is not None:
-        clauses.append("e.day >= ?")
-        params.append(f.since.isoformat())
-    if f.until is not None:
-        clauses.append("e.day <= ?")
-        params.append(f.until.isoformat())
-    if f.near is not None:
-        clauses.append(_near_clause(f.near, params))
     _more_clauses(f, clauses, params)
     return " AND ".join(clauses), params
+
+
+def incident_where(f: IncidentFilter) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for an incident filter."""
+    clauses: list[str] = ["i.reports >= ?"]
+    params: list[Any] = [f.min_reports]
+    _shared_clauses(f, _INCIDENTS, clauses, params)
+    if f.bbox is not None:
+        clauses.append(_bbox_clause(f.bbox, "i", params))
+    return " AND ".join(clauses), params
+
+
+@dataclass(frozen=True)
+class _Table:
+    alias: str
+    countries: str
+    """The columns a country filter matches any of."""
+
+
+_EVENTS = _Table("e", "e.actor_country, e.recipient_country, e.location_country")
+_INCIDENTS = _Table("i", "i.actor_country, i.recipient_country, i.country")
+
+
+def _shared_clauses(f: Filter, table: _Table, clauses: list[str], params: list[Any]) -> None:
+    """The clauses of the fields of :class:`Filter`, for events or incidents."""
+    t = table.alias
+    for value, clause in (
+        (None if f.type is None else f.type.upper(), f"{t}.type = ?"),
+        (None if f.country is None else f.country.upper(), f"? IN ({table.countries})"),
+        (None if f.since is None else f.since.isoformat(), f"{t}.day >= ?"),
+        (None if f.until is None else f.until.isoformat(), f"{t}.day <= ?"),
+    ):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    if f.near is not None:
+        clauses.append(_near_clause(f.near, t, params))
 
 
 def _more_clauses(f: EventFilter, clauses: list[str], params: list[Any]) -> None:
@@ -113,7 +137,7 @@ def _more_clauses(f: EventFilter, clauses: list[str], params: list[Any]) -> None
         clauses.append("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
         params.append(fts_query(f.text))
     if f.bbox is not None:
-        clauses.append(_bbox_clause(f.bbox, params))
+        clauses.append(_bbox_clause(f.bbox, "e", params))
     if f.min_confidence is not None:
         clauses.append("e.confidence >= ?")
         params.append(f.min_confidence)
@@ -125,39 +149,16 @@ def fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words) or '""'
 
 
-def _bbox_clause(bbox: tuple[float, float, float, float], params: list[Any]) -> str:
+def _bbox_clause(bbox: tuple[float, float, float, float], t: str, params: list[Any]) -> str:
     west, south, east, north = bbox
-    lon = "e.lon BETWEEN ? AND ?" if west <= east else "(e.lon >= ? OR e.lon <= ?)"
+    lon = f"{t}.lon BETWEEN ? AND ?" if west <= east else f"({t}.lon >= ? OR {t}.lon <= ?)"
     params.extend([south, north, west, east])
-    return f"e.lat BETWEEN ? AND ? AND {lon}"
+    return f"{t}.lat BETWEEN ? AND ? AND {lon}"
 
 
-def _near_clause(near: tuple[float, float, float], params: list[Any]) -> str:
+def _near_clause(near: tuple[float, float, float], t: str, params: list[Any]) -> str:
     """A latitude band the index can use, then the exact great-circle distance."""
     lat, lon, km = near
     band = km / KM_PER_DEGREE + 0.01
     params.extend([lat - band, lat + band, lat, lon, km])
-    return "e.lat BETWEEN ? AND ? AND haversine_km(?, ?, e.lat, e.lon) <= ?"
-
-
-def incident_where(f: IncidentFilter) -> tuple[str, list[Any]]:
-    """SQL condition and parameters for an incident filter."""
-    clauses: list[str] = ["i.reports >= ?"]
-    params: list[Any] = [f.min_reports]
-    if f.type is not None:
-        clauses.append("i.type = ?")
-        params.append(f.type.upper())
-    if f.country is not None:
-        clauses.append("? IN (i.actor_country, i.recipient_country, i.country)")
-        params.append(f.country.upper())
-    if f.since is not None:
-        clauses.append("i.day >= ?")
-        params.append(f.since.isoformat())
-    if f.until is not None:
-        clauses.append("i.day <= ?")
-        params.append(f.until.isoformat())
-    if f.near is not None:
-        clauses.append(_near_clause(f.near, params).replace("e.", "i."))
-    if f.bbox is not None:
-        clauses.append(_bbox_clause(f.bbox, params).replace("e.", "i."))
-    return " AND ".join(clauses), params
+    return f"{t}.lat BETWEEN ? AND ? AND haversine_km(?, ?, {t}.lat, {t}.lon) <= ?"
