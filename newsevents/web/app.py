@@ -13,7 +13,9 @@ from fastapi.staticfiles import StaticFiles
 from newsevents.pipeline import Pipeline
 from newsevents.settings import Settings
 from newsevents.store import Store
-from newsevents.web.api import articles, events, incidents, jobs
+from newsevents.web.api_articles import articles, jobs
+from newsevents.web.api_events import events, exports
+from newsevents.web.api_incidents import incidents
 from newsevents.web.errors import error, install_handlers
 from newsevents.web.jobs import Jobs
 from newsevents.web.security import BodyLimit, HostCheck, SecurityHeaders
@@ -65,7 +67,7 @@ def create_app(
     )
     app.state.settings, app.state.token, app.state.jobs = settings, token, state_jobs
     install_handlers(app)
-    for router in (events, incidents, articles, jobs):
+    for router in (events, incidents, articles, exports, jobs):
         app.include_router(router)
     _pages(app)
     app.add_middleware(BodyLimit, limit=max_body or 2 * settings.max_file_bytes)
