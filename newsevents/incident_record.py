@@ -2,8 +2,9 @@
 
 Each field keeps the value every report gave (``Incident.fields``) and a flag where they differ.
 The headline values are chosen so that ingestion order never matters: the actor most reports name,
-the most precise place and date (then the most reported, then the earliest), and for casualties
-the lowest figure any source states, as ACLED codes them ("dozens" is 12, "hundreds" 100).
+the most precise place and date (then the most reported, then the earliest), the ACLED type most
+events have (then the earliest reported), and for casualties the lowest figure any source states,
+as ACLED codes them ("dozens" is 12, "hundreds" 100).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from newsevents.records import (
+    Acled,
     Actor,
     Article,
     Casualties,
@@ -40,14 +42,13 @@ def build_incident(
     """The merged record of one incident from its events, with near-duplicate article pairs."""
     members = sorted(members, key=lambda m: m[0].id)
     events = [e for e, _ in members]
-    first = next((e for e in events if e.acled is not None), events[0])
     published = [a.published for _, a in members if a.published]
     date = _best_date([e.date for e in events])
     copies = _copies([a for _, a in members], pairs)
     return Incident(
         id=id_,
         type=events[0].type,
-        acled=first.acled,
+        acled=_most_common_acled(members),
         actor=_majority([e.actor for e in events], _actor_value),
         recipient=_majority([e.recipient for e in events], _actor_value),
         location=_best_place([e.location for e in events]),
@@ -61,6 +62,16 @@ def build_incident(
         summary=next((e for e in events if e.date == date), events[0]).sentence.text,
         fields=_fields(members),
     )
+
+
+def _most_common_acled(members: Sequence[Member]) -> Acled | None:
+    """The ACLED type most of the events have; a tie goes to the earliest report (by publication
+    date, undated last, then event id), so the answer does not depend on ingestion order."""
+    reports = sorted(
+        (a.published or dt.date.max, e.id, e.acled) for e, a in members if e.acled is not None
+    )
+    counts = Counter(acled for _, _, acled in reports)
+    return max(counts, key=counts.__getitem__, default=None)  # the first of equals: the earliest
 
 
 def _sources(articles: list[Article], copies: set[str]) -> tuple[str, ...]:

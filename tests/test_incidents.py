@@ -7,6 +7,7 @@ another city, another country's forces), loose dates and undated articles.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from incident_docs import KANO, KONDUGA, MAIDUGURI, report
 
+from newsevents.incident_record import Member, build_incident
 from newsevents.incidents import Key, MergeRules, cell_of, cells_near, compatible, haversine_km
-from newsevents.records import Doc, Incident
+from newsevents.records import Acled, Doc, Incident
 from newsevents.store import Store
 from newsevents.store_filters import IncidentFilter
 
@@ -189,6 +191,39 @@ def test_incidents_record_prefers_the_most_precise_date(tmp_path: Path) -> None:
         (incident,) = store.iter_incidents()
         assert incident.date is not None and incident.date.value == "2019-03-12"
         assert "date" not in incident.disagreements  # the week holds the day
+
+
+ATTACK = Acled("Violence against civilians", "Attack")
+CLASH = Acled("Battles", "Armed clash")
+
+
+def _coded(article_id: str, published: str | None, acled: Acled | None) -> Member:
+    """One report whose event has the given ACLED type."""
+    doc = report(article_id, published=published)
+    return dataclasses.replace(doc.events[0], acled=acled), doc.article
+
+
+@pytest.mark.parametrize(
+    ("reports", "expected"),
+    [
+        # the type most events have, though the earliest report and the first id give another
+        (
+            [("a", "2019-03-13", ATTACK), ("b", "2019-03-14", CLASH), ("c", "2019-03-15", CLASH)],
+            CLASH,
+        ),
+        # a tie goes to the earliest report, not the first id
+        ([("a", "2019-03-15", ATTACK), ("b", "2019-03-13", CLASH)], CLASH),
+        ([("a", None, ATTACK), ("b", "2019-03-14", CLASH)], CLASH),  # undated reports come last
+        ([("a", "2019-03-13", None), ("b", "2019-03-14", None), ("c", None, ATTACK)], ATTACK),
+        ([("a", "2019-03-13", None), ("b", "2019-03-14", None)], None),
+    ],
+)
+def test_incidents_record_acled_type_is_the_most_common(
+    reports: list[tuple[str, str | None, Acled | None]], expected: Acled | None
+) -> None:
+    members = [_coded(*r) for r in reports]
+    assert build_incident("i", members).acled == expected
+    assert build_incident("i", members[::-1]).acled == expected
 
 
 def test_incidents_record_round_trips(tmp_path: Path) -> None:
