@@ -68,6 +68,9 @@ SHADOW_PENALTY = 5.0
 places a town inside the area ("Tacoma, Washington")."""
 PAIR_BONUS = 6.0
 """For a candidate that "Town, Area" pairs agree with, in either direction."""
+SIBLING_SUPPORT = 1.0
+"""For a province or state when the article names another of the same country; not for one
+named after a large city of its own (a list of states does not make "New York" the state)."""
 DATELINE_WEIGHT = 3
 """A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
@@ -148,19 +151,50 @@ def _soft_votes(cands: list[Entry]) -> dict[str, float]:
 
 
 def focus_of(context: _Context) -> Entry | None:
-    """The article's focus: its most-mentioned specific place (a town, a feature), if one is
-    named at least twice or is the only one, else its most-mentioned province or county, else
-    its most-mentioned place of any kind."""
-    ranked = sorted(
-        ((context.counts[k], -i, e) for i, (k, e) in enumerate(context.best.items())),
-        key=lambda t: (t[0], t[1]),
-        reverse=True,
+    """The article's focus: the specific place (a town, a feature) it is most about, else its
+    most-mentioned province or county, else its most-mentioned place of any kind.
+
+    Specific places of the article's main country come first; among them, each counts its own
+    mentions and half those of the article's places around it (:func:`_local_support`), so that a
+    town named once among its neighbours and its province beats a namesake named once alone.
+    A specific place is the focus if it is named twice, has such support, or is the only one.
+    """
+    order = {k: i for i, k in enumerate(context.best)}
+    home = _main_country(context)
+    specific = [k for k, e in context.best.items() if e.feature not in COARSE]
+    specific = [k for k in specific if context.best[k].country == home] or specific
+    if specific:
+        support = {k: _local_support(k, context) for k in specific}
+        top = max(specific, key=lambda k: (context.counts[k] + support[k] / 2, -order[k]))
+        if context.counts[top] >= 2 or support[top] or len(specific) == 1:
+            return context.best[top]
+    ranked = sorted(context.best, key=lambda k: (context.counts[k], -order[k]), reverse=True)
+    local = [k for k in ranked if context.best[k].feature not in COARSE]
+    local += [k for k in ranked if context.best[k].feature in ADMIN_FEATURES]
+    return context.best[(local or ranked)[0]] if ranked else None
+
+
+FOCUS_KM = 100
+"""Places this close to a candidate focus, or areas holding it, count as its mentions."""
+
+
+def _local_support(key: str, context: _Context) -> int:
+    """Mentions of the article's other places that lie around the place of ``key``."""
+    place = context.best[key]
+    return sum(
+        context.counts[k]
+        for k, e in context.best.items()
+        if k != key
+        and (
+            (e.feature in ADMIN_FEATURES and contains(e, place))
+            or (e.feature not in COARSE and _near(e, place, FOCUS_KM))
+        )
     )
-    specific = [t for t in ranked if t[2].feature not in COARSE]
-    if specific and (specific[0][0] >= 2 or len(specific) == 1):
-        return specific[0][2]
-    local = [t for t in ranked if t[2].feature not in COARSE or t[2].feature in ADMIN_FEATURES]
-    return (local or ranked)[0][2] if ranked else None
+
+
+def _main_country(context: _Context) -> str | None:
+    countries = {c: w for c, w in context.countries.items() if c}
+    return max(countries, key=lambda c: countries[c]) if countries else None
 
 
 _DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
@@ -280,7 +314,11 @@ def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
     inner = context.best.get(links.inner.get(key, ""))
     if inner is not None and contains(e, inner):
         score += PAIR_BONUS
-    return score + max((_support(e, other) for other in context.others(key)), default=0.0)
+    others = context.others(key)
+    support = max((_support(e, other) for other in others), default=0.0)
+    if e.id not in links.shadowed and any(_siblings(e, other) for other in others):
+        support = max(support, SIBLING_SUPPORT)
+    return score + support
 
 
 def _support(e: Entry, other: Entry) -> float:
@@ -292,8 +330,17 @@ def _support(e: Entry, other: Entry) -> float:
     return 1.0 if other.feature not in COARSE and _close(e, other) else 0.0
 
 
+def _siblings(e: Entry, other: Entry) -> bool:
+    """Two provinces or states of one country: "Georgia, Florida and Alabama"."""
+    return e.feature == other.feature == "admin1" and e.country == other.country
+
+
 def _close(a: Entry, b: Entry) -> bool:
-    return distance_km(a.lat, a.lon, b.lat, b.lon) < 150
+    return _near(a, b, 150)
+
+
+def _near(a: Entry, b: Entry, km: float) -> bool:
+    return distance_km(a.lat, a.lon, b.lat, b.lon) < km
 
 
 @dataclass(frozen=True)

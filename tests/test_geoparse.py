@@ -131,3 +131,33 @@ def test_geoparse_demonyms_are_context_mentions_on_request(nlp: Any, gazetteer: 
     ]  # fmt: skip
     answers = resolve(found, gazetteer, parsed.text)
     assert [a[0].country for a in answers if a] == ["RUS", "GBR", "CHE"]
+
+
+def test_geoparse_focus_is_the_town_its_neighbours_surround(gazetteer: Gazetteer) -> None:
+    text = (
+        "A coach came from Charleston to Patriot High in Virginia. The school serves "
+        "Centreville and Gainesville in Virginia."
+    )
+    names = ("Charleston", "Patriot High", "Virginia", "Centreville", "Gainesville", "Virginia")
+    _, school, _, centreville, *_ = _resolved(text, gazetteer, *names)
+    assert school.match == MATCH_CONTEXT and school.feature == "city"
+    assert (school.name, school.admin1) == (centreville.name, "Virginia")
+
+
+def test_geoparse_focus_lies_in_the_article_main_country(gazetteer: Gazetteer) -> None:
+    text = (
+        "Liverpool fans in Egypt watched the match in Madinaty, east of Cairo. "
+        "Egypt's striker scored twice for Liverpool."
+    )
+    names = ("Liverpool", "Egypt", "Madinaty", "Cairo", "Egypt", "Liverpool")
+    madinaty = _resolved(text, gazetteer, *names)[2]
+    assert madinaty.match == MATCH_CONTEXT and madinaty.name == "Cairo"
+
+
+def test_geoparse_a_list_of_states_makes_georgia_a_state(gazetteer: Gazetteer) -> None:
+    text = "Storms hit Florida, Louisiana, Nevada and Georgia, and Guam sent help."
+    names = ("Florida", "Louisiana", "Nevada", "Georgia", "Guam")
+    georgia = _resolved(text, gazetteer, *names)[3]
+    assert (georgia.feature, georgia.country) == ("admin1", "USA")
+    (alone,) = _resolved("Protests spread across Georgia.", gazetteer, "Georgia")
+    assert alone.feature == "country"
