@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from newsevents.gazetteer import (
     MATCH_ALIAS,
@@ -57,7 +58,9 @@ MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
 """GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
 COUNTRY_WEIGHT = 2.5
 """Bonus for lying in the countries the rest of the article names, times their share."""
-LARGE_CITY = 500_000
+LARGE_CITY = 100_000
+"""A city this large, named by its own name, shadows the admin area of its country named after
+it: "Cork", "Idlib" and "Saint-Louis" alone are the cities (see :data:`SHADOW_PENALTY`)."""
 HUGE_CITY = 5_000_000
 """A city this large shadows its province even through an alternate name ("New York")."""
 INNER_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "capital"})
@@ -109,6 +112,7 @@ def resolve(
 ) -> list[tuple[Entry, float] | None]:
     """The best entry for each mention and a 0..1 confidence; None where nothing matched.
 
+    Mentions may come in any order; datelines and "Town, State" pairs are read in text order.
     One sense per article: every mention of the same name resolves to the same entry. A name the
     gazetteer lacks is resolved by the place name inside it ("University of Alberta"); with
     ``backoff``, a name still unknown (a street, a building) is placed at the article's focus,
@@ -118,15 +122,17 @@ def resolve(
     cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
     cands = {k: c for k, c in cands.items() if c}
     counts = Counter(keys)
-    for key in _dateline_keys(mentions, keys, text):
+    in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
+    ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
+    for key in _dateline_keys(ordered, ordered_keys, text):
         counts[key] += DATELINE_WEIGHT
     first = {k: max(c, key=_prior) for k, c in cands.items()}
     context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
-    pairs = _links(mentions, keys, text, cands)
+    pairs = _links(ordered, ordered_keys, text, cands)
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
         context = _Context(best, context.counts)
-    focus = focus_of(context) if backoff else None
+    focus = focus_of(context, Counter(keys)) if backoff else None
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
         if key not in cands:
@@ -150,7 +156,7 @@ def _soft_votes(cands: list[Entry]) -> dict[str, float]:
     return {c: w / total for c, w in weights.items()} if total else {}
 
 
-def focus_of(context: _Context) -> Entry | None:
+def focus_of(context: _Context, counts: Counter[str] | None = None) -> Entry | None:
     """The article's focus: the specific place (a town, a feature) it is most about, else its
     most-mentioned province or county, else its most-mentioned place of any kind.
 
@@ -158,17 +164,21 @@ def focus_of(context: _Context) -> Entry | None:
     mentions and half those of the article's places around it (:func:`_local_support`), so that a
     town named once among its neighbours and its province beats a namesake named once alone.
     A specific place is the focus if it is named twice, has such support, or is the only one.
+    ``counts`` are the mentions of each name to weigh, by default the context's; resolve passes
+    the text's own, without the dateline's extra weight: a reporter files from a capital about
+    a prison or a hospital elsewhere.
     """
+    counts = counts if counts is not None else context.counts
     order = {k: i for i, k in enumerate(context.best)}
     home = _main_country(context)
     specific = [k for k, e in context.best.items() if e.feature not in COARSE]
     specific = [k for k in specific if context.best[k].country == home] or specific
     if specific:
-        support = {k: _local_support(k, context) for k in specific}
-        top = max(specific, key=lambda k: (context.counts[k] + support[k] / 2, -order[k]))
-        if context.counts[top] >= 2 or support[top] or len(specific) == 1:
+        support = {k: _local_support(k, context.best, counts) for k in specific}
+        top = max(specific, key=lambda k: (counts[k] + support[k] / 2, -order[k]))
+        if counts[top] >= 2 or support[top] or len(specific) == 1:
             return context.best[top]
-    ranked = sorted(context.best, key=lambda k: (context.counts[k], -order[k]), reverse=True)
+    ranked = sorted(context.best, key=lambda k: (counts[k], -order[k]), reverse=True)
     local = [k for k in ranked if context.best[k].feature not in COARSE]
     local += [k for k in ranked if context.best[k].feature in ADMIN_FEATURES]
     return context.best[(local or ranked)[0]] if ranked else None
@@ -178,12 +188,12 @@ FOCUS_KM = 100
 """Places this close to a candidate focus, or areas holding it, count as its mentions."""
 
 
-def _local_support(key: str, context: _Context) -> int:
+def _local_support(key: str, best: dict[str, Entry], counts: Counter[str]) -> int:
     """Mentions of the article's other places that lie around the place of ``key``."""
-    place = context.best[key]
+    place = best[key]
     return sum(
-        context.counts[k]
-        for k, e in context.best.items()
+        counts[k]
+        for k, e in best.items()
         if k != key
         and (
             (e.feature in ADMIN_FEATURES and contains(e, place))
@@ -228,10 +238,29 @@ def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     return found or _inner_candidates(text, gazetteer)
 
 
+STREET_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+    "ln", "place", "pl", "terrace", "crescent", "highway", "hwy",
+})  # fmt: skip
+"""A street named after a town ("Hampton Avenue", "N. Bedford Drive") is not in that town."""
+ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
+"""A country's embassy lies in another country: its name does not place it."""
+
+
 def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     """The longest capitalised run of words inside an unknown name that names a sizeable place:
-    "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"."""
-    words = text.split()
+    "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"; none inside a
+    street's name, no country inside an embassy's."""
+    words, folded = text.split(), normalize(text).split()
+    if folded and folded[-1] in STREET_WORDS:
+        return []
+    found = _inner_run(words, gazetteer)
+    if ABROAD_WORDS.intersection(folded):
+        found = [e for e in found if e.feature != "country"]
+    return found
+
+
+def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
@@ -355,13 +384,20 @@ class _Links:
     """Admin areas named after a large city of theirs: "New York" alone is the city."""
 
 
+_LIST_GOES_ON = re.compile(r",?\s+(and|or)\s", re.I)
+"""After "Washington, New York": "and Boston" makes it a list, not a town and its state."""
+
+
 def _links(
     mentions: Sequence[Mention], keys: list[str], text: str, cands: dict[str, list[Entry]]
 ) -> _Links:
     host: dict[str, str] = {}
-    for a, b, ka, kb in zip(mentions, mentions[1:], keys, keys[1:], strict=False):
-        if text[a.span[1] : b.span[0]].strip() == "," and ka != kb:
-            host.setdefault(ka, kb)
+    for i, (a, b) in enumerate(pairwise(mentions)):
+        if text[a.span[1] : b.span[0]].strip() != "," or keys[i] == keys[i + 1]:
+            continue
+        listed = i > 0 and text[mentions[i - 1].span[1] : a.span[0]].strip() == ","
+        if not (listed or _LIST_GOES_ON.match(text, b.span[1])):
+            host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
     shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
     return _Links(host, inner, shadowed)

@@ -161,3 +161,42 @@ def test_geoparse_a_list_of_states_makes_georgia_a_state(gazetteer: Gazetteer) -
     assert (georgia.feature, georgia.country) == ("admin1", "USA")
     (alone,) = _resolved("Protests spread across Georgia.", gazetteer, "Georgia")
     assert alone.feature == "country"
+
+
+def test_geoparse_a_street_is_not_in_the_town_it_is_named_after(gazetteer: Gazetteer) -> None:
+    text = "Shops on Hampton Avenue reopened. Chicago police said Chicago was calm."
+    avenue, *_ = _resolved(text, gazetteer, "Hampton Avenue", "Chicago", "Chicago")
+    assert avenue.match == MATCH_CONTEXT and avenue.name == "Chicago"
+
+
+@pytest.mark.parametrize(("name", "country"), [("St. Louis", "USA"), ("Cork", "IRL")])
+def test_geoparse_a_city_shadows_the_province_named_after_it(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    (place,) = _resolved(f"Crowds gathered in {name} on Sunday.", gazetteer, name)
+    assert (place.feature, place.country) == ("city", country)
+
+
+def test_geoparse_an_embassy_is_not_in_its_own_country(gazetteer: Gazetteer) -> None:
+    text = "Protesters gathered outside the Russian Embassy in Washington."
+    embassy, _ = _resolved(text, gazetteer, "Russian Embassy", "Washington")
+    assert embassy.country == "USA" and embassy.match == MATCH_CONTEXT
+
+
+def test_geoparse_a_list_of_towns_is_not_a_town_and_its_state(gazetteer: Gazetteer) -> None:
+    text = "After stops in Washington, New York and Boston, the prince flew west."
+    washington, *_ = _resolved(text, gazetteer, "Washington", "New York", "Boston")
+    assert washington.feature == "capital"
+    text = "Officials met in Washington, New York on Monday."
+    assert _resolved(text, gazetteer, "Washington", "New York")[0].feature != "capital"
+
+
+def test_geoparse_mentions_in_any_order_resolve_alike(gazetteer: Gazetteer) -> None:
+    text = "HELENA, Mont. (AP) — The bakery in Tacoma, Washington, closed on Monday."
+    mentions = _mentions(text, "HELENA", "Mont.", "Tacoma", "Washington")
+    in_order = [a[0].id for a in resolve(mentions, gazetteer, text) if a]
+    backwards = [a[0].id for a in resolve(mentions[::-1], gazetteer, text) if a]
+    assert backwards == in_order[::-1]
+    assert [e.admin1 for e in _resolved(text, gazetteer, "Tacoma", "Washington")] == [
+        "Washington", "Washington"
+    ]  # fmt: skip
