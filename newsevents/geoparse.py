@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from newsevents.gazetteer import (
@@ -226,16 +226,40 @@ def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Ent
     return max(cands, key=lambda e: _score(e, key, context, pairs))
 
 
-_TRAILING_QUALIFIERS = re.compile(r"\s+(city|county|province|state|region|district)$", re.I)
+AREA_WORDS = frozenset({
+    "county", "parish", "province", "state", "region", "district", "oblast", "governorate",
+    "prefecture",
+})  # fmt: skip
+"""A name that says it is an area ("Orange County", "Sokoto State", "County Cork") means the
+admin area of that name, not the town."""
+_QUALIFIED = re.compile(
+    rf"^(?:(?P<lead>county|province of|state of)\s+)?(?P<bare>.+?)"
+    rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
+    re.I,
+)
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     found = gazetteer.candidates(text)
-    if not found and _TRAILING_QUALIFIERS.search(text):
-        found = gazetteer.candidates(_TRAILING_QUALIFIERS.sub("", text))
+    parts = _QUALIFIED.match(text.strip())
+    qualifier = (parts["lead"] or parts["trail"] or "").split(" ")[0].lower() if parts else ""
+    if not found and parts and qualifier:
+        found = gazetteer.candidates(parts["bare"])
+    if qualifier:
+        found = _as_qualified(found, qualifier)
     if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place
         found = [e for e in found if e.supplement_id or e.feature in ("country", "continent")]
     return found or _inner_candidates(text, gazetteer)
+
+
+def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
+    """The candidates of the kind a name's qualifier says, if any: "X City" a town, "X County"
+    an admin area."""
+    if qualifier == "city":
+        kept = [e for e in found if e.feature in ("city", "capital")]
+    else:
+        kept = [e for e in found if e.feature in ADMIN_FEATURES]
+    return kept or found
 
 
 STREET_WORDS = frozenset({
@@ -343,6 +367,9 @@ def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
     inner = context.best.get(links.inner.get(key, ""))
     if inner is not None and contains(e, inner):
         score += PAIR_BONUS
+    qualified = context.best.get(links.qualified.get(key, ""))
+    if qualified is not None and qualified.id == e.id:
+        score += PAIR_BONUS
     others = context.others(key)
     support = max((_support(e, other) for other in others), default=0.0)
     if e.id not in links.shadowed and any(_siblings(e, other) for other in others):
@@ -382,6 +409,9 @@ class _Links:
     """The reverse: "ohio" → "dublin"."""
     shadowed: frozenset[int]
     """Admin areas named after a large city of theirs: "New York" alone is the city."""
+    qualified: dict[str, str] = field(default_factory=dict)
+    """ "suffolk" → "suffolk county" where the article names both: the bare name is the same
+    place (one sense per article, across a qualifier)."""
 
 
 _LIST_GOES_ON = re.compile(r",?\s+(and|or)\s", re.I)
@@ -400,7 +430,17 @@ def _links(
             host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
     shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
-    return _Links(host, inner, shadowed)
+    return _Links(host, inner, shadowed, _qualified_keys(cands))
+
+
+def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
+    found = {}
+    for key in cands:
+        parts = _QUALIFIED.match(key)
+        qualifier = parts and (parts["lead"] or parts["trail"] or "").split(" ")[0].lower()
+        if qualifier in AREA_WORDS and parts and parts["bare"] in cands:
+            found.setdefault(parts["bare"], key)
+    return found
 
 
 def to_place(mention: Mention, entry: Entry, confidence: float) -> Place:

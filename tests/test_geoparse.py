@@ -200,3 +200,15 @@ def test_geoparse_mentions_in_any_order_resolve_alike(gazetteer: Gazetteer) -> N
     assert [e.admin1 for e in _resolved(text, gazetteer, "Tacoma", "Washington")] == [
         "Washington", "Washington"
     ]  # fmt: skip
+
+
+def test_geoparse_a_name_that_says_state_is_the_admin_area(gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked two villages in Sokoto State on Friday."
+    (place,) = _resolved(text, gazetteer, "Sokoto State")
+    assert (place.feature, place.country) == ("admin1", "NGA")
+
+
+def test_geoparse_a_bare_name_is_the_county_the_article_names(gazetteer: Gazetteer) -> None:
+    text = "Police in Suffolk County found her. Suffolk detectives said she lived in Southold."
+    county, bare, _ = _resolved(text, gazetteer, "Suffolk County", "Suffolk", "Southold")
+    assert bare.id == county.id and (county.feature, county.admin1) == ("admin2", "New York")
