@@ -241,15 +241,22 @@ _QUALIFIED = re.compile(
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     found = gazetteer.candidates(text)
-    parts = _QUALIFIED.match(text.strip())
-    qualifier = (parts["lead"] or parts["trail"] or "").split(" ")[0].lower() if parts else ""
-    if not found and parts and qualifier:
-        found = gazetteer.candidates(parts["bare"])
+    bare, qualifier = _split_qualifier(text)
+    if not found and qualifier:
+        found = gazetteer.candidates(bare)
     if qualifier:
         found = _as_qualified(found, qualifier)
     if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place
         found = [e for e in found if e.supplement_id or e.feature in ("country", "continent")]
     return found or _inner_candidates(text, gazetteer)
+
+
+def _split_qualifier(text: str) -> tuple[str, str]:
+    """ "Sokoto State" → ("Sokoto", "state"); "County Cork" → ("Cork", "county")."""
+    parts = _QUALIFIED.match(text.strip())
+    if parts is None or not (parts["lead"] or parts["trail"]):
+        return text, ""
+    return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower()
 
 
 def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
@@ -434,12 +441,11 @@ def _links(
 
 
 def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
-    found = {}
+    found: dict[str, str] = {}
     for key in cands:
-        parts = _QUALIFIED.match(key)
-        qualifier = parts and (parts["lead"] or parts["trail"] or "").split(" ")[0].lower()
-        if qualifier in AREA_WORDS and parts and parts["bare"] in cands:
-            found.setdefault(parts["bare"], key)
+        bare, qualifier = _split_qualifier(key)
+        if qualifier in AREA_WORDS and bare in cands:
+            found.setdefault(bare, key)
     return found
 
 
