@@ -240,15 +240,27 @@ _QUALIFIED = re.compile(
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
-    found = gazetteer.candidates(text)
+    found = _lookup(text, gazetteer)
     bare, qualifier = _split_qualifier(text)
     if not found and qualifier:
-        found = gazetteer.candidates(bare)
+        found = _lookup(bare, gazetteer)
     if qualifier:
         found = _as_qualified(found, qualifier)
     if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place
         found = [e for e in found if e.supplement_id or e.feature in ("country", "continent")]
     return found or _inner_candidates(text, gazetteer)
+
+
+_SAINTS_OWN = re.compile(r"^(st\.?|saint)\s.*['’]s?$", re.I)
+"""A saint's possessive ("St Patrick's", "St. Peter's") names a church or a school, not a
+parish or town of that saint's name (Dominica's Saint Patrick, Saint George in Utah)."""
+
+
+def _lookup(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    found = gazetteer.candidates(text)
+    if _SAINTS_OWN.match(text.strip()):  # only a town so named: St. John's, Newfoundland
+        return [e for e in found if _SAINTS_OWN.match(e.name)]
+    return found
 
 
 def _split_qualifier(text: str) -> tuple[str, str]:
@@ -297,7 +309,9 @@ def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
             part = " ".join(words[i : i + size])
             if not part[:1].isupper() or is_generic(part):
                 continue
-            found = [e for e in gazetteer.candidates(part) if _sizeable(e)]
+            if i and normalize(words[i - 1]) in ("st", "saint"):  # "St Patrick's": a saint's
+                continue
+            found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
             if found:
                 return found
     return []

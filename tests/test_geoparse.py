@@ -212,3 +212,13 @@ def test_geoparse_a_bare_name_is_the_county_the_article_names(gazetteer: Gazette
     text = "Police in Suffolk County found her. Suffolk detectives said she lived in Southold."
     county, bare, _ = _resolved(text, gazetteer, "Suffolk County", "Suffolk", "Southold")
     assert bare.id == county.id and (county.feature, county.admin1) == ("admin2", "New York")
+
+
+def test_geoparse_a_saints_possessive_is_not_the_parish_of_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Mourners filled St Patrick's on Sunday. Dublin priests led prayers in Dublin."
+    church, *_ = _resolved(text, gazetteer, "St Patrick's", "Dublin", "Dublin")
+    assert church.country == "IRL"
+    (town,) = _resolved("Fog closed the port of St. John's.", gazetteer, "St. John's")
+    assert (town.feature, town.country) == ("city", "CAN")
