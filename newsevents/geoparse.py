@@ -74,6 +74,9 @@ PAIR_BONUS = 6.0
 SIBLING_SUPPORT = 1.0
 """For a province or state when the article names another of the same country; not for one
 named after a large city of its own (a list of states does not make "New York" the state)."""
+HELD_AND_NEAR = 1.0
+"""Added to a candidate's best support when a province or county of the article holds it and
+a town of the article lies near it: both kinds of local evidence, not just the stronger."""
 DATELINE_WEIGHT = 3
 """A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
@@ -393,6 +396,8 @@ def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
         score += PAIR_BONUS
     others = context.others(key)
     support = max((_support(e, other) for other in others), default=0.0)
+    if _held_and_near(e, others):
+        support += HELD_AND_NEAR
     if e.id not in links.shadowed and any(_siblings(e, other) for other in others):
         support = max(support, SIBLING_SUPPORT)
     return score + support
@@ -405,6 +410,14 @@ def _support(e: Entry, other: Entry) -> float:
     if contains(e, other) and e.feature in ("admin1", "admin2", "country"):
         return 1.0
     return 1.0 if other.feature not in COARSE and _close(e, other) else 0.0
+
+
+def _held_and_near(e: Entry, others: list[Entry]) -> bool:
+    """Whether a province or county the article names holds ``e`` and a town it names lies
+    near it: "Montgomery County" in an article on Red Oak, Iowa."""
+    return any(o.feature in ADMIN_FEATURES and contains(o, e) for o in others) and any(
+        o.feature not in COARSE and _close(e, o) for o in others
+    )
 
 
 def _siblings(e: Entry, other: Entry) -> bool:

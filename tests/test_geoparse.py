@@ -222,3 +222,14 @@ def test_geoparse_a_saints_possessive_is_not_the_parish_of_that_name(
     assert church.country == "IRL"
     (town,) = _resolved("Fog closed the port of St. John's.", gazetteer, "St. John's")
     assert (town.feature, town.country) == ("city", "CAN")
+
+
+def test_geoparse_a_county_its_state_and_towns_surround_beats_a_big_namesake(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Candidates met in Red Oak on Saturday. The Montgomery County Democrats hosted the "
+        "forum, the first in Iowa this year."
+    )
+    town, county, _ = _resolved(text, gazetteer, "Red Oak", "Montgomery County", "Iowa")
+    assert (town.admin1, county.admin1, county.feature) == ("Iowa", "Iowa", "admin2")
