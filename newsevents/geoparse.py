@@ -448,8 +448,9 @@ class _Links:
     place (one sense per article, across a qualifier)."""
 
 
-_LIST_GOES_ON = re.compile(r",?\s+(and|or)\s", re.I)
-"""After "Washington, New York": "and Boston" makes it a list, not a town and its state."""
+_LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
+"""After "Washington, New York": "and Boston" makes it a list, not a town and its state (but
+"Dayton, Ohio, and Springfield" is a town and its state)."""
 
 
 def _links(
@@ -459,8 +460,7 @@ def _links(
     for i, (a, b) in enumerate(pairwise(mentions)):
         if text[a.span[1] : b.span[0]].strip() != "," or keys[i] == keys[i + 1]:
             continue
-        listed = i > 0 and text[mentions[i - 1].span[1] : a.span[0]].strip() == ","
-        if not (listed or _LIST_GOES_ON.match(text, b.span[1])):
+        if not _LIST_GOES_ON.match(text, b.span[1]):
             host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
     shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))

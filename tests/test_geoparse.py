@@ -189,6 +189,10 @@ def test_geoparse_a_list_of_towns_is_not_a_town_and_its_state(gazetteer: Gazette
     assert washington.feature == "capital"
     text = "Officials met in Washington, New York on Monday."
     assert _resolved(text, gazetteer, "Washington", "New York")[0].feature != "capital"
+    text = "Floods hit Lafayette, Indiana, and Springfield, Illinois."
+    names = ("Lafayette", "Indiana", "Springfield", "Illinois")
+    lafayette, _, springfield, _ = _resolved(text, gazetteer, *names)
+    assert (lafayette.admin1, springfield.admin1) == ("Indiana", "Illinois")
 
 
 def test_geoparse_mentions_in_any_order_resolve_alike(gazetteer: Gazetteer) -> None:
