@@ -321,7 +321,9 @@ def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
 
 
 def _sizeable(e: Entry) -> bool:
-    return e.match != MATCH_ALTERNATE and (
+    """A huge city counts even through an alternate name, as in :func:`_shadows` ("New York
+    Auto Show" is New York City's)."""
+    return (e.match != MATCH_ALTERNATE or e.population >= HUGE_CITY) and (
         e.feature in INNER_FEATURES or e.population >= INNER_POPULATION
     )
 

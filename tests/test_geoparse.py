@@ -237,3 +237,9 @@ def test_geoparse_a_county_its_state_and_towns_surround_beats_a_big_namesake(
     )
     town, county, _ = _resolved(text, gazetteer, "Red Oak", "Montgomery County", "Iowa")
     assert (town.admin1, county.admin1, county.feature) == ("Iowa", "Iowa", "admin2")
+
+
+def test_geoparse_a_huge_city_inside_a_name_is_the_city(gazetteer: Gazetteer) -> None:
+    text = "Crowds filled the New York Auto Show on Friday."
+    (place,) = _resolved(text, gazetteer, "New York Auto Show")
+    assert (place.feature, place.geonameid) == ("city", 5128581)
