@@ -46,7 +46,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -377,16 +377,28 @@ class _Builder:
             self.add(entry, names, salient=level == "1", demonyms=iso)
 
     def _cities(self) -> None:
-        capitals = {(c["iso"], c["capital"]) for c in self.gc.get_countries().values()}
+        capitals = self._capitals()
         for city in self.gc.get_cities().values():
             cc, name, pop = city["countrycode"], city["name"], int(city["population"])
             names = {a: MATCH_ALTERNATE for a in city["alternatenames"] if _good_alternate(a)}
             names[name] = MATCH_PRIMARY
-            feature = "capital" if (cc, name) in capitals else "city"
+            feature = "capital" if city["geonameid"] in capitals else "city"
             admin1 = self.admin1_names.get(f"{cc}.{city['admin1code']}")
             row: Row = (city["geonameid"], None, name, city["latitude"], city["longitude"])
             row += (self.iso3.get(cc), admin1, feature, pop, _city_radius(pop), None)
             self.add(row, names, salient=pop >= SALIENT_CITY_POPULATION)
+
+    def _capitals(self) -> set[int]:
+        """Each country's capital: the largest town of its country bearing the capital's name,
+        not every namesake (the United States has dozens of towns called Washington)."""
+        named = {(c["iso"], c["capital"]) for c in self.gc.get_countries().values()}
+        largest: dict[tuple[str, str], tuple[int, int]] = {}
+        for city in self.gc.get_cities().values():
+            key = (city["countrycode"], city["name"])
+            pop = int(city["population"])
+            if key in named and pop >= largest.get(key, (-1, 0))[0]:
+                largest[key] = (pop, city["geonameid"])
+        return {gid for _, gid in largest.values()}
 
     def _supplement_places(self) -> None:
         for place in self.supplement.get("place", []):

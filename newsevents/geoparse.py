@@ -13,7 +13,8 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from newsevents.gazetteer import (
     MATCH_ALIAS,
@@ -57,7 +58,9 @@ MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
 """GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
 COUNTRY_WEIGHT = 2.5
 """Bonus for lying in the countries the rest of the article names, times their share."""
-LARGE_CITY = 500_000
+LARGE_CITY = 100_000
+"""A city this large, named by its own name, shadows the admin area of its country named after
+it: "Cork", "Idlib" and "Saint-Louis" alone are the cities (see :data:`SHADOW_PENALTY`)."""
 HUGE_CITY = 5_000_000
 """A city this large shadows its province even through an alternate name ("New York")."""
 INNER_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "capital"})
@@ -68,6 +71,12 @@ SHADOW_PENALTY = 5.0
 places a town inside the area ("Tacoma, Washington")."""
 PAIR_BONUS = 6.0
 """For a candidate that "Town, Area" pairs agree with, in either direction."""
+SIBLING_SUPPORT = 1.0
+"""For a province or state when the article names another of the same country; not for one
+named after a large city of its own (a list of states does not make "New York" the state)."""
+HELD_AND_NEAR = 1.0
+"""Added to a candidate's best support when a province or county of the article holds it and
+a town of the article lies near it: both kinds of local evidence, not just the stronger."""
 DATELINE_WEIGHT = 3
 """A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
@@ -106,6 +115,7 @@ def resolve(
 ) -> list[tuple[Entry, float] | None]:
     """The best entry for each mention and a 0..1 confidence; None where nothing matched.
 
+    Mentions may come in any order; datelines and "Town, State" pairs are read in text order.
     One sense per article: every mention of the same name resolves to the same entry. A name the
     gazetteer lacks is resolved by the place name inside it ("University of Alberta"); with
     ``backoff``, a name still unknown (a street, a building) is placed at the article's focus,
@@ -115,15 +125,17 @@ def resolve(
     cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
     cands = {k: c for k, c in cands.items() if c}
     counts = Counter(keys)
-    for key in _dateline_keys(mentions, keys, text):
+    in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
+    ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
+    for key in _dateline_keys(ordered, ordered_keys, text):
         counts[key] += DATELINE_WEIGHT
     first = {k: max(c, key=_prior) for k, c in cands.items()}
     context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
-    pairs = _links(mentions, keys, text, cands)
+    pairs = _links(ordered, ordered_keys, text, cands)
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
         context = _Context(best, context.counts)
-    focus = focus_of(context) if backoff else None
+    focus = focus_of(context, Counter(keys)) if backoff else None
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
         if key not in cands:
@@ -147,20 +159,55 @@ def _soft_votes(cands: list[Entry]) -> dict[str, float]:
     return {c: w / total for c, w in weights.items()} if total else {}
 
 
-def focus_of(context: _Context) -> Entry | None:
-    """The article's focus: its most-mentioned specific place (a town, a feature), if one is
-    named at least twice or is the only one, else its most-mentioned province or county, else
-    its most-mentioned place of any kind."""
-    ranked = sorted(
-        ((context.counts[k], -i, e) for i, (k, e) in enumerate(context.best.items())),
-        key=lambda t: (t[0], t[1]),
-        reverse=True,
+def focus_of(context: _Context, counts: Counter[str] | None = None) -> Entry | None:
+    """The article's focus: the specific place (a town, a feature) it is most about, else its
+    most-mentioned province or county, else its most-mentioned place of any kind.
+
+    Specific places of the article's main country come first; among them, each counts its own
+    mentions and half those of the article's places around it (:func:`_local_support`), so that a
+    town named once among its neighbours and its province beats a namesake named once alone.
+    A specific place is the focus if it is named twice, has such support, or is the only one.
+    ``counts`` are the mentions of each name to weigh, by default the context's; resolve passes
+    the text's own, without the dateline's extra weight: a reporter files from a capital about
+    a prison or a hospital elsewhere.
+    """
+    counts = counts if counts is not None else context.counts
+    order = {k: i for i, k in enumerate(context.best)}
+    home = _main_country(context)
+    specific = [k for k, e in context.best.items() if e.feature not in COARSE]
+    specific = [k for k in specific if context.best[k].country == home] or specific
+    if specific:
+        support = {k: _local_support(k, context.best, counts) for k in specific}
+        top = max(specific, key=lambda k: (counts[k] + support[k] / 2, -order[k]))
+        if counts[top] >= 2 or support[top] or len(specific) == 1:
+            return context.best[top]
+    ranked = sorted(context.best, key=lambda k: (counts[k], -order[k]), reverse=True)
+    local = [k for k in ranked if context.best[k].feature not in COARSE]
+    local += [k for k in ranked if context.best[k].feature in ADMIN_FEATURES]
+    return context.best[(local or ranked)[0]] if ranked else None
+
+
+FOCUS_KM = 100
+"""Places this close to a candidate focus, or areas holding it, count as its mentions."""
+
+
+def _local_support(key: str, best: dict[str, Entry], counts: Counter[str]) -> int:
+    """Mentions of the article's other places that lie around the place of ``key``."""
+    place = best[key]
+    return sum(
+        counts[k]
+        for k, e in best.items()
+        if k != key
+        and (
+            (e.feature in ADMIN_FEATURES and contains(e, place))
+            or (e.feature not in COARSE and _near(e, place, FOCUS_KM))
+        )
     )
-    specific = [t for t in ranked if t[2].feature not in COARSE]
-    if specific and (specific[0][0] >= 2 or len(specific) == 1):
-        return specific[0][2]
-    local = [t for t in ranked if t[2].feature not in COARSE or t[2].feature in ADMIN_FEATURES]
-    return (local or ranked)[0][2] if ranked else None
+
+
+def _main_country(context: _Context) -> str | None:
+    countries = {c: w for c, w in context.countries.items() if c}
+    return max(countries, key=lambda c: countries[c]) if countries else None
 
 
 _DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
@@ -182,35 +229,101 @@ def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Ent
     return max(cands, key=lambda e: _score(e, key, context, pairs))
 
 
-_TRAILING_QUALIFIERS = re.compile(r"\s+(city|county|province|state|region|district)$", re.I)
+AREA_WORDS = frozenset({
+    "county", "parish", "province", "state", "region", "district", "oblast", "governorate",
+    "prefecture",
+})  # fmt: skip
+"""A name that says it is an area ("Orange County", "Sokoto State", "County Cork") means the
+admin area of that name, not the town."""
+_QUALIFIED = re.compile(
+    rf"^(?:(?P<lead>county|province of|state of)\s+)?(?P<bare>.+?)"
+    rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
+    re.I,
+)
 
 
 def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
-    found = gazetteer.candidates(text)
-    if not found and _TRAILING_QUALIFIERS.search(text):
-        found = gazetteer.candidates(_TRAILING_QUALIFIERS.sub("", text))
+    found = _lookup(text, gazetteer)
+    bare, qualifier = _split_qualifier(text)
+    if not found and qualifier:
+        found = _lookup(bare, gazetteer)
+    if qualifier:
+        found = _as_qualified(found, qualifier)
     if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place
         found = [e for e in found if e.supplement_id or e.feature in ("country", "continent")]
     return found or _inner_candidates(text, gazetteer)
 
 
+_SAINTS_OWN = re.compile(r"^(st\.?|saint)\s.*['’]s?$", re.I)
+"""A saint's possessive ("St Patrick's", "St. Peter's") names a church or a school, not a
+parish or town of that saint's name (Dominica's Saint Patrick, Saint George in Utah)."""
+
+
+def _lookup(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    found = gazetteer.candidates(text)
+    if _SAINTS_OWN.match(text.strip()):  # only a town so named: St. John's, Newfoundland
+        return [e for e in found if _SAINTS_OWN.match(e.name)]
+    return found
+
+
+def _split_qualifier(text: str) -> tuple[str, str]:
+    """ "Sokoto State" → ("Sokoto", "state"); "County Cork" → ("Cork", "county")."""
+    parts = _QUALIFIED.match(text.strip())
+    if parts is None or not (parts["lead"] or parts["trail"]):
+        return text, ""
+    return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower()
+
+
+def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
+    """The candidates of the kind a name's qualifier says, if any: "X City" a town, "X County"
+    an admin area."""
+    if qualifier == "city":
+        kept = [e for e in found if e.feature in ("city", "capital")]
+    else:
+        kept = [e for e in found if e.feature in ADMIN_FEATURES]
+    return kept or found
+
+
+STREET_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+    "ln", "place", "pl", "terrace", "crescent", "highway", "hwy",
+})  # fmt: skip
+"""A street named after a town ("Hampton Avenue", "N. Bedford Drive") is not in that town."""
+ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
+"""A country's embassy lies in another country: its name does not place it."""
+
+
 def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     """The longest capitalised run of words inside an unknown name that names a sizeable place:
-    "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"."""
-    words = text.split()
+    "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"; none inside a
+    street's name, no country inside an embassy's."""
+    words, folded = text.split(), normalize(text).split()
+    if folded and folded[-1] in STREET_WORDS:
+        return []
+    found = _inner_run(words, gazetteer)
+    if ABROAD_WORDS.intersection(folded):
+        found = [e for e in found if e.feature != "country"]
+    return found
+
+
+def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
             if not part[:1].isupper() or is_generic(part):
                 continue
-            found = [e for e in gazetteer.candidates(part) if _sizeable(e)]
+            if i and normalize(words[i - 1]) in ("st", "saint"):  # "St Patrick's": a saint's
+                continue
+            found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
             if found:
                 return found
     return []
 
 
 def _sizeable(e: Entry) -> bool:
-    return e.match != MATCH_ALTERNATE and (
+    """A huge city counts even through an alternate name, as in :func:`_shadows` ("New York
+    Auto Show" is New York City's)."""
+    return (e.match != MATCH_ALTERNATE or e.population >= HUGE_CITY) and (
         e.feature in INNER_FEATURES or e.population >= INNER_POPULATION
     )
 
@@ -280,7 +393,16 @@ def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
     inner = context.best.get(links.inner.get(key, ""))
     if inner is not None and contains(e, inner):
         score += PAIR_BONUS
-    return score + max((_support(e, other) for other in context.others(key)), default=0.0)
+    qualified = context.best.get(links.qualified.get(key, ""))
+    if qualified is not None and qualified.id == e.id:
+        score += PAIR_BONUS
+    others = context.others(key)
+    support = max((_support(e, other) for other in others), default=0.0)
+    if _held_and_near(e, others):
+        support += HELD_AND_NEAR
+    if e.id not in links.shadowed and any(_siblings(e, other) for other in others):
+        support = max(support, SIBLING_SUPPORT)
+    return score + support
 
 
 def _support(e: Entry, other: Entry) -> float:
@@ -292,8 +414,25 @@ def _support(e: Entry, other: Entry) -> float:
     return 1.0 if other.feature not in COARSE and _close(e, other) else 0.0
 
 
+def _held_and_near(e: Entry, others: list[Entry]) -> bool:
+    """Whether a province or county the article names holds ``e`` and a town it names lies
+    near it: "Montgomery County" in an article on Red Oak, Iowa."""
+    return any(o.feature in ADMIN_FEATURES and contains(o, e) for o in others) and any(
+        o.feature not in COARSE and _close(e, o) for o in others
+    )
+
+
+def _siblings(e: Entry, other: Entry) -> bool:
+    """Two provinces or states of one country: "Georgia, Florida and Alabama"."""
+    return e.feature == other.feature == "admin1" and e.country == other.country
+
+
 def _close(a: Entry, b: Entry) -> bool:
-    return distance_km(a.lat, a.lon, b.lat, b.lon) < 150
+    return _near(a, b, 150)
+
+
+def _near(a: Entry, b: Entry, km: float) -> bool:
+    return distance_km(a.lat, a.lon, b.lat, b.lon) < km
 
 
 @dataclass(frozen=True)
@@ -306,18 +445,37 @@ class _Links:
     """The reverse: "ohio" → "dublin"."""
     shadowed: frozenset[int]
     """Admin areas named after a large city of theirs: "New York" alone is the city."""
+    qualified: dict[str, str] = field(default_factory=dict)
+    """ "suffolk" → "suffolk county" where the article names both: the bare name is the same
+    place (one sense per article, across a qualifier)."""
+
+
+_LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
+"""After "Washington, New York": "and Boston" makes it a list, not a town and its state (but
+"Dayton, Ohio, and Springfield" is a town and its state)."""
 
 
 def _links(
     mentions: Sequence[Mention], keys: list[str], text: str, cands: dict[str, list[Entry]]
 ) -> _Links:
     host: dict[str, str] = {}
-    for a, b, ka, kb in zip(mentions, mentions[1:], keys, keys[1:], strict=False):
-        if text[a.span[1] : b.span[0]].strip() == "," and ka != kb:
-            host.setdefault(ka, kb)
+    for i, (a, b) in enumerate(pairwise(mentions)):
+        if text[a.span[1] : b.span[0]].strip() != "," or keys[i] == keys[i + 1]:
+            continue
+        if not _LIST_GOES_ON.match(text, b.span[1]):
+            host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
     shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
-    return _Links(host, inner, shadowed)
+    return _Links(host, inner, shadowed, _qualified_keys(cands))
+
+
+def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key in cands:
+        bare, qualifier = _split_qualifier(key)
+        if qualifier in AREA_WORDS and bare in cands:
+            found.setdefault(bare, key)
+    return found
 
 
 def to_place(mention: Mention, entry: Entry, confidence: float) -> Place:

@@ -100,3 +100,8 @@ def test_gazetteer_supplement_place_carries_its_geonames_id(
 
 def test_gazetteer_country_has_its_geonames_id(gazetteer: Gazetteer) -> None:
     assert _best(gazetteer.candidates("Kenya"), "country").geonameid == 192950
+
+
+def test_gazetteer_capital_is_one_town_not_its_namesakes(gazetteer: Gazetteer) -> None:
+    capitals = [e for e in gazetteer.candidates("Washington") if e.feature == "capital"]
+    assert [e.geonameid for e in capitals] == [4140963]

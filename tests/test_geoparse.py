@@ -131,3 +131,115 @@ def test_geoparse_demonyms_are_context_mentions_on_request(nlp: Any, gazetteer: 
     ]  # fmt: skip
     answers = resolve(found, gazetteer, parsed.text)
     assert [a[0].country for a in answers if a] == ["RUS", "GBR", "CHE"]
+
+
+def test_geoparse_focus_is_the_town_its_neighbours_surround(gazetteer: Gazetteer) -> None:
+    text = (
+        "A coach came from Charleston to Patriot High in Virginia. The school serves "
+        "Centreville and Gainesville in Virginia."
+    )
+    names = ("Charleston", "Patriot High", "Virginia", "Centreville", "Gainesville", "Virginia")
+    _, school, _, centreville, *_ = _resolved(text, gazetteer, *names)
+    assert school.match == MATCH_CONTEXT and school.feature == "city"
+    assert (school.name, school.admin1) == (centreville.name, "Virginia")
+
+
+def test_geoparse_focus_lies_in_the_article_main_country(gazetteer: Gazetteer) -> None:
+    text = (
+        "Liverpool fans in Egypt watched the match in Madinaty, east of Cairo. "
+        "Egypt's striker scored twice for Liverpool."
+    )
+    names = ("Liverpool", "Egypt", "Madinaty", "Cairo", "Egypt", "Liverpool")
+    madinaty = _resolved(text, gazetteer, *names)[2]
+    assert madinaty.match == MATCH_CONTEXT and madinaty.name == "Cairo"
+
+
+def test_geoparse_a_list_of_states_makes_georgia_a_state(gazetteer: Gazetteer) -> None:
+    text = "Storms hit Florida, Louisiana, Nevada and Georgia, and Guam sent help."
+    names = ("Florida", "Louisiana", "Nevada", "Georgia", "Guam")
+    georgia = _resolved(text, gazetteer, *names)[3]
+    assert (georgia.feature, georgia.country) == ("admin1", "USA")
+    (alone,) = _resolved("Protests spread across Georgia.", gazetteer, "Georgia")
+    assert alone.feature == "country"
+
+
+def test_geoparse_a_street_is_not_in_the_town_it_is_named_after(gazetteer: Gazetteer) -> None:
+    text = "Shops on Hampton Avenue reopened. Chicago police said Chicago was calm."
+    avenue, *_ = _resolved(text, gazetteer, "Hampton Avenue", "Chicago", "Chicago")
+    assert avenue.match == MATCH_CONTEXT and avenue.name == "Chicago"
+
+
+@pytest.mark.parametrize(("name", "country"), [("St. Louis", "USA"), ("Cork", "IRL")])
+def test_geoparse_a_city_shadows_the_province_named_after_it(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    (place,) = _resolved(f"Crowds gathered in {name} on Sunday.", gazetteer, name)
+    assert (place.feature, place.country) == ("city", country)
+
+
+def test_geoparse_an_embassy_is_not_in_its_own_country(gazetteer: Gazetteer) -> None:
+    text = "Protesters gathered outside the Russian Embassy in Washington."
+    embassy, _ = _resolved(text, gazetteer, "Russian Embassy", "Washington")
+    assert embassy.country == "USA" and embassy.match == MATCH_CONTEXT
+
+
+def test_geoparse_a_list_of_towns_is_not_a_town_and_its_state(gazetteer: Gazetteer) -> None:
+    text = "After stops in Washington, New York and Boston, the prince flew west."
+    washington, *_ = _resolved(text, gazetteer, "Washington", "New York", "Boston")
+    assert washington.feature == "capital"
+    text = "Officials met in Washington, New York on Monday."
+    assert _resolved(text, gazetteer, "Washington", "New York")[0].feature != "capital"
+    text = "Floods hit Lafayette, Indiana, and Springfield, Illinois."
+    names = ("Lafayette", "Indiana", "Springfield", "Illinois")
+    lafayette, _, springfield, _ = _resolved(text, gazetteer, *names)
+    assert (lafayette.admin1, springfield.admin1) == ("Indiana", "Illinois")
+
+
+def test_geoparse_mentions_in_any_order_resolve_alike(gazetteer: Gazetteer) -> None:
+    text = "HELENA, Mont. (AP) — The bakery in Tacoma, Washington, closed on Monday."
+    mentions = _mentions(text, "HELENA", "Mont.", "Tacoma", "Washington")
+    in_order = [a[0].id for a in resolve(mentions, gazetteer, text) if a]
+    backwards = [a[0].id for a in resolve(mentions[::-1], gazetteer, text) if a]
+    assert backwards == in_order[::-1]
+    assert [e.admin1 for e in _resolved(text, gazetteer, "Tacoma", "Washington")] == [
+        "Washington", "Washington"
+    ]  # fmt: skip
+
+
+def test_geoparse_a_name_that_says_state_is_the_admin_area(gazetteer: Gazetteer) -> None:
+    text = "Gunmen attacked two villages in Sokoto State on Friday."
+    (place,) = _resolved(text, gazetteer, "Sokoto State")
+    assert (place.feature, place.country) == ("admin1", "NGA")
+
+
+def test_geoparse_a_bare_name_is_the_county_the_article_names(gazetteer: Gazetteer) -> None:
+    text = "Police in Suffolk County found her. Suffolk detectives said she lived in Southold."
+    county, bare, _ = _resolved(text, gazetteer, "Suffolk County", "Suffolk", "Southold")
+    assert bare.id == county.id and (county.feature, county.admin1) == ("admin2", "New York")
+
+
+def test_geoparse_a_saints_possessive_is_not_the_parish_of_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Mourners filled St Patrick's on Sunday. Dublin priests led prayers in Dublin."
+    church, *_ = _resolved(text, gazetteer, "St Patrick's", "Dublin", "Dublin")
+    assert church.country == "IRL"
+    (town,) = _resolved("Fog closed the port of St. John's.", gazetteer, "St. John's")
+    assert (town.feature, town.country) == ("city", "CAN")
+
+
+def test_geoparse_a_county_its_state_and_towns_surround_beats_a_big_namesake(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Candidates met in Red Oak on Saturday. The Montgomery County Democrats hosted the "
+        "forum, the first in Iowa this year."
+    )
+    town, county, _ = _resolved(text, gazetteer, "Red Oak", "Montgomery County", "Iowa")
+    assert (town.admin1, county.admin1, county.feature) == ("Iowa", "Iowa", "admin2")
+
+
+def test_geoparse_a_huge_city_inside_a_name_is_the_city(gazetteer: Gazetteer) -> None:
+    text = "Crowds filled the New York Auto Show on Friday."
+    (place,) = _resolved(text, gazetteer, "New York Auto Show")
+    assert (place.feature, place.geonameid) == ("city", 5128581)
