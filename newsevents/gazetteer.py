@@ -14,7 +14,7 @@ supplement, never downloaded:
 
 Arabic place names reach English in many spellings ("Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr").
 Names of places in the countries that write them in Arabic script also get a transliteration key
-(:func:`variant`), looked up only when a name has no exact match.
+(:func:`newsevents.placenames.variant`), looked up only when a name has no exact match.
 
 The index is written to a temporary file and renamed into place, so concurrent first uses never
 see a half-built file; its name carries a version key, so a changed supplement or package
@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import LexiconError, ModelError
+from newsevents.placenames import ARABIC_SCRIPT_COUNTRIES, airport_names, is_air_base, variant
 
 __all__ = [
     "MATCH_ALIAS",
@@ -51,7 +52,6 @@ __all__ = [
     "cache_dir",
     "distance_km",
     "normalize",
-    "variant",
 ]
 
 BUILD_VERSION = "8"
@@ -131,47 +131,7 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 """A name's abbreviated first word, spelled out: "St. Petersburg" is "Saint Petersburg"."""
 
 
-ARABIC_SCRIPT_COUNTRIES = frozenset({
-    "AFG", "ARE", "BHR", "DJI", "DZA", "EGY", "ESH", "IRN", "IRQ", "ISR", "JOR", "KWT", "LBN",
-    "LBY", "MAR", "MRT", "OMN", "PAK", "PSE", "QAT", "SAU", "SDN", "SOM", "SYR", "TCD", "TUN",
-    "YEM",
-})  # fmt: skip
-"""Countries whose place names reach English through many transliterations: they get
-:func:`variant` keys."""
-_ARTICLES = frozenset({
-    "al", "el", "ad", "ed", "ar", "er", "as", "es", "ash", "esh", "at", "et", "az", "ez", "an",
-    "en", "adh", "ath", "ul",
-})  # fmt: skip
-"""The Arabic article in its transliterations, sun-letter assimilations included."""
-_VARIANT_WORDS = {"tel": "tal", "tell": "tal", "kfar": "kafr", "jebel": "jabal", "jbel": "jabal"}
-_SPELLINGS = (
-    (re.compile(r"^[ae]([tdrzsnl])\1(?=\w\w)"), r"\1"),  # "Ezzor", "Arraqqa": article run in
-    (re.compile(r"ou|oo|o"), "u"),
-    (re.compile(r"ee"), "i"),
-    (re.compile(r"ei|ey|ai"), "ay"),
-    (re.compile(r"aw(?=[^aeiouy]|$)"), "u"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"(\w)\1+"), r"\1"),
-    (re.compile(r"(?<=[aeiouy])h$"), ""),  # "Raqqah", "Hasakah"
-    (re.compile(r"e$"), "a"),  # "-iyeh"
-)
-
-
-def variant(key: str) -> str:
-    """A transliteration key for a normalised name: articles, ayn marks, doubled letters and
-    vowel spellings folded ("deir ez zor", "deir al zour", "dayr az zawr": "dayr zur")."""
-    words = key.replace("'", "").split()
-    words = [w for w in words[:-1] if w not in _ARTICLES] + words[-1:]
-    return " ".join(_fold(_VARIANT_WORDS.get(w, w)) for w in words)
-
-
-def _fold(word: str) -> str:
-    for pattern, replacement in _SPELLINGS:
-        word = pattern.sub(replacement, word)
-    return word
-
-
-VARIANT_MIN_LETTERS = 4
+VARIANT_MIN_LETTERS = 5
 
 
 def _may_vary(name: str, key: str) -> bool:
@@ -472,27 +432,26 @@ class _Builder:
             self.add(row, names, salient=pop >= SALIENT_CITY_POPULATION)
 
     def _airports(self) -> None:
-        """Airports with an IATA code and air bases, under their names and short names (see
-        _airport_names); a short name that is also a sizeable town's or an area's name is left
-        out. Curated aliases are keyed by IATA code, else ICAO code."""
+        """Airports with an IATA code and air bases, under their names and aliases (see
+        placenames.airport_names); an alias that is also an area's, a sizeable town's or a name
+        in the airport's own country is left out. Curated aliases are keyed by IATA code, else
+        ICAO code."""
         import airportsdata
 
         taken = self._taken_names()
         local = self._local_names()
         for airport in airportsdata.load("ICAO").values():
-            if not airport["iata"] and not _AIR_BASE.search(airport["name"]):
+            if not airport["iata"] and not is_air_base(airport["name"]):
                 continue  # airstrips and private fields; air bases are news
-            code = airport["iata"] or airport["icao"]
-            names = _airport_names(airport["name"], airport["city"])
+            own, aliases = airport_names(airport["name"], airport["city"])
             iso3 = self.iso3.get(airport["country"])
             city = variant(normalize(airport["city"]))
-            names = {
-                n: q
-                for n, q in names.items()
-                if q == MATCH_PRIMARY
-                or (_free(n, taken, city) and (normalize(n), iso3) not in local)
-            }
-            names.update(self._curated(code))
+            names = dict.fromkeys(
+                (a for a in aliases if _free(a, taken, city) and (normalize(a), iso3) not in local),
+                MATCH_ALIAS,
+            )
+            names.update(dict.fromkeys(own, MATCH_PRIMARY))
+            names.update(self._curated(airport["iata"] or airport["icao"]))
             point = (float(airport["lat"]), float(airport["lon"]))
             row: Row = (None, None, airport["name"], *point, iso3)
             self.add((*row, None, "airport", 0, AIRPORT_RADIUS_KM, None), names, salient=False)
@@ -517,11 +476,12 @@ class _Builder:
         )
 
     def _variants(self) -> list[tuple[str, int, int]]:
-        """Transliteration keys of the names of places in ARABIC_SCRIPT_COUNTRIES."""
+        """Transliteration keys of the own names and aliases of places in
+        ARABIC_SCRIPT_COUNTRIES (GeoNames' alternate names are too loose to fold further)."""
         arabic = {row[0] for row in self.entries if row[6] in ARABIC_SCRIPT_COUNTRIES}
         best: dict[tuple[str, int], int] = {}
         for key, eid, quality, *_ in self.names:
-            if eid in arabic and (alt := variant(key)) != key:
+            if quality >= MATCH_ALIAS and eid in arabic and (alt := variant(key)) != key:
                 best[alt, eid] = max(quality, best.get((alt, eid), 0))
         return [(alt, eid, quality) for (alt, eid), quality in best.items()]
 
@@ -545,53 +505,12 @@ class _Builder:
 AIRPORT_RADIUS_KM = 3.0
 TAKEN_POPULATION = 20_000
 """A town this large keeps its name: no airport's short name shadows it."""
-_AIRPORT_WORDS = frozenset({"airport", "international", "air", "force", "base", "airbase"})
-_AIR_BASE = re.compile(r"\bAir ?[Bb]ase\b|\bAir Force Base\b")
-_NOT_SHORT_NAMES = frozenset({
-    "regional", "municipal", "county", "field", "memorial", "intercontinental", "executive",
-    "metropolitan", "national", "city", "air", "base", "airfield", "new", "domestic", "central",
-    "north", "south", "east", "west", "island", "valley", "lake", "river", "airstrip", "heliport",
-    "northeast", "northwest", "southeast", "southwest", "joint", "naval", "station", "army",
-})  # fmt: skip
 
 
 def _free(name: str, taken: frozenset[str], city: str) -> bool:
     """Whether an airport's short name names no area, sizeable town or the airport's city."""
     key = normalize(name)
     return key not in taken and variant(key) not in taken and variant(key) != city
-
-
-def _airport_names(name: str, city: str) -> dict[str, int]:
-    """An airport's names: its own, "X Airport" and "X International Airport" without the city's
-    name in front, and, as aliases, the city's name and X together and a short X that
-    :func:`_short_name` allows: "London Heathrow Airport" is also "Heathrow Airport",
-    "London Heathrow" and "Heathrow"; "Dubai International Airport" is "Dubai Airport"."""
-    names = {name: MATCH_PRIMARY}
-    kind = "Air Base" if _AIR_BASE.search(name) else "Airport"
-    if kind == "Airport" and "airport" not in name.lower().split():
-        return names
-    own = [w for w in name.split() if w.lower() not in _AIRPORT_WORDS]
-    core = own[len(city.split()) :] if city and name.startswith(f"{city} ") else own
-    short = bool(core) and not all(w.lower() in _NOT_SHORT_NAMES for w in core)
-    if short and core != own:
-        names[" ".join(own)] = MATCH_ALIAS
-    joined = " ".join(core if short else own)
-    names[f"{joined} {kind}"] = MATCH_PRIMARY
-    if "International" in name.split():
-        names[f"{joined} International Airport"] = MATCH_PRIMARY
-    if kind == "Air Base":
-        names[f"{joined} Airbase"] = MATCH_PRIMARY
-    if short and _short_name(core):
-        names[joined] = MATCH_ALIAS
-    return names
-
-
-def _short_name(core: list[str]) -> bool:
-    """A one-word core ("Heathrow"), or an article and a word ("Al Udeid")."""
-    word = core[-1]
-    if len(core) > 2 or (len(core) == 2 and core[0].lower() not in _ARTICLES):
-        return False
-    return len(word) >= 4 and word[0].isupper() and word.lower() not in _NOT_SHORT_NAMES
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.gazetteer import Entry, Gazetteer, _airport_names, distance_km, normalize, variant
+from newsevents.gazetteer import Entry, Gazetteer, distance_km, normalize
 from newsevents.geoparse import Mention, resolve
+from newsevents.placenames import airport_names, variant
 
 
 @pytest.fixture(scope="session")
@@ -88,14 +89,16 @@ def test_curated_alias_names_the_geonames_town(
 
 
 def test_airport_names_short_forms() -> None:
-    names = _airport_names("London Heathrow Airport", "London")
-    assert {"Heathrow Airport", "London Heathrow", "Heathrow"} <= set(names)
-    assert set(_airport_names("Dubai International Airport", "Dubai")) == {
-        "Dubai International Airport",
-        "Dubai Airport",
-    }
-    assert "Kennedy" not in _airport_names("John F Kennedy International Airport", "New York")
-    assert "Al Udeid" in _airport_names("Al Udeid Air Base", "Ar Rayyan")
+    names, aliases = airport_names("London Heathrow Airport", "London")
+    assert "Heathrow Airport" in names and aliases == ["London Heathrow", "Heathrow"]
+    assert airport_names("Dubai International Airport", "Dubai") == (
+        ["Dubai International Airport", "Dubai Airport"],
+        [],
+    )
+    assert airport_names("John F Kennedy International Airport", "New York")[1] == []
+    assert airport_names("Al Udeid Air Base", "Ar Rayyan")[1] == ["Al Udeid"]
+    assert airport_names("Balad Southeast Air Base", "Balad")[1] == []
+    assert airport_names("Camp Bastion Heliport", "") == (["Camp Bastion Heliport"], [])
 
 
 @pytest.mark.parametrize(
