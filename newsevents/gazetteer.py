@@ -457,15 +457,18 @@ class _Builder:
             self.add((*row, None, "airport", 0, AIRPORT_RADIUS_KM, None), names, salient=False)
 
     def _taken_names(self) -> frozenset[str]:
-        """Keys of the areas and of the towns of TAKEN_POPULATION people or more, and their
-        transliteration keys ("Hodeidah" is the city's, not its airport's)."""
+        """Keys of the areas and of the towns of TAKEN_POPULATION people or more, and the
+        transliteration keys of those that have them ("Hodeidah" is the city's, not its
+        airport's)."""
         big = {
             row[0]
             for row in self.entries
             if row[8] not in ("city", "capital") or row[9] >= TAKEN_POPULATION
         }
+        arabic = {row[0] for row in self.entries if row[6] in ARABIC_SCRIPT_COUNTRIES}
         keys = {key for key, eid, *_ in self.names if eid in big}
-        return frozenset(keys | {variant(key) for key in keys})
+        varied = {variant(key) for key, eid, *_ in self.names if eid in big and eid in arabic}
+        return frozenset(keys | varied)
 
     def _local_names(self) -> frozenset[tuple[str, str]]:
         """(key, country) of every place's own names and aliases: in its own country a short

@@ -62,8 +62,18 @@ _NOT_SHORT_NAMES = frozenset({
     "metropolitan", "national", "city", "air", "base", "airfield", "new", "domestic", "central",
     "north", "south", "east", "west", "island", "valley", "lake", "river", "airstrip", "heliport",
     "northeast", "northwest", "southeast", "southwest", "joint", "naval", "station", "army",
+    "military", "state", "industrial", "community", "harbour", "harbor", "port", "bay", "point",
+    "airpark", "skypark", "jetport", "sunport", "seaplane", "aeroclub", "aeroclube", "glider",
+    "castle", "cable", "lakefront", "alpha", "zero", "flamingo", "sphinx", "tradewind", "quince",
+    "avalon", "majors", "browns", "jacksons", "termal", "techo", "robinhood", "eros", "saab",
+    "internationa",
 })  # fmt: skip
-"""Words that alone name no airport: "Balad Southeast Air Base" is never "Southeast"."""
+"""Words that alone name no airport: "Balad Southeast Air Base" is never "Southeast", and
+"Harbour" or "Castle" alone could be anything."""
+_PERSON_NAMES = frozenset({
+    "barker", "batten", "cassidy", "fernando", "kirk", "seymour", "solomon", "spence",
+})  # fmt: skip
+"""First and family names common in English text that airports are named after."""
 
 
 def is_air_base(name: str) -> bool:
@@ -95,4 +105,6 @@ def _short_name(core: list[str]) -> bool:
     word = core[-1]
     if len(core) > 2 or (len(core) == 2 and core[0].lower() not in ARTICLES):
         return False
-    return len(word) >= 4 and word[0].isupper() and word.lower() not in _NOT_SHORT_NAMES
+    if len(word) < 4 or not word[0].isupper() or word.isupper():  # "LRRS" is an acronym
+        return False
+    return word.lower() not in _NOT_SHORT_NAMES | _PERSON_NAMES

@@ -102,6 +102,20 @@ def test_airport_names_short_forms() -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Cape Lisburne LRRS Airport", "Cape Lisburne"),
+        ("Victoria Harbour Airport", "Victoria"),
+        ("Kirk Field Airport", ""),
+        ("Smith Military Airport", "Smith"),
+    ],
+)
+def test_airport_short_names_are_never_words_acronyms_or_first_names(name: str, city: str) -> None:
+    _, aliases = airport_names(name, city)
+    assert all(" " in alias for alias in aliases)
+
+
+@pytest.mark.parametrize(
     ("name", "iso3", "lat", "lon"),
     [
         ("Heathrow", "GBR", 51.47, -0.46),
