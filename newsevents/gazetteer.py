@@ -110,18 +110,19 @@ class Entry:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PUNCT = re.compile(r"[^\w' ]+")
-_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʿʾ`´", "'"))
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʿʾ´", "'"))
 """Quotes and the marks transliterations use for ayn and hamza ("Dar‘ā", "Ma'arat")."""
 _LEADING_APOSTROPHE = re.compile(r"(?:^|(?<= ))'+")
 
 
 def normalize(name: str) -> str:
     """Lookup key: case, diacritics, a leading "the", possessives and punctuation folded away."""
-    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = unicodedata.normalize("NFKD", name if name.isascii() else name.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
     text = _POSSESSIVE.sub("", text)
     text = _PUNCT.sub(lambda m: "" if m.group() == "." else " ", text)
-    text = _LEADING_APOSTROPHE.sub("", " ".join(text.split()))
+    text = " ".join(text.split())
+    text = _LEADING_APOSTROPHE.sub("", text) if "'" in text else text
     text = text[4:] if text.startswith("the ") else text
     first, _, rest = text.partition(" ")
     return f"{_ABBREVIATED[first]} {rest}" if rest and first in _ABBREVIATED else text
@@ -132,12 +133,6 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 
 VARIANT_MIN_LETTERS = 5
-
-
-def _may_vary(name: str, key: str) -> bool:
-    """Whether a name may be looked up by its transliteration key: not an acronym ("SA"), and
-    long enough that folding its vowels leaves a name, not a syllable."""
-    return not name.isupper() and len(variant(key).replace(" ", "")) >= VARIANT_MIN_LETTERS
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -181,6 +176,10 @@ class Gazetteer:
         self.salient: dict[str, bool] = {key: bool(cased) for key, cased in rows}
         """Names the text matcher looks for; value: whether the text must be capitalised."""
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
+        self.variants = frozenset(
+            k for (k,) in self._con.execute("SELECT DISTINCT key FROM variant")
+        )
+        """Transliteration keys of the index: most names have none, and skip the query."""
         self.first_words: frozenset[str] = frozenset(k.split()[0] for k in self.salient if k)
         """First words of salient names: most tokens of a text start none and are skipped."""
 
@@ -208,13 +207,23 @@ class Gazetteer:
             "WHERE n.key = ? GROUP BY e.id",
             (key,),
         ).fetchall()
-        if not rows and _may_vary(name, key):
+        if not rows and (alt := self._variant_of(name, key)):
             rows = self._con.execute(
                 "SELECT e.*, MAX(v.quality) FROM variant v JOIN entry e ON e.id = v.entry "
                 "WHERE v.key = ? GROUP BY e.id",
-                (variant(key),),
+                (alt,),
             ).fetchall()
         return [Entry(*row) for row in rows]
+
+    def _variant_of(self, name: str, key: str) -> str | None:
+        """The name's transliteration key, if some place has it and the name may vary: not an
+        acronym ("SA"), and long enough that folding its vowels leaves a name, not a syllable."""
+        if name.isupper():
+            return None
+        alt = variant(key)
+        if len(alt.replace(" ", "")) < VARIANT_MIN_LETTERS or alt not in self.variants:
+            return None
+        return alt
 
     def demonym(self, name: str) -> list[Entry]:
         """The places a nationality or regional adjective names ("Russian", "Kurdish")."""
