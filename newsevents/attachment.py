@@ -8,7 +8,9 @@ event's clause passes only through relations that *locate*:
   captured");
 - a name qualifying a place noun ("a BAGHDAD market", "SARAJEVO's streets", "the village OF
   Mainok", "the Hama countryside"), or a coordinated or apposed name ("in Rawalpindi, a city…");
-- the "in X" of the event's own arguments ("killed an administrator IN Mogadishu").
+- the "in X" of the event's own arguments ("killed an administrator IN Mogadishu"), of a
+  participle on one of them ("a car PARKED at X detonated") and of a verb after a preposition
+  ("killed after BEING SURROUNDED in X", "began BY STORMING the towns of X").
 
 The path is cut, and the mention is no location, where it meets an actor (a subject, a possessor
 or modifier of a person, unit or thing: "Syrian troops", "the Caracas mayor", "a U.S. airstrike"),
@@ -78,7 +80,8 @@ hangs on ("stormed…, KILLING 39"), and into an adverbial clause or coordinated
 own subject or subordinating word ("killed WHEN… in X"), which the data's coders take as the
 event's place about as often as not."""
 CLAUSE_ON_NOUN = 1.0
-"""A relative clause on a noun of the event ("forces which were positioned IN DARAA")."""
+"""A relative or participle clause on a noun of the event ("forces which were positioned IN
+DARAA", "a car PARKED at the market")."""
 MAX_CLAUSE = 2.0
 """Verbs further than this from the trigger do not share its clause."""
 
@@ -109,12 +112,36 @@ def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float |
 
 
 def _framed(place: Token) -> bool:
-    """A name the syntax presents as a place: after a locative preposition, or qualifying a
-    place noun."""
+    """A name the syntax presents as a place: after a locative preposition, qualifying a place
+    noun, or the object of a verb whose object is always ground ("ENTERED al-Bab")."""
+    if place.dep_ in ("dobj", "nsubjpass"):
+        return bool(place.head.lemma_.lower() in ENTERED)
     if place.dep_ == "pobj":
         prep = place.head.lower_
-        return prep in LOCATIVE or (prep == "of" and place.head.head.lemma_.lower() in PLACE_NOUNS)
-    return place.dep_ in ("compound", "poss") and place.head.lemma_.lower() in PLACE_NOUNS
+        return prep in LOCATIVE or (prep == "of" and _names_place(place, place.head.head))
+    return place.dep_ in ("compound", "poss") and _names_place(place, place.head)
+
+
+ENTERED = frozenset({
+    "enter", "storm", "overrun", "besiege", "liberate", "recapture", "retake", "occupy",
+    "encircle", "surround", "shell", "infiltrate", "bombard", "evacuate", "patrol", "reach",
+})  # fmt: skip
+"""Verbs whose object is a place whatever the tagger calls it: "stormed Mas 'Idyah"."""
+OWNED = frozenset({
+    "office", "home", "house", "residence", "headquarters", "building", "embassy", "consulate",
+    "compound", "palace", "farm", "shop", "store", "school", "hospital", "base", "factory",
+})  # fmt: skip
+"""Place nouns that people and organisations own: "Ariel Sharon's OFFICES", "the HEADQUARTERS
+of the Sunni Endowment" name an owner, not a place."""
+
+
+def _names_place(name: Token, noun: Token) -> bool:
+    """Whether ``name``, qualifying ``noun``, is the name of a place: the noun is a kind of
+    place, and not one a person or organisation owns."""
+    lemma = noun.lemma_.lower()
+    if lemma not in PLACE_NOUNS:
+        return False
+    return lemma not in OWNED or name.ent_type_ not in ("PERSON", "ORG")
 
 
 GROUND_VERBS = frozenset({
@@ -206,6 +233,10 @@ def _edge_cost(node: Token) -> float | None:
         return OBJECT if head.pos_ in ("VERB", "AUX") else None
     if dep == "relcl" and head.pos_ != "PROPN":
         return CLAUSE_ON_NOUN  # "forces which were positioned IN DARAA"
+    if dep == "acl" and head.pos_ in ("NOUN", "PRON"):
+        return CLAUSE_ON_NOUN  # "a car PARKED at the market detonated"
+    if dep == "pcomp" and node.pos_ in ("VERB", "AUX"):
+        return CROSSED  # "killed after BEING SURROUNDED in Kafr Shams"
     if dep in ("conj", "appos", "nummod", "cc", "punct"):
         return 0.2 if head.pos_ not in ("VERB", "AUX") else None
     if dep == "npadvmod":

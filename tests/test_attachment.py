@@ -67,6 +67,30 @@ def test_attachment_unknown_name_as_bare_object_does_not_count(nlp: Any) -> None
     assert _cost(nlp, "Troops captured Bishara.", "captured", "Bishara", known=False) is None
 
 
+def test_attachment_unknown_name_entered_is_a_place(nlp: Any) -> None:
+    text = "Troops entered Zubayda on Friday."
+    assert _cost(nlp, text, "entered", "Zubayda", known=False) is not None
+
+
+def test_attachment_owner_of_an_office_is_no_place(nlp: Any) -> None:
+    text = "Hundreds of farmers marched outside John Mbeki's offices."
+    assert _cost(nlp, text, "marched", "Mbeki", known=False) is None
+    town = "Hundreds of farmers marched through the Zubayda countryside."
+    assert _cost(nlp, town, "marched", "Zubayda", known=False) is not None
+
+
+def test_attachment_participle_on_the_object_shares_its_place(nlp: Any) -> None:
+    text = "Gunmen attacked a convoy travelling through Kirkuk on Monday."
+    assert _cost(nlp, text, "attacked", "Kirkuk") is not None
+
+
+def test_attachment_verb_after_a_preposition_shares_its_place(nlp: Any) -> None:
+    text = "Two soldiers were killed after being ambushed in Tessalit."
+    cost = _cost(nlp, text, "killed", "Tessalit")
+    assert cost is not None and cost > _cost(nlp, "Two soldiers were killed in Tessalit.",
+                                              "killed", "Tessalit")  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "name", "level"),
     [

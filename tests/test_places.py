@@ -197,6 +197,17 @@ def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
         ("Protesters marched through the streets of Nairobi on Friday.", "marched", "Nairobi"),
         ("A bomb exploded at a Baghdad market, killing nine people.", "killing", "Baghdad"),
         ("Rebels stormed the village of Qaryat Zubayda, killing six.", "stormed", "Qaryat Zubayda"),
+        ("Settlers protested outside the Al-Midan Theater in Haifa.", "protested", "Haifa"),
+        (
+            "Five people were killed in the town of Kafr Zita in Hama province.",
+            "killed",
+            "Kafr Zita",
+        ),
+        (
+            "Fighters were killed in Hama province when rebels stormed positions in Kafr Zita.",
+            "killed",
+            "Hama province",
+        ),
     ],
 )
 def test_places_sentence_place_follows_locating_relations(
@@ -214,6 +225,9 @@ def test_places_sentence_place_follows_locating_relations(
         ("Kenya captured the rebel commander on Sunday.", "captured"),
         ("Clashes broke out in Mosul. Two people were killed.", "killed"),
         ("Police said gunmen killed two men before fleeing to Kenya.", "killed"),
+        ("Israel captured the sector in the 1967 war.", "captured"),
+        ("Hundreds of farmers marched outside John Mbeki's offices.", "marched"),
+        ("Rebels stormed the base on Monday, killing six soldiers in Mali.", "stormed"),
     ],
 )
 def test_places_sentence_place_none_when_no_place_is_attached(
