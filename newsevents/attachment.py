@@ -299,20 +299,35 @@ TOWN_NOUNS = frozenset({
     "hamlet", "township", "locality", "settlement", "quarter", "port", "capital", "area",
 })  # fmt: skip
 AREA_NOUNS = frozenset({"province", "state", "governorate", "region", "county", "department"})
+PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb", "area"})
+"""Parts of a town: "the Nahrawan DISTRICT of Baghdad" is named by its compound, and its "of"
+names the town it lies in."""
 
 
 def framing_level(name: Token) -> int | None:
     """0 for a name the text frames as a town or part of one ("the city OF X", "X, a town",
-    "X district"), 3 for one framed as a province; None when the text does not say."""
+    "X district"), 3 for one framed as a province, 2 for the town a named part lies in ("the
+    Nahrawan district OF BAGHDAD": coders take the part); None when the text does not say."""
     noun = None
     if name.dep_ == "pobj" and name.head.lower_ == "of":
         noun = name.head.head
-    elif name.dep_ == "appos" or (name.dep_ == "compound" and not _has_of_name(name.head)):
+        if _named_part(noun):
+            return 2
+    elif name.dep_ == "appos" or (
+        name.dep_ == "compound" and (_named_part(name.head) or not _has_of_name(name.head))
+    ):
         noun = name.head
     lemma = noun.lemma_.lower() if noun is not None else ""
     if lemma in TOWN_NOUNS:
         return 0
     return 3 if lemma in AREA_NOUNS else None
+
+
+def _named_part(noun: Token) -> bool:
+    """ "the NAHRAWAN district of Baghdad": a part of a town with a name of its own."""
+    return noun.lemma_.lower() in PART_NOUNS and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children
+    )
 
 
 def _has_of_name(noun: Token) -> bool:

@@ -98,6 +98,8 @@ def test_attachment_verb_after_a_preposition_shares_its_place(nlp: Any) -> None:
         ("Gunmen struck the West Bank city of Nablus.", "West Bank", None),
         ("Gunmen struck the Yaqshid district.", "Yaqshid", 0),
         ("Gunmen struck the province of Helmand.", "Helmand", 3),
+        ("Gunmen struck the Zafaraniyah district of Baghdad.", "Zafaraniyah", 0),
+        ("Gunmen struck the Zafaraniyah district of Baghdad.", "Baghdad", 2),
     ],
 )
 def test_attachment_framing_level_of_a_name(

@@ -199,6 +199,11 @@ def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
         ("Rebels stormed the village of Qaryat Zubayda, killing six.", "stormed", "Qaryat Zubayda"),
         ("Settlers protested outside the Al-Midan Theater in Haifa.", "protested", "Haifa"),
         (
+            "A car bomb detonated in the Nahrawan district of southern Baghdad.",
+            "detonated",
+            "Nahrawan",
+        ),
+        (
             "Five people were killed in the town of Kafr Zita in Hama province.",
             "killed",
             "Kafr Zita",
