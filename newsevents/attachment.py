@@ -307,12 +307,13 @@ names the town it lies in."""
 def framing_level(name: Token) -> int | None:
     """0 for a name the text frames as a town or part of one ("the city OF X", "X, a town",
     "X district"), 3 for one framed as a province, 2 for the town a named part lies in ("the
-    Nahrawan district OF BAGHDAD": coders take the part); None when the text does not say."""
+    Nahrawan district OF BAGHDAD", "the Nahdha area IN central BAGHDAD": coders take the
+    part); None when the text does not say."""
     noun = None
+    if name.dep_ == "pobj" and name.head.lower_ in ("of", "in") and _named_part(name.head.head):
+        return 2
     if name.dep_ == "pobj" and name.head.lower_ == "of":
         noun = name.head.head
-        if _named_part(noun):
-            return 2
     elif name.dep_ == "appos" or (
         name.dep_ == "compound" and (_named_part(name.head) or not _has_of_name(name.head))
     ):

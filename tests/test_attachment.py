@@ -100,6 +100,7 @@ def test_attachment_verb_after_a_preposition_shares_its_place(nlp: Any) -> None:
         ("Gunmen struck the province of Helmand.", "Helmand", 3),
         ("Gunmen struck the Zafaraniyah district of Baghdad.", "Zafaraniyah", 0),
         ("Gunmen struck the Zafaraniyah district of Baghdad.", "Baghdad", 2),
+        ("Gunmen struck the Nahdha area in central Baghdad.", "Baghdad", 2),
     ],
 )
 def test_attachment_framing_level_of_a_name(
