@@ -91,6 +91,14 @@ def test_places_demonyms_are_not_mentions(nlp: Any, gazetteer: Gazetteer) -> Non
     assert _located(doc, gazetteer) == []
 
 
+def test_places_place_tagged_as_a_nationality_is_found(nlp: Any, gazetteer: Gazetteer) -> None:
+    doc = _doc(
+        nlp, "Militias were targeting the Kurdish forces in the northern countryside of Aleppo."
+    )
+    assert [p.place.text for p in _located(doc, gazetteer)] == ["Aleppo"]  # not "Kurdish"
+    assert _in_sentence(doc, gazetteer, "targeting") == "Aleppo"
+
+
 def test_places_lowercase_supplement_name_is_found(nlp: Any, gazetteer: Gazetteer) -> None:
     doc = _doc(nlp, "He ran across the demilitarized zone at night.")
     (found,) = _located(doc, gazetteer)
