@@ -39,6 +39,8 @@ LOCATIVE = frozenset({
     "nearby", "underneath", "under", "beneath", "behind", "past", "via",
 })  # fmt: skip
 """Prepositions whose object is where something happened."""
+INSIDE = frozenset({"inside", "outside"})
+"""Words that locate through "of" ("inside OF Gao") as they do alone."""
 CIRCUMSTANCE = frozenset({"during", "after", "before", "amid", "in", "following"})
 """Prepositions of an event noun whose own place is the event's ("killed DURING clashes in X")."""
 PLACE_NOUNS = SETTLEMENT_WORDS | frozenset({
@@ -118,7 +120,10 @@ def _framed(place: Token) -> bool:
         return bool(place.head.lemma_.lower() in ENTERED)
     if place.dep_ == "pobj":
         prep = place.head.lower_
-        return prep in LOCATIVE or (prep == "of" and _names_place(place, place.head.head))
+        owner = place.head.head
+        return prep in LOCATIVE or (
+            prep == "of" and (owner.lower_ in INSIDE or _names_place(place, owner))
+        )
     return place.dep_ in ("compound", "poss") and _names_place(place, place.head)
 
 
@@ -225,7 +230,7 @@ def _edge_cost(node: Token) -> float | None:
         return None
     if dep == "pobj":
         return _preposition_cost(node)
-    if dep in ("prep", "agent"):
+    if dep in ("prep", "agent") or (dep == "advmod" and node.lower_ in INSIDE):
         return 0.0
     if dep in ("compound", "poss", "nmod", "amod"):
         return QUALIFIER if _place_noun(head) else None
@@ -249,6 +254,8 @@ def _preposition_cost(obj: Token) -> float | None:
     word = prep.lower_
     if word == "of":
         owner = prep.head
+        if owner.lower_ in INSIDE:
+            return 0.0  # "inside OF the Harabish District"
         if _relative(owner):
             return None
         if _place_noun(owner) or owner.lemma_.lower() in PARTS_AND_ACTS or _in_place(owner):
@@ -290,7 +297,10 @@ def relative_anchor(name: Token) -> Token | None:
 
 
 def _relative(tok: Token) -> bool:
-    """ "north OF Budapest", "20 km OF": a position relative to a place, not the place."""
+    """ "north OF Budapest", "20 km OF": a position relative to a place, not the place; but
+    "in THE north of Iraq", with its article, is a part of the place."""
+    if any(c.dep_ == "det" for c in tok.children):
+        return False
     return tok.lower_ in RELATIVE or tok.dep_ == "advmod"
 
 
