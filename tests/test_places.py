@@ -206,6 +206,8 @@ def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
         ("A bomb exploded at a Baghdad market, killing nine people.", "killing", "Baghdad"),
         ("Rebels stormed the village of Qaryat Zubayda, killing six.", "stormed", "Qaryat Zubayda"),
         ("Settlers protested outside the Al-Midan Theater in Haifa.", "protested", "Haifa"),
+        ("Gunmen killed two farmers in the north of Kenya.", "killed", "Kenya"),
+        ("Rebels attacked the checkpoints outside of Kidal.", "attacked", "Kidal"),
         (
             "A car bomb detonated in the Nahrawan district of southern Baghdad.",
             "detonated",
