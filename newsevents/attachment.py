@@ -185,8 +185,8 @@ def _phrase_step(noun: Token, via: str, clause: dict[int, float]) -> float | Non
 
 def _event_clause(trigger: Token) -> dict[int, float]:
     """The verbs sharing the trigger's circumstances, with the cost of crossing to each: up
-    through the verbs it is coordinated with or depends on as a participle, then down into
-    their own coordinated and adverbial verbs."""
+    through the verbs it is coordinated with or depends on as a participle (on a verb, or on
+    a noun of a verb), then down into their own coordinated and adverbial verbs."""
     clause = {trigger.i: 0.0}
     node, total = trigger, 0.0
     while node.dep_ in SHARED and node.head.i != node.i:
@@ -195,6 +195,9 @@ def _event_clause(trigger: Token) -> dict[int, float]:
             break
         node, total = node.head, total + cost
         clause[node.i] = total
+    verb = _verb_above(trigger.head) if trigger.dep_ == "acl" else None
+    if verb is not None:  # "a bomber struck mourners ATTENDING a funeral in Ramadi"
+        clause.setdefault(verb.i, MARKED)
     todo = [trigger.doc[i] for i in clause]
     while todo:
         verb = todo.pop()
@@ -207,6 +210,21 @@ def _event_clause(trigger: Token) -> dict[int, float]:
                 clause[child.i] = total
                 todo.append(child)
     return clause
+
+
+def _verb_above(noun: Token) -> Token | None:
+    """The verb whose subject, object or prepositional object ``noun`` is, or None."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in NOUN_ROLES or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+NOUN_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "prep"})
 
 
 def _shared_cost(verb: Token) -> float | None:

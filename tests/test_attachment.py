@@ -114,3 +114,9 @@ def test_attachment_relative_position_has_an_anchor(nlp: Any) -> None:
     anchor = relative_anchor(bunia)
     assert anchor is not None and anchor.text == "north"
     assert relative_anchor(_tokens(nlp, "Troops shelled Bunia.", "shelled", "Bunia")[1]) is None
+
+
+def test_attachment_participle_on_a_noun_shares_its_verbs_place(nlp: Any) -> None:
+    text = "A bomber blew himself up in Ramadi among mourners attending a funeral."
+    cost = _cost(nlp, text, "attending", "Ramadi")
+    assert cost is not None and cost > _cost(nlp, text, "blew", "Ramadi")
