@@ -162,7 +162,7 @@ def _ground_object(place: Token) -> bool:
     calls it one, or when the verb takes ground and the tagger does not call the name a person
     ("captured Kisangani"); otherwise it is a person or group done to ("Zubaydah was shot",
     "captured Ocalan")."""
-    if place.ent_type_ in ("GPE", "LOC", "FAC"):
+    if place.ent_type_ in PLACE_TAGS:
         return True
     if place.ent_type_ in ("PERSON", "NORP"):
         return False
@@ -251,7 +251,7 @@ def _edge_cost(node: Token) -> float | None:
     if dep in ("prep", "agent") or (dep == "advmod" and node.lower_ in INSIDE):
         return 0.0
     if dep in ("compound", "poss", "nmod", "amod"):
-        return QUALIFIER if _place_noun(head) else None
+        return QUALIFIER if _place_noun(head) or _names_ground(node, dep) else None
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return OBJECT if head.pos_ in ("VERB", "AUX") else None
     if dep == "relcl" and head.pos_ != "PROPN":
@@ -265,6 +265,16 @@ def _edge_cost(node: Token) -> float | None:
     if dep == "npadvmod":
         return 1.0 if head.pos_ in ("VERB", "AUX") else 0.2
     return None
+
+
+def _names_ground(name: Token, dep: str) -> bool:
+    """ "captured on a BELGRADE bus", "at two MEXICO CITY mansions": a place name qualifying a
+    noun that is itself where the event happened locates it; "a U.S. helicopter was shot"
+    names an owner."""
+    return dep == "compound" and name.ent_type_ in PLACE_TAGS and _in_place(name.head)
+
+
+PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def _preposition_cost(obj: Token) -> float | None:

@@ -207,6 +207,7 @@ def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
         ("Rebels stormed the village of Qaryat Zubayda, killing six.", "stormed", "Qaryat Zubayda"),
         ("Settlers protested outside the Al-Midan Theater in Haifa.", "protested", "Haifa"),
         ("Gunmen killed two farmers in the north of Kenya.", "killed", "Kenya"),
+        ("He was captured on a Belgrade bus in July.", "captured", "Belgrade"),
         ("Rebels attacked the checkpoints outside of Kidal.", "attacked", "Kidal"),
         (
             "A car bomb detonated in the Nahrawan district of southern Baghdad.",
