@@ -269,9 +269,15 @@ def _edge_cost(node: Token) -> float | None:
 
 def _names_ground(name: Token, dep: str) -> bool:
     """ "captured on a BELGRADE bus", "at two MEXICO CITY mansions": a place name qualifying a
-    noun that is itself where the event happened locates it; "a U.S. helicopter was shot"
-    names an owner."""
-    return dep == "compound" and name.ent_type_ in PLACE_TAGS and _in_place(name.head)
+    noun in a locative phrase locates the event; "a U.S. helicopter was shot", "captured a
+    West Bank leader" name an owner or origin."""
+    noun = name.head
+    return (
+        dep == "compound"
+        and name.ent_type_ in PLACE_TAGS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in LOCATIVE
+    )
 
 
 PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
