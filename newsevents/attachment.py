@@ -36,7 +36,7 @@ Token = Any
 LOCATIVE = frozenset({
     "in", "at", "near", "outside", "inside", "across", "through", "throughout", "around", "within",
     "along", "over", "into", "onto", "off", "between", "beyond", "amid", "among", "on", "upon",
-    "nearby", "underneath", "under", "beneath", "behind", "past", "via",
+    "nearby", "underneath", "under", "beneath", "behind", "past", "via", "down",
 })  # fmt: skip
 """Prepositions whose object is where something happened."""
 INSIDE = frozenset({"inside", "outside"})
