@@ -41,7 +41,7 @@ from newsevents.geoparse import (
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
 from newsevents.settings import Settings
-from newsevents.syntax import entities_in, sentence_of, sentence_starts
+from newsevents.syntax import entities_in, sentence_of, sentence_starts, text_of
 from newsevents.toponyms import PLACE_LABELS
 
 __all__ = ["Attached", "Located", "locate", "make_places", "resolve_places", "sentence_place"]
@@ -279,7 +279,7 @@ def _unknown_names(
         span = _without_article(name)
         if (
             span
-            and _capitalised(parsed.text[span[0] : span[1]])
+            and _capitalised(text_of(parsed)[span[0] : span[1]])
             and not any(_overlaps(span, t) for t in taken)
         ):
             spans.append((span, known, facility))
