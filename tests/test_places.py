@@ -208,7 +208,7 @@ def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
         ("Settlers protested outside the Al-Midan Theater in Haifa.", "protested", "Haifa"),
         ("Gunmen killed two farmers in the north of Kenya.", "killed", "Kenya"),
         ("He was captured on a Belgrade bus in July.", "captured", "Belgrade"),
-        ("Protesters marched down the main avenue of Tbilisi on Friday.", "marched", "Tbilisi"),
+        ("Thousands of protesters walked down a street in Tbilisi.", "walked", "Tbilisi"),
         ("Rebels attacked the checkpoints outside of Kidal.", "attacked", "Kidal"),
         (
             "A car bomb detonated in the Nahrawan district of southern Baghdad.",
