@@ -8,7 +8,9 @@ event's clause passes only through relations that *locate*:
   captured");
 - a name qualifying a place noun ("a BAGHDAD market", "SARAJEVO's streets", "the village OF
   Mainok", "the Hama countryside"), or a coordinated or apposed name ("in Rawalpindi, a city…");
-- the "in X" of the event's own arguments ("killed an administrator IN Mogadishu").
+- the "in X" of the event's own arguments ("killed an administrator IN Mogadishu"), of a
+  participle on one of them ("a car PARKED at X detonated") and of a verb after a preposition
+  ("killed after BEING SURROUNDED in X", "began BY STORMING the towns of X").
 
 The path is cut, and the mention is no location, where it meets an actor (a subject, a possessor
 or modifier of a person, unit or thing: "Syrian troops", "the Caracas mayor", "a U.S. airstrike"),
@@ -34,9 +36,11 @@ Token = Any
 LOCATIVE = frozenset({
     "in", "at", "near", "outside", "inside", "across", "through", "throughout", "around", "within",
     "along", "over", "into", "onto", "off", "between", "beyond", "amid", "among", "on", "upon",
-    "nearby", "underneath", "under", "beneath", "behind", "past", "via",
+    "nearby", "underneath", "under", "beneath", "behind", "past", "via", "down",
 })  # fmt: skip
 """Prepositions whose object is where something happened."""
+INSIDE = frozenset({"inside", "outside"})
+"""Words that locate through "of" ("inside OF Gao") as they do alone."""
 CIRCUMSTANCE = frozenset({"during", "after", "before", "amid", "in", "following"})
 """Prepositions of an event noun whose own place is the event's ("killed DURING clashes in X")."""
 PLACE_NOUNS = SETTLEMENT_WORDS | frozenset({
@@ -78,7 +82,8 @@ hangs on ("stormed…, KILLING 39"), and into an adverbial clause or coordinated
 own subject or subordinating word ("killed WHEN… in X"), which the data's coders take as the
 event's place about as often as not."""
 CLAUSE_ON_NOUN = 1.0
-"""A relative clause on a noun of the event ("forces which were positioned IN DARAA")."""
+"""A relative or participle clause on a noun of the event ("forces which were positioned IN
+DARAA", "a car PARKED at the market")."""
 MAX_CLAUSE = 2.0
 """Verbs further than this from the trigger do not share its clause."""
 
@@ -109,12 +114,39 @@ def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float |
 
 
 def _framed(place: Token) -> bool:
-    """A name the syntax presents as a place: after a locative preposition, or qualifying a
-    place noun."""
+    """A name the syntax presents as a place: after a locative preposition, qualifying a place
+    noun, or the object of a verb whose object is always ground ("ENTERED al-Bab")."""
+    if place.dep_ in ("dobj", "nsubjpass"):
+        return bool(place.head.lemma_.lower() in ENTERED)
     if place.dep_ == "pobj":
         prep = place.head.lower_
-        return prep in LOCATIVE or (prep == "of" and place.head.head.lemma_.lower() in PLACE_NOUNS)
-    return place.dep_ in ("compound", "poss") and place.head.lemma_.lower() in PLACE_NOUNS
+        owner = place.head.head
+        return prep in LOCATIVE or (
+            prep == "of" and (owner.lower_ in INSIDE or _names_place(place, owner))
+        )
+    return place.dep_ in ("compound", "poss") and _names_place(place, place.head)
+
+
+ENTERED = frozenset({
+    "enter", "storm", "overrun", "besiege", "liberate", "recapture", "retake", "occupy",
+    "encircle", "surround", "shell", "infiltrate", "bombard", "evacuate", "patrol", "reach",
+})  # fmt: skip
+"""Verbs whose object is a place whatever the tagger calls it: "stormed Mas 'Idyah"."""
+OWNED = frozenset({
+    "office", "home", "house", "residence", "headquarters", "building", "embassy", "consulate",
+    "compound", "palace", "farm", "shop", "store", "school", "hospital", "base", "factory",
+})  # fmt: skip
+"""Place nouns that people and organisations own: "Ariel Sharon's OFFICES", "the HEADQUARTERS
+of the Sunni Endowment" name an owner, not a place."""
+
+
+def _names_place(name: Token, noun: Token) -> bool:
+    """Whether ``name``, qualifying ``noun``, is the name of a place: the noun is a kind of
+    place, and not one a person or organisation owns."""
+    lemma = noun.lemma_.lower()
+    if lemma not in PLACE_NOUNS:
+        return False
+    return lemma not in OWNED or name.ent_type_ not in ("PERSON", "ORG")
 
 
 GROUND_VERBS = frozenset({
@@ -130,7 +162,7 @@ def _ground_object(place: Token) -> bool:
     calls it one, or when the verb takes ground and the tagger does not call the name a person
     ("captured Kisangani"); otherwise it is a person or group done to ("Zubaydah was shot",
     "captured Ocalan")."""
-    if place.ent_type_ in ("GPE", "LOC", "FAC"):
+    if place.ent_type_ in PLACE_TAGS:
         return True
     if place.ent_type_ in ("PERSON", "NORP"):
         return False
@@ -153,8 +185,8 @@ def _phrase_step(noun: Token, via: str, clause: dict[int, float]) -> float | Non
 
 def _event_clause(trigger: Token) -> dict[int, float]:
     """The verbs sharing the trigger's circumstances, with the cost of crossing to each: up
-    through the verbs it is coordinated with or depends on as a participle, then down into
-    their own coordinated and adverbial verbs."""
+    through the verbs it is coordinated with or depends on as a participle (on a verb, or on
+    a noun of a verb), then down into their own coordinated and adverbial verbs."""
     clause = {trigger.i: 0.0}
     node, total = trigger, 0.0
     while node.dep_ in SHARED and node.head.i != node.i:
@@ -163,6 +195,9 @@ def _event_clause(trigger: Token) -> dict[int, float]:
             break
         node, total = node.head, total + cost
         clause[node.i] = total
+    verb = _verb_above(trigger.head) if trigger.dep_ == "acl" else None
+    if verb is not None:  # "a bomber struck mourners ATTENDING a funeral in Ramadi"
+        clause.setdefault(verb.i, MARKED)
     todo = [trigger.doc[i] for i in clause]
     while todo:
         verb = todo.pop()
@@ -175,6 +210,21 @@ def _event_clause(trigger: Token) -> dict[int, float]:
                 clause[child.i] = total
                 todo.append(child)
     return clause
+
+
+def _verb_above(noun: Token) -> Token | None:
+    """The verb whose subject, object or prepositional object ``noun`` is, or None."""
+    node = noun
+    for _ in range(4):
+        if node.dep_ not in NOUN_ROLES or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+NOUN_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "prep"})
 
 
 def _shared_cost(verb: Token) -> float | None:
@@ -198,14 +248,18 @@ def _edge_cost(node: Token) -> float | None:
         return None
     if dep == "pobj":
         return _preposition_cost(node)
-    if dep in ("prep", "agent"):
+    if dep in ("prep", "agent") or (dep == "advmod" and node.lower_ in INSIDE):
         return 0.0
     if dep in ("compound", "poss", "nmod", "amod"):
-        return QUALIFIER if _place_noun(head) else None
+        return QUALIFIER if _place_noun(head) or _names_ground(node, dep) else None
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return OBJECT if head.pos_ in ("VERB", "AUX") else None
     if dep == "relcl" and head.pos_ != "PROPN":
         return CLAUSE_ON_NOUN  # "forces which were positioned IN DARAA"
+    if dep == "acl" and head.pos_ in ("NOUN", "PRON"):
+        return CLAUSE_ON_NOUN  # "a car PARKED at the market detonated"
+    if dep == "pcomp" and node.pos_ in ("VERB", "AUX"):
+        return CROSSED  # "killed after BEING SURROUNDED in Kafr Shams"
     if dep in ("conj", "appos", "nummod", "cc", "punct"):
         return 0.2 if head.pos_ not in ("VERB", "AUX") else None
     if dep == "npadvmod":
@@ -213,11 +267,29 @@ def _edge_cost(node: Token) -> float | None:
     return None
 
 
+def _names_ground(name: Token, dep: str) -> bool:
+    """ "captured on a BELGRADE bus", "at two MEXICO CITY mansions": a place name qualifying a
+    noun in a locative phrase locates the event; "a U.S. helicopter was shot", "captured a
+    West Bank leader" name an owner or origin."""
+    noun = name.head
+    return (
+        dep == "compound"
+        and name.ent_type_ in PLACE_TAGS
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in LOCATIVE
+    )
+
+
+PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _preposition_cost(obj: Token) -> float | None:
     prep = obj.head
     word = prep.lower_
     if word == "of":
         owner = prep.head
+        if owner.lower_ in INSIDE:
+            return 0.0  # "inside OF the Harabish District"
         if _relative(owner):
             return None
         if _place_noun(owner) or owner.lemma_.lower() in PARTS_AND_ACTS or _in_place(owner):
@@ -259,7 +331,10 @@ def relative_anchor(name: Token) -> Token | None:
 
 
 def _relative(tok: Token) -> bool:
-    """ "north OF Budapest", "20 km OF": a position relative to a place, not the place."""
+    """ "north OF Budapest", "20 km OF": a position relative to a place, not the place; but
+    "in THE north of Iraq", with its article, is a part of the place."""
+    if any(c.dep_ == "det" for c in tok.children):
+        return False
     return tok.lower_ in RELATIVE or tok.dep_ == "advmod"
 
 
@@ -268,20 +343,36 @@ TOWN_NOUNS = frozenset({
     "hamlet", "township", "locality", "settlement", "quarter", "port", "capital", "area",
 })  # fmt: skip
 AREA_NOUNS = frozenset({"province", "state", "governorate", "region", "county", "department"})
+PART_NOUNS = frozenset({"district", "neighbourhood", "neighborhood", "quarter", "suburb", "area"})
+"""Parts of a town: "the Nahrawan DISTRICT of Baghdad" is named by its compound, and its "of"
+names the town it lies in."""
 
 
 def framing_level(name: Token) -> int | None:
     """0 for a name the text frames as a town or part of one ("the city OF X", "X, a town",
-    "X district"), 3 for one framed as a province; None when the text does not say."""
+    "X district"), 3 for one framed as a province, 2 for the town a named part lies in ("the
+    Nahrawan district OF BAGHDAD", "the Nahdha area IN central BAGHDAD": coders take the
+    part); None when the text does not say."""
     noun = None
+    if name.dep_ == "pobj" and name.head.lower_ in ("of", "in") and _named_part(name.head.head):
+        return 2
     if name.dep_ == "pobj" and name.head.lower_ == "of":
         noun = name.head.head
-    elif name.dep_ == "appos" or (name.dep_ == "compound" and not _has_of_name(name.head)):
+    elif name.dep_ == "appos" or (
+        name.dep_ == "compound" and (_named_part(name.head) or not _has_of_name(name.head))
+    ):
         noun = name.head
     lemma = noun.lemma_.lower() if noun is not None else ""
     if lemma in TOWN_NOUNS:
         return 0
     return 3 if lemma in AREA_NOUNS else None
+
+
+def _named_part(noun: Token) -> bool:
+    """ "the NAHRAWAN district of Baghdad": a part of a town with a name of its own."""
+    return noun.lemma_.lower() in PART_NOUNS and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children
+    )
 
 
 def _has_of_name(noun: Token) -> bool:

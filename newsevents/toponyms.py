@@ -3,7 +3,8 @@
 spaCy's GPE/LOC/FAC entities, plus what the NER misses: salient gazetteer names (countries,
 first-level divisions, large towns, the supplement's zones and seas) found in running text and
 inside organisation names ("Kentucky State Police"), names a settlement word vouches for ("the
-town of Buinaksk"), names mistagged as people after "in", and, on request, nationality words.
+town of Buinaksk"), names mistagged as people after "in", salient place names mistagged as
+nationalities ("the countryside of ALEPPO"), and, on request, nationality words.
 Those inside other entities, and nationality words, are marked ``embedded``: context for
 resolution, never where an event happened.
 """
@@ -65,7 +66,11 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found: list[Mention] = []
     taken = [False] * len(parsed)
     for ent in parsed.ents:
-        if ent.label_ in PLACE_LABELS or _located_by_preposition(ent, gazetteer):
+        if (
+            ent.label_ in PLACE_LABELS
+            or _located_by_preposition(ent, gazetteer)
+            or _place_tagged_as_group(ent, gazetteer)
+        ):
             mention = _trimmed(ent)
             if mention and _is_place_name(mention.text, gazetteer):
                 found.append(mention)
@@ -137,6 +142,15 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     if ent.label_ not in MISTAGGED_LABELS or root.dep_ != "pobj":
         return False
     return root.head.lower_ in LOCATIVE_PREPS and bool(gazetteer.candidates(ent.text))
+
+
+def _place_tagged_as_group(ent: Any, gazetteer: Gazetteer) -> bool:
+    """ "the northern countryside of Aleppo", "western Kasese district": a salient place name
+    the tagger called a nationality or group, when no nationality goes by that name."""
+    mention = _trimmed(ent) if ent.label_ == "NORP" else None
+    if mention is None:
+        return False
+    return normalize(mention.text) in gazetteer.salient and not gazetteer.demonym(mention.text)
 
 
 def _trimmed(ent: Any) -> Mention | None:

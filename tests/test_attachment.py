@@ -67,6 +67,30 @@ def test_attachment_unknown_name_as_bare_object_does_not_count(nlp: Any) -> None
     assert _cost(nlp, "Troops captured Bishara.", "captured", "Bishara", known=False) is None
 
 
+def test_attachment_unknown_name_entered_is_a_place(nlp: Any) -> None:
+    text = "Troops entered Zubayda on Friday."
+    assert _cost(nlp, text, "entered", "Zubayda", known=False) is not None
+
+
+def test_attachment_owner_of_an_office_is_no_place(nlp: Any) -> None:
+    text = "Hundreds of farmers marched outside John Mbeki's offices."
+    assert _cost(nlp, text, "marched", "Mbeki", known=False) is None
+    town = "Hundreds of farmers marched through the Zubayda countryside."
+    assert _cost(nlp, town, "marched", "Zubayda", known=False) is not None
+
+
+def test_attachment_participle_on_the_object_shares_its_place(nlp: Any) -> None:
+    text = "Gunmen attacked a convoy travelling through Kirkuk on Monday."
+    assert _cost(nlp, text, "attacked", "Kirkuk") is not None
+
+
+def test_attachment_verb_after_a_preposition_shares_its_place(nlp: Any) -> None:
+    text = "Two soldiers were killed after being ambushed in Tessalit."
+    cost = _cost(nlp, text, "killed", "Tessalit")
+    assert cost is not None and cost > _cost(nlp, "Two soldiers were killed in Tessalit.",
+                                              "killed", "Tessalit")  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("text", "name", "level"),
     [
@@ -74,6 +98,9 @@ def test_attachment_unknown_name_as_bare_object_does_not_count(nlp: Any) -> None
         ("Gunmen struck the West Bank city of Nablus.", "West Bank", None),
         ("Gunmen struck the Yaqshid district.", "Yaqshid", 0),
         ("Gunmen struck the province of Helmand.", "Helmand", 3),
+        ("Gunmen struck the Zafaraniyah district of Baghdad.", "Zafaraniyah", 0),
+        ("Gunmen struck the Zafaraniyah district of Baghdad.", "Baghdad", 2),
+        ("Gunmen struck the Nahdha area in central Baghdad.", "Baghdad", 2),
     ],
 )
 def test_attachment_framing_level_of_a_name(
@@ -87,3 +114,9 @@ def test_attachment_relative_position_has_an_anchor(nlp: Any) -> None:
     anchor = relative_anchor(bunia)
     assert anchor is not None and anchor.text == "north"
     assert relative_anchor(_tokens(nlp, "Troops shelled Bunia.", "shelled", "Bunia")[1]) is None
+
+
+def test_attachment_participle_on_a_noun_shares_its_verbs_place(nlp: Any) -> None:
+    text = "A bomber blew himself up in Ramadi among mourners attending a funeral."
+    cost = _cost(nlp, text, "attending", "Ramadi")
+    assert cost is not None and cost > _cost(nlp, text, "blew", "Ramadi")

@@ -91,6 +91,14 @@ def test_places_demonyms_are_not_mentions(nlp: Any, gazetteer: Gazetteer) -> Non
     assert _located(doc, gazetteer) == []
 
 
+def test_places_place_tagged_as_a_nationality_is_found(nlp: Any, gazetteer: Gazetteer) -> None:
+    doc = _doc(
+        nlp, "Militias were targeting the Kurdish forces in the northern countryside of Aleppo."
+    )
+    assert [p.place.text for p in _located(doc, gazetteer)] == ["Aleppo"]  # not "Kurdish"
+    assert _in_sentence(doc, gazetteer, "targeting") == "Aleppo"
+
+
 def test_places_lowercase_supplement_name_is_found(nlp: Any, gazetteer: Gazetteer) -> None:
     doc = _doc(nlp, "He ran across the demilitarized zone at night.")
     (found,) = _located(doc, gazetteer)
@@ -197,6 +205,26 @@ def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
         ("Protesters marched through the streets of Nairobi on Friday.", "marched", "Nairobi"),
         ("A bomb exploded at a Baghdad market, killing nine people.", "killing", "Baghdad"),
         ("Rebels stormed the village of Qaryat Zubayda, killing six.", "stormed", "Qaryat Zubayda"),
+        ("Settlers protested outside the Al-Midan Theater in Haifa.", "protested", "Haifa"),
+        ("Gunmen killed two farmers in the north of Kenya.", "killed", "Kenya"),
+        ("He was captured on a Belgrade bus in July.", "captured", "Belgrade"),
+        ("Thousands of protesters walked down a street in Tbilisi.", "walked", "Tbilisi"),
+        ("Rebels attacked the checkpoints outside of Kidal.", "attacked", "Kidal"),
+        (
+            "A car bomb detonated in the Nahrawan district of southern Baghdad.",
+            "detonated",
+            "Nahrawan",
+        ),
+        (
+            "Five people were killed in the town of Kafr Zita in Hama province.",
+            "killed",
+            "Kafr Zita",
+        ),
+        (
+            "Fighters were killed in Hama province when rebels stormed positions in Kafr Zita.",
+            "killed",
+            "Hama province",
+        ),
     ],
 )
 def test_places_sentence_place_follows_locating_relations(
@@ -214,6 +242,9 @@ def test_places_sentence_place_follows_locating_relations(
         ("Kenya captured the rebel commander on Sunday.", "captured"),
         ("Clashes broke out in Mosul. Two people were killed.", "killed"),
         ("Police said gunmen killed two men before fleeing to Kenya.", "killed"),
+        ("Israel captured the sector in the 1967 war.", "captured"),
+        ("Hundreds of farmers marched outside John Mbeki's offices.", "marched"),
+        ("Rebels stormed the base on Monday, killing six soldiers in Mali.", "stormed"),
     ],
 )
 def test_places_sentence_place_none_when_no_place_is_attached(

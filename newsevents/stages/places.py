@@ -41,7 +41,7 @@ from newsevents.geoparse import (
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
 from newsevents.settings import Settings
-from newsevents.syntax import entities_in, sentence_of, sentence_starts
+from newsevents.syntax import entities_in, sentence_of, sentence_starts, text_of
 from newsevents.toponyms import PLACE_LABELS
 
 __all__ = ["Attached", "Located", "locate", "make_places", "resolve_places", "sentence_place"]
@@ -167,6 +167,9 @@ class Attached:
     cost: float
     facility: bool = False
     """An unknown name the tagger calls a building or facility ("the Heart Hospital")."""
+    known: bool = True
+    """False for an unknown name the tagger does not call a place either (a person's or
+    organisation's name the syntax frames as a place)."""
 
 
 def sentence_place(
@@ -176,7 +179,8 @@ def sentence_place(
 
     Candidates are the sentence's resolved places that are no actor of the event and the place
     names the gazetteer cannot resolve; :func:`attachment_cost` keeps those attached to the
-    trigger, and the most tightly attached wins (the more specific, then the nearer, on ties).
+    trigger. The best weighs how specific a place is against how tightly it is attached
+    (:func:`_rank`), then the nearer wins on ties.
     """
     if doc.parsed is None:
         return None
@@ -188,17 +192,27 @@ def sentence_place(
     taken = [p.place.span for p in found]
     for span, known, facility in _unknown_names(doc.parsed, event.sentence.span, taken):
         option = _option(trigger, span, None, doc.parsed, known)
-        options.append(option and replace(option, facility=facility))
+        options.append(option and replace(option, facility=facility, known=known))
     kept = [o for o in options if o is not None and o.cost <= _max_cost(o)]
     return min(
         kept,
-        key=lambda o: (_level(o, doc.parsed), o.cost, o.located is not None, _distance(o, trigger)),
+        key=lambda o: (_rank(o, doc.parsed), o.cost, o.located is not None, _distance(o, trigger)),
         default=None,
     )
 
 
-MAX_COST, MAX_COUNTRY_COST = 2.0, 1.2
+MAX_COST, MAX_COUNTRY_COST = 3.0, 0.95
 """Attachment costs above these are too loose to say where the event happened."""
+LEVEL_PER_COST = 2
+"""How many levels of specificity one unit of attachment cost outweighs: a town two steps
+further from the trigger than a province ("killed in the province's town of X") still wins,
+a town across a clause boundary does not."""
+
+
+def _rank(option: Attached, parsed: Any) -> int:
+    """Specificity and attachment in one score, lower better: coders pick the most specific
+    place the sentence attaches to the event, unless a coarser one is much closer to it."""
+    return round(LEVEL_PER_COST * option.cost + _level(option, parsed))
 
 
 def _option(
@@ -216,16 +230,17 @@ def _max_cost(option: Attached) -> float:
 
 
 def _level(option: Attached, parsed: Any) -> int:
-    """How specific a kind of place is: towns and names the gazetteer does not know (mostly
-    villages and neighbourhoods) first, then facilities, zones and regions, provinces, and
-    countries last. Coders pick the most specific place the sentence attaches to the event.
+    """How specific a kind of place is: towns and place names the gazetteer does not know
+    (mostly villages and neighbourhoods) first, then facilities and other names framed as
+    places ("outside Al-Midan Theater in HAIFA"), zones and regions, provinces, and countries
+    last. Coders pick the most specific place the sentence attaches to the event.
     A name the text frames as a town ("the West Bank city OF NABLUS") is a town, whatever
     the gazetteer resolved it to."""
     framed = framing_level(_head(parsed, option.span))
     if framed is not None:
         return framed
     if option.located is None:
-        return 1 if option.facility else 0
+        return 0 if option.known and not option.facility else 1
     entry = option.located.entry
     if entry.feature == "country":
         return 4
@@ -237,9 +252,9 @@ def _distance(option: Attached, trigger: Any) -> int:
 
 
 NOT_NAMES = frozenset(
-    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP"}
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "EVENT"}
 )
-"""Entities that are never a place name."""
+"""Entities that are never a place name ("the 1967 war", "New Year's Eve")."""
 
 
 def _unknown_names(
@@ -262,9 +277,19 @@ def _unknown_names(
     spans = []
     for name, known, facility in found:
         span = _without_article(name)
-        if span and not any(_overlaps(span, t) for t in taken):
+        if (
+            span
+            and _capitalised(text_of(parsed)[span[0] : span[1]])
+            and not any(_overlaps(span, t) for t in taken)
+        ):
             spans.append((span, known, facility))
     return spans
+
+
+def _capitalised(name: str) -> bool:
+    """Names have a capital ("al-Rai"); a tagger's lowercase "entity" ("jihadist control",
+    "the eastern bank") is no name."""
+    return any(c.isupper() for c in name)
 
 
 def _facility(ent: Any) -> bool:
