@@ -240,12 +240,14 @@ def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Ent
 
 AREA_WORDS = frozenset({
     "county", "parish", "province", "state", "region", "district", "oblast", "governorate",
-    "prefecture",
+    "prefecture", "municipality", "territory", "emirate", "canton", "voivodeship", "krai",
+    "raion", "okrug",
 })  # fmt: skip
-"""A name that says it is an area ("Orange County", "Sokoto State", "County Cork") means the
-admin area of that name, not the town."""
+"""A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
+Governorate of Idlib") means the admin area of that name, not the town."""
+_LEAD_WORDS = ("county", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
 _QUALIFIED = re.compile(
-    rf"^(?:(?P<lead>county|province of|state of)\s+)?(?P<bare>.+?)"
+    rf"^(?:(?P<lead>{'|'.join(_LEAD_WORDS)})\s+)?(?P<bare>.+?)"
     rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
     re.I,
 )
@@ -315,6 +317,10 @@ def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     return found
 
 
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+"""A short acronym inside a longer name stands for a country ("US Embassy") or for no place."""
+
+
 def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
@@ -324,6 +330,8 @@ def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
             if i and normalize(words[i - 1]) in ("st", "saint"):  # "St Patrick's": a saint's
                 continue
             found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
+            if _ACRONYM.match(part):  # "Aughadreena NS", "Tuzla SC": a school's, a club's
+                found = [e for e in found if e.feature == "country"]
             if found:
                 return found
     return []

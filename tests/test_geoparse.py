@@ -243,3 +243,27 @@ def test_geoparse_a_huge_city_inside_a_name_is_the_city(gazetteer: Gazetteer) ->
     text = "Crowds filled the New York Auto Show on Friday."
     (place,) = _resolved(text, gazetteer, "New York Auto Show")
     assert (place.feature, place.geonameid) == ("city", 5128581)
+
+
+def test_geoparse_an_area_word_before_or_after_the_name_makes_it_the_area(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Shelling hit the Governorate of Idlib, Tirana Municipality and the Emirate of Dubai."
+    names = ("Governorate of Idlib", "Tirana Municipality", "Emirate of Dubai")
+    places = _resolved(text, gazetteer, *names)
+    assert [(p.feature, p.country) for p in places] == [
+        ("admin1", "SYR"), ("admin1", "ALB"), ("admin1", "ARE")
+    ]  # fmt: skip
+
+
+def test_geoparse_canadian_province_abbreviations_resolve(gazetteer: Gazetteer) -> None:
+    text = "Fires burned near Moncton, N.B., and Truro, N.S., and in Sask. and P.E.I."
+    places = _resolved(text, gazetteer, "Moncton", "N.B.", "Truro", "N.S.", "Sask.", "P.E.I.")
+    provinces = [p.name for p in places[1::2]]
+    assert provinces == ["New Brunswick", "Nova Scotia", "Prince Edward Island"]
+    assert places[4].name == "Saskatchewan"
+
+
+def test_geoparse_a_short_acronym_inside_a_name_is_no_province(gazetteer: Gazetteer) -> None:
+    text = "Pupils of Drumkeen NS sang at the concert."
+    assert _resolved(text, gazetteer, "Drumkeen NS", backoff=False) == []
