@@ -148,14 +148,20 @@ def resolve(
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
         if key not in cands:
+            placed = focus and not _DIRECTION.match(key)
             out.append(
-                (replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2) if focus else None
+                (replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2) if placed else None
             )
             continue
         scores = sorted((_score(e, key, context, pairs) for e in cands[key]), reverse=True)
         margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
         out.append((context.best[key], round(min(0.99, 1 / (1 + math.exp(-margin))), 3)))
     return out
+
+
+_DIRECTION = re.compile(r"^(?:the )?(?:north|south|east|west)(?:ern)?$")
+"""A bare direction word ("the West", "Western") is no street or building of the article's focus:
+it stays unresolved when no region of that name fits."""
 
 
 def _soft_votes(cands: list[Entry]) -> dict[str, float]:

@@ -267,3 +267,9 @@ def test_geoparse_canadian_province_abbreviations_resolve(gazetteer: Gazetteer) 
 def test_geoparse_a_short_acronym_inside_a_name_is_no_province(gazetteer: Gazetteer) -> None:
     text = "Pupils of Drumkeen NS sang at the concert."
     assert _resolved(text, gazetteer, "Drumkeen NS", backoff=False) == []
+
+
+def test_geoparse_a_bare_direction_word_is_not_placed_at_the_focus(gazetteer: Gazetteer) -> None:
+    text = "Moscow rejected Western sanctions. Moscow said the West had failed."
+    answers = resolve(_mentions(text, "Moscow", "Western", "Moscow", "West"), gazetteer, text)
+    assert answers[0] is not None and answers[1] is None and answers[3] is None
