@@ -132,8 +132,8 @@ def resolve(
     """
     keys = [normalize(m.text) for m in mentions]
     cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
-    cands = {k: c for k, c in cands.items() if c}
     counts = Counter(keys)
+    cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
     in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
     ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
     for key in _dateline_keys(ordered, ordered_keys, text):
@@ -262,13 +262,32 @@ _QUALIFIED = re.compile(
 def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     found = _lookup(text, gazetteer)
     bare, qualifier = _split_qualifier(text)
-    if not found and qualifier:
-        found = _lookup(bare, gazetteer)
+    if qualifier and (not found or is_generic(text)):  # "Northern Region": Ghana's or Uganda's
+        found += [e for e in _lookup(bare, gazetteer) if e not in found]
     if qualifier:
         found = _as_qualified(found, qualifier)
-    if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place
-        found = [e for e in found if e.supplement_id or e.feature in ("country", "continent")]
+    if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place,
+        found = [e for e in found if e.supplement_id or e.feature in GENERIC_FEATURES]
     return found or _inner_candidates(text, gazetteer)
+
+
+GENERIC_FEATURES = frozenset({"country", "continent", "admin1"})
+"""What a name of generic words may be; a province only in the article's own country (see
+:func:`_home_areas`)."""
+
+
+def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str, list[Entry]]:
+    """A province named by generic words ("North West", "Eastern Province", "Northern Region")
+    only where the article's other names place it in that province's country: Ghana's Western
+    Region in a Ghanaian article, no province at all for "Western" in a Russian one."""
+    generic = {k for k in cands if is_generic(k)}
+    others = {k: c for k, c in cands.items() if k not in generic and c}
+    first = {k: max(c, key=_prior) for k, c in others.items()}
+    home = _main_country(_Context(first, counts, {k: _soft_votes(c) for k, c in others.items()}))
+    return {
+        k: [e for e in c if k not in generic or e.feature != "admin1" or e.country == home]
+        for k, c in cands.items()
+    }
 
 
 _SAINTS_OWN = re.compile(r"^(st\.?|saint)\s.*['’]s?$", re.I)

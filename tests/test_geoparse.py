@@ -273,3 +273,17 @@ def test_geoparse_a_bare_direction_word_is_not_placed_at_the_focus(gazetteer: Ga
     text = "Moscow rejected Western sanctions. Moscow said the West had failed."
     answers = resolve(_mentions(text, "Moscow", "Western", "Moscow", "West"), gazetteer, text)
     assert answers[0] is not None and answers[1] is None and answers[3] is None
+
+
+def test_geoparse_a_province_of_generic_words_is_the_article_countrys(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Miners marched in Rustenburg and Mahikeng, the capital of the North West."
+    *_, province = _resolved(text, gazetteer, "Rustenburg", "Mahikeng", "North West")
+    assert (province.feature, province.country) == ("admin1", "ZAF")
+    text = "Floods hit Tamale and Bolgatanga. The Northern Region lost its bridges."
+    *_, region = _resolved(text, gazetteer, "Tamale", "Bolgatanga", "Northern Region")
+    assert (region.feature, region.country) == ("admin1", "GHA")
+    text = "Kremlin officials in Moscow and Sochi blamed the Western Region."
+    mentions = _mentions(text, "Moscow", "Sochi", "Western Region")
+    assert resolve(mentions, gazetteer, text, backoff=False)[2] is None
