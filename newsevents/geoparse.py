@@ -148,9 +148,9 @@ def resolve(
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
         if key not in cands:
-            placed = focus and not _DIRECTION.match(key)
+            placed = focus if focus and not _DIRECTION.match(key) else None
             out.append(
-                (replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2) if placed else None
+                (replace(placed, geonameid=None, match=MATCH_CONTEXT), 0.2) if placed else None
             )
             continue
         scores = sorted((_score(e, key, context, pairs) for e in cands[key]), reverse=True)
