@@ -16,7 +16,8 @@ The path is cut, and the mention is no location, where it meets an actor (a subj
 or modifier of a person, unit or thing: "Syrian troops", "the Caracas mayor", "a U.S. airstrike"),
 a source or goal ("from", "to", "by"), a relative position ("north of Budapest": the data's coders
 leave these out), or another clause (a relative, adverbial or complement clause, or a verb
-coordinated with its own subject: a place there belongs to another event).
+coordinated with its own subject, or the aim of a coordinated verb: "was captured and is
+BELIEVED to be held in Gaza": a place there belongs to another event).
 
 The event's clause is the trigger and the verbs that share its circumstances: the verb it is
 coordinated with ("shot AND killed"), the main verb of a participle clause ("stormed the village,
@@ -35,13 +36,14 @@ Token = Any
 
 LOCATIVE = frozenset({
     "in", "at", "near", "outside", "inside", "across", "through", "throughout", "around", "within",
-    "along", "over", "into", "onto", "off", "between", "beyond", "amid", "among", "on", "upon",
+    "along", "over", "into", "onto", "off", "between", "beyond", "among", "on", "upon",
     "nearby", "underneath", "under", "beneath", "behind", "past", "via", "down",
 })  # fmt: skip
-"""Prepositions whose object is where something happened."""
+"""Prepositions whose object is where something happened ("amid" is not: "killed AMID
+the crisis in Europe" names a background, not a place)."""
 INSIDE = frozenset({"inside", "outside"})
 """Words that locate through "of" ("inside OF Gao") as they do alone."""
-CIRCUMSTANCE = frozenset({"during", "after", "before", "amid", "in", "following"})
+CIRCUMSTANCE = frozenset({"during", "after", "before", "in", "following"})
 """Prepositions of an event noun whose own place is the event's ("killed DURING clashes in X")."""
 PLACE_NOUNS = SETTLEMENT_WORDS | frozenset({
     "countryside", "street", "road", "highway", "market", "marketplace", "square", "mosque",
@@ -65,6 +67,11 @@ SOURCE_OR_GOAL = frozenset({
     "from", "to", "toward", "towards", "by", "for", "against", "with", "like", "than", "about",
     "of", "as", "per", "unlike", "versus",
 })  # fmt: skip
+AGENTS = frozenset({"by", "of", "from"})
+"""Prepositions whose object a place may qualify on its way to the event: the agent ("killed BY
+forces in X"), the whole ("members OF a group in X"), the origin. The other ("clashes WITH
+fighters in X", "protested AGAINST strikes on X", "marched TO the embassy in X") name a party,
+a target or a goal the data's coders leave unlocated."""
 SHARED = frozenset({"conj", "advcl", "xcomp"})
 """Verb-to-verb links along which two verbs may share the place of their event."""
 ACTORS = frozenset({"expl", "csubj"})
@@ -178,7 +185,7 @@ def _phrase_step(noun: Token, via: str, clause: dict[int, float]) -> float | Non
     """Step from a subject or agent noun reached through its own locative preposition."""
     if noun.dep_ == "nsubj":
         return PASS_THROUGH["nsubj"] if via == "prep" and noun.head.i in clause else None
-    if via == "prep" and noun.head.lower_ in SOURCE_OR_GOAL:
+    if via == "prep" and noun.head.lower_ in AGENTS:
         return PASS_THROUGH["pobj"]
     return _edge_cost(noun)
 
@@ -203,13 +210,20 @@ def _event_clause(trigger: Token) -> dict[int, float]:
         verb = todo.pop()
         for child in verb.children:
             cost = _shared_cost(child) if child.dep_ in SHARED else None
-            if cost is None or child.pos_ not in ("VERB", "AUX"):
+            if cost is None or child.pos_ not in ("VERB", "AUX") or _aim(child, trigger):
                 continue
             total = clause[verb.i] + cost
             if total < clause.get(child.i, MAX_CLAUSE):
                 clause[child.i] = total
                 todo.append(child)
     return clause
+
+
+def _aim(verb: Token, trigger: Token) -> bool:
+    """ "was shot, but managed TO WALK to Sulmona", "have vowed TO MARCH into Kinshasa": the
+    complement of a verb coordinated with the trigger is an aim or belief of its own, not a
+    circumstance of the trigger's event."""
+    return bool(verb.dep_ == "xcomp" and verb.head.i != trigger.i and verb.head.dep_ == "conj")
 
 
 def _verb_above(noun: Token) -> Token | None:

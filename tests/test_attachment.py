@@ -120,3 +120,22 @@ def test_attachment_participle_on_a_noun_shares_its_verbs_place(nlp: Any) -> Non
     text = "A bomber blew himself up in Ramadi among mourners attending a funeral."
     cost = _cost(nlp, text, "attending", "Ramadi")
     assert cost is not None and cost > _cost(nlp, text, "blew", "Ramadi")
+
+
+def test_attachment_place_of_a_party_or_target_is_not_the_events(nlp: Any) -> None:
+    text = "Four soldiers were killed during clashes with rebels in Aleppo."
+    assert _cost(nlp, text, "killed", "Aleppo") is None
+    agent = "Two men were killed by soldiers in Hebron."
+    assert _cost(nlp, agent, "killed", "Hebron") is not None
+
+
+def test_attachment_background_after_amid_is_no_place(nlp: Any) -> None:
+    text = "Thousands have been killed amid a refugee crisis in Europe."
+    assert _cost(nlp, text, "killed", "Europe") is None
+
+
+def test_attachment_aim_of_a_coordinated_verb_is_another_event(nlp: Any) -> None:
+    text = "The soldier was captured in June and is believed to be held in Gaza."
+    assert _cost(nlp, text, "captured", "Gaza") is None
+    own = "The rebels tried to march into Kinshasa."
+    assert _cost(nlp, own, "tried", "Kinshasa") is not None
