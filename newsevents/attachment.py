@@ -79,7 +79,7 @@ ACTORS = frozenset({"expl", "csubj"})
 
 STEP = 0.1
 """Cost of each step of the path: of two attached places, the nearer one wins."""
-OBJECT = 0.5
+OBJECT = 0.4
 """A place that is the verb's object ("captured Kisangani") rather than in its phrase."""
 QUALIFIER = 0.3
 """A name qualifying a place noun ("the Baghdad neighbourhood of X"): the noun's own name wins."""
@@ -265,6 +265,8 @@ def _edge_cost(node: Token) -> float | None:
     if dep in ("prep", "agent") or (dep == "advmod" and node.lower_ in INSIDE):
         return 0.0
     if dep in ("compound", "poss", "nmod", "amod"):
+        if _owned_or_named(head):
+            return None
         return QUALIFIER if _place_noun(head) or _names_ground(node, dep) else None
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return OBJECT if head.pos_ in ("VERB", "AUX") else None
@@ -279,6 +281,17 @@ def _edge_cost(node: Token) -> float | None:
     if dep == "npadvmod":
         return 1.0 if head.pos_ in ("VERB", "AUX") else 0.2
     return None
+
+
+REPRESENTED = frozenset({"embassy", "consulate", "mission", "legation"})
+"""Place nouns a state owns wherever they stand: "outside the U.S. EMBASSY in Islamabad" names
+the state the embassy represents, not where it is."""
+
+
+def _owned_or_named(noun: Token) -> bool:
+    """A noun whose qualifying name is no place of the event: an embassy's state, or an event
+    named after a place ("the Vietnam WAR", "the Beijing Olympic GAMES")."""
+    return bool(noun.lemma_.lower() in REPRESENTED or noun.ent_type_ == "EVENT")
 
 
 def _names_ground(name: Token, dep: str) -> bool:

@@ -139,3 +139,17 @@ def test_attachment_aim_of_a_coordinated_verb_is_another_event(nlp: Any) -> None
     assert _cost(nlp, text, "captured", "Gaza") is None
     own = "The rebels tried to march into Kinshasa."
     assert _cost(nlp, own, "tried", "Kinshasa") is not None
+
+
+def test_attachment_state_of_an_embassy_is_no_place(nlp: Any) -> None:
+    text = "Students protested outside the U.S. embassy in Beijing."
+    assert _cost(nlp, text, "protested", "U.S.") is None
+    assert _cost(nlp, text, "protested", "Beijing") is not None
+
+
+def test_attachment_event_named_after_a_place_is_no_place(nlp: Any) -> None:
+    doc = nlp("The campaign took place during the Vietnam War.")
+    war = next(t for t in doc if t.text == "War")
+    if war.ent_type_ != "EVENT":
+        pytest.skip("the tagger does not call the war an event")
+    assert _cost(nlp, doc.text, "took", "Vietnam") is None
