@@ -30,7 +30,7 @@ from typing import Any
 
 from newsevents.toponyms import SETTLEMENT_WORDS
 
-__all__ = ["PLACE_NOUNS", "attachment_cost", "framing_level", "relative_anchor"]
+__all__ = ["PLACE_NOUNS", "attachment_cost", "figurative", "framing_level", "relative_anchor"]
 
 Token = Any
 
@@ -118,6 +118,37 @@ def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float |
             return None
         cost, node, via = cost + step + STEP, node.head, node.dep_
     return None
+
+
+PRIZES = frozenset({
+    "title", "medal", "gold", "silver", "bronze", "crown", "championship", "cup", "trophy",
+    "victory", "win", "race", "match", "game", "wicket", "seat", "vote", "governorship",
+    "nomination", "spot", "award", "prize", "pulitzer", "footage", "image", "picture", "photo",
+    "view", "coverage", "attention", "imagination", "mood", "vibe", "spirit", "essence",
+    "moment", "magnificence", "history", "page", "headline", "share", "lead",
+})  # fmt: skip
+"""Things captured, seized or taken in a contest or by a camera: "CAPTURED her 41st TITLE in
+Rome", "the film captures harrowing FOOTAGE in Afghanistan" are no event of conflict."""
+TAKING = frozenset({"capture", "seize", "take", "grab", "snatch"})
+RECORDED = frozenset({"camera", "film", "video", "tape", "footage"})
+
+
+def figurative(trigger: Token) -> bool:
+    """A verb of taking used of a prize, a picture or a vote ("captured the title", "was
+    captured on camera"): it happened nowhere the data's coders locate."""
+    if trigger.lemma_.lower() not in TAKING:
+        return False
+    for child in trigger.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in PRIZES:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "on" and _recorded(child):
+            return True
+    return False
+
+
+def _recorded(prep: Token) -> bool:
+    """ "captured ON CAMERA", "ON FILM"."""
+    return any(o.lemma_.lower() in RECORDED for o in prep.children if o.dep_ == "pobj")
 
 
 def _framed(place: Token) -> bool:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsevents.attachment import attachment_cost, framing_level, relative_anchor
+from newsevents.attachment import attachment_cost, figurative, framing_level, relative_anchor
 
 
 def _tokens(nlp: Any, text: str, trigger: str, place: str) -> tuple[Any, Any]:
@@ -153,3 +153,21 @@ def test_attachment_event_named_after_a_place_is_no_place(nlp: Any) -> None:
     if war.ent_type_ != "EVENT":
         pytest.skip("the tagger does not call the war an event")
     assert _cost(nlp, doc.text, "took", "Vietnam") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("She captured her third title in Rome.", "captured", True),
+        ("The telescope captured the best view of Mars.", "captured", True),
+        ("The attack was captured on camera.", "captured", True),
+        ("Rebels captured the town of Goma.", "captured", False),
+        ("Police captured two suspects in Lagos.", "captured", False),
+        ("Gunmen killed the champion in Lagos.", "killed", False),
+    ],
+)
+def test_attachment_taking_a_prize_or_a_picture_is_figurative(
+    nlp: Any, text: str, trigger: str, expected: bool
+) -> None:
+    verb = next(t for t in nlp(text) if t.text == trigger)
+    assert figurative(verb) is expected
