@@ -16,7 +16,8 @@ The path is cut, and the mention is no location, where it meets an actor (a subj
 or modifier of a person, unit or thing: "Syrian troops", "the Caracas mayor", "a U.S. airstrike"),
 a source or goal ("from", "to", "by"), a relative position ("north of Budapest": the data's coders
 leave these out), or another clause (a relative, adverbial or complement clause, or a verb
-coordinated with its own subject: a place there belongs to another event).
+coordinated with its own subject, or the aim of a coordinated verb: "was captured and is
+BELIEVED to be held in Gaza": a place there belongs to another event).
 
 The event's clause is the trigger and the verbs that share its circumstances: the verb it is
 coordinated with ("shot AND killed"), the main verb of a participle clause ("stormed the village,
@@ -29,19 +30,20 @@ from typing import Any
 
 from newsevents.toponyms import SETTLEMENT_WORDS
 
-__all__ = ["PLACE_NOUNS", "attachment_cost", "framing_level", "relative_anchor"]
+__all__ = ["PLACE_NOUNS", "attachment_cost", "figurative", "framing_level", "relative_anchor"]
 
 Token = Any
 
 LOCATIVE = frozenset({
     "in", "at", "near", "outside", "inside", "across", "through", "throughout", "around", "within",
-    "along", "over", "into", "onto", "off", "between", "beyond", "amid", "among", "on", "upon",
+    "along", "over", "into", "onto", "off", "between", "beyond", "among", "on", "upon",
     "nearby", "underneath", "under", "beneath", "behind", "past", "via", "down",
 })  # fmt: skip
-"""Prepositions whose object is where something happened."""
+"""Prepositions whose object is where something happened ("amid" is not: "killed AMID
+the crisis in Europe" names a background, not a place)."""
 INSIDE = frozenset({"inside", "outside"})
 """Words that locate through "of" ("inside OF Gao") as they do alone."""
-CIRCUMSTANCE = frozenset({"during", "after", "before", "amid", "in", "following"})
+CIRCUMSTANCE = frozenset({"during", "after", "before", "in", "following"})
 """Prepositions of an event noun whose own place is the event's ("killed DURING clashes in X")."""
 PLACE_NOUNS = SETTLEMENT_WORDS | frozenset({
     "countryside", "street", "road", "highway", "market", "marketplace", "square", "mosque",
@@ -65,6 +67,11 @@ SOURCE_OR_GOAL = frozenset({
     "from", "to", "toward", "towards", "by", "for", "against", "with", "like", "than", "about",
     "of", "as", "per", "unlike", "versus",
 })  # fmt: skip
+AGENTS = frozenset({"by", "of", "from"})
+"""Prepositions whose object a place may qualify on its way to the event: the agent ("killed BY
+forces in X"), the whole ("members OF a group in X"), the origin. The other ("clashes WITH
+fighters in X", "protested AGAINST strikes on X", "marched TO the embassy in X") name a party,
+a target or a goal the data's coders leave unlocated."""
 SHARED = frozenset({"conj", "advcl", "xcomp"})
 """Verb-to-verb links along which two verbs may share the place of their event."""
 ACTORS = frozenset({"expl", "csubj"})
@@ -72,7 +79,7 @@ ACTORS = frozenset({"expl", "csubj"})
 
 STEP = 0.1
 """Cost of each step of the path: of two attached places, the nearer one wins."""
-OBJECT = 0.5
+OBJECT = 0.4
 """A place that is the verb's object ("captured Kisangani") rather than in its phrase."""
 QUALIFIER = 0.3
 """A name qualifying a place noun ("the Baghdad neighbourhood of X"): the noun's own name wins."""
@@ -111,6 +118,37 @@ def attachment_cost(trigger: Token, place: Token, known: bool = True) -> float |
             return None
         cost, node, via = cost + step + STEP, node.head, node.dep_
     return None
+
+
+PRIZES = frozenset({
+    "title", "medal", "gold", "silver", "bronze", "crown", "championship", "cup", "trophy",
+    "victory", "win", "race", "match", "game", "wicket", "seat", "vote", "governorship",
+    "nomination", "spot", "award", "prize", "pulitzer", "footage", "image", "picture", "photo",
+    "view", "coverage", "attention", "imagination", "mood", "vibe", "spirit", "essence",
+    "moment", "magnificence", "history", "page", "headline", "share", "lead",
+})  # fmt: skip
+"""Things captured, seized or taken in a contest or by a camera: "CAPTURED her 41st TITLE in
+Rome", "the film captures harrowing FOOTAGE in Afghanistan" are no event of conflict."""
+TAKING = frozenset({"capture", "seize", "take", "grab", "snatch"})
+RECORDED = frozenset({"camera", "film", "video", "tape", "footage"})
+
+
+def figurative(trigger: Token) -> bool:
+    """A verb of taking used of a prize, a picture or a vote ("captured the title", "was
+    captured on camera"): it happened nowhere the data's coders locate."""
+    if trigger.lemma_.lower() not in TAKING:
+        return False
+    for child in trigger.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in PRIZES:
+            return True
+        if child.dep_ == "prep" and child.lower_ == "on" and _recorded(child):
+            return True
+    return False
+
+
+def _recorded(prep: Token) -> bool:
+    """ "captured ON CAMERA", "ON FILM"."""
+    return any(o.lemma_.lower() in RECORDED for o in prep.children if o.dep_ == "pobj")
 
 
 def _framed(place: Token) -> bool:
@@ -178,7 +216,7 @@ def _phrase_step(noun: Token, via: str, clause: dict[int, float]) -> float | Non
     """Step from a subject or agent noun reached through its own locative preposition."""
     if noun.dep_ == "nsubj":
         return PASS_THROUGH["nsubj"] if via == "prep" and noun.head.i in clause else None
-    if via == "prep" and noun.head.lower_ in SOURCE_OR_GOAL:
+    if via == "prep" and noun.head.lower_ in AGENTS:
         return PASS_THROUGH["pobj"]
     return _edge_cost(noun)
 
@@ -203,13 +241,20 @@ def _event_clause(trigger: Token) -> dict[int, float]:
         verb = todo.pop()
         for child in verb.children:
             cost = _shared_cost(child) if child.dep_ in SHARED else None
-            if cost is None or child.pos_ not in ("VERB", "AUX"):
+            if cost is None or child.pos_ not in ("VERB", "AUX") or _aim(child, trigger):
                 continue
             total = clause[verb.i] + cost
             if total < clause.get(child.i, MAX_CLAUSE):
                 clause[child.i] = total
                 todo.append(child)
     return clause
+
+
+def _aim(verb: Token, trigger: Token) -> bool:
+    """ "was shot, but managed TO WALK to Sulmona", "have vowed TO MARCH into Kinshasa": the
+    complement of a verb coordinated with the trigger is an aim or belief of its own, not a
+    circumstance of the trigger's event."""
+    return bool(verb.dep_ == "xcomp" and verb.head.i != trigger.i and verb.head.dep_ == "conj")
 
 
 def _verb_above(noun: Token) -> Token | None:
@@ -251,6 +296,8 @@ def _edge_cost(node: Token) -> float | None:
     if dep in ("prep", "agent") or (dep == "advmod" and node.lower_ in INSIDE):
         return 0.0
     if dep in ("compound", "poss", "nmod", "amod"):
+        if _owned_or_named(head):
+            return None
         return QUALIFIER if _place_noun(head) or _names_ground(node, dep) else None
     if dep in ("dobj", "nsubjpass", "attr", "oprd"):
         return OBJECT if head.pos_ in ("VERB", "AUX") else None
@@ -265,6 +312,17 @@ def _edge_cost(node: Token) -> float | None:
     if dep == "npadvmod":
         return 1.0 if head.pos_ in ("VERB", "AUX") else 0.2
     return None
+
+
+REPRESENTED = frozenset({"embassy", "consulate", "mission", "legation"})
+"""Place nouns a state owns wherever they stand: "outside the U.S. EMBASSY in Islamabad" names
+the state the embassy represents, not where it is."""
+
+
+def _owned_or_named(noun: Token) -> bool:
+    """A noun whose qualifying name is no place of the event: an embassy's state, or an event
+    named after a place ("the Vietnam WAR", "the Beijing Olympic GAMES")."""
+    return bool(noun.lemma_.lower() in REPRESENTED or noun.ent_type_ == "EVENT")
 
 
 def _names_ground(name: Token, dep: str) -> bool:

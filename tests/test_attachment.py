@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsevents.attachment import attachment_cost, framing_level, relative_anchor
+from newsevents.attachment import attachment_cost, figurative, framing_level, relative_anchor
 
 
 def _tokens(nlp: Any, text: str, trigger: str, place: str) -> tuple[Any, Any]:
@@ -120,3 +120,54 @@ def test_attachment_participle_on_a_noun_shares_its_verbs_place(nlp: Any) -> Non
     text = "A bomber blew himself up in Ramadi among mourners attending a funeral."
     cost = _cost(nlp, text, "attending", "Ramadi")
     assert cost is not None and cost > _cost(nlp, text, "blew", "Ramadi")
+
+
+def test_attachment_place_of_a_party_or_target_is_not_the_events(nlp: Any) -> None:
+    text = "Four soldiers were killed during clashes with rebels in Aleppo."
+    assert _cost(nlp, text, "killed", "Aleppo") is None
+    agent = "Two men were killed by soldiers in Hebron."
+    assert _cost(nlp, agent, "killed", "Hebron") is not None
+
+
+def test_attachment_background_after_amid_is_no_place(nlp: Any) -> None:
+    text = "Thousands have been killed amid a refugee crisis in Europe."
+    assert _cost(nlp, text, "killed", "Europe") is None
+
+
+def test_attachment_aim_of_a_coordinated_verb_is_another_event(nlp: Any) -> None:
+    text = "The soldier was captured in June and is believed to be held in Gaza."
+    assert _cost(nlp, text, "captured", "Gaza") is None
+    own = "The rebels tried to march into Kinshasa."
+    assert _cost(nlp, own, "tried", "Kinshasa") is not None
+
+
+def test_attachment_state_of_an_embassy_is_no_place(nlp: Any) -> None:
+    text = "Students protested outside the U.S. embassy in Beijing."
+    assert _cost(nlp, text, "protested", "U.S.") is None
+    assert _cost(nlp, text, "protested", "Beijing") is not None
+
+
+def test_attachment_event_named_after_a_place_is_no_place(nlp: Any) -> None:
+    doc = nlp("The campaign took place during the Vietnam War.")
+    war = next(t for t in doc if t.text == "War")
+    if war.ent_type_ != "EVENT":
+        pytest.skip("the tagger does not call the war an event")
+    assert _cost(nlp, doc.text, "took", "Vietnam") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("She captured her third title in Rome.", "captured", True),
+        ("The telescope captured the best view of Mars.", "captured", True),
+        ("The attack was captured on camera.", "captured", True),
+        ("Rebels captured the town of Goma.", "captured", False),
+        ("Police captured two suspects in Lagos.", "captured", False),
+        ("Gunmen killed the champion in Lagos.", "killed", False),
+    ],
+)
+def test_attachment_taking_a_prize_or_a_picture_is_figurative(
+    nlp: Any, text: str, trigger: str, expected: bool
+) -> None:
+    verb = next(t for t in nlp(text) if t.text == trigger)
+    assert figurative(verb) is expected

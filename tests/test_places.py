@@ -6,12 +6,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from spacy.tokens import Span as SpacySpan
 
 from newsevents.gazetteer import Gazetteer, distance_km
 from newsevents.records import Actor, Article, Doc, Event, Place, Sentence, Trigger
 from newsevents.settings import Settings
 from newsevents.stages.parse import load_model
-from newsevents.stages.places import Located, locate, make_places, resolve_places, sentence_place
+from newsevents.stages.places import (
+    Located,
+    _mistaken_date,
+    locate,
+    make_places,
+    resolve_places,
+    sentence_place,
+)
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_c4c52226bb212c5f.txt"
 PANMUNJOM = (37.956, 126.677)
@@ -245,6 +253,8 @@ def test_places_sentence_place_follows_locating_relations(
         ("Israel captured the sector in the 1967 war.", "captured"),
         ("Hundreds of farmers marched outside John Mbeki's offices.", "marched"),
         ("Rebels stormed the base on Monday, killing six soldiers in Mali.", "stormed"),
+        ("She captured her third title in Rome last month.", "captured"),
+        ("His killing in Gaza was captured on camera.", "captured"),
     ],
 )
 def test_places_sentence_place_none_when_no_place_is_attached(
@@ -258,3 +268,11 @@ def test_places_unknown_name_falls_back_at_lower_precision(nlp: Any, gazetteer: 
     doc = _doc(nlp, text)
     place = _location(doc, gazetteer, _event(doc, "stormed"))
     assert place is not None and place.country == "KEN" and place.precision >= 2
+
+
+def test_places_name_tagged_as_a_date_counts_where_framed(nlp: Any) -> None:
+    doc = nlp("Troops stormed the village of Maardes on Monday in March.")
+    name = SpacySpan(doc, 5, 6, label="DATE")
+    monday = SpacySpan(doc, 7, 8, label="DATE")
+    assert _mistaken_date(name)
+    assert not _mistaken_date(monday)

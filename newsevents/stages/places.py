@@ -29,7 +29,13 @@ from functools import lru_cache
 from types import EllipsisType
 from typing import Any
 
-from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level, relative_anchor
+from newsevents.attachment import (
+    PLACE_NOUNS,
+    attachment_cost,
+    figurative,
+    framing_level,
+    relative_anchor,
+)
 from newsevents.gazetteer import Entry, Gazetteer
 from newsevents.geoparse import (
     contains,
@@ -188,6 +194,8 @@ def sentence_place(
     mine = _without_own_arguments(free, event)
     resolved = list(_within_span(mine, event.sentence.span))
     trigger = _head(doc.parsed, event.trigger.span)
+    if figurative(trigger):
+        return None
     options = [_option(trigger, p.place.span, p, doc.parsed) for p in resolved]
     taken = [p.place.span for p in found]
     for span, known, facility in _unknown_names(doc.parsed, event.sentence.span, taken):
@@ -268,7 +276,7 @@ def _unknown_names(
     covered: set[int] = set()
     for ent in entities_in(window):
         covered.update(range(ent.start, ent.end))
-        if ent.label_ not in NOT_NAMES:
+        if ent.label_ not in NOT_NAMES or _mistaken_date(ent):
             facility = ent.label_ == "FAC" or _facility(ent)
             found.append((ent, ent.label_ in PLACE_LABELS or facility, facility))
     for tok in window:
@@ -284,6 +292,24 @@ def _unknown_names(
         ):
             spans.append((span, known, facility))
     return spans
+
+
+CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "christmas", "easter", "ramadan", "eid", "new", "year", "day", "eve",
+})  # fmt: skip
+
+
+def _mistaken_date(ent: Any) -> bool:
+    """A "date" the tagger made of an unfamiliar name ("the village of MA'ARDES"): proper
+    nouns only, no digit and no calendar word. It counts only where framed as a place."""
+    return bool(
+        ent.label_ == "DATE"
+        and all(t.pos_ == "PROPN" and not t.like_num for t in ent)
+        and not any(t.lower_ in CALENDAR for t in ent)
+    )
 
 
 def _capitalised(name: str) -> bool:
