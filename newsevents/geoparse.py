@@ -49,6 +49,9 @@ COARSE = frozenset(
 )
 """Features too wide to be where an event happened when the article names a place inside them."""
 ADMIN_FEATURES = frozenset({"admin1", "admin2"})
+WATER = frozenset({"sea", "gulf"})
+"""Water bodies: a town on their shore supports them, however far their point lies."""
+COAST_KM = 150
 _AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}
 
 FEATURE_PRIOR = {
@@ -453,6 +456,8 @@ def _support(e: Entry, other: Entry) -> float:
         return 2.0
     if contains(e, other) and e.feature in ("admin1", "admin2", "country"):
         return 1.0
+    if e.feature in WATER and other.feature not in COARSE:  # a coast town: "the Gulf" by Houston
+        return 1.0 if _near(e, other, e.radius_km + COAST_KM) else 0.0
     return 1.0 if other.feature not in COARSE and _close(e, other) else 0.0
 
 

@@ -287,3 +287,13 @@ def test_geoparse_a_province_of_generic_words_is_the_article_countrys(
     text = "Kremlin officials in Moscow and Sochi blamed the Western Region."
     mentions = _mentions(text, "Moscow", "Sochi", "Western Region")
     assert resolve(mentions, gazetteer, text, backoff=False)[2] is None
+
+
+def test_geoparse_the_gulf_is_the_one_whose_shore_the_article_names(gazetteer: Gazetteer) -> None:
+    texas = "HOUSTON (AP) — Storms in the Gulf flooded Galveston, Texas, on Monday."
+    gulf = _resolved(texas, gazetteer, "HOUSTON", "Gulf", "Galveston", "Texas")[1]
+    assert gulf.supplement_id == "gulf-of-mexico"
+    qatar = "DOHA (Reuters) — Tensions in the Gulf rose as Saudi Arabia and Qatar traded words."
+    assert _resolved(qatar, gazetteer, "DOHA", "Gulf")[1].supplement_id == "persian-gulf"
+    bare = "Oil prices rose on fears over shipping in the Gulf."
+    assert _resolved(bare, gazetteer, "Gulf")[0].supplement_id == "persian-gulf"
