@@ -47,6 +47,7 @@ from newsevents.geoparse import (
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
 from newsevents.settings import Settings
+from newsevents.stages.dates import MONTHS, WEEKDAYS
 from newsevents.syntax import entities_in, sentence_of, sentence_starts, text_of
 from newsevents.toponyms import PLACE_LABELS
 
@@ -294,12 +295,11 @@ def _unknown_names(
     return spans
 
 
-CALENDAR = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "christmas", "easter", "ramadan", "eid", "new", "year", "day", "eve",
-})  # fmt: skip
+CALENDAR = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | {"christmas", "easter", "ramadan", "eid", "new", "year", "day", "eve"}
+)
 
 
 def _mistaken_date(ent: Any) -> bool:
