@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 PAGES  := newsevents/web/static/dist/map.js
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install demo test lint format bench gate golden lock clean chromium serve screenshots
+.PHONY: install demo test lint format bench gate golden lock clean chromium serve screenshots location-model
 
 install: $(STAMP) $(PAGES)
 
@@ -67,6 +67,12 @@ bench: install
 	$(BIN)/python benchmarks/bench_event_location.py
 	$(BIN)/python benchmarks/bench_incidents.py
 	$(BIN)/python benchmarks/bench_web.py
+
+# Re-fit the built-in event-location model on the development data (prints the held-out halves).
+LOCATIONS := ../shared/data/event-location/train.jsonl
+location-model: install
+	@test -f $(LOCATIONS) || { echo "$(LOCATIONS) not found: run from a checkout beside shared/"; exit 2; }
+	$(BIN)/newsevents train event-location $(LOCATIONS) --out newsevents/lexicon/location_model.json
 
 # Re-pin the evaluation gate (tests/eval_gate.json) to the current dev scores; pins only go up.
 gate: install

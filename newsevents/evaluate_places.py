@@ -17,11 +17,12 @@ from newsevents.errors import InputError
 from newsevents.evaluate import Prf, mean, read_lines, share
 from newsevents.gazetteer import Entry, Gazetteer, distance_km
 from newsevents.geoparse import Mention, find_mentions, resolve
+from newsevents.location_model import LocationModel, Sample, load_model, train
 from newsevents.pipeline import Pipeline
-from newsevents.records import Article, Event, Span, Trigger
+from newsevents.records import Article, Doc, Event, Span, Trigger
 from newsevents.settings import Settings
 from newsevents.stages.parse import sentence, token_span
-from newsevents.stages.places import resolve_places, sentence_place
+from newsevents.stages.places import Options, resolve_places, sentence_options, sentence_place
 from newsevents.syntax import sentence_of
 
 # --- geoparse: toponym detection and resolution (GeoWebNews / LGL XML) ----------------------
@@ -347,22 +348,122 @@ def score_event_location(records: Iterable[LocationGold], settings: Settings) ->
     """Parse each record, build an event on its verb and score the place chosen for it."""
     pipeline = Pipeline(settings, names=EVENT_LOCATION_STAGES)
     gazetteer = Gazetteer.load(settings.cache_dir)
+    model = load_model(settings.location_model)
     report = LocationReport()
     for gold in records:
-        report.add(gold, predict_event_location(gold, pipeline, gazetteer))
+        report.add(gold, predict_event_location(gold, pipeline, gazetteer, model))
     return report
 
 
 def predict_event_location(
-    gold: LocationGold, pipeline: Pipeline, gazetteer: Gazetteer
+    gold: LocationGold, pipeline: Pipeline, gazetteer: Gazetteer, model: LocationModel | None = None
 ) -> Span | None:
     """The span of the place the places stage gives an event on the record's verb, or None."""
+    built = _record_event(gold, pipeline)
+    if built is None:
+        return None
+    doc, event = built
+    chosen = sentence_place(event, doc, resolve_places(doc.parsed, gazetteer), model=model)
+    return chosen.span if chosen else None
+
+
+def _record_event(gold: LocationGold, pipeline: Pipeline) -> tuple[Doc, Event] | None:
+    """The record parsed, and an event built on its verb."""
     doc = pipeline(Article(id=gold.id or "record", text=gold.text))
     if doc.parsed is None:
         return None
     verb = token_span(doc.parsed, gold.verb)
     sent = sentence(sentence_of(verb))
     trigger = Trigger(gold.text[gold.verb[0] : gold.verb[1]], gold.verb)
-    event = Event(id=f"{gold.id}:verb", type="", trigger=trigger, sentence=sent)
-    chosen = sentence_place(event, doc, resolve_places(doc.parsed, gazetteer))
-    return chosen.span if chosen else None
+    return doc, Event(id=f"{gold.id}:verb", type="", trigger=trigger, sentence=sent)
+
+
+# --- train event-location: fit the location model on annotated sentences ----------------------
+
+
+def location_samples(records: Iterable[LocationGold], settings: Settings) -> list[Sample]:
+    """One training sample per well-formed record: the options the places stage weighs for an
+    event on its verb, which of them overlap a gold place, and whether "none" is right."""
+    pipeline = Pipeline(settings, names=EVENT_LOCATION_STAGES)
+    gazetteer = Gazetteer.load(settings.cache_dir)
+    samples = []
+    for gold in records:
+        if gold.malformed:
+            continue
+        built = _record_event(gold, pipeline)
+        options = None
+        if built is not None:
+            doc, event = built
+            options = sentence_options(event, doc, resolve_places(doc.parsed, gazetteer))
+        samples.append(_sample(gold, options))
+    return samples
+
+
+def _sample(gold: LocationGold, options: Options | None) -> Sample:
+    if options is None:  # no place can be meant: "none" is the only option
+        return Sample((), (), ("NONE",), not gold.locations)
+    right = tuple(
+        bool(gold.locations) and location_matches(o.span, gold.locations) for o in options.attached
+    )
+    features = tuple(tuple(f) for f in options.features)
+    return Sample(features, right, tuple(options.none), not gold.locations)
+
+
+def sample_accuracy(model: LocationModel, samples: Sequence[Sample]) -> float:
+    """The share of samples where the model picks a right option (or "none" rightly)."""
+    right = 0
+    for s in samples:
+        pick, _ = model.choose(s.options, s.none)
+        right += s.none_right if pick is None else s.right[pick]
+    return share(right, len(samples))
+
+
+def rules_accuracy(samples: Sequence[Sample]) -> float:
+    """The same share for the attachment rules' own pick (the "rule" feature)."""
+    right = 0
+    for s in samples:
+        picked = [ok for f, ok in zip(s.options, s.right, strict=True) if "rule" in f]
+        right += picked[0] if picked else s.none_right
+    return share(right, len(samples))
+
+
+@dataclass(frozen=True)
+class TrainingReport:
+    """What ``train event-location`` reports: the model trained on each half of the records
+    scored on the other half, against the rules alone, then on all records (in-sample)."""
+
+    n: int
+    halves: tuple[dict[str, Any], ...]
+    in_sample: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"n": self.n, "halves": list(self.halves), "in_sample": self.in_sample}
+
+    def table(self) -> str:
+        lines = [f"sentences               {self.n}", "", "trained on   scored on   model  rules"]
+        lines += [
+            f"{h['trained_on']:<13}{h['scored_on']:<12}{h['accuracy']:.3f}  {h['rules']:.3f}"
+            for h in self.halves
+        ]
+        lines.append(f"\nall (in-sample)          {self.in_sample:.3f}")
+        return "\n".join(lines)
+
+
+def train_event_location(
+    samples: Sequence[Sample], name: str
+) -> tuple[LocationModel, TrainingReport]:
+    """Fit the model on all samples, and report how a model fitted on the odd records does on
+    the even ones and the other way round: the figure to expect on unseen text."""
+    halves = []
+    odd, even = list(samples[1::2]), list(samples[0::2])
+    for trained_on, fit, scored_on, test in (
+        ("odd", odd, "even", even),
+        ("even", even, "odd", odd),
+    ):
+        model = train(fit)
+        halves.append({
+            "trained_on": trained_on, "scored_on": scored_on, "n": len(test),
+            "accuracy": sample_accuracy(model, test), "rules": rules_accuracy(test),
+        })  # fmt: skip
+    model = train(samples, name)
+    return model, TrainingReport(len(samples), tuple(halves), sample_accuracy(model, samples))

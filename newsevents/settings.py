@@ -38,6 +38,10 @@ class Settings:
     cache_dir: str = _setting(
         "", "Folder for the gazetteer index built on first use (default ~/.cache/newsevents)."
     )
+    location_model: str = _setting(
+        "",
+        "Event-location model (JSON, from `newsevents train event-location`); '' = built-in.",
+    )
     lexicons: tuple[str, ...] = _setting(
         (), "Extra event lexicon files (TOML), added to the built-in one; os.pathsep-separated."
     )

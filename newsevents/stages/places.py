@@ -2,10 +2,10 @@
 
 An event's location is, in order of preference (confidence falls at each step):
 
-1. the place its own sentence attaches to it (:func:`sentence_place`, rules in
-   ``attachment.py``): a place in a locating relation to the trigger or to the verbs sharing its
-   clause, never the event's actor; of several, the most specific kind (towns and unknown names,
-   then facilities, zones, provinces, countries), then the most tightly attached;
+1. the place its own sentence says it happened at (:func:`sentence_place`): the location model
+   (``location_model.py``) picks one of the sentence's place mentions, never the event's actor,
+   or none, weighing what the attachment rules (``attachment.py``) say of each: how tightly it
+   is attached to the trigger or to the verbs sharing its clause, and how specific it is;
 2. if that place is coarse (a zone, border, region, admin area or country) and the article names a
    more specific place within it, that place at precision 2: ACLED coders use the most specific
    location the report supports;
@@ -44,6 +44,13 @@ from newsevents.geoparse import (
     resolve,
     to_place,
 )
+from newsevents.location_model import (
+    LocationModel,
+    OptionFacts,
+    load_model,
+    none_features,
+    option_features,
+)
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Event, Place, Span
 from newsevents.settings import Settings
@@ -67,7 +74,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "expl"})
 """A place in these roles acts or owns ("Washington said", "Seoul's army"): not a location."""
 
 IN_SENTENCE, REFINED, SAME_PARAGRAPH, PREVIOUS_PARAGRAPH, ARTICLE = 0.9, 0.75, 0.6, 0.45, 0.3
-"""How much of the resolution confidence a location keeps, by how it was found."""
+"""How much of the resolution confidence a location keeps, by how it was found (a place in
+the event's sentence keeps IN_SENTENCE times the location model's probability for it)."""
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
@@ -87,13 +95,17 @@ class Located:
 @stage("places", requires=("parsed", "events"), assigns=("places", "events.location"))
 def make_places(settings: Settings) -> Callable[[Doc], Doc]:
     gazetteer = Gazetteer.load(settings.cache_dir)
+    model = load_model(settings.location_model)
 
     def places(doc: Doc) -> Doc:
         found = resolve_places(doc.parsed, gazetteer)
         free = _free_places(found, _argument_spans(doc.events))  # once, not once per event
         main = _article_place([p for p in free if not (p.embedded or p.acting)])
         events = tuple(
-            replace(e, location=locate(e, doc, free, settings.place_window, main_place=main))
+            replace(
+                e,
+                location=locate(e, doc, free, settings.place_window, main_place=main, model=model),
+            )
             for e in doc.events
         )
         return replace(doc, places=tuple(p.place for p in found), events=events)
@@ -123,23 +135,25 @@ def locate(
     window: int = 3,
     arguments: Sequence[Span] = (),
     main_place: Place | EllipsisType | None = ...,
+    model: LocationModel | None = None,
 ) -> Place | None:
     """Where the event happened, by the preferences in the module docstring.
 
     ``arguments`` are spans of actors (and of recipients of verbal acts) anywhere in the article:
     "the U.S. levied sanctions" names an actor, not where anything happened. ``main_place``, the
     article's best-supported place, may be given when already known (it is the same for all
-    events of an article).
+    events of an article). ``model`` picks the sentence's place (the built-in one if None).
     """
     destination = _destination(event, found)
     if destination is not None:
         return destination
     usable = _usable(event, found, arguments)
     in_sentence = list(_within_span(usable, event.sentence.span))
-    attached = sentence_place(event, doc, found, arguments)
+    attached = sentence_place(event, doc, found, arguments, model)
     if attached is not None and attached.located is not None:
         best = attached.located
-        return _refined(best, in_sentence, usable, event) or _scaled(best.place, IN_SENTENCE)
+        found_here = _scaled(best.place, IN_SENTENCE * attached.probability)
+        return _refined(best, in_sentence, usable, event) or found_here
     near = _near(event, doc, in_sentence) if attached is None else None
     if near is not None:
         return near
@@ -171,42 +185,103 @@ class Attached:
     span: Span
     located: Located | None
     """None for a name the parser tagged as a place but the gazetteer does not know."""
-    cost: float
+    cost: float | None
+    """How loosely the rules attach it to the event (``attachment_cost``); None where they
+    cut the path."""
     facility: bool = False
     """An unknown name the tagger calls a building or facility ("the Heart Hospital")."""
     known: bool = True
     """False for an unknown name the tagger does not call a place either (a person's or
     organisation's name the syntax frames as a place)."""
+    level: int = 0
+    """How specific a kind of place it is, 0 (a town) to 4 (a country): :func:`_level`."""
+    probability: float = 1.0
+    """The location model's probability that this is where the event happened."""
 
 
 def sentence_place(
-    event: Event, doc: Doc, found: Sequence[Located], arguments: Sequence[Span] = ()
+    event: Event,
+    doc: Doc,
+    found: Sequence[Located],
+    arguments: Sequence[Span] = (),
+    model: LocationModel | None = None,
 ) -> Attached | None:
     """The place the event's own sentence says it happened at, or None when it says none.
 
     Candidates are the sentence's resolved places that are no actor of the event and the place
-    names the gazetteer cannot resolve; :func:`attachment_cost` keeps those attached to the
-    trigger. The best weighs how specific a place is against how tightly it is attached
-    (:func:`_rank`), then the nearer wins on ties.
+    names the gazetteer cannot resolve (:func:`sentence_options`). The location model
+    (``location_model.py``; the built-in one unless ``model`` is given) picks one of them or
+    none, weighing the rules' clues: the attachment cost, the specificity, the rules' own pick.
     """
+    options = sentence_options(event, doc, found, arguments)
+    if options is None:
+        return None
+    pick, probability = (model or load_model()).choose(options.features, options.none)
+    return None if pick is None else replace(options.attached[pick], probability=probability)
+
+
+@dataclass(frozen=True)
+class Options:
+    """The candidate places of an event's sentence and the model's features for each and for
+    "none" (the sentence says nowhere)."""
+
+    attached: list[Attached]
+    features: list[list[str]]
+    none: list[str]
+    rule: Attached | None = None
+    """The attachment rules' own pick (:func:`rule_place`), one of the model's clues."""
+
+
+def sentence_options(
+    event: Event, doc: Doc, found: Sequence[Located], arguments: Sequence[Span] = ()
+) -> Options | None:
+    """Every candidate place of the event's sentence with its features; None where no place
+    can be meant (no parse, or a verb of taking used figuratively: "captured the title")."""
     if doc.parsed is None:
         return None
-    free = _free_places(found, arguments) if arguments else list(found)
-    mine = _without_own_arguments(free, event)
-    resolved = list(_within_span(mine, event.sentence.span))
     trigger = _head(doc.parsed, event.trigger.span)
     if figurative(trigger):
         return None
-    options = [_option(trigger, p.place.span, p, doc.parsed) for p in resolved]
+    free = _free_places(found, arguments) if arguments else list(found)
+    mine = _without_own_arguments(free, event)
+    options = [
+        _option(trigger, p.place.span, p, doc.parsed)
+        for p in _within_span(mine, event.sentence.span)
+    ]
     taken = [p.place.span for p in found]
     for span, known, facility in _unknown_names(doc.parsed, event.sentence.span, taken):
-        option = _option(trigger, span, None, doc.parsed, known)
-        options.append(option and replace(option, facility=facility, known=known))
-    kept = [o for o in options if o is not None and o.cost <= _max_cost(o)]
+        options.append(_option(trigger, span, None, doc.parsed, known, facility))
+    rule = rule_place(options, trigger)
+    facts = [_facts(o, o is rule, doc.parsed) for o in options]
+    features = [option_features(trigger, f, len(facts)) for f in facts]
+    return Options(options, features, none_features(trigger, facts), rule)
+
+
+def rule_place(options: Sequence[Attached], trigger: Any) -> Attached | None:
+    """The rules' pick: of the options attached tightly enough, the best by :func:`_rank`, then
+    the tighter attached, then a resolved one, then the nearer."""
+    kept = [o for o in options if o.cost is not None and o.cost <= _max_cost(o)]
     return min(
         kept,
-        key=lambda o: (_rank(o, doc.parsed), o.cost, o.located is not None, _distance(o, trigger)),
+        key=lambda o: (_rank(o), o.cost or 0.0, o.located is not None, _distance(o, trigger)),
         default=None,
+    )
+
+
+def _facts(option: Attached, rule: bool, parsed: Any) -> OptionFacts:
+    span = parsed.char_span(option.span[0], option.span[1], alignment_mode="expand")
+    entry = option.located.entry if option.located is not None else None
+    return OptionFacts(
+        head=span.root,
+        cost=option.cost,
+        level=option.level,
+        feature=entry.feature if entry is not None else "unknown",
+        label=span.ents[0].label_ if span.ents else "",
+        rule=rule,
+        known=option.known,
+        facility=option.facility,
+        tokens=len(span),
+        upper=span.text.isupper(),
     )
 
 
@@ -218,17 +293,23 @@ further from the trigger than a province ("killed in the province's town of X") 
 a town across a clause boundary does not."""
 
 
-def _rank(option: Attached, parsed: Any) -> int:
+def _rank(option: Attached) -> int:
     """Specificity and attachment in one score, lower better: coders pick the most specific
     place the sentence attaches to the event, unless a coarser one is much closer to it."""
-    return round(LEVEL_PER_COST * option.cost + _level(option, parsed))
+    return round(LEVEL_PER_COST * (option.cost or 0.0) + option.level)
 
 
 def _option(
-    trigger: Any, span: Span, located: Located | None, parsed: Any, known: bool = True
-) -> Attached | None:
+    trigger: Any,
+    span: Span,
+    located: Located | None,
+    parsed: Any,
+    known: bool = True,
+    facility: bool = False,
+) -> Attached:
     cost = attachment_cost(trigger, _head(parsed, span), known)
-    return None if cost is None else Attached(span, located, cost)
+    option = Attached(span, located, cost, facility=facility, known=known)
+    return replace(option, level=_level(option, parsed))
 
 
 def _max_cost(option: Attached) -> float:
