@@ -39,7 +39,7 @@ __all__ = [
     "train",
 ]
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 """Bumped whenever :func:`option_features` or :func:`none_features` change: a model trained
 with other features is refused at load."""
 BUILT_IN = "location_model.json"
@@ -71,6 +71,10 @@ class OptionFacts:
     facility: bool = False
     tokens: int = 1
     upper: bool = False
+    before: str = ""
+    """The word just before the mention, lowercased; "" where it is a proper noun or none."""
+    after: str = ""
+    """The word just after it, the same way ("province", ",", "on")."""
 
 
 def option_features(trigger: Token, facts: OptionFacts, n_options: int) -> list[str]:
@@ -117,6 +121,7 @@ def option_features(trigger: Token, facts: OptionFacts, n_options: int) -> list[
     f += [f"cross={d}" for d in CROSSINGS if d in crossed]
     if crossed & SUBJECTS:  # "officials IN NAIROBI said [rebels killed…]": the speaker's place
         f.append(f"subject|down={down[0] if down else ''}")
+    f += [f"prev={facts.before}" if facts.before else "prev=", f"next={facts.after}"]
     flags = {"rule": facts.rule, "unknown": not facts.known, "facility": facts.facility}
     return f + [name for name, on in flags.items() if on]
 

@@ -276,13 +276,23 @@ def _facts(option: Attached, rule: bool, parsed: Any) -> OptionFacts:
         cost=option.cost,
         level=option.level,
         feature=entry.feature if entry is not None else "unknown",
-        label=span.ents[0].label_ if span.ents else "",
+        label=span.root.ent_type_,
         rule=rule,
         known=option.known,
         facility=option.facility,
         tokens=len(span),
         upper=span.text.isupper(),
+        before=_word(parsed, span.start - 1),
+        after=_word(parsed, span.end),
     )
+
+
+def _word(parsed: Any, i: int) -> str:
+    """The word at ``i`` lowercased; "" for a proper noun (names tell nothing general) or
+    outside the text."""
+    if not 0 <= i < len(parsed) or parsed[i].pos_ == "PROPN":
+        return ""
+    return str(parsed[i].lower_)
 
 
 MAX_COST, MAX_COUNTRY_COST = 3.0, 0.95
