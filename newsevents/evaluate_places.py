@@ -285,6 +285,8 @@ class LocationReport:
     outcomes: Counter[str] = field(default_factory=Counter)
     skipped_malformed: int = 0
     sources: dict[str, list[bool]] = field(default_factory=dict)
+    model_trained_on: str = ""
+    """The name of the file the location model was fitted on: scores on it are in-sample."""
 
     def add(self, gold: LocationGold, predicted: Span | None) -> str:
         if gold.malformed:
@@ -318,6 +320,7 @@ class LocationReport:
             "predicted_none_rate": share(o["right_none"] + o["missed"], self.n),
             "outcomes": {k: o[k] for k in LOCATION_OUTCOMES},
             "skipped_malformed": self.skipped_malformed,
+            "model_trained_on": self.model_trained_on,
             "by_source": {
                 s: {"n": len(v), "accuracy": mean(v)} for s, v in sorted(self.sources.items())
             },
@@ -332,6 +335,8 @@ class LocationReport:
             f"(of {d['gold_place']['n']})",
             f"  gold says none        {d['gold_none']['accuracy']:.3f} (of {d['gold_none']['n']})",
             f"predicted none          {d['predicted_none_rate']:.3f}",
+            f"location model          fitted on {self.model_trained_on or 'unnamed data'}"
+            " (scores on that file are in-sample)",
             "",
         ]
         lines += [f"{k:<24}{v}" for k, v in d["outcomes"].items()]
@@ -349,7 +354,7 @@ def score_event_location(records: Iterable[LocationGold], settings: Settings) ->
     pipeline = Pipeline(settings, names=EVENT_LOCATION_STAGES)
     gazetteer = Gazetteer.load(settings.cache_dir)
     model = load_model(settings.location_model)
-    report = LocationReport()
+    report = LocationReport(model_trained_on=model.trained_on)
     for gold in records:
         report.add(gold, predict_event_location(gold, pipeline, gazetteer, model))
     return report

@@ -393,5 +393,7 @@ def test_evaluate_cli_event_location_json_limit_and_table(location_file: Path) -
     table = runner.invoke(cli, args)
     assert table.exit_code == 0, table.output
     assert "gold says none" in table.output and "malformed left out" in table.output
+    assert "fitted on train.jsonl (scores on that file are in-sample)" in table.output
+    assert scores["model_trained_on"] == "train.jsonl"
     missing = runner.invoke(cli, ["eval", "event-location", str(location_file) + ".nope"])
     assert isinstance(missing.exception, InputError) and "no such file" in str(missing.exception)
