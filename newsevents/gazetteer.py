@@ -54,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "9"
+BUILD_VERSION = "10"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -382,6 +382,7 @@ class _Builder:
                     if a["lang"] == "en"
                 }
             )
+            names.update(self._curated(info["geonameId"]))  # "EU" is Europe's (places.toml)
             point = (float(info["lat"]), float(info["lng"]))
             row: Row = (info["geonameId"], None, info["name"], *point, None, None, "continent")
             row += (int(info.get("population") or 0), 3000.0, None)

@@ -297,3 +297,10 @@ def test_geoparse_the_gulf_is_the_one_whose_shore_the_article_names(gazetteer: G
     assert _resolved(qatar, gazetteer, "DOHA", "Gulf")[1].supplement_id == "persian-gulf"
     bare = "Oil prices rose on fears over shipping in the Gulf."
     assert _resolved(bare, gazetteer, "Gulf")[0].supplement_id == "persian-gulf"
+
+
+def test_geoparse_the_european_union_is_placed_on_europe(gazetteer: Gazetteer) -> None:
+    text = "Brussels said the EU and the European Union's members would act; E.U. rules apply."
+    places = _resolved(text, gazetteer, "Brussels", "EU", "European Union", "E.U.")
+    assert [p.geonameid for p in places[1:]] == [6255148] * 3
+    assert places[1].feature == "continent"
