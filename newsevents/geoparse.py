@@ -65,7 +65,8 @@ FEATURE_PRIOR = {
 """Added to log10(population): a country beats a town of the same name, a capital a namesake;
 an airport (no population) beats a village under its short name ("Heathrow")."""
 SUPPLEMENT_PRIOR = 10.0
-"""Supplement places have no population; they were curated because news names them."""
+"""Supplement places were curated because news names them; those given a population (areas
+with namesake towns: British counties) are ranked like GeoNames places instead."""
 MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
 """GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
 COUNTRY_WEIGHT = 2.5
@@ -386,7 +387,7 @@ def _shadows(city: Entry) -> bool:
 
 
 def _prior(e: Entry) -> float:
-    if e.supplement_id:
+    if e.supplement_id and not e.population:
         base = SUPPLEMENT_PRIOR
     else:
         base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)

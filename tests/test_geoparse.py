@@ -304,3 +304,19 @@ def test_geoparse_the_european_union_is_placed_on_europe(gazetteer: Gazetteer) -
     places = _resolved(text, gazetteer, "Brussels", "EU", "European Union", "E.U.")
     assert [p.geonameid for p in places[1:]] == [6255148] * 3
     assert places[1].feature == "continent"
+
+
+def test_geoparse_a_british_county_beats_an_american_town_in_a_british_article(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Police in England searched farms in Yorkshire, Berkshire, Cheshire and Herts."
+    names = ("England", "Yorkshire", "Berkshire", "Cheshire", "Herts")
+    counties = _resolved(text, gazetteer, *names)[1:]
+    assert [c.country for c in counties] == ["GBR"] * 4
+    assert counties[1].geonameid == 2655856 and counties[3].name == "Hertfordshire"
+    text = "Police in Hartford, Connecticut, searched a home in Cheshire."
+    *_, cheshire = _resolved(text, gazetteer, "Hartford", "Connecticut", "Cheshire")
+    assert (cheshire.country, cheshire.feature) == ("USA", "city")
+    text = "Deputies in Manassas said a fire in Yorkshire, Virginia, was set."
+    *_, yorkshire, _ = _resolved(text, gazetteer, "Manassas", "Yorkshire", "Virginia")
+    assert yorkshire.country == "USA"
