@@ -90,6 +90,9 @@ named after a large city of its own (a list of states does not make "New York" t
 HELD_AND_NEAR = 1.0
 """Added to a candidate's best support when a province or county of the article holds it and
 a town of the article lies near it: both kinds of local evidence, not just the stronger."""
+ABBREVIATION_PRIOR_SHARE = 0.1
+"""An abbreviation's candidates keep this share of their prior: "WA" is Western Australia in an
+Australian article and Washington in an American one, whatever their sizes."""
 DATELINE_WEIGHT = 3
 """A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
@@ -294,6 +297,16 @@ def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str
     }
 
 
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+
+
+def is_abbreviation(text: str) -> bool:
+    """A name of two or three capitals ("WA", "S.A.", "OAS"): an abbreviation, which names no
+    town spelt with those letters, and whose places of several countries are told apart by the
+    article's country rather than by their size (see :data:`ABBREVIATION_PRIOR_SHARE`)."""
+    return bool(_ABBREVIATION.match(text.strip()))
+
+
 _SAINTS_OWN = re.compile(r"^(st\.?|saint)\s.*['’]s?$", re.I)
 """A saint's possessive ("St Patrick's", "St. Peter's") names a church or a school, not a
 parish or town of that saint's name (Dominica's Saint Patrick, Saint George in Utah)."""
@@ -301,6 +314,9 @@ parish or town of that saint's name (Dominica's Saint Patrick, Saint George in U
 
 def _lookup(text: str, gazetteer: Gazetteer) -> list[Entry]:
     found = gazetteer.candidates(text)
+    if is_abbreviation(text):  # "WA" is no town called Wa, "OAS" none called Oas
+        key = normalize(text)
+        return [e for e in found if e.name.isupper() or normalize(e.name) != key]
     if _SAINTS_OWN.match(text.strip()):  # only a town so named: St. John's, Newfoundland
         return [e for e in found if _SAINTS_OWN.match(e.name)]
     return found
@@ -431,10 +447,12 @@ class _Context:
 
 
 def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
-    score = _prior(e) + COUNTRY_WEIGHT * context.country_share(e, key)
+    prior = _prior(e) * (ABBREVIATION_PRIOR_SHARE if key in links.abbreviations else 1.0)
+    score = prior + COUNTRY_WEIGHT * context.country_share(e, key)
     score -= SHADOW_PENALTY if e.id in links.shadowed else 0.0
     host = context.best.get(links.host.get(key, ""))
-    if host is not None and (contains(host, e) or _close(e, host)):
+    hosts = links.hosts.get(key, [host] if host is not None else [])
+    if any(contains(h, e) or _close(e, h) for h in hosts):
         score += PAIR_BONUS
     inner = context.best.get(links.inner.get(key, ""))
     if inner is not None and contains(e, inner):
@@ -496,6 +514,12 @@ class _Links:
     qualified: dict[str, str] = field(default_factory=dict)
     """ "suffolk" → "suffolk county" where the article names both: the bare name is the same
     place (one sense per article, across a qualifier)."""
+    hosts: dict[str, list[Entry]] = field(default_factory=dict)
+    """The candidates of a first name's host where the host is an abbreviation: the town may
+    lie in any of them ("Adelaide, SA" is Australia's while "SA" alone is South Africa's), so
+    that the town's choice and its host's do not chase each other's; else the host's best."""
+    abbreviations: frozenset[str] = frozenset()
+    """Keys of the names written as abbreviations ("WA", "SA"): see :func:`is_abbreviation`."""
 
 
 _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
@@ -514,7 +538,9 @@ def _links(
             host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
     shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
-    return _Links(host, inner, shadowed, _qualified_keys(cands))
+    short = frozenset(k for m, k in zip(mentions, keys, strict=True) if is_abbreviation(m.text))
+    hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
+    return _Links(host, inner, shadowed, _qualified_keys(cands), hosts, short)
 
 
 def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:

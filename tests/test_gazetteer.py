@@ -105,3 +105,10 @@ def test_gazetteer_country_has_its_geonames_id(gazetteer: Gazetteer) -> None:
 def test_gazetteer_capital_is_one_town_not_its_namesakes(gazetteer: Gazetteer) -> None:
     capitals = [e for e in gazetteer.candidates("Washington") if e.feature == "capital"]
     assert [e.geonameid for e in capitals] == [4140963]
+
+
+def test_gazetteer_shared_abbreviations_resolve_but_are_not_matched_in_text(
+    gazetteer: Gazetteer,
+) -> None:
+    assert "sa" not in gazetteer.salient and "wa" not in gazetteer.salient
+    assert {e.country for e in gazetteer.candidates("WA")} >= {"USA", "AUS"}

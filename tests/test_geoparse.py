@@ -320,3 +320,26 @@ def test_geoparse_a_british_county_beats_an_american_town_in_a_british_article(
     text = "Deputies in Manassas said a fire in Yorkshire, Virginia, was set."
     *_, yorkshire, _ = _resolved(text, gazetteer, "Manassas", "Yorkshire", "Virginia")
     assert yorkshire.country == "USA"
+
+
+def test_geoparse_an_abbreviation_is_told_apart_by_the_article_country(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Sharks were seen off Perth and Fremantle, Australia. WA officials closed beaches."
+    *_, wa = _resolved(text, gazetteer, "Perth", "Fremantle", "Australia", "WA")
+    assert (wa.name, wa.country) == ("Western Australia", "AUS")
+    text = "Fires burned near Seattle and Tacoma. WA officials closed roads."
+    *_, wa = _resolved(text, gazetteer, "Seattle", "Tacoma", "WA")
+    assert (wa.name, wa.country) == ("Washington", "USA")
+    text = "Miners in Johannesburg and Durban said SA needed power."
+    *_, sa = _resolved(text, gazetteer, "Johannesburg", "Durban", "SA")
+    assert (sa.feature, sa.country) == ("country", "ZAF")
+    text = "Adelaide, SA, and Darwin, NT, sweltered."
+    places = _resolved(text, gazetteer, "Adelaide", "SA", "Darwin", "NT")
+    assert [p.name for p in places[1::2]] == ["South Australia", "Northern Territory"]
+
+
+def test_geoparse_an_abbreviation_is_no_town_spelt_with_its_letters(gazetteer: Gazetteer) -> None:
+    text = "The OAS met in Washington."
+    assert _resolved(text, gazetteer, "OAS", backoff=False) == []
+    assert _resolved("OAS", gazetteer, "OAS", backoff=False) == []
