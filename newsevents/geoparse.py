@@ -352,21 +352,18 @@ ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
 def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     """The longest capitalised run of words inside an unknown name that names a sizeable place:
     "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"; none inside a
-    street's name, no country inside an embassy's."""
+    street's name, no country inside an embassy's: "British Embassy Tokyo" is Tokyo's."""
     words, folded = text.split(), normalize(text).split()
     if folded and folded[-1] in STREET_WORDS:
         return []
-    found = _inner_run(words, gazetteer)
-    if ABROAD_WORDS.intersection(folded):
-        found = [e for e in found if e.feature != "country"]
-    return found
+    return _inner_run(words, gazetteer, abroad=bool(ABROAD_WORDS.intersection(folded)))
 
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 """A short acronym inside a longer name stands for a country ("US Embassy") or for no place."""
 
 
-def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
+def _inner_run(words: list[str], gazetteer: Gazetteer, abroad: bool = False) -> list[Entry]:
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
@@ -377,6 +374,8 @@ def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
             found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
             if _ACRONYM.match(part):  # "Aughadreena NS", "Tuzla SC": a school's, a club's
                 found = [e for e in found if e.feature == "country"]
+            if abroad and any(e.feature == "country" for e in found):
+                continue  # the embassy's country is not where it lies; a town named with it is
             if found:
                 return found
     return []

@@ -343,3 +343,11 @@ def test_geoparse_an_abbreviation_is_no_town_spelt_with_its_letters(gazetteer: G
     text = "The OAS met in Washington."
     assert _resolved(text, gazetteer, "OAS", backoff=False) == []
     assert _resolved("OAS", gazetteer, "OAS", backoff=False) == []
+
+
+def test_geoparse_an_embassy_lies_in_the_town_its_name_gives(gazetteer: Gazetteer) -> None:
+    text = "Staff of the British Embassy Tokyo left. The Embassy of Armenia in Rome was shut."
+    names = ("British Embassy Tokyo", "Embassy of Armenia", "Rome")
+    tokyo, armenia, _ = _resolved(text, gazetteer, *names)
+    assert (tokyo.name, tokyo.country) == ("Tokyo", "JPN")
+    assert armenia.country != "ARM" and armenia.match == MATCH_CONTEXT
