@@ -109,14 +109,15 @@ def precision_of(entry: Entry) -> int:
 
 
 def contains(outer: Entry, inner: Entry) -> bool:
-    """Whether ``inner`` lies within ``outer``: by parent, country, admin1, or distance."""
+    """Whether ``inner`` lies within ``outer``: by parent, country, admin1, or distance (also
+    for a province whose towns GeoNames files under no province of ours: Ireland's counties)."""
     if outer.id == inner.id:
         return False
     if outer.supplement_id and inner.parent == outer.supplement_id:
         return True
     if outer.feature == "country":  # places of no country (seas, zones) lie in none
         return inner.country == outer.country and inner.feature != "country"
-    if outer.feature == "admin1":
+    if outer.feature == "admin1" and (inner.admin1 or inner.country != outer.country):
         return inner.country == outer.country and inner.admin1 == outer.name
     if outer.radius_km > WIDE_KM:  # "the Indo-Pacific" does not place a town
         return False

@@ -351,3 +351,10 @@ def test_geoparse_an_embassy_lies_in_the_town_its_name_gives(gazetteer: Gazettee
     tokyo, armenia, _ = _resolved(text, gazetteer, *names)
     assert (tokyo.name, tokyo.country) == ("Tokyo", "JPN")
     assert armenia.country != "ARM" and armenia.match == MATCH_CONTEXT
+
+
+def test_geoparse_an_irish_county_holds_its_towns(gazetteer: Gazetteer) -> None:
+    text = "Councillors of Cavan County Council met in Virginia and Cootehill."
+    names = ("Cavan County Council", "Virginia", "Cootehill")
+    _, virginia, _ = _resolved(text, gazetteer, *names)
+    assert (virginia.country, virginia.feature) == ("IRL", "city")
