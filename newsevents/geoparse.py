@@ -259,7 +259,8 @@ AREA_WORDS = frozenset({
 })  # fmt: skip
 """A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
 Governorate of Idlib") means the admin area of that name, not the town."""
-_LEAD_WORDS = ("county", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
+_LEAD_WORDS = ("county", r"co\.?", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
+"""Words before a name that make it an area: "County Cork", "Co. Cavan" (Irish), "State of Lagos"."""
 _QUALIFIED = re.compile(
     rf"^(?:(?P<lead>{'|'.join(_LEAD_WORDS)})\s+)?(?P<bare>.+?)"
     rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
@@ -324,11 +325,12 @@ def _lookup(text: str, gazetteer: Gazetteer) -> list[Entry]:
 
 
 def _split_qualifier(text: str) -> tuple[str, str]:
-    """ "Sokoto State" → ("Sokoto", "state"); "County Cork" → ("Cork", "county")."""
+    """ "Sokoto State" → ("Sokoto", "state"); "County Cork" → ("Cork", "county"); "Co. Cork"
+    → ("Cork", "co")."""
     parts = _QUALIFIED.match(text.strip())
     if parts is None or not (parts["lead"] or parts["trail"]):
         return text, ""
-    return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower()
+    return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower().rstrip(".")
 
 
 def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
@@ -338,7 +340,7 @@ def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
         kept = [e for e in found if e.feature in ("city", "capital")]
     else:
         kept = [e for e in found if e.feature in ADMIN_FEATURES]
-    return kept or found
+    return kept if qualifier == "co" else kept or found  # "Co Op" is no town called Op
 
 
 STREET_WORDS = frozenset({
@@ -547,7 +549,7 @@ def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for key in cands:
         bare, qualifier = _split_qualifier(key)
-        if qualifier in AREA_WORDS and bare in cands:
+        if (qualifier in AREA_WORDS or qualifier == "co") and bare in cands:
             found.setdefault(bare, key)
     return found
 

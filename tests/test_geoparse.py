@@ -358,3 +358,10 @@ def test_geoparse_an_irish_county_holds_its_towns(gazetteer: Gazetteer) -> None:
     names = ("Cavan County Council", "Virginia", "Cootehill")
     _, virginia, _ = _resolved(text, gazetteer, *names)
     assert (virginia.country, virginia.feature) == ("IRL", "city")
+
+
+def test_geoparse_co_before_a_name_makes_it_the_irish_county(gazetteer: Gazetteer) -> None:
+    text = "Farmers in Co. Cork and Co Tipperary met at the Co Op."
+    cork, tipperary = _resolved(text, gazetteer, "Co. Cork", "Co Tipperary", "Co Op", backoff=False)
+    assert (cork.feature, cork.name) == ("admin1", "Cork")
+    assert (tipperary.feature, tipperary.name) == ("admin1", "Tipperary")
