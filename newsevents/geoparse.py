@@ -260,7 +260,7 @@ AREA_WORDS = frozenset({
 """A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
 Governorate of Idlib") means the admin area of that name, not the town."""
 _LEAD_WORDS = ("county", r"co\.?", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
-"""Words before a name that make it an area: "County Cork", "Co. Cavan" (Irish), "State of Lagos"."""
+"""Words before a name that make it an area: "County Cork", "Co. Cavan", "State of Lagos"."""
 _QUALIFIED = re.compile(
     rf"^(?:(?P<lead>{'|'.join(_LEAD_WORDS)})\s+)?(?P<bare>.+?)"
     rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
