@@ -365,3 +365,12 @@ def test_geoparse_co_before_a_name_makes_it_the_irish_county(gazetteer: Gazettee
     cork, tipperary = _resolved(text, gazetteer, "Co. Cork", "Co Tipperary", "Co Op", backoff=False)
     assert (cork.feature, cork.name) == ("admin1", "Cork")
     assert (tipperary.feature, tipperary.name) == ("admin1", "Tipperary")
+
+
+def test_geoparse_arab_is_the_arab_world_but_arab_alabama_the_town(gazetteer: Gazetteer) -> None:
+    text = "Saudi Arabia and other Arab states met in Riyadh."
+    arab = _resolved(text, gazetteer, "Saudi Arabia", "Arab", "Riyadh")[1]
+    assert arab.supplement_id == "arab-world"
+    text = "Firefighters in Arab, Alabama, saved a barn."
+    arab, _ = _resolved(text, gazetteer, "Arab", "Alabama")
+    assert (arab.country, arab.feature) == ("USA", "city")
