@@ -112,3 +112,9 @@ def test_gazetteer_shared_abbreviations_resolve_but_are_not_matched_in_text(
 ) -> None:
     assert "sa" not in gazetteer.salient and "wa" not in gazetteer.salient
     assert {e.country for e in gazetteer.candidates("WA")} >= {"USA", "AUS"}
+
+
+def test_gazetteer_regional_adjectives_name_their_province(gazetteer: Gazetteer) -> None:
+    assert [e.name for e in gazetteer.demonym("Sicilian")] == ["Sicilia"]
+    assert [e.supplement_id for e in gazetteer.demonym("Siberian")] == ["siberia"]
+    assert gazetteer.demonym("Texan") == []  # the Houston Texans
