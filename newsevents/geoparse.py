@@ -142,6 +142,12 @@ def resolve(
     cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
     counts = Counter(keys)
     cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
+    styled = {
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if _styled(m.text, cands.get(k, []), gazetteer)
+    }
+    cands = _styles_abroad(cands, counts, styled) if styled else cands
     in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
     ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
     for key in _dateline_keys(ordered, ordered_keys, text):
@@ -359,14 +365,17 @@ def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     words, folded = text.split(), normalize(text).split()
     if folded and folded[-1] in STREET_WORDS:
         return []
-    return _inner_run(words, gazetteer, abroad=bool(ABROAD_WORDS.intersection(folded)))
+    return _inner_run(words, gazetteer, abroad=bool(ABROAD_WORDS.intersection(folded)))[1]
 
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 """A short acronym inside a longer name stands for a country ("US Embassy") or for no place."""
 
 
-def _inner_run(words: list[str], gazetteer: Gazetteer, abroad: bool = False) -> list[Entry]:
+def _inner_run(
+    words: list[str], gazetteer: Gazetteer, abroad: bool = False
+) -> tuple[str, list[Entry]]:
+    """The longest run of words that names a sizeable place, and its candidates."""
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
@@ -380,8 +389,32 @@ def _inner_run(words: list[str], gazetteer: Gazetteer, abroad: bool = False) -> 
             if abroad and any(e.feature == "country" for e in found):
                 continue  # the embassy's country is not where it lies; a town named with it is
             if found:
-                return found
-    return []
+                return part, found
+    return "", []
+
+
+def _styled(text: str, found: list[Entry], gazetteer: Gazetteer) -> bool:
+    """Whether a name the gazetteer lacks was resolved to a country by a nationality word inside
+    it ("French Quarter", "British International School", "Russian Foreign Ministry")."""
+    if not found or found[0].feature != "country" or " " not in text.strip():
+        return False
+    if gazetteer.candidates(text):
+        return False  # "European Commission": a continent's word is no nation's style
+    part, inner = _inner_run(text.split(), gazetteer)
+    return inner == found and bool(gazetteer.demonym(part))
+
+
+def _styles_abroad(
+    cands: dict[str, list[Entry]], counts: Counter[str], styled: set[str]
+) -> dict[str, list[Entry]]:
+    """A nationality word in a facility's name places it in that nation only in an article
+    about that nation ("the Russian Foreign Ministry" in a Russian story); elsewhere it is a
+    style ("the French Quarter" of New Orleans, "the British International School" of Cairo),
+    and the facility, left unknown, lies at the article's focus."""
+    others = {k: c for k, c in cands.items() if k not in styled and c}
+    first = {k: max(c, key=_prior) for k, c in others.items()}
+    home = _main_country(_Context(first, counts, {k: _soft_votes(c) for k, c in others.items()}))
+    return {k: c for k, c in cands.items() if k not in styled or c[0].country == home}
 
 
 def _sizeable(e: Entry) -> bool:

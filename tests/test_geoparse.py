@@ -374,3 +374,13 @@ def test_geoparse_arab_is_the_arab_world_but_arab_alabama_the_town(gazetteer: Ga
     text = "Firefighters in Arab, Alabama, saved a barn."
     arab, _ = _resolved(text, gazetteer, "Arab", "Alabama")
     assert (arab.country, arab.feature) == ("USA", "city")
+
+
+def test_geoparse_a_nationality_in_a_facility_name_is_a_style_abroad(gazetteer: Gazetteer) -> None:
+    text = "Jazz filled the French Quarter of New Orleans, Louisiana, on Bourbon Street."
+    names = ("French Quarter", "New Orleans", "Louisiana")
+    quarter = _resolved(text, gazetteer, *names)[0]
+    assert quarter.country == "USA" and quarter.match == MATCH_CONTEXT
+    text = "In Moscow, the Russian Foreign Ministry summoned envoys; Russia denied it."
+    ministry = _resolved(text, gazetteer, "Moscow", "Russian Foreign Ministry", "Russia")[1]
+    assert ministry.country == "RUS"
