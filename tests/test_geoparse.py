@@ -384,3 +384,15 @@ def test_geoparse_a_nationality_in_a_facility_name_is_a_style_abroad(gazetteer: 
     text = "In Moscow, the Russian Foreign Ministry summoned envoys; Russia denied it."
     ministry = _resolved(text, gazetteer, "Moscow", "Russian Foreign Ministry", "Russia")[1]
     assert ministry.country == "RUS"
+
+
+def test_geoparse_the_west_coast_is_americas_but_new_zealands_at_home(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Wildfires spread along the West Coast from Oregon to California."
+    coast = _resolved(text, gazetteer, "West Coast", "Oregon", "California")[0]
+    assert coast.supplement_id == "us-west-coast"
+    text = "Floods cut roads in Greymouth and Hokitika, New Zealand, on the West Coast."
+    names = ("Greymouth", "Hokitika", "New Zealand", "West Coast")
+    coast = _resolved(text, gazetteer, *names)[-1]
+    assert (coast.feature, coast.country) == ("admin1", "NZL")
