@@ -139,7 +139,13 @@ def resolve(
     at precision 2 and low confidence (see :func:`focus_of`).
     """
     keys = [normalize(m.text) for m in mentions]
-    cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
+    in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
+    ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
+    datelines = _dateline_keys(ordered, ordered_keys, text)
+    cands = {
+        k: _candidates(m.text, gazetteer, k in datelines)
+        for k, m in zip(keys, mentions, strict=True)
+    }
     counts = Counter(keys)
     cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
     styled = {
@@ -148,13 +154,11 @@ def resolve(
         if _styled(m.text, cands.get(k, []), gazetteer)
     }
     cands = _styles_abroad(cands, counts, styled) if styled else cands
-    in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
-    ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
-    for key in _dateline_keys(ordered, ordered_keys, text):
+    for key in datelines:
         counts[key] += DATELINE_WEIGHT
     first = {k: max(c, key=_prior) for k, c in cands.items()}
     context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
-    pairs = _links(ordered, ordered_keys, text, cands)
+    pairs = _links(ordered, ordered_keys, text, cands, frozenset(datelines))
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
         context = _Context(best, context.counts)
@@ -274,8 +278,9 @@ _QUALIFIED = re.compile(
 )
 
 
-def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
-    found = _lookup(text, gazetteer)
+def _candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[Entry]:
+    """A dateline's capitals are a town's name ("GAO, Mali —"), not an abbreviation."""
+    found = _lookup(text, gazetteer, dateline)
     bare, qualifier = _split_qualifier(text)
     if qualifier and (not found or is_generic(text)):  # "Northern Region": Ghana's or Uganda's
         found += [e for e in _lookup(bare, gazetteer) if e not in found]
@@ -320,9 +325,9 @@ _SAINTS_OWN = re.compile(r"^(st\.?|saint)\s.*['’]s?$", re.I)
 parish or town of that saint's name (Dominica's Saint Patrick, Saint George in Utah)."""
 
 
-def _lookup(text: str, gazetteer: Gazetteer) -> list[Entry]:
+def _lookup(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[Entry]:
     found = gazetteer.candidates(text)
-    if is_abbreviation(text):  # "WA" is no town called Wa, "OAS" none called Oas
+    if is_abbreviation(text) and not dateline:  # "WA" is no town called Wa, "OAS" none called Oas
         key = normalize(text)
         return [e for e in found if e.name.isupper() or normalize(e.name) != key]
     if _SAINTS_OWN.match(text.strip()):  # only a town so named: St. John's, Newfoundland
@@ -563,7 +568,11 @@ _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
 
 
 def _links(
-    mentions: Sequence[Mention], keys: list[str], text: str, cands: dict[str, list[Entry]]
+    mentions: Sequence[Mention],
+    keys: list[str],
+    text: str,
+    cands: dict[str, list[Entry]],
+    datelines: frozenset[str] = frozenset(),
 ) -> _Links:
     host: dict[str, str] = {}
     for i, (a, b) in enumerate(pairwise(mentions)):
@@ -573,7 +582,11 @@ def _links(
             host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
     shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
-    short = frozenset(k for m, k in zip(mentions, keys, strict=True) if is_abbreviation(m.text))
+    short = frozenset(
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if is_abbreviation(m.text) and k not in datelines
+    )
     hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
     return _Links(host, inner, shadowed, _qualified_keys(cands), hosts, short)
 

@@ -343,6 +343,8 @@ def test_geoparse_an_abbreviation_is_no_town_spelt_with_its_letters(gazetteer: G
     text = "The OAS met in Washington."
     assert _resolved(text, gazetteer, "OAS", backoff=False) == []
     assert _resolved("OAS", gazetteer, "OAS", backoff=False) == []
+    dateline = "GAO, Mali (AP) — Gunmen attacked a base."
+    assert _resolved(dateline, gazetteer, "GAO", "Mali")[0].name == "Gao"
 
 
 def test_geoparse_an_embassy_lies_in_the_town_its_name_gives(gazetteer: Gazetteer) -> None:
