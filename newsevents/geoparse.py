@@ -142,23 +142,18 @@ def resolve(
     in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
     ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
     datelines = _dateline_keys(ordered, ordered_keys, text)
+    filed = set(_dateline_keys(ordered, ordered_keys, text, strict=True))
     cands = {
-        k: _candidates(m.text, gazetteer, k in datelines)
-        for k, m in zip(keys, mentions, strict=True)
+        k: _candidates(m.text, gazetteer, k in filed) for k, m in zip(keys, mentions, strict=True)
     }
     counts = Counter(keys)
     cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
-    styled = {
-        k
-        for m, k in zip(mentions, keys, strict=True)
-        if _styled(m.text, cands.get(k, []), gazetteer)
-    }
-    cands = _styles_abroad(cands, counts, styled) if styled else cands
+    cands = _styles_abroad(cands, counts, mentions, gazetteer)
     for key in datelines:
         counts[key] += DATELINE_WEIGHT
     first = {k: max(c, key=_prior) for k, c in cands.items()}
     context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
-    pairs = _links(ordered, ordered_keys, text, cands, frozenset(datelines))
+    pairs = _links(ordered, ordered_keys, text, cands, frozenset(filed))
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
         context = _Context(best, context.counts)
@@ -246,14 +241,17 @@ def _main_country(context: _Context) -> str | None:
 _DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
 
 
-def _dateline_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> list[str]:
-    """ "SEOUL (Reuters) —", "NAIROBI, Kenya —": the place an article was filed from."""
+def _dateline_keys(
+    mentions: Sequence[Mention], keys: list[str], text: str, strict: bool = False
+) -> list[str]:
+    """ "SEOUL (Reuters) —", "NAIROBI, Kenya —": the place an article was filed from; unless
+    ``strict``, also any name in capitals that opens the text."""
     found = []
     for m, key in zip(mentions, keys, strict=True):
         start, end = m.span
         if start > 0 and text[:start].strip():
             break
-        if m.text.isupper() or _DATELINE.match(text[end : end + 40]):
+        if (m.text.isupper() and not strict) or _DATELINE.match(text[end : end + 40]):
             found.append(key)
     return found
 
@@ -410,12 +408,19 @@ def _styled(text: str, found: list[Entry], gazetteer: Gazetteer) -> bool:
 
 
 def _styles_abroad(
-    cands: dict[str, list[Entry]], counts: Counter[str], styled: set[str]
+    cands: dict[str, list[Entry]],
+    counts: Counter[str],
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
 ) -> dict[str, list[Entry]]:
     """A nationality word in a facility's name places it in that nation only in an article
     about that nation ("the Russian Foreign Ministry" in a Russian story); elsewhere it is a
     style ("the French Quarter" of New Orleans, "the British International School" of Cairo),
     and the facility, left unknown, lies at the article's focus."""
+    keyed = {normalize(m.text): m.text for m in mentions}
+    styled = {k for k, c in cands.items() if _styled(keyed.get(k, k), c, gazetteer)}
+    if not styled:
+        return cands
     others = {k: c for k, c in cands.items() if k not in styled and c}
     first = {k: max(c, key=_prior) for k, c in others.items()}
     home = _main_country(_Context(first, counts, {k: _soft_votes(c) for k, c in others.items()}))
