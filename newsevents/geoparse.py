@@ -586,12 +586,12 @@ def _links(
         if not _LIST_GOES_ON.match(text, b.span[1]):
             host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
-    shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
     short = frozenset(
         k
         for m, k in zip(mentions, keys, strict=True)
         if is_abbreviation(m.text) and k not in datelines
-    )
+    )  # an abbreviation's places only share letters: no city of them shadows an area
+    shadowed = frozenset(e.id for k, c in cands.items() if k not in short for e in _shadowed(c))
     hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
     return _Links(host, inner, shadowed, _qualified_keys(cands), hosts, short)
 

@@ -398,3 +398,10 @@ def test_geoparse_the_west_coast_is_americas_but_new_zealands_at_home(
     names = ("Greymouth", "Hokitika", "New Zealand", "West Coast")
     coast = _resolved(text, gazetteer, *names)[-1]
     assert (coast.feature, coast.country) == ("admin1", "NZL")
+
+
+def test_geoparse_la_is_los_angeles_or_louisiana_by_the_article(gazetteer: Gazetteer) -> None:
+    text = "Traffic in L.A. was bad; Hollywood and Santa Monica jammed."
+    assert _resolved(text, gazetteer, "L.A.", "Hollywood")[0].name == "Los Angeles"
+    text = "Floods hit New Orleans and Shreveport. LA officials said."
+    assert _resolved(text, gazetteer, "New Orleans", "Shreveport", "LA")[2].name == "Louisiana"
