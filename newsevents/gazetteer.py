@@ -54,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "9"
+BUILD_VERSION = "10"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -290,6 +290,8 @@ class _Builder:
         self.supplement = self._read_supplement()
         self.iso3 = {k: v["iso3"] for k, v in self.gc.get_countries().items()}
         self.demonyms: dict[str, list[str]] = self.supplement.get("demonyms", {})
+        self.abbreviations: dict[str, list[str]] = self.supplement.get("abbreviations", {})
+        """Abbreviations shared by places of several countries ("WA", "SA"); never salient."""
         self.aliases: dict[str, list[str]] = self.supplement.get("aliases", {})
         """Curated names of GeoNames places (by id) and airports (by IATA code)."""
         self.next_id = 1
@@ -303,11 +305,12 @@ class _Builder:
         except tomllib.TOMLDecodeError as exc:
             raise LexiconError("newsevents/lexicon/places.toml", str(exc)) from exc
 
-    def add(self, row: Row, names: dict[str, int], salient: bool, demonyms: str = "") -> int:
+    def add(self, row: Row, names: dict[str, int], salient: bool, code: str = "") -> int:
         """Add an entry and its names (name → quality); return its id.
 
-        ``demonyms`` keys the supplement's adjectives for the entry: they resolve, as aliases,
-        names already known to be places, but the text matcher never looks for them.
+        ``code`` keys the supplement's adjectives and ambiguous abbreviations for the entry (its
+        ISO code or supplement id): they resolve, as aliases, names already known to be places,
+        but the text matcher never looks for them.
         """
         eid = self.next_id
         self.next_id += 1
@@ -321,9 +324,11 @@ class _Builder:
                 keys[key] = (quality, int(salient and quality >= MATCH_ALIAS), cased, 0)
             elif key and quality == keys[key][0]:  # a lower-case form lets lower-case text match
                 keys[key] = (quality, keys[key][1], min(cased, keys[key][2]), 0)
-        for word in self.demonyms.get(demonyms, []) if demonyms else []:
+        for word in self.demonyms.get(code, []) if code else []:
             for form in (word, word + "s") if word[-1] in "ni" else (word,):
                 keys.setdefault(normalize(form), (MATCH_ALIAS, 0, 1, 1))
+        for abbreviation in self.abbreviations.get(code, []) if code else []:
+            keys.setdefault(normalize(abbreviation), (MATCH_ALIAS, 0, 1, 0))
         self.names.extend((key, eid, *flags) for key, flags in keys.items())
         return eid
 
@@ -382,10 +387,11 @@ class _Builder:
                     if a["lang"] == "en"
                 }
             )
+            names.update(self._curated(info["geonameId"]))  # "EU" is Europe's (places.toml)
             point = (float(info["lat"]), float(info["lng"]))
             row: Row = (info["geonameId"], None, info["name"], *point, None, None, "continent")
             row += (int(info.get("population") or 0), 3000.0, None)
-            self.add(row, names, salient=True, demonyms=info["name"])
+            self.add(row, names, salient=True, code=info["name"])
 
     def _subdivisions(self, cities: list[list[str]]) -> None:
         """ISO subdivisions, placed at the middle of the bounding box of the towns they contain.
@@ -425,7 +431,7 @@ class _Builder:
                 country_iso3.get(country),
             )
             entry += (admin1, f"admin{level}", sum(p for *_, p in pts), radius, None)
-            self.add(entry, names, salient=level == "1", demonyms=iso)
+            self.add(entry, names, salient=level == "1", code=iso)
 
     def _cities(self) -> None:
         capitals = self._capitals()
@@ -519,7 +525,7 @@ class _Builder:
                 row: Row = (gid, place["id"], place["name"], *point)
                 row += (place.get("country"), None, place["feature"])
                 row += (int(place.get("population", 0)), float(place.get("radius_km", 10)))
-                self.add((*row, place.get("parent")), names, True, demonyms=place["id"])
+                self.add((*row, place.get("parent")), names, True, code=place["id"])
             except KeyError as exc:
                 raise LexiconError(
                     "newsevents/lexicon/places.toml", f"place {place!r} lacks {exc}"

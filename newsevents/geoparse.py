@@ -65,7 +65,8 @@ FEATURE_PRIOR = {
 """Added to log10(population): a country beats a town of the same name, a capital a namesake;
 an airport (no population) beats a village under its short name ("Heathrow")."""
 SUPPLEMENT_PRIOR = 10.0
-"""Supplement places have no population; they were curated because news names them."""
+"""Supplement places were curated because news names them; those given a population (areas
+with namesake towns: British counties) are ranked like GeoNames places instead."""
 MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
 """GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
 COUNTRY_WEIGHT = 2.5
@@ -89,6 +90,9 @@ named after a large city of its own (a list of states does not make "New York" t
 HELD_AND_NEAR = 1.0
 """Added to a candidate's best support when a province or county of the article holds it and
 a town of the article lies near it: both kinds of local evidence, not just the stronger."""
+ABBREVIATION_PRIOR_SHARE = 0.1
+"""An abbreviation's candidates keep this share of their prior: "WA" is Western Australia in an
+Australian article and Washington in an American one, whatever their sizes."""
 DATELINE_WEIGHT = 3
 """A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
@@ -105,14 +109,15 @@ def precision_of(entry: Entry) -> int:
 
 
 def contains(outer: Entry, inner: Entry) -> bool:
-    """Whether ``inner`` lies within ``outer``: by parent, country, admin1, or distance."""
+    """Whether ``inner`` lies within ``outer``: by parent, country, admin1, or distance (also
+    for a province whose towns GeoNames files under no province of ours: Ireland's counties)."""
     if outer.id == inner.id:
         return False
     if outer.supplement_id and inner.parent == outer.supplement_id:
         return True
     if outer.feature == "country":  # places of no country (seas, zones) lie in none
         return inner.country == outer.country and inner.feature != "country"
-    if outer.feature == "admin1":
+    if outer.feature == "admin1" and (inner.admin1 or inner.country != outer.country):
         return inner.country == outer.country and inner.admin1 == outer.name
     if outer.radius_km > WIDE_KM:  # "the Indo-Pacific" does not place a town
         return False
@@ -134,16 +139,21 @@ def resolve(
     at precision 2 and low confidence (see :func:`focus_of`).
     """
     keys = [normalize(m.text) for m in mentions]
-    cands = {k: _candidates(m.text, gazetteer) for k, m in zip(keys, mentions, strict=True)}
-    counts = Counter(keys)
-    cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
     in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
     ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
-    for key in _dateline_keys(ordered, ordered_keys, text):
+    datelines = _dateline_keys(ordered, ordered_keys, text)
+    filed = set(_dateline_keys(ordered, ordered_keys, text, strict=True))
+    cands = {
+        k: _candidates(m.text, gazetteer, k in filed) for k, m in zip(keys, mentions, strict=True)
+    }
+    counts = Counter(keys)
+    cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
+    cands = _styles_abroad(cands, counts, mentions, gazetteer)
+    for key in datelines:
         counts[key] += DATELINE_WEIGHT
     first = {k: max(c, key=_prior) for k, c in cands.items()}
     context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
-    pairs = _links(ordered, ordered_keys, text, cands)
+    pairs = _links(ordered, ordered_keys, text, cands, frozenset(filed))
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
         context = _Context(best, context.counts)
@@ -231,14 +241,17 @@ def _main_country(context: _Context) -> str | None:
 _DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
 
 
-def _dateline_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> list[str]:
-    """ "SEOUL (Reuters) —", "NAIROBI, Kenya —": the place an article was filed from."""
+def _dateline_keys(
+    mentions: Sequence[Mention], keys: list[str], text: str, strict: bool = False
+) -> list[str]:
+    """ "SEOUL (Reuters) —", "NAIROBI, Kenya —": the place an article was filed from; unless
+    ``strict``, also any name in capitals that opens the text."""
     found = []
     for m, key in zip(mentions, keys, strict=True):
         start, end = m.span
         if start > 0 and text[:start].strip():
             break
-        if m.text.isupper() or _DATELINE.match(text[end : end + 40]):
+        if (m.text.isupper() and not strict) or _DATELINE.match(text[end : end + 40]):
             found.append(key)
     return found
 
@@ -254,7 +267,8 @@ AREA_WORDS = frozenset({
 })  # fmt: skip
 """A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
 Governorate of Idlib") means the admin area of that name, not the town."""
-_LEAD_WORDS = ("county", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
+_LEAD_WORDS = ("county", r"co\.?", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
+"""Words before a name that make it an area: "County Cork", "Co. Cavan", "State of Lagos"."""
 _QUALIFIED = re.compile(
     rf"^(?:(?P<lead>{'|'.join(_LEAD_WORDS)})\s+)?(?P<bare>.+?)"
     rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
@@ -262,8 +276,9 @@ _QUALIFIED = re.compile(
 )
 
 
-def _candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
-    found = _lookup(text, gazetteer)
+def _candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[Entry]:
+    """A dateline's capitals are a town's name ("GAO, Mali —"), not an abbreviation."""
+    found = _lookup(text, gazetteer, dateline)
     bare, qualifier = _split_qualifier(text)
     if qualifier and (not found or is_generic(text)):  # "Northern Region": Ghana's or Uganda's
         found += [e for e in _lookup(bare, gazetteer) if e not in found]
@@ -293,24 +308,38 @@ def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str
     }
 
 
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+
+
+def is_abbreviation(text: str) -> bool:
+    """A name of two or three capitals ("WA", "S.A.", "OAS"): an abbreviation, which names no
+    town spelt with those letters, and whose places of several countries are told apart by the
+    article's country rather than by their size (see :data:`ABBREVIATION_PRIOR_SHARE`)."""
+    return bool(_ABBREVIATION.match(text.strip()))
+
+
 _SAINTS_OWN = re.compile(r"^(st\.?|saint)\s.*['’]s?$", re.I)
 """A saint's possessive ("St Patrick's", "St. Peter's") names a church or a school, not a
 parish or town of that saint's name (Dominica's Saint Patrick, Saint George in Utah)."""
 
 
-def _lookup(text: str, gazetteer: Gazetteer) -> list[Entry]:
+def _lookup(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[Entry]:
     found = gazetteer.candidates(text)
+    if is_abbreviation(text) and not dateline:  # "WA" is no town called Wa, "OAS" none called Oas
+        key = normalize(text)
+        return [e for e in found if e.name.isupper() or normalize(e.name) != key]
     if _SAINTS_OWN.match(text.strip()):  # only a town so named: St. John's, Newfoundland
         return [e for e in found if _SAINTS_OWN.match(e.name)]
     return found
 
 
 def _split_qualifier(text: str) -> tuple[str, str]:
-    """ "Sokoto State" → ("Sokoto", "state"); "County Cork" → ("Cork", "county")."""
+    """ "Sokoto State" → ("Sokoto", "state"); "County Cork" → ("Cork", "county"); "Co. Cork"
+    → ("Cork", "co")."""
     parts = _QUALIFIED.match(text.strip())
     if parts is None or not (parts["lead"] or parts["trail"]):
         return text, ""
-    return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower()
+    return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower().rstrip(".")
 
 
 def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
@@ -320,7 +349,7 @@ def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
         kept = [e for e in found if e.feature in ("city", "capital")]
     else:
         kept = [e for e in found if e.feature in ADMIN_FEATURES]
-    return kept or found
+    return kept if qualifier == "co" else kept or found  # "Co Op" is no town called Op
 
 
 STREET_WORDS = frozenset({
@@ -335,21 +364,21 @@ ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
 def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     """The longest capitalised run of words inside an unknown name that names a sizeable place:
     "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"; none inside a
-    street's name, no country inside an embassy's."""
+    street's name, no country inside an embassy's: "British Embassy Tokyo" is Tokyo's."""
     words, folded = text.split(), normalize(text).split()
     if folded and folded[-1] in STREET_WORDS:
         return []
-    found = _inner_run(words, gazetteer)
-    if ABROAD_WORDS.intersection(folded):
-        found = [e for e in found if e.feature != "country"]
-    return found
+    return _inner_run(words, gazetteer, abroad=bool(ABROAD_WORDS.intersection(folded)))[1]
 
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 """A short acronym inside a longer name stands for a country ("US Embassy") or for no place."""
 
 
-def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
+def _inner_run(
+    words: list[str], gazetteer: Gazetteer, abroad: bool = False
+) -> tuple[str, list[Entry]]:
+    """The longest run of words that names a sizeable place, and its candidates."""
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
@@ -360,9 +389,42 @@ def _inner_run(words: list[str], gazetteer: Gazetteer) -> list[Entry]:
             found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
             if _ACRONYM.match(part):  # "Aughadreena NS", "Tuzla SC": a school's, a club's
                 found = [e for e in found if e.feature == "country"]
+            if abroad and any(e.feature == "country" for e in found):
+                continue  # the embassy's country is not where it lies; a town named with it is
             if found:
-                return found
-    return []
+                return part, found
+    return "", []
+
+
+def _styled(text: str, found: list[Entry], gazetteer: Gazetteer) -> bool:
+    """Whether a name the gazetteer lacks was resolved to a country by a nationality word inside
+    it ("French Quarter", "British International School", "Russian Foreign Ministry")."""
+    if not found or found[0].feature != "country" or " " not in text.strip():
+        return False
+    if gazetteer.candidates(text):
+        return False  # "European Commission": a continent's word is no nation's style
+    part, inner = _inner_run(text.split(), gazetteer)
+    return inner == found and bool(gazetteer.demonym(part))
+
+
+def _styles_abroad(
+    cands: dict[str, list[Entry]],
+    counts: Counter[str],
+    mentions: Sequence[Mention],
+    gazetteer: Gazetteer,
+) -> dict[str, list[Entry]]:
+    """A nationality word in a facility's name places it in that nation only in an article
+    about that nation ("the Russian Foreign Ministry" in a Russian story); elsewhere it is a
+    style ("the French Quarter" of New Orleans, "the British International School" of Cairo),
+    and the facility, left unknown, lies at the article's focus."""
+    keyed = {normalize(m.text): m.text for m in mentions}
+    styled = {k for k, c in cands.items() if _styled(keyed.get(k, k), c, gazetteer)}
+    if not styled:
+        return cands
+    others = {k: c for k, c in cands.items() if k not in styled and c}
+    first = {k: max(c, key=_prior) for k, c in others.items()}
+    home = _main_country(_Context(first, counts, {k: _soft_votes(c) for k, c in others.items()}))
+    return {k: c for k, c in cands.items() if k not in styled or c[0].country == home}
 
 
 def _sizeable(e: Entry) -> bool:
@@ -386,7 +448,7 @@ def _shadows(city: Entry) -> bool:
 
 
 def _prior(e: Entry) -> float:
-    if e.supplement_id:
+    if e.supplement_id and not e.population:
         base = SUPPLEMENT_PRIOR
     else:
         base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)
@@ -430,10 +492,12 @@ class _Context:
 
 
 def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
-    score = _prior(e) + COUNTRY_WEIGHT * context.country_share(e, key)
+    prior = _prior(e) * (ABBREVIATION_PRIOR_SHARE if key in links.abbreviations else 1.0)
+    score = prior + COUNTRY_WEIGHT * context.country_share(e, key)
     score -= SHADOW_PENALTY if e.id in links.shadowed else 0.0
     host = context.best.get(links.host.get(key, ""))
-    if host is not None and (contains(host, e) or _close(e, host)):
+    hosts = links.hosts.get(key, [host] if host is not None else [])
+    if any(contains(h, e) or _close(e, h) for h in hosts):
         score += PAIR_BONUS
     inner = context.best.get(links.inner.get(key, ""))
     if inner is not None and contains(e, inner):
@@ -495,6 +559,12 @@ class _Links:
     qualified: dict[str, str] = field(default_factory=dict)
     """ "suffolk" → "suffolk county" where the article names both: the bare name is the same
     place (one sense per article, across a qualifier)."""
+    hosts: dict[str, list[Entry]] = field(default_factory=dict)
+    """The candidates of a first name's host where the host is an abbreviation: the town may
+    lie in any of them ("Adelaide, SA" is Australia's while "SA" alone is South Africa's), so
+    that the town's choice and its host's do not chase each other's; else the host's best."""
+    abbreviations: frozenset[str] = frozenset()
+    """Keys of the names written as abbreviations ("WA", "SA"): see :func:`is_abbreviation`."""
 
 
 _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
@@ -503,7 +573,11 @@ _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
 
 
 def _links(
-    mentions: Sequence[Mention], keys: list[str], text: str, cands: dict[str, list[Entry]]
+    mentions: Sequence[Mention],
+    keys: list[str],
+    text: str,
+    cands: dict[str, list[Entry]],
+    datelines: frozenset[str] = frozenset(),
 ) -> _Links:
     host: dict[str, str] = {}
     for i, (a, b) in enumerate(pairwise(mentions)):
@@ -512,15 +586,21 @@ def _links(
         if not _LIST_GOES_ON.match(text, b.span[1]):
             host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
-    shadowed = frozenset(e.id for c in cands.values() for e in _shadowed(c))
-    return _Links(host, inner, shadowed, _qualified_keys(cands))
+    short = frozenset(
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if is_abbreviation(m.text) and k not in datelines
+    )  # an abbreviation's places only share letters: no city of them shadows an area
+    shadowed = frozenset(e.id for k, c in cands.items() if k not in short for e in _shadowed(c))
+    hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
+    return _Links(host, inner, shadowed, _qualified_keys(cands), hosts, short)
 
 
 def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for key in cands:
         bare, qualifier = _split_qualifier(key)
-        if qualifier in AREA_WORDS and bare in cands:
+        if (qualifier in AREA_WORDS or qualifier == "co") and bare in cands:
             found.setdefault(bare, key)
     return found
 

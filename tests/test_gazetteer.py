@@ -89,8 +89,10 @@ def test_gazetteer_opens_within_a_second(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "geonameid"), [("Indian Ocean", 1545739), ("Eastern Ghouta", 173866)]
-)
+    ("name", "geonameid"),
+    [("Indian Ocean", 1545739), ("Eastern Ghouta", 173866), ("Pacific Ocean", 2363254),
+     ("Thames Valley", 7116407), ("Siberia", 2016590)],
+)  # fmt: skip
 def test_gazetteer_supplement_place_carries_its_geonames_id(
     gazetteer: Gazetteer, name: str, geonameid: int
 ) -> None:
@@ -105,3 +107,16 @@ def test_gazetteer_country_has_its_geonames_id(gazetteer: Gazetteer) -> None:
 def test_gazetteer_capital_is_one_town_not_its_namesakes(gazetteer: Gazetteer) -> None:
     capitals = [e for e in gazetteer.candidates("Washington") if e.feature == "capital"]
     assert [e.geonameid for e in capitals] == [4140963]
+
+
+def test_gazetteer_shared_abbreviations_resolve_but_are_not_matched_in_text(
+    gazetteer: Gazetteer,
+) -> None:
+    assert "sa" not in gazetteer.salient and "wa" not in gazetteer.salient
+    assert {e.country for e in gazetteer.candidates("WA")} >= {"USA", "AUS"}
+
+
+def test_gazetteer_regional_adjectives_name_their_province(gazetteer: Gazetteer) -> None:
+    assert [e.name for e in gazetteer.demonym("Sicilian")] == ["Sicilia"]
+    assert [e.supplement_id for e in gazetteer.demonym("Siberian")] == ["siberia"]
+    assert gazetteer.demonym("Texan") == []  # the Houston Texans

@@ -169,3 +169,15 @@ def test_supplement_features_resolve(
 def test_the_gulf_is_the_persian_gulf(gazetteer: Gazetteer) -> None:
     text = "Iran and Saudi Arabia compete for influence across the Gulf."
     assert _resolved(gazetteer, "Gulf", text).supplement_id == "persian-gulf"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("Downing Street", "GBR"), ("Elysee Palace", "FRA"), ("Blue House", "KOR"),
+     ("Palais des Nations", "CHE"), ("Zhongnanhai", "CHN")],
+)  # fmt: skip
+def test_seats_of_government_lie_in_their_capitals(
+    gazetteer: Gazetteer, name: str, iso3: str
+) -> None:
+    place = _resolved(gazetteer, name)
+    assert (place.feature, place.country) == ("building", iso3)

@@ -297,3 +297,111 @@ def test_geoparse_the_gulf_is_the_one_whose_shore_the_article_names(gazetteer: G
     assert _resolved(qatar, gazetteer, "DOHA", "Gulf")[1].supplement_id == "persian-gulf"
     bare = "Oil prices rose on fears over shipping in the Gulf."
     assert _resolved(bare, gazetteer, "Gulf")[0].supplement_id == "persian-gulf"
+
+
+def test_geoparse_the_european_union_is_placed_on_europe(gazetteer: Gazetteer) -> None:
+    text = "Brussels said the EU and the European Union's members would act; E.U. rules apply."
+    places = _resolved(text, gazetteer, "Brussels", "EU", "European Union", "E.U.")
+    assert [p.geonameid for p in places[1:]] == [6255148] * 3
+    assert places[1].feature == "continent"
+
+
+def test_geoparse_a_british_county_beats_an_american_town_in_a_british_article(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Police in England searched farms in Yorkshire, Berkshire, Cheshire and Herts."
+    names = ("England", "Yorkshire", "Berkshire", "Cheshire", "Herts")
+    counties = _resolved(text, gazetteer, *names)[1:]
+    assert [c.country for c in counties] == ["GBR"] * 4
+    assert counties[1].geonameid == 2655856 and counties[3].name == "Hertfordshire"
+    text = "Police in Hartford, Connecticut, searched a home in Cheshire."
+    *_, cheshire = _resolved(text, gazetteer, "Hartford", "Connecticut", "Cheshire")
+    assert (cheshire.country, cheshire.feature) == ("USA", "city")
+    text = "Deputies in Manassas said a fire in Yorkshire, Virginia, was set."
+    *_, yorkshire, _ = _resolved(text, gazetteer, "Manassas", "Yorkshire", "Virginia")
+    assert yorkshire.country == "USA"
+
+
+def test_geoparse_an_abbreviation_is_told_apart_by_the_article_country(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Sharks were seen off Perth and Fremantle, Australia. WA officials closed beaches."
+    *_, wa = _resolved(text, gazetteer, "Perth", "Fremantle", "Australia", "WA")
+    assert (wa.name, wa.country) == ("Western Australia", "AUS")
+    text = "Fires burned near Seattle and Tacoma. WA officials closed roads."
+    *_, wa = _resolved(text, gazetteer, "Seattle", "Tacoma", "WA")
+    assert (wa.name, wa.country) == ("Washington", "USA")
+    text = "Miners in Johannesburg and Durban said SA needed power."
+    *_, sa = _resolved(text, gazetteer, "Johannesburg", "Durban", "SA")
+    assert (sa.feature, sa.country) == ("country", "ZAF")
+    text = "Adelaide, SA, and Darwin, NT, sweltered."
+    places = _resolved(text, gazetteer, "Adelaide", "SA", "Darwin", "NT")
+    assert [p.name for p in places[1::2]] == ["South Australia", "Northern Territory"]
+
+
+def test_geoparse_an_abbreviation_is_no_town_spelt_with_its_letters(gazetteer: Gazetteer) -> None:
+    text = "The OAS met in Washington."
+    assert _resolved(text, gazetteer, "OAS", backoff=False) == []
+    assert _resolved("OAS", gazetteer, "OAS", backoff=False) == []
+    dateline = "GAO, Mali (AP) — Gunmen attacked a base."
+    assert _resolved(dateline, gazetteer, "GAO", "Mali")[0].name == "Gao"
+
+
+def test_geoparse_an_embassy_lies_in_the_town_its_name_gives(gazetteer: Gazetteer) -> None:
+    text = "Staff of the British Embassy Tokyo left. The Embassy of Armenia in Rome was shut."
+    names = ("British Embassy Tokyo", "Embassy of Armenia", "Rome")
+    tokyo, armenia, _ = _resolved(text, gazetteer, *names)
+    assert (tokyo.name, tokyo.country) == ("Tokyo", "JPN")
+    assert armenia.country != "ARM" and armenia.match == MATCH_CONTEXT
+
+
+def test_geoparse_an_irish_county_holds_its_towns(gazetteer: Gazetteer) -> None:
+    text = "Councillors of Cavan County Council met in Virginia and Cootehill."
+    names = ("Cavan County Council", "Virginia", "Cootehill")
+    _, virginia, _ = _resolved(text, gazetteer, *names)
+    assert (virginia.country, virginia.feature) == ("IRL", "city")
+
+
+def test_geoparse_co_before_a_name_makes_it_the_irish_county(gazetteer: Gazetteer) -> None:
+    text = "Farmers in Co. Cork and Co Tipperary met at the Co Op."
+    cork, tipperary = _resolved(text, gazetteer, "Co. Cork", "Co Tipperary", "Co Op", backoff=False)
+    assert (cork.feature, cork.name) == ("admin1", "Cork")
+    assert (tipperary.feature, tipperary.name) == ("admin1", "Tipperary")
+
+
+def test_geoparse_arab_is_the_arab_world_but_arab_alabama_the_town(gazetteer: Gazetteer) -> None:
+    text = "Saudi Arabia and other Arab states met in Riyadh."
+    arab = _resolved(text, gazetteer, "Saudi Arabia", "Arab", "Riyadh")[1]
+    assert arab.supplement_id == "arab-world"
+    text = "Firefighters in Arab, Alabama, saved a barn."
+    arab, _ = _resolved(text, gazetteer, "Arab", "Alabama")
+    assert (arab.country, arab.feature) == ("USA", "city")
+
+
+def test_geoparse_a_nationality_in_a_facility_name_is_a_style_abroad(gazetteer: Gazetteer) -> None:
+    text = "Jazz filled the French Quarter of New Orleans, Louisiana, on Bourbon Street."
+    names = ("French Quarter", "New Orleans", "Louisiana")
+    quarter = _resolved(text, gazetteer, *names)[0]
+    assert quarter.country == "USA" and quarter.match == MATCH_CONTEXT
+    text = "In Moscow, the Russian Foreign Ministry summoned envoys; Russia denied it."
+    ministry = _resolved(text, gazetteer, "Moscow", "Russian Foreign Ministry", "Russia")[1]
+    assert ministry.country == "RUS"
+
+
+def test_geoparse_the_west_coast_is_americas_but_new_zealands_at_home(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Wildfires spread along the West Coast from Oregon to California."
+    coast = _resolved(text, gazetteer, "West Coast", "Oregon", "California")[0]
+    assert coast.supplement_id == "us-west-coast"
+    text = "Floods cut roads in Greymouth and Hokitika, New Zealand, on the West Coast."
+    names = ("Greymouth", "Hokitika", "New Zealand", "West Coast")
+    coast = _resolved(text, gazetteer, *names)[-1]
+    assert (coast.feature, coast.country) == ("admin1", "NZL")
+
+
+def test_geoparse_la_is_los_angeles_or_louisiana_by_the_article(gazetteer: Gazetteer) -> None:
+    text = "Traffic in L.A. was bad; Hollywood and Santa Monica jammed."
+    assert _resolved(text, gazetteer, "L.A.", "Hollywood")[0].name == "Los Angeles"
+    text = "Floods hit New Orleans and Shreveport. LA officials said."
+    assert _resolved(text, gazetteer, "New Orleans", "Shreveport", "LA")[2].name == "Louisiana"
