@@ -90,8 +90,7 @@ def test_gazetteer_opens_within_a_second(gazetteer: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("name", "geonameid"),
-    [("Indian Ocean", 1545739), ("Eastern Ghouta", 173866), ("Pacific Ocean", 2363254),
-     ("Thames Valley", 7116407), ("Siberia", 2016590)],
+    [("Indian Ocean", 1545739), ("Eastern Ghouta", 173866)],
 )  # fmt: skip
 def test_gazetteer_supplement_place_carries_its_geonames_id(
     gazetteer: Gazetteer, name: str, geonameid: int

@@ -313,7 +313,7 @@ def test_geoparse_a_british_county_beats_an_american_town_in_a_british_article(
     names = ("England", "Yorkshire", "Berkshire", "Cheshire", "Herts")
     counties = _resolved(text, gazetteer, *names)[1:]
     assert [c.country for c in counties] == ["GBR"] * 4
-    assert counties[1].geonameid == 2655856 and counties[3].name == "Hertfordshire"
+    assert counties[1].name == "Berkshire" and counties[3].name == "Hertfordshire"
     text = "Police in Hartford, Connecticut, searched a home in Cheshire."
     *_, cheshire = _resolved(text, gazetteer, "Hartford", "Connecticut", "Cheshire")
     assert (cheshire.country, cheshire.feature) == ("USA", "city")
