@@ -64,8 +64,10 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     leaves them out, since they name actors and origins, not where anything happened.
     """
     found: list[Mention] = []
-    taken = [False] * len(parsed)
+    taken = [_era(tok) for tok in parsed]
     for ent in parsed.ents:
+        if any(taken[ent.start : ent.end]):
+            continue
         if (
             ent.label_ in PLACE_LABELS
             or _located_by_preposition(ent, gazetteer)
@@ -82,6 +84,14 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_demonyms(parsed, gazetteer, taken) if demonyms else [])
     return sorted(found, key=lambda m: m.span)
+
+
+ERAS = frozenset({"bc", "b.c.", "bce", "b.c.e.", "ad", "a.d.", "ce", "c.e."})
+"""Era markers: after a number ("500 B.C.", "AD 70" aside) they are no British Columbia."""
+
+
+def _era(tok: Any) -> bool:
+    return bool(tok.lower_ in ERAS and tok.i > 0 and tok.doc[tok.i - 1].like_num)
 
 
 def _demonyms(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:

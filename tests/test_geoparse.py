@@ -405,3 +405,11 @@ def test_geoparse_la_is_los_angeles_or_louisiana_by_the_article(gazetteer: Gazet
     assert _resolved(text, gazetteer, "L.A.", "Hollywood")[0].name == "Los Angeles"
     text = "Floods hit New Orleans and Shreveport. LA officials said."
     assert _resolved(text, gazetteer, "New Orleans", "Shreveport", "LA")[2].name == "Louisiana"
+
+
+def test_geoparse_era_marker_after_a_number_is_no_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "The temple was built in 500 B.C. and restored in 1200 BC by monks from Vancouver."
+    eras = [(text.index("B.C."), text.index("B.C.") + 4), (text.index("BC"), text.index("BC") + 2)]
+    spans = [m.span for m in find_mentions(nlp(text), gazetteer)]
+    assert not [s for s in spans if any(s[0] < b and a < s[1] for a, b in eras)]
+    assert any(text[a:b] == "Vancouver" for a, b in spans)
