@@ -471,6 +471,13 @@ def train_event_location(path: Path, out: Path, as_json: bool) -> None:
 
     shown = tqdm(records, unit=" sentences", disable=not sys.stderr.isatty(), file=sys.stderr)
     samples = evaluate_places.location_samples(shown, settings)
+    if len(samples) < evaluate_places.MIN_TRAINING:
+        raise InputError(
+            str(path),
+            f"{len(samples)} well-formed records; fitting and checking a model needs "
+            f"at least {evaluate_places.MIN_TRAINING}",
+            fix="annotate more sentences (VERB and LOCATION spans), or add them to the file",
+        )
     model, report = evaluate_places.train_event_location(samples, path.name)
     with _atomic_writer(out) as fh:
         fh.write(model.to_json())

@@ -454,6 +454,10 @@ class TrainingReport:
         return "\n".join(lines)
 
 
+MIN_TRAINING = 20
+"""Fewer records than this cannot fit a model on one half and score it on the other."""
+
+
 def train_event_location(
     samples: Sequence[Sample], name: str
 ) -> tuple[LocationModel, TrainingReport]:

@@ -267,7 +267,7 @@ def train(samples: Sequence[Sample], name: str = "", l2: float = L2) -> Location
             right.append(ok)
             group.append(g)
     a = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(right), len(vocab)))
-    y, grp, n = np.array(right, float), np.array(group), len(samples)
+    y, grp, n = np.array(right, float), np.array(group, int), len(samples)
     has = np.bincount(grp, y, n) > 0
 
     def loss(w: Any) -> tuple[float, Any]:

@@ -159,14 +159,14 @@ def _line(text: str, verb: str, place: str | None) -> str:
 
 def test_location_model_cli_trains_reports_halves_and_writes(tmp_path: Path) -> None:
     data = tmp_path / "ours.jsonl"
-    data.write_text("\n".join(_line(*r) for r in LOCATION_LINES * 2) + "\n", encoding="utf-8")
+    data.write_text("\n".join(_line(*r) for r in LOCATION_LINES * 4) + "\n", encoding="utf-8")
     out = tmp_path / "model.json"
     result = CliRunner().invoke(
         cli, ["train", "event-location", str(data), "--out", str(out), "--json"]
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output[: result.output.rindex("}") + 1])
-    assert report["n"] == 12
+    assert report["n"] == 24
     assert [h["trained_on"] for h in report["halves"]] == ["odd", "even"]
     assert all(0.0 <= h["accuracy"] <= 1.0 for h in report["halves"])
     assert load_model(str(out)).trained_on == "ours.jsonl"
@@ -182,3 +182,16 @@ def test_location_model_cli_bad_input_writes_nothing(tmp_path: Path) -> None:
         result.exception
     )
     assert not out.exists() and list(tmp_path.iterdir()) == [data]
+
+
+def test_location_model_cli_refuses_too_few_records(tmp_path: Path) -> None:
+    data = tmp_path / "few.jsonl"
+    data.write_text("\n".join(_line(*r) for r in LOCATION_LINES) + "\n", encoding="utf-8")
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(cli, ["train", "event-location", str(data), "--out", str(out)])
+    assert isinstance(result.exception, InputError)
+    assert "6 well-formed records" in str(result.exception) and not out.exists()
+
+
+def test_location_model_trains_on_no_samples_without_crashing() -> None:
+    assert train([]).weights == {}
