@@ -19,10 +19,11 @@ from newsevents.gazetteer import Entry, Gazetteer, distance_km
 from newsevents.geoparse import Mention, find_mentions, resolve
 from newsevents.location_model import LocationModel, Sample, load_model, train
 from newsevents.pipeline import Pipeline
-from newsevents.records import Article, Doc, Event, Span, Trigger
+from newsevents.place_options import Options
+from newsevents.records import Article, Doc, Event, Span, Trigger, overlaps
 from newsevents.settings import Settings
 from newsevents.stages.parse import sentence, token_span
-from newsevents.stages.places import Options, resolve_places, sentence_options, sentence_place
+from newsevents.stages.places import resolve_places, sentence_options, sentence_place
 from newsevents.syntax import sentence_of
 
 # --- geoparse: toponym detection and resolution (GeoWebNews / LGL XML) ----------------------
@@ -127,10 +128,10 @@ class GeoparseReport:
     def add_detection(
         self, gold: Sequence[tuple[int, int]], found: Sequence[tuple[int, int]]
     ) -> None:
-        right = sum(any(_overlap(f, g) for g in gold) for f in found)
+        right = sum(any(overlaps(f, g) for g in gold) for f in found)
         d = self.detection
         self.detection = Prf(d.tp + right, d.predicted + len(found), d.gold + len(gold))
-        self.gold_found += sum(any(_overlap(f, g) for f in found) for g in gold)
+        self.gold_found += sum(any(overlaps(f, g) for f in found) for g in gold)
 
     def add_resolution(self, gold: GoldToponym, answer: Entry | None) -> None:
         if gold.lat is None or gold.lon is None:
@@ -190,10 +191,6 @@ def score_geoparse(
         for gold, answer in zip(article.toponyms, answers, strict=True):
             report.add_resolution(gold, answer[0] if answer else None)
     return report
-
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def _f1(p: float, r: float) -> float:
@@ -272,7 +269,7 @@ def location_matches(predicted: Span | None, gold: Sequence[Span]) -> bool:
     """A predicted span matches when it overlaps any gold span; no prediction matches none."""
     if predicted is None:
         return not gold
-    return any(predicted[0] < b and a < predicted[1] for a, b in gold)
+    return any(overlaps(predicted, g) for g in gold)
 
 
 LOCATION_OUTCOMES = ("right_place", "right_none", "wrong_place", "missed", "invented")

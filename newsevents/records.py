@@ -33,10 +33,17 @@ __all__ = [
     "Span",
     "Trigger",
     "When",
+    "overlaps",
 ]
 
 Span = tuple[int, int]
 """Character offsets ``[start, end)`` into the article text."""
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """The two spans share at least one character."""
+    return a[0] < b[1] and b[0] < a[1]
+
 
 Polarity = Literal["asserted", "negated", "hypothetical", "generic"]
 POLARITIES: tuple[Polarity, ...] = ("asserted", "negated", "hypothetical", "generic")

@@ -19,6 +19,7 @@ __all__ = [
     "prep_objects",
     "sentence_of",
     "sentence_starts",
+    "span_root",
     "subject",
     "text_of",
 ]
@@ -185,3 +186,8 @@ def entities_in(span: Any) -> list[Any]:
         if ent.end <= span.end:
             found.append(ent)
     return found
+
+
+def span_root(doc: Any, span: tuple[int, int]) -> Any:
+    """The syntactic root of the tokens covering the character span ``span``."""
+    return doc.char_span(span[0], span[1], alignment_mode="expand").root

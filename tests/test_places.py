@@ -9,12 +9,12 @@ import pytest
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.gazetteer import Gazetteer, distance_km
+from newsevents.place_options import _mistaken_date
 from newsevents.records import Actor, Article, Doc, Event, Place, Sentence, Trigger
 from newsevents.settings import Settings
 from newsevents.stages.parse import load_model
 from newsevents.stages.places import (
     Located,
-    _mistaken_date,
     locate,
     make_places,
     resolve_places,

@@ -29,13 +29,7 @@ from functools import lru_cache
 from types import EllipsisType
 from typing import Any
 
-from newsevents.attachment import (
-    PLACE_NOUNS,
-    attachment_cost,
-    figurative,
-    framing_level,
-    relative_anchor,
-)
+from newsevents.attachment import attachment_cost, figurative, relative_anchor
 from newsevents.gazetteer import Entry, Gazetteer
 from newsevents.geoparse import (
     contains,
@@ -44,19 +38,12 @@ from newsevents.geoparse import (
     resolve,
     to_place,
 )
-from newsevents.location_model import (
-    LocationModel,
-    OptionFacts,
-    load_model,
-    none_features,
-    option_features,
-)
+from newsevents.location_model import LocationModel, load_model
 from newsevents.pipeline import stage
-from newsevents.records import Doc, Event, Place, Span
+from newsevents.place_options import MAX_COST, Attached, Options, build_options
+from newsevents.records import Doc, Event, Place, Span, overlaps
 from newsevents.settings import Settings
-from newsevents.stages.dates import MONTHS, WEEKDAYS
-from newsevents.syntax import entities_in, sentence_of, sentence_starts, text_of
-from newsevents.toponyms import PLACE_LABELS
+from newsevents.syntax import sentence_of, sentence_starts, span_root
 
 __all__ = ["Attached", "Located", "locate", "make_places", "resolve_places", "sentence_place"]
 
@@ -123,7 +110,7 @@ def resolve_places(parsed: Any, gazetteer: Gazetteer) -> list[Located]:
         if result is not None:
             entry, confidence = result
             place = to_place(mention, entry, confidence)
-            head = _head(parsed, place.span)
+            head = span_root(parsed, place.span)
             located.append(Located(place, entry, mention.embedded, _non_locational(head)))
     return located
 
@@ -169,34 +156,13 @@ def _near(event: Event, doc: Doc, in_sentence: Sequence[Located]) -> Place | Non
     """ "shelled positions north OF HOMS": the event happened near the place, at precision 2."""
     if doc.parsed is None:
         return None
-    trigger = _head(doc.parsed, event.trigger.span)
+    trigger = span_root(doc.parsed, event.trigger.span)
     for p in in_sentence:
-        anchor = relative_anchor(_head(doc.parsed, p.place.span))
+        anchor = relative_anchor(span_root(doc.parsed, p.place.span))
         cost = attachment_cost(trigger, anchor) if anchor is not None else None
         if cost is not None and cost <= MAX_COST:
             return replace(_scaled(p.place, REFINED), precision=2)
     return None
-
-
-@dataclass(frozen=True)
-class Attached:
-    """The place mention an event's sentence attaches to it."""
-
-    span: Span
-    located: Located | None
-    """None for a name the parser tagged as a place but the gazetteer does not know."""
-    cost: float | None
-    """How loosely the rules attach it to the event (``attachment_cost``); None where they
-    cut the path."""
-    facility: bool = False
-    """An unknown name the tagger calls a building or facility ("the Heart Hospital")."""
-    known: bool = True
-    """False for an unknown name the tagger does not call a place either (a person's or
-    organisation's name the syntax frames as a place)."""
-    level: int = 0
-    """How specific a kind of place it is, 0 (a town) to 4 (a country): :func:`_level`."""
-    probability: float = 1.0
-    """The location model's probability that this is where the event happened."""
 
 
 def sentence_place(
@@ -220,214 +186,22 @@ def sentence_place(
     return None if pick is None else replace(options.attached[pick], probability=probability)
 
 
-@dataclass(frozen=True)
-class Options:
-    """The candidate places of an event's sentence and the model's features for each and for
-    "none" (the sentence says nowhere)."""
-
-    attached: list[Attached]
-    features: list[list[str]]
-    none: list[str]
-    rule: Attached | None = None
-    """The attachment rules' own pick (:func:`rule_place`), one of the model's clues."""
-
-
 def sentence_options(
     event: Event, doc: Doc, found: Sequence[Located], arguments: Sequence[Span] = ()
 ) -> Options | None:
-    """Every candidate place of the event's sentence with its features; None where no place
-    can be meant (no parse, or a verb of taking used figuratively: "captured the title")."""
+    """Every candidate place of the event's sentence with its features (``place_options``);
+    None where no place can be meant (no parse, or a verb of taking used figuratively:
+    "captured the title")."""
     if doc.parsed is None:
         return None
-    trigger = _head(doc.parsed, event.trigger.span)
+    trigger = span_root(doc.parsed, event.trigger.span)
     if figurative(trigger):
         return None
     free = _free_places(found, arguments) if arguments else list(found)
     mine = _without_own_arguments(free, event)
-    options = [
-        _option(trigger, p.place.span, p, doc.parsed)
-        for p in _within_span(mine, event.sentence.span)
-    ]
+    resolved = _within_span(mine, event.sentence.span)
     taken = [p.place.span for p in found]
-    for span, known, facility in _unknown_names(doc.parsed, event.sentence.span, taken):
-        options.append(_option(trigger, span, None, doc.parsed, known, facility))
-    rule = rule_place(options, trigger)
-    facts = [_facts(o, o is rule, doc.parsed) for o in options]
-    features = [option_features(trigger, f, len(facts)) for f in facts]
-    return Options(options, features, none_features(trigger, facts), rule)
-
-
-def rule_place(options: Sequence[Attached], trigger: Any) -> Attached | None:
-    """The rules' pick: of the options attached tightly enough, the best by :func:`_rank`, then
-    the tighter attached, then a resolved one, then the nearer."""
-    kept = [o for o in options if o.cost is not None and o.cost <= _max_cost(o)]
-    return min(
-        kept,
-        key=lambda o: (_rank(o), o.cost or 0.0, o.located is not None, _distance(o, trigger)),
-        default=None,
-    )
-
-
-def _facts(option: Attached, rule: bool, parsed: Any) -> OptionFacts:
-    span = parsed.char_span(option.span[0], option.span[1], alignment_mode="expand")
-    entry = option.located.entry if option.located is not None else None
-    return OptionFacts(
-        head=span.root,
-        cost=option.cost,
-        level=option.level,
-        feature=entry.feature if entry is not None else "unknown",
-        label=span.root.ent_type_,
-        rule=rule,
-        known=option.known,
-        facility=option.facility,
-        tokens=len(span),
-        upper=span.text.isupper(),
-        before=_word(parsed, span.start - 1),
-        after=_word(parsed, span.end),
-    )
-
-
-def _word(parsed: Any, i: int) -> str:
-    """The word at ``i`` lowercased; "" for a proper noun (names tell nothing general) or
-    outside the text."""
-    if not 0 <= i < len(parsed) or parsed[i].pos_ == "PROPN":
-        return ""
-    return str(parsed[i].lower_)
-
-
-MAX_COST, MAX_COUNTRY_COST = 3.0, 0.95
-"""Attachment costs above these are too loose to say where the event happened."""
-LEVEL_PER_COST = 2
-"""How many levels of specificity one unit of attachment cost outweighs: a town two steps
-further from the trigger than a province ("killed in the province's town of X") still wins,
-a town across a clause boundary does not."""
-
-
-def _rank(option: Attached) -> int:
-    """Specificity and attachment in one score, lower better: coders pick the most specific
-    place the sentence attaches to the event, unless a coarser one is much closer to it."""
-    return round(LEVEL_PER_COST * (option.cost or 0.0) + option.level)
-
-
-def _option(
-    trigger: Any,
-    span: Span,
-    located: Located | None,
-    parsed: Any,
-    known: bool = True,
-    facility: bool = False,
-) -> Attached:
-    cost = attachment_cost(trigger, _head(parsed, span), known)
-    option = Attached(span, located, cost, facility=facility, known=known)
-    return replace(option, level=_level(option, parsed))
-
-
-def _max_cost(option: Attached) -> float:
-    """Countries count only when tightly attached: the data's coders leave out a loose "in
-    Syria" far more often than they keep it."""
-    wide = option.located is not None and option.located.entry.feature == "country"
-    return MAX_COUNTRY_COST if wide else MAX_COST
-
-
-def _level(option: Attached, parsed: Any) -> int:
-    """How specific a kind of place is: towns and place names the gazetteer does not know
-    (mostly villages and neighbourhoods) first, then facilities and other names framed as
-    places ("outside Al-Midan Theater in HAIFA"), zones and regions, provinces, and countries
-    last. Coders pick the most specific place the sentence attaches to the event.
-    A name the text frames as a town ("the West Bank city OF NABLUS") is a town, whatever
-    the gazetteer resolved it to."""
-    framed = framing_level(_head(parsed, option.span))
-    if framed is not None:
-        return framed
-    if option.located is None:
-        return 0 if option.known and not option.facility else 1
-    entry = option.located.entry
-    if entry.feature == "country":
-        return 4
-    return {1: 0, 2: 2}.get(precision_of(entry), 3)
-
-
-def _distance(option: Attached, trigger: Any) -> int:
-    return abs(option.span[0] - int(trigger.idx))
-
-
-NOT_NAMES = frozenset(
-    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "EVENT"}
-)
-"""Entities that are never a place name ("the 1967 war", "New Year's Eve")."""
-
-
-def _unknown_names(
-    parsed: Any, sentence: Span, taken: Sequence[Span]
-) -> list[tuple[Span, bool, bool]]:
-    """Names in the sentence that overlap no resolved place, each with whether the tagger
-    calls it a place (GPE, LOC, FAC, or an organisation named after a facility: "the Heart
-    Hospital"). Others, persons and untagged proper nouns, count only where framed as places."""
-    window = parsed.char_span(sentence[0], sentence[1], alignment_mode="expand")
-    found = []
-    covered: set[int] = set()
-    for ent in entities_in(window):
-        covered.update(range(ent.start, ent.end))
-        if ent.label_ not in NOT_NAMES or _mistaken_date(ent):
-            facility = ent.label_ == "FAC" or _facility(ent)
-            found.append((ent, ent.label_ in PLACE_LABELS or facility, facility))
-    for tok in window:
-        if tok.pos_ == "PROPN" and tok.i not in covered and tok.head.pos_ != "PROPN":
-            found.append((parsed[_name_start(tok, window.start) : tok.i + 1], False, False))
-    spans = []
-    for name, known, facility in found:
-        span = _without_article(name)
-        if (
-            span
-            and _capitalised(text_of(parsed)[span[0] : span[1]])
-            and not any(_overlaps(span, t) for t in taken)
-        ):
-            spans.append((span, known, facility))
-    return spans
-
-
-CALENDAR = (
-    frozenset(MONTHS)
-    | frozenset(WEEKDAYS)
-    | {"christmas", "easter", "ramadan", "eid", "new", "year", "day", "eve"}
-)
-
-
-def _mistaken_date(ent: Any) -> bool:
-    """A "date" the tagger made of an unfamiliar name ("the village of MA'ARDES"): proper
-    nouns only, no digit and no calendar word. It counts only where framed as a place."""
-    return bool(
-        ent.label_ == "DATE"
-        and all(t.pos_ == "PROPN" and not t.like_num for t in ent)
-        and not any(t.lower_ in CALENDAR for t in ent)
-    )
-
-
-def _capitalised(name: str) -> bool:
-    """Names have a capital ("al-Rai"); a tagger's lowercase "entity" ("jihadist control",
-    "the eastern bank") is no name."""
-    return any(c.isupper() for c in name)
-
-
-def _facility(ent: Any) -> bool:
-    return bool(ent.label_ == "ORG" and ent.root.lemma_.lower() in PLACE_NOUNS)
-
-
-def _name_start(tok: Any, floor: int) -> int:
-    """First token of the proper-noun run that ends at ``tok`` ("Sheikh Sa'eed")."""
-    start = int(tok.i)
-    while start > floor and tok.doc[start - 1].pos_ == "PROPN":
-        start -= 1
-    return start
-
-
-def _without_article(ent: Any) -> Span | None:
-    tokens = [t for t in ent if not (t.is_punct or t.tag_ == "POS")]
-    if tokens and tokens[0].lower_ == "the":
-        tokens = tokens[1:]
-    if not tokens:
-        return None
-    return int(tokens[0].idx), int(tokens[-1].idx + len(tokens[-1].text))
+    return build_options(trigger, resolved, doc.parsed, event.sentence.span, taken)
 
 
 def _usable(event: Event, found: Sequence[Located], arguments: Sequence[Span]) -> list[Located]:
@@ -488,7 +262,7 @@ def _destination(event: Event, found: Sequence[Located]) -> Place | None:
     if event.mode != "visit" or event.recipient is None:
         return None
     for p in found:
-        if not p.embedded and _overlaps(p.place.span, event.recipient.span):
+        if not p.embedded and overlaps(p.place.span, event.recipient.span):
             return _scaled(p.place, IN_SENTENCE)
     return None
 
@@ -496,28 +270,11 @@ def _destination(event: Event, found: Sequence[Located]) -> Place | None:
 def _is_argument(span: Span, event: Event) -> bool:
     """The event's actor is never its place; its recipient only when the act is material."""
     arguments = [event.actor] + ([event.recipient] if event.type not in MATERIAL else [])
-    return any(a is not None and _overlaps(span, a.span) for a in arguments)
+    return any(a is not None and overlaps(span, a.span) for a in arguments)
 
 
 MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 """Acts done to a place ("shelled Juba"): their recipient may be where they happened."""
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def _within(inner: Span, outer: Span) -> bool:
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
-
-
-def _attached(event: Event, places: list[Located], parsed: Any) -> Located | None:
-    """The sentence's place closest to the trigger in the dependency tree."""
-    if parsed is None:
-        return min(places, key=lambda p: abs(p.place.span[0] - event.trigger.span[0]))
-    trigger = _head(parsed, event.trigger.span)
-    ranked = sorted(places, key=lambda p: _path_cost(trigger, _head(parsed, p.place.span)))
-    return ranked[0]
 
 
 def _non_locational(head: Any) -> bool:
@@ -526,27 +283,6 @@ def _non_locational(head: Any) -> bool:
     if head.dep_ in SUBJECT_DEPS:
         return True
     return head.dep_ in ("compound", "amod", "nmod") and not _locative(head)
-
-
-def _head(parsed: Any, span: Span) -> Any:
-    return parsed.char_span(span[0], span[1], alignment_mode="expand").root
-
-
-def _path_cost(trigger: Any, place: Any) -> float:
-    """Dependency distance from trigger to place; subjects and possessors cost the most."""
-    up = {t.i: n for n, t in enumerate([trigger, *trigger.ancestors])}
-    steps = 0
-    node = place
-    while node.i not in up and node.head.i != node.i:
-        node, steps = node.head, steps + 1
-    distance = float(steps + up.get(node.i, 20))
-    if _locative(place):
-        distance -= 0.5
-    elif place.dep_ in SUBJECT_DEPS or place.dep_ == "compound":
-        distance += 10
-    elif place.dep_ == "pobj" and place.head.lower_ in ("from", "to", "toward", "towards"):
-        distance += 5  # where people came from or went to, not where it happened
-    return distance + abs(int(trigger.i) - int(place.i)) / 100
 
 
 def _locative(place: Any) -> bool:
