@@ -130,8 +130,7 @@ def resolve(
     cands = _styles_abroad(cands, counts, mentions, gazetteer)
     for key in datelines:
         counts[key] += DATELINE_WEIGHT
-    first = {k: max(c, key=prior_of) for k, c in cands.items()}
-    context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
+    context = _first_context(cands, counts)
     pairs = _links(ordered, ordered_keys, text, cands, frozenset(filed))
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
@@ -154,6 +153,13 @@ def resolve(
 _DIRECTION = re.compile(r"^(?:the )?(?:north|south|east|west)(?:ern)?$")
 """A bare direction word ("the West", "Western") is no street or building of the article's focus:
 it stays unresolved when no region of that name fits."""
+
+
+def _first_context(cands: dict[str, list[Entry]], counts: Counter[str]) -> _Context:
+    """The first pass's context: each name at its candidate of best prior, its mentions spread
+    over its candidates' countries (see :func:`_soft_votes`)."""
+    first = {k: max(c, key=prior_of) for k, c in cands.items()}
+    return _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
 
 
 def _soft_votes(cands: list[Entry]) -> dict[str, float]:
@@ -245,8 +251,7 @@ def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str
     Region in a Ghanaian article, no province at all for "Western" in a Russian one."""
     generic = {k for k in cands if is_generic(k)}
     others = {k: c for k, c in cands.items() if k not in generic and c}
-    first = {k: max(c, key=prior_of) for k, c in others.items()}
-    home = _main_country(_Context(first, counts, {k: _soft_votes(c) for k, c in others.items()}))
+    home = _main_country(_first_context(others, counts))
     return {
         k: [e for e in c if k not in generic or e.feature != "admin1" or e.country == home]
         for k, c in cands.items()
@@ -268,8 +273,7 @@ def _styles_abroad(
     if not styled:
         return cands
     others = {k: c for k, c in cands.items() if k not in styled and c}
-    first = {k: max(c, key=prior_of) for k, c in others.items()}
-    home = _main_country(_Context(first, counts, {k: _soft_votes(c) for k, c in others.items()}))
+    home = _main_country(_first_context(others, counts))
     return {k: c for k, c in cands.items() if k not in styled or c[0].country == home}
 
 
