@@ -1,6 +1,7 @@
 """Geoparsing: resolve each place mention of an article to one gazetteer entry.
 
-Mentions come from :mod:`newsevents.toponyms` (``find_mentions`` is re-exported here).
+Mentions come from :mod:`newsevents.toponyms` (``find_mentions`` is re-exported here), each
+name's candidate entries and their priors from :mod:`newsevents.place_lookup`.
 
 Resolution scores every candidate entry of a name: a prior from its feature type, population and
 how the name matched, then, in a second pass, support from the rest of the article: the countries
@@ -16,14 +17,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from newsevents.gazetteer import (
-    MATCH_ALIAS,
-    MATCH_ALTERNATE,
-    MATCH_CONTEXT,
-    Entry,
-    Gazetteer,
-    distance_km,
-    normalize,
+from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km, normalize
+from newsevents.place_lookup import (
+    ADMIN_FEATURES,
+    AREA_WORDS,
+    candidates,
+    is_abbreviation,
+    is_styled,
+    prior_of,
+    shadowed_areas,
+    split_qualifier,
 )
 from newsevents.records import Place
 from newsevents.toponyms import Mention, find_mentions, is_generic
@@ -48,37 +51,13 @@ COARSE = frozenset(
     }
 )
 """Features too wide to be where an event happened when the article names a place inside them."""
-ADMIN_FEATURES = frozenset({"admin1", "admin2"})
 WATER = frozenset({"sea", "gulf"})
 """Water bodies: a town on their shore supports them, however far their point lies."""
 COAST_KM = 150
 _AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}
 
-FEATURE_PRIOR = {
-    "country": 3.0,
-    "continent": 1.5,
-    "admin1": 0.5,
-    "capital": 1.5,
-    "admin2": -1.5,
-    "airport": 4.5,
-}
-"""Added to log10(population): a country beats a town of the same name, a capital a namesake;
-an airport (no population) beats a village under its short name ("Heathrow")."""
-SUPPLEMENT_PRIOR = 10.0
-"""Supplement places were curated because news names them; those given a population (areas
-with namesake towns: British counties) are ranked like GeoNames places instead."""
-MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
-"""GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
 COUNTRY_WEIGHT = 2.5
 """Bonus for lying in the countries the rest of the article names, times their share."""
-LARGE_CITY = 100_000
-"""A city this large, named by its own name, shadows the admin area of its country named after
-it: "Cork", "Idlib" and "Saint-Louis" alone are the cities (see :data:`SHADOW_PENALTY`)."""
-HUGE_CITY = 5_000_000
-"""A city this large shadows its province even through an alternate name ("New York")."""
-INNER_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "capital"})
-INNER_POPULATION = 50_000
-"""A place named inside an unknown name must be an area or a town this large to stand for it."""
 SHADOW_PENALTY = 5.0
 """Taken from an admin area named after a large city of its own: the city wins unless the text
 places a town inside the area ("Tacoma, Washington")."""
@@ -144,15 +123,14 @@ def resolve(
     datelines = _dateline_keys(ordered, ordered_keys, text)
     filed = set(_dateline_keys(ordered, ordered_keys, text, strict=True))
     cands = {
-        k: _candidates(m.text, gazetteer, k in filed) for k, m in zip(keys, mentions, strict=True)
+        k: candidates(m.text, gazetteer, k in filed) for k, m in zip(keys, mentions, strict=True)
     }
     counts = Counter(keys)
     cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
     cands = _styles_abroad(cands, counts, mentions, gazetteer)
     for key in datelines:
         counts[key] += DATELINE_WEIGHT
-    first = {k: max(c, key=_prior) for k, c in cands.items()}
-    context = _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
+    context = _first_context(cands, counts)
     pairs = _links(ordered, ordered_keys, text, cands, frozenset(filed))
     for _ in range(2):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
@@ -177,12 +155,19 @@ _DIRECTION = re.compile(r"^(?:the )?(?:north|south|east|west)(?:ern)?$")
 it stays unresolved when no region of that name fits."""
 
 
+def _first_context(cands: dict[str, list[Entry]], counts: Counter[str]) -> _Context:
+    """The first pass's context: each name at its candidate of best prior, its mentions spread
+    over its candidates' countries (see :func:`_soft_votes`)."""
+    first = {k: max(c, key=prior_of) for k, c in cands.items()}
+    return _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
+
+
 def _soft_votes(cands: list[Entry]) -> dict[str, float]:
     """A name's countries, each weighted by its best candidate's prior (10^(prior/2))."""
     weights: dict[str, float] = {}
     for e in cands:
         if e.country:
-            weights[e.country] = max(weights.get(e.country, 0.0), 10 ** (_prior(e) / 2))
+            weights[e.country] = max(weights.get(e.country, 0.0), 10 ** (prior_of(e) / 2))
     total = sum(weights.values())
     return {c: w / total for c, w in weights.items()} if total else {}
 
@@ -260,151 +245,17 @@ def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Ent
     return max(cands, key=lambda e: _score(e, key, context, pairs))
 
 
-AREA_WORDS = frozenset({
-    "county", "parish", "province", "state", "region", "district", "oblast", "governorate",
-    "prefecture", "municipality", "territory", "emirate", "canton", "voivodeship", "krai",
-    "raion", "okrug",
-})  # fmt: skip
-"""A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
-Governorate of Idlib") means the admin area of that name, not the town."""
-_LEAD_WORDS = ("county", r"co\.?", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
-"""Words before a name that make it an area: "County Cork", "Co. Cavan", "State of Lagos"."""
-_QUALIFIED = re.compile(
-    rf"^(?:(?P<lead>{'|'.join(_LEAD_WORDS)})\s+)?(?P<bare>.+?)"
-    rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
-    re.I,
-)
-
-
-def _candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[Entry]:
-    """A dateline's capitals are a town's name ("GAO, Mali —"), not an abbreviation."""
-    found = _lookup(text, gazetteer, dateline)
-    bare, qualifier = _split_qualifier(text)
-    if qualifier and (not found or is_generic(text)):  # "Northern Region": Ghana's or Uganda's
-        found += [e for e in _lookup(bare, gazetteer) if e not in found]
-    if qualifier:
-        found = _as_qualified(found, qualifier)
-    if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place,
-        found = [e for e in found if e.supplement_id or e.feature in GENERIC_FEATURES]
-    return found or _inner_candidates(text, gazetteer)
-
-
-GENERIC_FEATURES = frozenset({"country", "continent", "admin1"})
-"""What a name of generic words may be; a province only in the article's own country (see
-:func:`_home_areas`)."""
-
-
 def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str, list[Entry]]:
     """A province named by generic words ("North West", "Eastern Province", "Northern Region")
     only where the article's other names place it in that province's country: Ghana's Western
     Region in a Ghanaian article, no province at all for "Western" in a Russian one."""
     generic = {k for k in cands if is_generic(k)}
     others = {k: c for k, c in cands.items() if k not in generic and c}
-    first = {k: max(c, key=_prior) for k, c in others.items()}
-    home = _main_country(_Context(first, counts, {k: _soft_votes(c) for k, c in others.items()}))
+    home = _main_country(_first_context(others, counts))
     return {
         k: [e for e in c if k not in generic or e.feature != "admin1" or e.country == home]
         for k, c in cands.items()
     }
-
-
-_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
-
-
-def is_abbreviation(text: str) -> bool:
-    """A name of two or three capitals ("WA", "S.A.", "OAS"): an abbreviation, which names no
-    town spelt with those letters, and whose places of several countries are told apart by the
-    article's country rather than by their size (see :data:`ABBREVIATION_PRIOR_SHARE`)."""
-    return bool(_ABBREVIATION.match(text.strip()))
-
-
-_SAINTS_OWN = re.compile(r"^(st\.?|saint)\s.*['’]s?$", re.I)
-"""A saint's possessive ("St Patrick's", "St. Peter's") names a church or a school, not a
-parish or town of that saint's name (Dominica's Saint Patrick, Saint George in Utah)."""
-
-
-def _lookup(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[Entry]:
-    found = gazetteer.candidates(text)
-    if is_abbreviation(text) and not dateline:  # "WA" is no town called Wa, "OAS" none called Oas
-        key = normalize(text)
-        return [e for e in found if e.name.isupper() or normalize(e.name) != key]
-    if _SAINTS_OWN.match(text.strip()):  # only a town so named: St. John's, Newfoundland
-        return [e for e in found if _SAINTS_OWN.match(e.name)]
-    return found
-
-
-def _split_qualifier(text: str) -> tuple[str, str]:
-    """ "Sokoto State" → ("Sokoto", "state"); "County Cork" → ("Cork", "county"); "Co. Cork"
-    → ("Cork", "co")."""
-    parts = _QUALIFIED.match(text.strip())
-    if parts is None or not (parts["lead"] or parts["trail"]):
-        return text, ""
-    return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower().rstrip(".")
-
-
-def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
-    """The candidates of the kind a name's qualifier says, if any: "X City" a town, "X County"
-    an admin area."""
-    if qualifier == "city":
-        kept = [e for e in found if e.feature in ("city", "capital")]
-    else:
-        kept = [e for e in found if e.feature in ADMIN_FEATURES]
-    return kept if qualifier == "co" else kept or found  # "Co Op" is no town called Op
-
-
-STREET_WORDS = frozenset({
-    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
-    "ln", "place", "pl", "terrace", "crescent", "highway", "hwy",
-})  # fmt: skip
-"""A street named after a town ("Hampton Avenue", "N. Bedford Drive") is not in that town."""
-ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
-"""A country's embassy lies in another country: its name does not place it."""
-
-
-def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
-    """The longest capitalised run of words inside an unknown name that names a sizeable place:
-    "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"; none inside a
-    street's name, no country inside an embassy's: "British Embassy Tokyo" is Tokyo's."""
-    words, folded = text.split(), normalize(text).split()
-    if folded and folded[-1] in STREET_WORDS:
-        return []
-    return _inner_run(words, gazetteer, abroad=bool(ABROAD_WORDS.intersection(folded)))[1]
-
-
-_ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
-"""A short acronym inside a longer name stands for a country ("US Embassy") or for no place."""
-
-
-def _inner_run(
-    words: list[str], gazetteer: Gazetteer, abroad: bool = False
-) -> tuple[str, list[Entry]]:
-    """The longest run of words that names a sizeable place, and its candidates."""
-    for size in range(len(words) - 1, 0, -1):
-        for i in range(len(words) - size + 1):
-            part = " ".join(words[i : i + size])
-            if not part[:1].isupper() or is_generic(part):
-                continue
-            if i and normalize(words[i - 1]) in ("st", "saint"):  # "St Patrick's": a saint's
-                continue
-            found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
-            if _ACRONYM.match(part):  # "Aughadreena NS", "Tuzla SC": a school's, a club's
-                found = [e for e in found if e.feature == "country"]
-            if abroad and any(e.feature == "country" for e in found):
-                continue  # the embassy's country is not where it lies; a town named with it is
-            if found:
-                return part, found
-    return "", []
-
-
-def _styled(text: str, found: list[Entry], gazetteer: Gazetteer) -> bool:
-    """Whether a name the gazetteer lacks was resolved to a country by a nationality word inside
-    it ("French Quarter", "British International School", "Russian Foreign Ministry")."""
-    if not found or found[0].feature != "country" or " " not in text.strip():
-        return False
-    if gazetteer.candidates(text):
-        return False  # "European Commission": a continent's word is no nation's style
-    part, inner = _inner_run(text.split(), gazetteer)
-    return inner == found and bool(gazetteer.demonym(part))
 
 
 def _styles_abroad(
@@ -418,41 +269,12 @@ def _styles_abroad(
     style ("the French Quarter" of New Orleans, "the British International School" of Cairo),
     and the facility, left unknown, lies at the article's focus."""
     keyed = {normalize(m.text): m.text for m in mentions}
-    styled = {k for k, c in cands.items() if _styled(keyed.get(k, k), c, gazetteer)}
+    styled = {k for k, c in cands.items() if is_styled(keyed.get(k, k), c, gazetteer)}
     if not styled:
         return cands
     others = {k: c for k, c in cands.items() if k not in styled and c}
-    first = {k: max(c, key=_prior) for k, c in others.items()}
-    home = _main_country(_Context(first, counts, {k: _soft_votes(c) for k, c in others.items()}))
+    home = _main_country(_first_context(others, counts))
     return {k: c for k, c in cands.items() if k not in styled or c[0].country == home}
-
-
-def _sizeable(e: Entry) -> bool:
-    """A huge city counts even through an alternate name, as in :func:`_shadows` ("New York
-    Auto Show" is New York City's)."""
-    return (e.match != MATCH_ALTERNATE or e.population >= HUGE_CITY) and (
-        e.feature in INNER_FEATURES or e.population >= INNER_POPULATION
-    )
-
-
-def _shadowed(found: list[Entry]) -> list[Entry]:
-    """Admin areas named after a large city of theirs among a name's candidates."""
-    cities = {e.country for e in found if e.feature in ("city", "capital") and _shadows(e)}
-    return [e for e in found if e.feature in ("admin1", "admin2") and e.country in cities]
-
-
-def _shadows(city: Entry) -> bool:
-    if city.match >= MATCH_ALIAS:
-        return city.population >= LARGE_CITY
-    return city.population >= HUGE_CITY
-
-
-def _prior(e: Entry) -> float:
-    if e.supplement_id and not e.population:
-        base = SUPPLEMENT_PRIOR
-    else:
-        base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)
-    return base + MATCH_PRIOR.get(e.match, 0.0)
 
 
 class _Context:
@@ -492,7 +314,7 @@ class _Context:
 
 
 def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
-    prior = _prior(e) * (ABBREVIATION_PRIOR_SHARE if key in links.abbreviations else 1.0)
+    prior = prior_of(e) * (ABBREVIATION_PRIOR_SHARE if key in links.abbreviations else 1.0)
     score = prior + COUNTRY_WEIGHT * context.country_share(e, key)
     score -= SHADOW_PENALTY if e.id in links.shadowed else 0.0
     host = context.best.get(links.host.get(key, ""))
@@ -591,7 +413,9 @@ def _links(
         for m, k in zip(mentions, keys, strict=True)
         if is_abbreviation(m.text) and k not in datelines
     )  # an abbreviation's places only share letters: no city of them shadows an area
-    shadowed = frozenset(e.id for k, c in cands.items() if k not in short for e in _shadowed(c))
+    shadowed = frozenset(
+        e.id for k, c in cands.items() if k not in short for e in shadowed_areas(c)
+    )
     hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
     return _Links(host, inner, shadowed, _qualified_keys(cands), hosts, short)
 
@@ -599,7 +423,7 @@ def _links(
 def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
     found: dict[str, str] = {}
     for key in cands:
-        bare, qualifier = _split_qualifier(key)
+        bare, qualifier = split_qualifier(key)
         if (qualifier in AREA_WORDS or qualifier == "co") and bare in cands:
             found.setdefault(bare, key)
     return found

@@ -1,0 +1,214 @@
+"""Place lookup: the candidate gazetteer entries of one mention's text, and their priors.
+
+A name is looked up as written, then by its bare name when a qualifier says what kind of place
+it is ("Sokoto State", "County Cork", "Quezon City"), then, when the gazetteer lacks it, by the
+longest place name inside it ("University of Alberta"). :mod:`newsevents.geoparse` chooses among
+the candidates by the rest of the article; the prior here ranks them before any context.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from newsevents.gazetteer import MATCH_ALIAS, MATCH_ALTERNATE, Entry, Gazetteer, normalize
+from newsevents.toponyms import is_generic
+
+__all__ = [
+    "ADMIN_FEATURES",
+    "AREA_WORDS",
+    "candidates",
+    "is_abbreviation",
+    "is_styled",
+    "prior_of",
+    "shadowed_areas",
+    "split_qualifier",
+]
+
+ADMIN_FEATURES = frozenset({"admin1", "admin2"})
+GENERIC_FEATURES = frozenset({"country", "continent", "admin1"})
+"""What a name of generic words may be; a province only in the article's own country (see
+:func:`newsevents.geoparse._home_areas`)."""
+FEATURE_PRIOR = {
+    "country": 3.0,
+    "continent": 1.5,
+    "admin1": 0.5,
+    "capital": 1.5,
+    "admin2": -1.5,
+    "airport": 4.5,
+}
+"""Added to log10(population): a country beats a town of the same name, a capital a namesake;
+an airport (no population) beats a village under its short name ("Heathrow")."""
+SUPPLEMENT_PRIOR = 10.0
+"""Supplement places were curated because news names them; those given a population (areas
+with namesake towns: British counties) are ranked like GeoNames places instead."""
+MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
+"""GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
+LARGE_CITY = 100_000
+"""A city this large, named by its own name, shadows the admin area of its country named after
+it: "Cork", "Idlib" and "Saint-Louis" alone are the cities (see
+:data:`newsevents.geoparse.SHADOW_PENALTY`)."""
+HUGE_CITY = 5_000_000
+"""A city this large shadows its province even through an alternate name ("New York")."""
+INNER_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "capital"})
+INNER_POPULATION = 50_000
+"""A place named inside an unknown name must be an area or a town this large to stand for it."""
+AREA_WORDS = frozenset({
+    "county", "parish", "province", "state", "region", "district", "oblast", "governorate",
+    "prefecture", "municipality", "territory", "emirate", "canton", "voivodeship", "krai",
+    "raion", "okrug",
+})  # fmt: skip
+"""A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
+Governorate of Idlib") means the admin area of that name, not the town."""
+_LEAD_WORDS = ("county", r"co\.?", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
+"""Words before a name that make it an area: "County Cork", "Co. Cavan", "State of Lagos"."""
+_QUALIFIED = re.compile(
+    rf"^(?:(?P<lead>{'|'.join(_LEAD_WORDS)})\s+)?(?P<bare>.+?)"
+    rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
+    re.I,
+)
+
+
+def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[Entry]:
+    """The entries a mention's text may name, before the article's context chooses among them.
+
+    A dateline's capitals are a town's name ("GAO, Mali —"), not an abbreviation."""
+    found = _lookup(text, gazetteer, dateline)
+    bare, qualifier = split_qualifier(text)
+    if qualifier and (not found or is_generic(text)):  # "Northern Region": Ghana's or Uganda's
+        found += [e for e in _lookup(bare, gazetteer) if e not in found]
+    if qualifier:
+        found = _as_qualified(found, qualifier)
+    if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place,
+        found = [e for e in found if e.supplement_id or e.feature in GENERIC_FEATURES]
+    return found or _inner_candidates(text, gazetteer)
+
+
+def split_qualifier(text: str) -> tuple[str, str]:
+    """ "Sokoto State" → ("Sokoto", "state"); "County Cork" → ("Cork", "county"); "Co. Cork"
+    → ("Cork", "co")."""
+    parts = _QUALIFIED.match(text.strip())
+    if parts is None or not (parts["lead"] or parts["trail"]):
+        return text, ""
+    return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower().rstrip(".")
+
+
+def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
+    """The candidates of the kind a name's qualifier says, if any: "X City" a town, "X County"
+    an admin area."""
+    if qualifier == "city":
+        kept = [e for e in found if e.feature in ("city", "capital")]
+    else:
+        kept = [e for e in found if e.feature in ADMIN_FEATURES]
+    return kept if qualifier == "co" else kept or found  # "Co Op" is no town called Op
+
+
+STREET_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
+    "ln", "place", "pl", "terrace", "crescent", "highway", "hwy",
+})  # fmt: skip
+"""A street named after a town ("Hampton Avenue", "N. Bedford Drive") is not in that town."""
+ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
+"""A country's embassy lies in another country: its name does not place it."""
+
+
+def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    """The longest capitalised run of words inside an unknown name that names a sizeable place:
+    "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"; none inside a
+    street's name, no country inside an embassy's: "British Embassy Tokyo" is Tokyo's."""
+    words, folded = text.split(), normalize(text).split()
+    if folded and folded[-1] in STREET_WORDS:
+        return []
+    return _inner_run(words, gazetteer, abroad=bool(ABROAD_WORDS.intersection(folded)))[1]
+
+
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
+"""A short acronym inside a longer name stands for a country ("US Embassy") or for no place."""
+
+
+def _inner_run(
+    words: list[str], gazetteer: Gazetteer, abroad: bool = False
+) -> tuple[str, list[Entry]]:
+    """The longest run of words that names a sizeable place, and its candidates."""
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i : i + size])
+            if not part[:1].isupper() or is_generic(part):
+                continue
+            if i and normalize(words[i - 1]) in ("st", "saint"):  # "St Patrick's": a saint's
+                continue
+            found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
+            if _ACRONYM.match(part):  # "Aughadreena NS", "Tuzla SC": a school's, a club's
+                found = [e for e in found if e.feature == "country"]
+            if abroad and any(e.feature == "country" for e in found):
+                continue  # the embassy's country is not where it lies; a town named with it is
+            if found:
+                return part, found
+    return "", []
+
+
+def is_styled(text: str, found: list[Entry], gazetteer: Gazetteer) -> bool:
+    """Whether a name the gazetteer lacks was resolved to a country by a nationality word inside
+    it ("French Quarter", "British International School", "Russian Foreign Ministry")."""
+    if not found or found[0].feature != "country" or " " not in text.strip():
+        return False
+    if gazetteer.candidates(text):
+        return False  # "European Commission": a continent's word is no nation's style
+    part, inner = _inner_run(text.split(), gazetteer)
+    return inner == found and bool(gazetteer.demonym(part))
+
+
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.?){2,3}$")
+
+
+def is_abbreviation(text: str) -> bool:
+    """A name of two or three capitals ("WA", "S.A.", "OAS"): an abbreviation, which names no
+    town spelt with those letters, and whose places of several countries are told apart by the
+    article's country rather than by their size (see
+    :data:`newsevents.geoparse.ABBREVIATION_PRIOR_SHARE`)."""
+    return bool(_ABBREVIATION.match(text.strip()))
+
+
+_SAINTS_OWN = re.compile(r"^(st\.?|saint)\s.*['’]s?$", re.I)
+"""A saint's possessive ("St Patrick's", "St. Peter's") names a church or a school, not a
+parish or town of that saint's name (Dominica's Saint Patrick, Saint George in Utah)."""
+
+
+def _lookup(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[Entry]:
+    found = gazetteer.candidates(text)
+    if is_abbreviation(text) and not dateline:  # "WA" is no town called Wa, "OAS" none called Oas
+        key = normalize(text)
+        return [e for e in found if e.name.isupper() or normalize(e.name) != key]
+    if _SAINTS_OWN.match(text.strip()):  # only a town so named: St. John's, Newfoundland
+        return [e for e in found if _SAINTS_OWN.match(e.name)]
+    return found
+
+
+def _sizeable(e: Entry) -> bool:
+    """A huge city counts even through an alternate name, as in :func:`_shadows` ("New York
+    Auto Show" is New York City's)."""
+    return (e.match != MATCH_ALTERNATE or e.population >= HUGE_CITY) and (
+        e.feature in INNER_FEATURES or e.population >= INNER_POPULATION
+    )
+
+
+def shadowed_areas(found: list[Entry]) -> list[Entry]:
+    """Admin areas named after a large city of theirs among a name's candidates."""
+    cities = {e.country for e in found if e.feature in ("city", "capital") and _shadows(e)}
+    return [e for e in found if e.feature in ("admin1", "admin2") and e.country in cities]
+
+
+def _shadows(city: Entry) -> bool:
+    if city.match >= MATCH_ALIAS:
+        return city.population >= LARGE_CITY
+    return city.population >= HUGE_CITY
+
+
+def prior_of(e: Entry) -> float:
+    """How likely an entry is before any context: log10 of its population plus its feature's
+    and its match's priors; a curated place without a population gets :data:`SUPPLEMENT_PRIOR`."""
+    if e.supplement_id and not e.population:
+        base = SUPPLEMENT_PRIOR
+    else:
+        base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)
+    return base + MATCH_PRIOR.get(e.match, 0.0)

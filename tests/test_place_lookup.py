@@ -1,0 +1,87 @@
+"""Place lookup: the candidate entries of one mention's text, before the article's context."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import place_lookup
+from newsevents.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sokoto State", ("Sokoto", "state")),
+        ("County Cork", ("Cork", "county")),
+        ("Co. Cork", ("Cork", "co")),
+        ("Governorate of Idlib", ("Idlib", "governorate")),
+        ("Quezon City", ("Quezon", "city")),
+        ("Lagos", ("Lagos", "")),
+    ],
+)
+def test_place_lookup_splits_a_qualifier_from_the_bare_name(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert place_lookup.split_qualifier(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("WA", True), ("S.A.", True), ("OAS", True), ("Wa", False), ("ABCD", False)],
+)
+def test_place_lookup_two_or_three_capitals_are_an_abbreviation(text: str, expected: bool) -> None:
+    assert place_lookup.is_abbreviation(text) is expected
+
+
+def test_place_lookup_a_name_that_says_state_is_only_the_admin_area(gazetteer: Gazetteer) -> None:
+    assert {e.feature for e in place_lookup.candidates("Sokoto", gazetteer)} >= {"admin1", "city"}
+    assert [(e.feature, e.country) for e in place_lookup.candidates("Sokoto State", gazetteer)] == [
+        ("admin1", "NGA")
+    ]
+
+
+def test_place_lookup_an_unknown_name_falls_back_to_the_place_inside(gazetteer: Gazetteer) -> None:
+    found = place_lookup.candidates("University of Alberta", gazetteer)
+    assert [(e.name, e.feature, e.country) for e in found] == [("Alberta", "admin1", "CAN")]
+
+
+@pytest.mark.parametrize("text", ["Central Town College", "Hampton Avenue", "Russian Embassy"])
+def test_place_lookup_finds_no_place_inside_some_names(gazetteer: Gazetteer, text: str) -> None:
+    """Generic words, a street named after a town, an embassy's own country."""
+    assert place_lookup.candidates(text, gazetteer) == []
+
+
+def test_place_lookup_an_embassy_is_placed_by_its_town(gazetteer: Gazetteer) -> None:
+    found = place_lookup.candidates("British Embassy Tokyo", gazetteer)
+    assert found and {e.country for e in found} == {"JPN"}
+
+
+def test_place_lookup_a_country_outranks_its_namesake_towns(gazetteer: Gazetteer) -> None:
+    found = place_lookup.candidates("Jordan", gazetteer)
+    assert len(found) > 1
+    best = max(found, key=place_lookup.prior_of)
+    assert (best.feature, best.country) == ("country", "JOR")
+
+
+def test_place_lookup_a_large_city_shadows_the_area_named_after_it(gazetteer: Gazetteer) -> None:
+    shadowed = place_lookup.shadowed_areas(place_lookup.candidates("Cork", gazetteer))
+    assert [(e.feature, e.country) for e in shadowed] == [("admin1", "IRL")]
+    assert place_lookup.shadowed_areas(place_lookup.candidates("County Cork", gazetteer)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("French Quarter", True), ("Russian Foreign Ministry", True), ("European Commission", False)],
+)
+def test_place_lookup_a_nationality_word_styles_a_name(
+    gazetteer: Gazetteer, text: str, expected: bool
+) -> None:
+    assert (
+        place_lookup.is_styled(text, place_lookup.candidates(text, gazetteer), gazetteer)
+        is expected
+    )
