@@ -1,4 +1,5 @@
-"""Shared fixtures: one spaCy model per session, and a parsed Doc built from a test sentence."""
+"""Shared fixtures: one spaCy model and one gazetteer per session, and a parsed Doc built from
+a test sentence."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from newsevents.gazetteer import Gazetteer
 from newsevents.records import Article, Doc
 from newsevents.settings import Settings
 from newsevents.stages.parse import load_model, make_parse
@@ -61,3 +63,9 @@ def seed_doc(pipeline: Any) -> Doc:
     assert not isinstance(article, Exception), article
     doc: Doc = pipeline(article)
     return doc
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built on first use into the cache folder (shared by the places tests)."""
+    return Gazetteer.load()

@@ -10,11 +10,6 @@ import pytest
 from newsevents.gazetteer import Entry, Gazetteer, _version_key, distance_km, normalize
 
 
-@pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _best(entries: list[Entry], feature: str) -> Entry:
     return next(e for e in entries if e.feature == feature)
 

@@ -9,11 +9,6 @@ from newsevents.geoparse import Mention, resolve
 from newsevents.placenames import airport_names, variant
 
 
-@pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _resolved(gazetteer: Gazetteer, name: str, text: str = "") -> Entry:
     text = text or f"It happened in {name}."
     start = text.index(name)

@@ -14,11 +14,6 @@ from newsevents.geoparse import Mention, find_mentions, precision_of, resolve
 GWN = Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparse" / "GWN.xml"
 
 
-@pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 def _mentions(text: str, *names: str) -> list[Mention]:
     """Mentions of each name at its first occurrence after the previous one."""
     found, at = [], 0

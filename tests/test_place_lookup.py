@@ -8,11 +8,6 @@ from newsevents import place_lookup
 from newsevents.gazetteer import Gazetteer
 
 
-@pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

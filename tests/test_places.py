@@ -27,11 +27,6 @@ PANMUNJOM = (37.956, 126.677)
 
 
 @pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="session")
 def nlp() -> Any:
     return load_model(Settings().model)
 
