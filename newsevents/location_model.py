@@ -121,7 +121,7 @@ def option_features(trigger: Token, facts: OptionFacts, n_options: int) -> list[
     f += [f"cross={d}" for d in CROSSINGS if d in crossed]
     if crossed & SUBJECTS:  # "officials IN NAIROBI said [rebels killed…]": the speaker's place
         f.append(f"subject|down={down[0] if down else ''}")
-    f += [f"prev={facts.before}" if facts.before else "prev=", f"next={facts.after}"]
+    f += [f"prev={facts.before}", f"next={facts.after}"]
     flags = {"rule": facts.rule, "unknown": not facts.known, "facility": facts.facility}
     return f + [name for name, on in flags.items() if on]
 
