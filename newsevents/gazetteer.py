@@ -34,7 +34,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -115,8 +115,11 @@ _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʿʾ´", "'"))
 _LEADING_APOSTROPHE = re.compile(r"(?:^|(?<= ))'+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
-    """Lookup key: case, diacritics, a leading "the", possessives and punctuation folded away."""
+    """Lookup key: case, diacritics, a leading "the", possessives and punctuation folded away.
+
+    Cached: the toponym matcher asks for every token and every run of tokens it tries."""
     text = unicodedata.normalize("NFKD", name if name.isascii() else name.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
     text = _POSSESSIVE.sub("", text)
