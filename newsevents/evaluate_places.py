@@ -404,9 +404,7 @@ def location_samples(records: Iterable[LocationGold], settings: Settings) -> lis
 def _sample(gold: LocationGold, options: Options | None) -> Sample:
     if options is None:  # no place can be meant: "none" is the only option
         return Sample((), (), ("NONE",), not gold.locations)
-    right = tuple(
-        bool(gold.locations) and location_matches(o.span, gold.locations) for o in options.attached
-    )
+    right = tuple(location_matches(o.span, gold.locations) for o in options.attached)
     features = tuple(tuple(f) for f in options.features)
     return Sample(features, right, tuple(options.none), not gold.locations)
 
