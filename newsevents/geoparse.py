@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
@@ -58,6 +58,10 @@ _AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}
 
 COUNTRY_WEIGHT = 2.5
 """Bonus for lying in the countries the rest of the article names, times their share."""
+STATE_WEIGHT = 1.5
+"""Support for lying in the states (first-level divisions) the rest of the article names, times
+their share: Springfield, Illinois in an article on Chicago and Peoria. A weaker kind of the
+support a near or containing place gives, so not added to it."""
 SHADOW_PENALTY = 5.0
 """Taken from an admin area named after a large city of its own: the city wins unless the text
 places a town inside the area ("Tacoma, Washington")."""
@@ -159,15 +163,17 @@ def _first_context(cands: dict[str, list[Entry]], counts: Counter[str]) -> _Cont
     """The first pass's context: each name at its candidate of best prior, its mentions spread
     over its candidates' countries (see :func:`_soft_votes`)."""
     first = {k: max(c, key=prior_of) for k, c in cands.items()}
-    return _Context(first, counts, {k: _soft_votes(c) for k, c in cands.items()})
+    votes = {k: _soft_votes(c, lambda e: e.country or "") for k, c in cands.items()}
+    return _Context(first, counts, votes, {k: _soft_votes(c, _state) for k, c in cands.items()})
 
 
-def _soft_votes(cands: list[Entry]) -> dict[str, float]:
-    """A name's countries, each weighted by its best candidate's prior (10^(prior/2))."""
+def _soft_votes(cands: list[Entry], area: Callable[[Entry], str]) -> dict[str, float]:
+    """A name's areas (countries, states), each weighted by its best candidate's prior
+    (10^(prior/2))."""
     weights: dict[str, float] = {}
     for e in cands:
-        if e.country:
-            weights[e.country] = max(weights.get(e.country, 0.0), 10 ** (prior_of(e) / 2))
+        if where := area(e):
+            weights[where] = max(weights.get(where, 0.0), 10 ** (prior_of(e) / 2))
     total = sum(weights.values())
     return {c: w / total for c, w in weights.items()} if total else {}
 
@@ -278,12 +284,13 @@ def _styles_abroad(
 
 
 class _Context:
-    """What the rest of the article says: its countries, the places its other names are.
+    """What the rest of the article says: its countries and states, the places its other names are.
 
     ``votes`` spreads each name's mentions over countries; by default all go to the country of
     its best entry. The first pass spreads an ambiguous name over its candidates' countries
     (see :func:`_soft_votes`), so that a local article's ambiguous names do not outvote its
-    unambiguous ones by agreeing on a famous namesake's country.
+    unambiguous ones by agreeing on a famous namesake's country. States (first-level
+    divisions) are tallied the same way, from ``state_votes``.
     """
 
     def __init__(
@@ -291,26 +298,51 @@ class _Context:
         best: dict[str, Entry],
         counts: Counter[str],
         votes: dict[str, dict[str, float]] | None = None,
+        state_votes: dict[str, dict[str, float]] | None = None,
     ) -> None:
         self.best, self.counts = best, counts
         if votes is None:
             votes = {k: {e.country: 1.0} for k, e in best.items() if e.country}
-        self.votes = votes
-        self.countries: defaultdict[str, float] = defaultdict(float)
-        for key, vote in votes.items():
-            for country, weight in vote.items():
-                self.countries[country] += counts[key] * weight
-        self.total = sum(counts[k] for k in votes)
+        if state_votes is None:
+            state_votes = {k: {_state(e): 1.0} for k, e in best.items() if _state(e)}
+        self.votes = _Tally(votes, counts)
+        self.countries = self.votes.totals
+        self.states = _Tally(state_votes, counts)
 
     def country_share(self, e: Entry, key: str) -> float:
         """Share of the article's other mentions that lie in the candidate's country."""
-        vote = self.votes.get(key, {})
-        own = self.counts[key] * vote.get(e.country or "", 0.0)
-        total = self.total - (self.counts[key] if vote else 0)
-        return (self.countries[e.country or ""] - own) / total if total > 0 else 0.0
+        return self.votes.share(e.country or "", key)
+
+    def state_share(self, e: Entry, key: str) -> float:
+        """Share of the article's other mentions in a state that lie in the candidate's."""
+        return self.states.share(_state(e), key) if _state(e) else 0.0
 
     def others(self, key: str) -> list[Entry]:
         return [e for k, e in self.best.items() if k != key]
+
+
+class _Tally:
+    """Mentions spread over areas (countries, or states), each name's by its votes."""
+
+    def __init__(self, votes: dict[str, dict[str, float]], counts: Counter[str]) -> None:
+        self.votes, self.counts = votes, counts
+        self.totals: defaultdict[str, float] = defaultdict(float)
+        for key, vote in votes.items():
+            for area, weight in vote.items():
+                self.totals[area] += counts[key] * weight
+        self.total = sum(counts[k] for k in votes)
+
+    def share(self, area: str, key: str) -> float:
+        """Share of the other names' mentions that lie in ``area``."""
+        vote = self.votes.get(key, {})
+        own = self.counts[key] * vote.get(area, 0.0)
+        total = self.total - (self.counts[key] if vote else 0)
+        return (self.totals[area] - own) / total if total > 0 else 0.0
+
+
+def _state(e: Entry) -> str:
+    """The entry's first-level division, as "country/name"; "" for wider places."""
+    return f"{e.country}/{e.admin1}" if e.country and e.admin1 else ""
 
 
 def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
@@ -329,6 +361,7 @@ def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
         score += PAIR_BONUS
     others = context.others(key)
     support = max((_support(e, other) for other in others), default=0.0)
+    support = max(support, STATE_WEIGHT * context.state_share(e, key))
     if _held_and_near(e, others):
         support += HELD_AND_NEAR
     if e.id not in links.shadowed and any(_siblings(e, other) for other in others):

@@ -11,6 +11,7 @@ resolution, never where an event happened.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,9 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             if mention and _is_place_name(mention.text, gazetteer):
                 found.append(mention)
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    found.extend(
+        _mistagged_places(parsed, gazetteer, taken, Counter(normalize(m.text) for m in found))
+    )
     for ent in parsed.ents:
         if ent.label_ in HOST_LABELS and not any(taken[ent.start : ent.end]):
             found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
@@ -144,6 +148,48 @@ def _proper_run(parsed: Any, tok: Any) -> tuple[int, int]:
     while hi + 1 < len(parsed) and parsed[hi + 1].pos_ == "PROPN" and parsed[hi].head.i == hi + 1:
         hi += 1
     return lo, hi + 1
+
+
+def _mistagged_places(
+    parsed: Any, gazetteer: Gazetteer, taken: list[bool], named: Counter[str]
+) -> list[Mention]:
+    """Place names the tagger called people or organisations, vouched for by the text: a name
+    it did not call an organisation joined by "and" to a place ("fighting in Aden and TAIZ",
+    repeated along a list; "the US and NATO" stays out), a name the article uses as a place
+    at least as often as otherwise (``named`` counts its place mentions: "jets struck SANAA"
+    beside "in Sanaa", but not "Modi" called a place once and a person ten times), or a
+    salient name of two words or more ("TAMIL NADU", "SIERRA LEONE")."""
+    found: list[Mention] = []
+    pending = [e for e in parsed.ents if e.label_ in MISTAGGED_LABELS and e.label_ != "NORP"]
+    pending = [e for e in pending if not any(taken[e.start : e.end])]
+    otherwise = Counter(normalize(m.text) for e in pending if (m := _trimmed(e)) is not None)
+    grew = True
+    while grew:
+        grew = False
+        for ent in pending:
+            if any(taken[ent.start : ent.end]):
+                continue
+            mention = _trimmed(ent)
+            if mention is None or not _is_place_name(mention.text, gazetteer):
+                continue
+            key, known = normalize(mention.text), bool(gazetteer.candidates(mention.text))
+            if (
+                (named[key] >= otherwise[key] and key in gazetteer.salient)
+                or (known and ent.label_ != "ORG" and _joined_to_place(ent, taken))
+                or (len(key.split()) > 1 and key in gazetteer.salient)
+            ):
+                found.append(mention)
+                taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+                grew = True
+    return found
+
+
+def _joined_to_place(ent: Any, taken: list[bool]) -> bool:
+    """Whether the entity is a conjunct of a word already taken as a place, either way."""
+    root = ent.root
+    if root.dep_ == "conj" and taken[root.head.i] and not ent.start <= root.head.i < ent.end:
+        return True
+    return any(c.dep_ == "conj" and taken[c.i] for c in root.children)
 
 
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:

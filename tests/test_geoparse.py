@@ -408,3 +408,23 @@ def test_geoparse_era_marker_after_a_number_is_no_place(nlp: Any, gazetteer: Gaz
     spans = [m.span for m in find_mentions(nlp(text), gazetteer)]
     assert not [s for s in spans if any(s[0] < b and a < s[1] for a, b in eras)]
     assert any(text[a:b] == "Vancouver" for a, b in spans)
+
+
+def test_geoparse_towns_of_one_state_agree_on_it(gazetteer: Gazetteer) -> None:
+    text = "Springfield aldermen approved the budget. A bank in Peoria and lawyers in Chicago help."
+    springfield, peoria, _ = _resolved(text, gazetteer, "Springfield", "Peoria", "Chicago")
+    assert (springfield.admin1, peoria.admin1) == ("Illinois", "Illinois")
+    text = "Springfield aldermen approved the budget. Officials in Branson and Joplin agreed."
+    assert _resolved(text, gazetteer, "Springfield", "Branson", "Joplin")[0].admin1 == "Missouri"
+
+
+def test_geoparse_finds_places_the_tagger_called_people(nlp: Any, gazetteer: Gazetteer) -> None:
+    def names(text: str) -> list[str]:
+        return [m.text for m in find_mentions(nlp(text), gazetteer)]
+
+    assert names("Fighting in Aden and Taiz killed dozens.") == ["Aden", "Taiz"]
+    assert names("Rains lashed Tamil Nadu and Kerala.") == ["Tamil Nadu", "Kerala"]
+    text = "Jets struck Sanaa on Monday. In Sanaa, residents said the strikes hit a market."
+    assert names(text) == ["Sanaa", "Sanaa"]
+    assert names("Mr Modi met Mr Modi's ministers. Modi said so.") == []
+    assert "NATO" not in names("Troops from Germany and NATO arrived in Vilnius.")
