@@ -54,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "10"
+BUILD_VERSION = "11"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -519,12 +519,14 @@ class _Builder:
         return [(alt, eid, quality) for (alt, eid), quality in best.items()]
 
     def _supplement_places(self) -> None:
+        twins = self._admin1_twins()
         for place in self.supplement.get("place", []):
             try:
                 names = dict.fromkeys(place.get("aliases", []), MATCH_PRIMARY)
                 names[place["name"]] = MATCH_PRIMARY
                 point = (float(place["lat"]), float(place["lon"]))
                 gid = int(place["geonameid"]) if "geonameid" in place else None
+                gid = gid or _twin_id(place, point, twins)
                 row: Row = (gid, place["id"], place["name"], *point)
                 row += (place.get("country"), None, place["feature"])
                 row += (int(place.get("population", 0)), float(place.get("radius_km", 10)))
@@ -533,6 +535,34 @@ class _Builder:
                 raise LexiconError(
                     "newsevents/lexicon/places.toml", f"place {place!r} lacks {exc}"
                 ) from exc
+
+    def _admin1_twins(self) -> dict[str, list[Row]]:
+        """First-level divisions by the keys of their names, for :func:`_twin_id`."""
+        admin1 = {row[0]: row for row in self.entries if row[8] == "admin1" and row[1]}
+        twins: dict[str, list[Row]] = defaultdict(list)
+        for key, eid, *_ in self.names:
+            if eid in admin1:
+                twins[key].append(admin1[eid])
+        return twins
+
+
+TWIN_FEATURES = frozenset({"region", "disputed"})
+TWIN_KM = 200
+"""How far a supplement region's point may lie from the province it is the same place as."""
+
+
+def _twin_id(
+    place: dict[str, Any], point: tuple[float, float], twins: dict[str, list[Row]]
+) -> int | None:
+    """The GeoNames id of the first-level division a supplement region is the same place as
+    (Helmand, North Kivu, Crimea): of its country, known by the region's own name, near it. The
+    supplement keeps its curated point and extent; the id lets answers match GeoNames-coded data."""
+    if place["feature"] not in TWIN_FEATURES or "country" not in place:
+        return None
+    for row in twins.get(normalize(place["name"]), []):
+        if row[6] == place["country"] and distance_km(*point, row[4], row[5]) <= TWIN_KM:
+            return int(row[1])
+    return None
 
 
 AIRPORT_RADIUS_KM = 3.0

@@ -114,3 +114,15 @@ def test_gazetteer_regional_adjectives_name_their_province(gazetteer: Gazetteer)
     assert [e.name for e in gazetteer.demonym("Sicilian")] == ["Sicilia"]
     assert [e.supplement_id for e in gazetteer.demonym("Siberian")] == ["siberia"]
     assert gazetteer.demonym("Texan") == []  # the Houston Texans
+
+
+def test_gazetteer_supplement_region_takes_its_provinces_id(gazetteer: Gazetteer) -> None:
+    def ids(name: str, feature: str) -> set[int | None]:
+        return {e.geonameid for e in gazetteer.candidates(name) if e.feature == feature}
+
+    helmand = ids("Helmand", "admin1")
+    assert len(helmand) == 1 and ids("Helmand", "region") == helmand
+    assert ids("Crimea", "disputed") == ids("Crimea", "admin1")
+    assert ids("Sinai Peninsula", "region") == {None}  # not North Sinai, a governorate within
+    (base,) = (e for e in gazetteer.candidates("Guantanamo Bay") if e.supplement_id)
+    assert base.geonameid is None  # a base is not the province around it
