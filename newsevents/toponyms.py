@@ -172,11 +172,13 @@ def _mistagged_places(
             mention = _trimmed(ent)
             if mention is None or not _is_place_name(mention.text, gazetteer):
                 continue
-            key, known = normalize(mention.text), bool(gazetteer.candidates(mention.text))
+            key = normalize(mention.text)
             if (
-                (named[key] >= otherwise[key] and key in gazetteer.salient)
-                or (known and ent.label_ != "ORG" and _joined_to_place(ent, taken))
-                or (len(key.split()) > 1 and key in gazetteer.salient)
+                key in gazetteer.salient and (named[key] >= otherwise[key] or len(key.split()) > 1)
+            ) or (
+                ent.label_ != "ORG"
+                and _joined_to_place(ent, taken)
+                and bool(gazetteer.candidates(mention.text))
             ):
                 found.append(mention)
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
