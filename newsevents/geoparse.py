@@ -150,8 +150,30 @@ def resolve(
             continue
         scores = sorted((_score(e, key, context, pairs) for e in cands[key]), reverse=True)
         margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
-        out.append((context.best[key], round(min(0.99, 1 / (1 + math.exp(-margin))), 3)))
+        confidence = round(min(0.99, 1 / (1 + math.exp(-margin))), 3)
+        local = _institution_in(key, context.best[key], focus)
+        out.append((local, 0.4) if local else (context.best[key], confidence))
     return out
+
+
+INSTITUTION_WORDS = frozenset({
+    "university", "college", "school", "academy", "institute", "hospital", "clinic", "medical",
+    "center", "centre", "court", "prison", "jail", "police", "museum", "library", "stadium",
+    "arena", "airport", "station", "base", "campus", "office", "department", "church", "cathedral",
+})  # fmt: skip
+"""Words of an institution's name: "University of Mississippi Medical Center"."""
+
+
+def _institution_in(key: str, area: Entry, focus: Entry | None) -> Entry | None:
+    """Where an institution named after a state or province lies, when the article is about a
+    town of that area: "the University of Mississippi Medical Center" in an article on Jackson
+    is in Jackson, not at the middle of Mississippi. None where that does not apply."""
+    if focus is None or area.feature not in ("admin1", "admin2") or focus.feature in COARSE:
+        return None
+    words = set(key.split())
+    if not words & INSTITUTION_WORDS or normalize(area.name) == key or not contains(area, focus):
+        return None
+    return replace(focus, geonameid=None, match=MATCH_CONTEXT)
 
 
 _DIRECTION = re.compile(r"^(?:the )?(?:north|south|east|west)(?:ern)?$")

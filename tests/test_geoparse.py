@@ -428,3 +428,18 @@ def test_geoparse_finds_places_the_tagger_called_people(nlp: Any, gazetteer: Gaz
     assert names(text) == ["Sanaa", "Sanaa"]
     assert names("Mr Modi met Mr Modi's ministers. Modi said so.") == []
     assert "NATO" not in names("Troops from Germany and NATO arrived in Vilnius.")
+
+
+def test_geoparse_an_institution_named_for_a_state_lies_in_the_articles_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Jackson police said the victim was taken to the University of Mississippi Medical "
+        "Center. Officers from Clinton and Pearl assisted."
+    )
+    names = ("Jackson", "University of Mississippi Medical Center", "Clinton", "Pearl")
+    jackson, center, *_ = _resolved(text, gazetteer, *names)
+    assert (center.lat, center.lon, center.geonameid) == (jackson.lat, jackson.lon, None)
+    text = "Memphis police said the man studied at the University of Mississippi Medical Center."
+    names = ("Memphis", "University of Mississippi Medical Center")
+    assert _resolved(text, gazetteer, *names)[1].feature == "admin1"  # Memphis is in Tennessee
