@@ -79,6 +79,9 @@ Australian article and Washington in an American one, whatever their sizes."""
 DATELINE_WEIGHT = 3
 """A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
+LOCAL_GAP = 2.0
+"""How far a town among the article's places may score below a country of its name, no other
+place of the article lying in, and still be chosen: Lebanon, Ohio, not China, Texas."""
 """Areas wider than this contain only what is declared inside them (country, admin1, parent)."""
 
 
@@ -151,6 +154,8 @@ def resolve(
         scores = sorted((_score(e, key, context, pairs) for e in cands[key]), reverse=True)
         margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
         confidence = round(min(0.99, 1 / (1 + math.exp(-margin))), 3)
+        if scores[0] > _score(context.best[key], key, context, pairs):  # a local town, see _best
+            confidence = 0.5
         local = _institution_in(key, context.best[key], focus)
         out.append((local, 0.4) if local else (context.best[key], confidence))
     return out
@@ -270,7 +275,27 @@ def _dateline_keys(
 
 
 def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Entry:
-    return max(cands, key=lambda e: _score(e, key, context, pairs))
+    """The best-scoring candidate, but a town among the article's places rather than a country
+    no other place of the article lies in: "Lebanon" beside Mason, Springboro and Warren County,
+    Ohio is the Ohio town (see :func:`_local`)."""
+    top = max(cands, key=lambda e: _score(e, key, context, pairs))
+    if top.feature == "country" and not context.country_share(top, key):
+        local = [e for e in cands if _local(e, key, context)]
+        town = max(local, key=lambda e: _score(e, key, context, pairs), default=None)
+        if (
+            town
+            and _score(town, key, context, pairs) > _score(top, key, context, pairs) - LOCAL_GAP
+        ):
+            return town
+    return top
+
+
+def _local(e: Entry, key: str, context: _Context) -> bool:
+    """Whether a town lies among the article's places: near one of its towns and in the state
+    of another of its places."""
+    if e.feature in COARSE or not context.state_share(e, key):
+        return False
+    return any(o.feature not in COARSE and _close(e, o) for o in context.others(key))
 
 
 def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str, list[Entry]]:

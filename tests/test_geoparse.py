@@ -443,3 +443,15 @@ def test_geoparse_an_institution_named_for_a_state_lies_in_the_articles_town(
     text = "Memphis police said the man studied at the University of Mississippi Medical Center."
     names = ("Memphis", "University of Mississippi Medical Center")
     assert _resolved(text, gazetteer, *names)[1].feature == "admin1"  # Memphis is in Tennessee
+
+
+def test_geoparse_a_town_among_the_articles_places_beats_a_small_country(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Lebanon firemen fought a fire. Mason and Springboro crews helped, Warren County said."
+    names = ("Lebanon", "Mason", "Springboro", "Warren County")
+    lebanon = _resolved(text, gazetteer, *names)[0]
+    assert (lebanon.feature, lebanon.admin1) == ("city", "Ohio")
+    text = "Beaumont and Port Arthur leaders met Jefferson County judges about trade with China."
+    names = ("Beaumont", "Port Arthur", "Jefferson County", "China")
+    assert _resolved(text, gazetteer, *names)[3].feature == "country"
