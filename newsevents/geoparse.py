@@ -79,6 +79,13 @@ Australian article and Washington in an American one, whatever their sizes."""
 DATELINE_WEIGHT = 3
 """A dateline's place counts as this many extra mentions towards the article's countries."""
 WIDE_KM = 500
+NEIGHBOUR_BONUS = 1.0
+NEIGHBOUR_KM = 30
+"""A town this close to another town of the article is its neighbour: support on top of being
+close (150 km). Gorham beside Berlin, New Hampshire is theirs, not the larger Gorham, Maine."""
+PASSES = 4
+"""Rounds of choosing each name's entry in the light of the others' choices, at most: a choice
+changes the next round's states and neighbours (Augusta, Maine makes Portland Maine's)."""
 LOCAL_GAP = 2.0
 """How far a town among the article's places may score below a country of its name, no other
 place of the article lying in, and still be chosen: Lebanon, Ohio, not China, Texas."""
@@ -139,9 +146,12 @@ def resolve(
         counts[key] += DATELINE_WEIGHT
     context = _first_context(cands, counts)
     pairs = _links(ordered, ordered_keys, text, cands, frozenset(filed))
-    for _ in range(2):
+    for _ in range(PASSES):
         best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
+        settled = best == context.best
         context = _Context(best, context.counts)
+        if settled:
+            break
     focus = focus_of(context, Counter(keys)) if backoff else None
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
@@ -424,7 +434,9 @@ def _support(e: Entry, other: Entry) -> float:
         return 1.0
     if e.feature in WATER and other.feature not in COARSE:  # a coast town: "the Gulf" by Houston
         return 1.0 if _near(e, other, e.radius_km + COAST_KM) else 0.0
-    return 1.0 if other.feature not in COARSE and _close(e, other) else 0.0
+    if other.feature in COARSE or not _close(e, other):
+        return 0.0
+    return 1.0 + (NEIGHBOUR_BONUS if _near(e, other, NEIGHBOUR_KM) else 0.0)
 
 
 def _held_and_near(e: Entry, others: list[Entry]) -> bool:

@@ -455,3 +455,13 @@ def test_geoparse_a_town_among_the_articles_places_beats_a_small_country(
     text = "Beaumont and Port Arthur leaders met Jefferson County judges about trade with China."
     names = ("Beaumont", "Port Arthur", "Jefferson County", "China")
     assert _resolved(text, gazetteer, *names)[3].feature == "country"
+
+
+def test_geoparse_choices_settle_over_rounds_and_neighbours_count(gazetteer: Gazetteer) -> None:
+    text = "A Portland firm will build a plant in Bangor. Augusta lawmakers approved tax breaks."
+    assert {e.admin1 for e in _resolved(text, gazetteer, "Portland", "Bangor", "Augusta")} == {
+        "Maine"
+    }
+    text = "Berlin mill workers rallied in Gorham. Coos County commissioners attended."
+    gorham = _resolved(text, gazetteer, "Berlin", "Gorham", "Coos County")[1]
+    assert gorham.admin1 == "New Hampshire"  # beside Berlin, not the larger Gorham, Maine
