@@ -21,6 +21,7 @@ from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km, n
 from newsevents.place_lookup import (
     ADMIN_FEATURES,
     AREA_WORDS,
+    as_qualified,
     candidates,
     is_abbreviation,
     is_styled,
@@ -140,6 +141,7 @@ def resolve(
         k: candidates(m.text, gazetteer, k in filed) for k, m in zip(keys, mentions, strict=True)
     }
     counts = Counter(keys)
+    cands = _qualified_after(cands, mentions, keys, text)
     cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
     cands = _styles_abroad(cands, counts, mentions, gazetteer)
     for key in datelines:
@@ -194,6 +196,36 @@ def _institution_in(key: str, area: Entry, focus: Entry | None) -> Entry | None:
 _DIRECTION = re.compile(r"^(?:the )?(?:north|south|east|west)(?:ern)?$")
 """A bare direction word ("the West", "Western") is no street or building of the article's focus:
 it stays unresolved when no region of that name fits."""
+
+
+QUALIFIERS_AFTER = frozenset({"state", "province", "city"})
+"""Lower-case words after a name that say which of its places it is."""
+_AREA_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+[A-Z])")
+"""A lower-case word after a name, not itself followed by a capitalised one: "Washington
+state", "Helmand province" (but not "New York City" or "Washington State University")."""
+
+
+def _qualified_after(
+    cands: dict[str, list[Entry]], mentions: Sequence[Mention], keys: list[str], text: str
+) -> dict[str, list[Entry]]:
+    """Candidates of the kind the word after a name says, where the gold or the tagger left
+    that word out of the name: "Washington state officials" mean the state. Every such
+    mention of the name must say the same."""
+    said: dict[str, set[str]] = defaultdict(set)
+    for m, key in zip(mentions, keys, strict=True):
+        after = _AREA_AFTER.match(text, m.span[1])
+        said[key].add(after[1] if after and after[1] in QUALIFIERS_AFTER else "")
+    out = dict(cands)
+    for key, words in said.items():
+        (word,) = words if len(words) == 1 else ("",)
+        if word and any(_named(e, key) for e in cands.get(key, [])):
+            out[key] = as_qualified(cands[key], word)
+    return out
+
+
+def _named(e: Entry, key: str) -> bool:
+    """Whether an area goes by the name itself ("Washington", not "Washington County")."""
+    return e.feature in ("admin1", "admin2") and normalize(e.name) == key
 
 
 def _first_context(cands: dict[str, list[Entry]], counts: Counter[str]) -> _Context:

@@ -78,7 +78,7 @@ def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[
     if qualifier and (not found or is_generic(text)):  # "Northern Region": Ghana's or Uganda's
         found += [e for e in _lookup(bare, gazetteer) if e not in found]
     if qualifier:
-        found = _as_qualified(found, qualifier)
+        found = as_qualified(found, qualifier)
     if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place,
         found = [e for e in found if e.supplement_id or e.feature in GENERIC_FEATURES]
     return found or _inner_candidates(text, gazetteer)
@@ -93,7 +93,7 @@ def split_qualifier(text: str) -> tuple[str, str]:
     return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower().rstrip(".")
 
 
-def _as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
+def as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
     """The candidates of the kind a name's qualifier says, if any: "X City" a town, "X County"
     an admin area."""
     if qualifier == "city":

@@ -465,3 +465,16 @@ def test_geoparse_choices_settle_over_rounds_and_neighbours_count(gazetteer: Gaz
     text = "Berlin mill workers rallied in Gorham. Coos County commissioners attended."
     gorham = _resolved(text, gazetteer, "Berlin", "Gorham", "Coos County")[1]
     assert gorham.admin1 == "New Hampshire"  # beside Berlin, not the larger Gorham, Maine
+
+
+def test_geoparse_a_lowercase_area_word_after_a_name_makes_it_the_area(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Washington state officials in Olympia and Seattle prepared for wildfires."
+    assert _resolved(text, gazetteer, "Washington", "Olympia", "Seattle")[0].feature == "admin1"
+    text = "New York state troopers stopped him near Albany."
+    assert _resolved(text, gazetteer, "New York", "Albany")[0].feature == "admin1"
+    text = "New York City police stopped him near Albany."
+    assert _resolved(text, gazetteer, "New York", "Albany")[0].feature == "city"
+    text = "The English countryside and Welsh hills drew visitors from Leeds."
+    assert _resolved(text, gazetteer, "English", "Welsh", "Leeds")[0].name == "England"
