@@ -288,3 +288,12 @@ def test_places_name_tagged_as_a_date_counts_where_framed(nlp: Any) -> None:
     monday = SpacySpan(doc, 7, 8, label="DATE")
     assert _mistaken_date(name)
     assert not _mistaken_date(monday)
+
+
+def test_places_a_place_inside_another_name_is_never_the_location(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Police in Jackson said a man was shot on Capitol Street late on Saturday."
+    doc = _doc(nlp, text)
+    place = _location(doc, gazetteer, _event(doc, "shot"))
+    assert place is not None and place.name == "Jackson"  # not the Capitol in Washington

@@ -189,15 +189,17 @@ def sentence_place(
 def sentence_options(
     event: Event, doc: Doc, found: Sequence[Located], arguments: Sequence[Span] = ()
 ) -> Options | None:
-    """Every candidate place of the event's sentence with its features (``place_options``);
-    None where no place can be meant (no parse, or a verb of taking used figuratively:
-    "captured the title")."""
+    """Every candidate place of the event's sentence with its features (``place_options``),
+    but for places inside other names ("Capitol Street" is not the Capitol); None where no
+    place can be meant (no parse, or a verb of taking used figuratively: "captured the
+    title")."""
     if doc.parsed is None:
         return None
     trigger = span_root(doc.parsed, event.trigger.span)
     if figurative(trigger):
         return None
     free = _free_places(found, arguments) if arguments else list(found)
+    free = [p for p in free if not p.embedded]
     mine = _without_own_arguments(free, event)
     resolved = _within_span(mine, event.sentence.span)
     taken = [p.place.span for p in found]
