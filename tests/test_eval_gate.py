@@ -134,6 +134,12 @@ def test_eval_gate_raising_pins_never_lowers_one() -> None:
     assert raised(pins, figures) == {"x": {"f1": 0.6, "acc": 0.7}}
 
 
+def test_eval_gate_prints_measured_figures_and_drops() -> None:
+    assert _line("x", "f1", 0.6, 0.5, 0.6) == "x f1: 0.6000, pin raised from 0.5"
+    assert "BELOW THE PIN" in _line("x", "f1", 0.4, 0.5, 0.5)
+    assert "BELOW" not in _line("x", "f1", 0.498, 0.5, 0.5)  # within the tolerance
+
+
 def test_eval_gate_figure_reads_a_dotted_path() -> None:
     assert figure({"event_type": {"f1": 0.75}}, "event_type.f1") == 0.75
 
@@ -150,11 +156,20 @@ def main() -> int:
         figures[name] = {m: figure(scores, m) for m in metrics}
     new = raised(pins, figures)
     for name, metrics in new.items():
-        for metric, value in metrics.items():
-            note = "" if value == pins[name][metric] else f" (was {pins[name][metric]})"
-            print(f"{name} {metric}: {value}{note}")
+        for metric, pin in metrics.items():
+            print(_line(name, metric, figures.get(name, {}).get(metric), pins[name][metric], pin))
     PINS.write_text(json.dumps(new, indent=2) + "\n", encoding="utf-8")
     return 0
+
+
+def _line(name: str, metric: str, value: float | None, old: float, new: float) -> str:
+    """One figure as `make gate` prints it: measured, and what became of its pin."""
+    if value is None:
+        return f"{name} {metric}: not measured, pin {old}"
+    if new != old:
+        return f"{name} {metric}: {value:.4f}, pin raised from {old}"
+    below = " BELOW THE PIN: the gate test fails" if value < old - TOLERANCE else ""
+    return f"{name} {metric}: {value:.4f}, pin {old}{below}"
 
 
 if __name__ == "__main__":
