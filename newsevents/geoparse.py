@@ -148,12 +148,8 @@ def resolve(
         counts[key] += DATELINE_WEIGHT
     context = _first_context(cands, counts)
     pairs = _links(ordered, ordered_keys, text, cands, frozenset(filed))
-    for _ in range(PASSES):
-        best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
-        settled = best == context.best
-        context = _Context(best, context.counts)
-        if settled:
-            break
+    best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
+    context = _settle(cands, _Context(best, context.counts), pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
@@ -226,6 +222,23 @@ def _qualified_after(
 def _named(e: Entry, key: str) -> bool:
     """Whether an area goes by the name itself ("Washington", not "Washington County")."""
     return e.feature in ("admin1", "admin2") and normalize(e.name) == key
+
+
+def _settle(cands: dict[str, list[Entry]], context: _Context, pairs: _Links) -> _Context:
+    """Choose each name's entry again in the light of the others' choices, one name at a time
+    (each change is seen by the next name), until no choice changes or :data:`PASSES` rounds
+    are done. Choosing all at once can swing between two readings for ever: Jackson,
+    Mississippi beside Madison, Mississippi, then both in Tennessee, and back."""
+    for _ in range(PASSES):
+        changed = False
+        for key, found in cands.items():
+            entry = _best(found, key, context, pairs)
+            if entry != context.best[key]:
+                context = _Context({**context.best, key: entry}, context.counts)
+                changed = True
+        if not changed:
+            break
+    return context
 
 
 def _first_context(cands: dict[str, list[Entry]], counts: Counter[str]) -> _Context:

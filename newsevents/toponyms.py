@@ -86,6 +86,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
     found.extend(_salient_within(parsed, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
+    found.extend(_local_modifiers(parsed, gazetteer, taken))
     found.extend(_demonyms(parsed, gazetteer, taken) if demonyms else [])
     return sorted(found, key=lambda m: m.span)
 
@@ -124,6 +125,38 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
             continue
         words = parsed[lo:hi]
         if gazetteer.candidates(words.text):
+            found.append(Mention(words.text, (words.start_char, words.end_char)))
+            taken[lo:hi] = [True] * (hi - lo)
+    return found
+
+
+LOCAL_NOUNS = frozenset({
+    "police", "officer", "sheriff", "deputy", "trooper", "firefighter", "fire", "council",
+    "councillor", "councilman", "alderman", "mayor", "official", "resident", "school", "crew",
+    "authority", "prosecutor", "court", "judge", "hospital", "voter", "business", "church",
+})  # fmt: skip
+"""Nouns a town's name modifies in local news: "HUMBOLDT police", "BANGOR officials"."""
+
+
+def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """Town names modifying the local nouns of :data:`LOCAL_NOUNS`, whatever the tagger
+    thought ("Humboldt police": a nationality; "Bangor police": an organisation), if the
+    gazetteer knows the name and the tagger did not call it a person."""
+    found = []
+    for tok in parsed:
+        if taken[tok.i] or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
+            continue
+        if tok.dep_ not in ("compound", "nmod", "amod") or tok.head.lemma_ not in LOCAL_NOUNS:
+            continue
+        lo, hi = _proper_run(parsed, tok)
+        if any(taken[lo:hi]) or hi != tok.i + 1:
+            continue
+        words = parsed[lo:hi]
+        if is_generic(words.text) or words.text.lower() in LOCAL_NOUNS:
+            continue  # "University police", "Police officers"
+        if gazetteer.demonym(words.text):
+            continue  # "British officials": a nationality, see _demonyms
+        if _is_place_name(words.text, gazetteer) and gazetteer.candidates(words.text):
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found

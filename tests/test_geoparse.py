@@ -483,3 +483,22 @@ def test_geoparse_a_lowercase_area_word_after_a_name_makes_it_the_area(
 def test_geoparse_republic_of_congo_is_congo_brazzaville(gazetteer: Gazetteer) -> None:
     assert _resolved("Republic of Congo voted.", gazetteer, "Republic of Congo")[0].country == "COG"
     assert _resolved("DR Congo voted.", gazetteer, "DR Congo")[0].country == "COD"
+
+
+def test_geoparse_finds_a_town_naming_its_police(nlp: Any, gazetteer: Gazetteer) -> None:
+    def names(text: str) -> list[str]:
+        return [m.text for m in find_mentions(nlp(text), gazetteer)]
+
+    assert names("Humboldt police arrested a man on Saturday.") == ["Humboldt"]
+    assert names("Police officers and British officials met on Saturday.") == []
+
+
+def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
+    text = (
+        "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
+        "Office said the suspect was also wanted in Jackson and Trenton. He is being held in "
+        "Gibson County."
+    )
+    names = ("Humboldt", "Milan", "Madison", "Jackson", "Trenton", "Gibson County")
+    jackson = _resolved(text, gazetteer, *names)[3]
+    assert jackson.admin1 == "Tennessee"  # with its neighbours, not Jackson, Mississippi
