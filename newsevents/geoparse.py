@@ -154,9 +154,9 @@ def resolve(
     return out
 
 
-_DIRECTION = re.compile(r"^(?:the )?(?:north|south|east|west)(?:ern)?$")
-"""A bare direction word ("the West", "Western") is no street or building of the article's focus:
-it stays unresolved when no region of that name fits."""
+_DIRECTION = re.compile(r"^(?:the )?(?:north|south|(?:north|south)?(?:east|west))(?:ern)?$")
+"""A bare direction word ("the West", "Western", "the Northeast") is no street or building of the
+article's focus: it stays unresolved when no region of that name fits."""
 
 
 def _first_context(cands: dict[str, list[Entry]], counts: Counter[str]) -> _Context:

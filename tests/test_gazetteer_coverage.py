@@ -209,6 +209,7 @@ def _resolved_in(gazetteer: Gazetteer, name: str, country: str) -> Entry | None:
         ("Benishangul-Gumuz", "Ethiopia", 444181),
         ("Karen State", "Myanmar", 1320233),
         ("Karenni State", "Myanmar", 1319539),
+        ("Northwest region", "Cameroon", 2223602),
         ("Kurram", "Pakistan", 1172574),
         ("Orissa", "India", 1261029),
         ("North Cotabato", "Philippines", 1697559),
@@ -257,7 +258,8 @@ def test_a_province_alias_in_qualified_form_leaves_the_bare_name_to_the_town(
 @pytest.mark.parametrize(
     ("name", "country", "not_geonameid"),
     [("Karen", "Myanmar", 1320233), ("Karenni", "Myanmar", 1319539),
-     ("Irrawaddy", "Myanmar", 1321850)],
+     ("Irrawaddy", "Myanmar", 1321850), ("Northwest", "United States", 2223602),
+     ("Southwest", "China", 2221788)],
 )  # fmt: skip
 def test_risky_bare_words_do_not_become_the_province(
     gazetteer: Gazetteer, name: str, country: str, not_geonameid: int
