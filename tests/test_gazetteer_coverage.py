@@ -225,6 +225,8 @@ def _resolved_in(gazetteer: Gazetteer, name: str, country: str) -> Entry | None:
         ("Sirnak", "Turkey", 443189),
         ("Dagestan", "Russia", 567293),
         ("Belgorod region", "Russia", 578071),
+        ("North Sinai", "Egypt", 349401),
+        ("Federal Capital Territory", "Nigeria", 2352776),
     ],
 )
 def test_conflict_provinces_resolve_by_their_english_names(
@@ -245,6 +247,10 @@ def test_conflict_provinces_resolve_by_their_english_names(
         ("Tripolitania", "Libya", "LBY", (32.89, 13.19)),  # Tripoli
         ("Kordofan", "Sudan", "SDN", (13.18, 30.22)),  # El Obeid
         ("Catatumbo", "Colombia", "COL", (8.64, -72.73)),  # Tibú
+        ("Bajo Cauca", "Colombia", "COL", (7.99, -75.19)),  # Caucasia, not the Cauca department
+        ("Wollo", "Ethiopia", "ETH", (11.83, 39.60)),  # Woldia
+        ("Karamoja", "Uganda", "UGA", (2.53, 34.66)),  # Moroto
+        ("Wa State", "Myanmar", "MMR", (22.17, 99.18)),  # Pangkham, not Washington
     ],
 )
 def test_conflict_regions_resolve_and_hold_their_towns(
