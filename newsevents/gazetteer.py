@@ -54,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "11"
+BUILD_VERSION = "12"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -110,8 +110,13 @@ class Entry:
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PUNCT = re.compile(r"[^\w' ]+")
-_APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʿʾ´", "'"))
-"""Quotes and the marks transliterations use for ayn and hamza ("Dar‘ā", "Ma'arat")."""
+_APOSTROPHES = str.maketrans(
+    {**dict.fromkeys("’‘ʿʾ´", "'"), "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d",
+     "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe"}
+)  # fmt: skip
+"""Quotes and the marks transliterations use for ayn and hamza ("Dar‘ā", "Ma'arat"), and the
+Latin letters that Unicode does not decompose into a base letter and a mark: Turkish dotless i
+("Şırnak" is "Sirnak"), Polish ł ("Łódź"), Nordic ø and æ, South Slavic đ, German ß."""
 _LEADING_APOSTROPHE = re.compile(r"(?:^|(?<= ))'+")
 
 

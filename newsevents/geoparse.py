@@ -189,9 +189,9 @@ def _institution_in(key: str, area: Entry, focus: Entry | None) -> Entry | None:
     return replace(focus, geonameid=None, match=MATCH_CONTEXT)
 
 
-_DIRECTION = re.compile(r"^(?:the )?(?:north|south|east|west)(?:ern)?$")
-"""A bare direction word ("the West", "Western") is no street or building of the article's focus:
-it stays unresolved when no region of that name fits."""
+_DIRECTION = re.compile(r"^(?:the )?(?:north|south|(?:north|south)?(?:east|west))(?:ern)?$")
+"""A bare direction word ("the West", "Western", "the Northeast") is no street or building of the
+article's focus: it stays unresolved when no region of that name fits."""
 
 
 QUALIFIERS_AFTER = frozenset({"state", "province", "city"})

@@ -36,6 +36,7 @@ NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "hea
 
 GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
     "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "old",
+    "northeast", "northwest", "southeast", "southwest",
     "metro", "gulf", "coast", "river", "lake", "park", "university", "college", "school",
     "church", "street", "road", "avenue", "national", "united", "great", "grand", "saint", "st",
     "san", "santa", "mount", "fort", "point", "bay", "beach", "centre", "center", "hall", "court",

@@ -28,6 +28,14 @@ def test_normalize_keeps_ayn_marks_inside_words_only(raw: str, key: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("raw", "key"),
+    [("Şırnak", "sirnak"), ("Łódź", "lodz"), ("Tromsø", "tromso"), ("Đakovo", "dakovo")],
+)
+def test_normalize_folds_letters_unicode_does_not_decompose(raw: str, key: str) -> None:
+    assert normalize(raw) == key
+
+
+@pytest.mark.parametrize(
     ("one", "other"),
     [
         ("Deir Ezzor", "Dayr az Zawr"),
@@ -176,3 +184,103 @@ def test_seats_of_government_lie_in_their_capitals(
 ) -> None:
     place = _resolved(gazetteer, name)
     assert (place.feature, place.country) == ("building", iso3)
+
+
+# --- conflict provinces and regions ------------------------------------------------------------
+
+
+def _resolved_in(gazetteer: Gazetteer, name: str, country: str) -> Entry | None:
+    """The answer for ``name`` in "Fighting in NAME, COUNTRY killed ten.", without backoff."""
+    text = f"Fighting in {name}, {country} killed ten."
+    start = text.index(country, 12 + len(name))
+    mentions = [Mention(name, (12, 12 + len(name))), Mention(country, (start, len(text) - 12))]
+    answer = resolve(mentions, gazetteer, text, False)[0]
+    return answer[0] if answer else None
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "geonameid"),
+    [
+        ("Lower Shabelle", "Somalia", 51966),
+        ("Middle Shabelle", "Somalia", 51967),
+        ("Hiran", "Somalia", 57060),
+        ("Galgaduud", "Somalia", 59362),
+        ("Daikundi", "Afghanistan", 6957553),
+        ("Salahuddin", "Iraq", 91695),
+        ("Salahuddin province", "Iraq", 91695),
+        ("Thi Qar", "Iraq", 97019),
+        ("Hadhramaut", "Yemen", 75411),
+        ("Shabwa", "Yemen", 70935),
+        ("Marib province", "Yemen", 72966),
+        ("Kyiv region", "Ukraine", 703446),
+        ("Timbuktu region", "Mali", 2449066),
+        ("Benishangul-Gumuz", "Ethiopia", 444181),
+        ("Karen State", "Myanmar", 1320233),
+        ("Karenni State", "Myanmar", 1319539),
+        ("Northwest region", "Cameroon", 2223602),
+        ("Kurram", "Pakistan", 1172574),
+        ("Orissa", "India", 1261029),
+        ("North Cotabato", "Philippines", 1697559),
+        ("Sistan-Baluchestan", "Iran", 1159456),
+        ("Sirnak", "Turkey", 443189),
+        ("Dagestan", "Russia", 567293),
+        ("Belgorod region", "Russia", 578071),
+        ("North Sinai", "Egypt", 349401),
+        ("Federal Capital Territory", "Nigeria", 2352776),
+    ],
+)
+def test_conflict_provinces_resolve_by_their_english_names(
+    gazetteer: Gazetteer, name: str, country: str, geonameid: int
+) -> None:
+    place = _resolved_in(gazetteer, name, country)
+    assert place is not None and place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "iso3", "town"),
+    [
+        ("Puntland", "Somalia", "SOM", (8.40, 48.48)),  # Garowe
+        ("Somaliland", "Somalia", "SOM", (9.56, 44.06)),  # Hargeisa
+        ("Jubaland", "Somalia", "SOM", (-0.36, 42.55)),  # Kismayo
+        ("Cyrenaica", "Libya", "LBY", (32.12, 20.07)),  # Benghazi
+        ("Fezzan", "Libya", "LBY", (27.04, 14.43)),  # Sabha
+        ("Tripolitania", "Libya", "LBY", (32.89, 13.19)),  # Tripoli
+        ("Kordofan", "Sudan", "SDN", (13.18, 30.22)),  # El Obeid
+        ("Catatumbo", "Colombia", "COL", (8.64, -72.73)),  # Tibú
+        ("Bajo Cauca", "Colombia", "COL", (7.99, -75.19)),  # Caucasia, not the Cauca department
+        ("Wollo", "Ethiopia", "ETH", (11.83, 39.60)),  # Woldia
+        ("Karamoja", "Uganda", "UGA", (2.53, 34.66)),  # Moroto
+        ("Wa State", "Myanmar", "MMR", (22.17, 99.18)),  # Pangkham, not Washington
+    ],
+)
+def test_conflict_regions_resolve_and_hold_their_towns(
+    gazetteer: Gazetteer, name: str, country: str, iso3: str, town: tuple[float, float]
+) -> None:
+    region = _resolved_in(gazetteer, name, country)
+    assert region is not None and (region.feature, region.country) == ("region", iso3)
+    assert distance_km(region.lat, region.lon, *town) < region.radius_km
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Sweida", "Syria"), ("Marib", "Yemen"), ("Timbuktu", "Mali"), ("Dohuk", "Iraq"),
+     ("Belgorod", "Russia"), ("Idlib", "Syria"), ("Kirkuk", "Iraq")],
+)  # fmt: skip
+def test_a_province_alias_in_qualified_form_leaves_the_bare_name_to_the_town(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    place = _resolved_in(gazetteer, name, country)
+    assert place is not None and place.feature == "city"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "not_geonameid"),
+    [("Karen", "Myanmar", 1320233), ("Karenni", "Myanmar", 1319539),
+     ("Irrawaddy", "Myanmar", 1321850), ("Northwest", "United States", 2223602),
+     ("Southwest", "China", 2221788)],
+)  # fmt: skip
+def test_risky_bare_words_do_not_become_the_province(
+    gazetteer: Gazetteer, name: str, country: str, not_geonameid: int
+) -> None:
+    place = _resolved_in(gazetteer, name, country)
+    assert place is None or place.geonameid != not_geonameid

@@ -270,6 +270,16 @@ def test_geoparse_a_bare_direction_word_is_not_placed_at_the_focus(gazetteer: Ga
     assert answers[0] is not None and answers[1] is None and answers[3] is None
 
 
+def test_geoparse_a_compound_direction_is_a_direction(gazetteer: Gazetteer) -> None:
+    """ "the Northeast" names no town called Northeast; Cameroon's Northwest is Cameroon's only."""
+    text = "Snow shut schools across the Northeast, and Boston declared an emergency."
+    answers = resolve(_mentions(text, "Northeast", "Boston"), gazetteer, text)
+    assert answers[0] is None and answers[1] is not None
+    text = "Separatists in Bamenda, the capital of the Northwest, clashed with Cameroon troops."
+    _, region, _ = _resolved(text, gazetteer, "Bamenda", "Northwest", "Cameroon")
+    assert (region.feature, region.country) == ("admin1", "CMR")
+
+
 def test_geoparse_a_province_of_generic_words_is_the_article_countrys(
     gazetteer: Gazetteer,
 ) -> None:
