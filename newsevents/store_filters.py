@@ -144,8 +144,9 @@ def _more_clauses(f: EventFilter, clauses: list[str], params: list[Any]) -> None
 
 
 def fts_query(text: str) -> str:
-    """Words as FTS5 phrases joined by AND: what a user types is never read as FTS syntax."""
-    words = text.split()
+    """Words as FTS5 phrases joined by AND: what a user types is never read as FTS syntax.
+    A NUL character ends FTS5's reading of a query ("unterminated string"): it separates words."""
+    words = text.replace("\x00", " ").split()
     return " ".join('"' + w.replace('"', '""') + '"' for w in words) or '""'
 
 

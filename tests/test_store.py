@@ -348,7 +348,15 @@ def test_store_filter_actor_words_in_actor_or_recipient(filled: Store) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("aid", ["e2"]), ("Busan", ["e2"]), ("SANCTION soldier", ["e4"]), ('"', []), ("x OR", [])],
+    [
+        ("aid", ["e2"]),
+        ("Busan", ["e2"]),
+        ("SANCTION soldier", ["e4"]),
+        ('"', []),
+        ("x OR", []),
+        ("\x00", []),
+        ("aid\x00", ["e2"]),
+    ],
 )
 def test_store_filter_full_text(filled: Store, text: str, expected: list[str]) -> None:
     assert ids(filled, EventFilter(text=text)) == expected
