@@ -115,7 +115,7 @@ def contains(outer: Entry, inner: Entry) -> bool:
         return inner.country == outer.country and inner.admin1 == outer.name
     if outer.radius_km > WIDE_KM:  # "the Indo-Pacific" does not place a town
         return False
-    return distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= outer.radius_km
+    return _within(outer, inner, outer.radius_km)
 
 
 # --- resolution ----------------------------------------------------------------------------
@@ -502,7 +502,19 @@ def _close(a: Entry, b: Entry) -> bool:
 
 
 def _near(a: Entry, b: Entry, km: float) -> bool:
-    return distance_km(a.lat, a.lon, b.lat, b.lon) < km
+    return _within(a, b, km)
+
+
+KM_PER_DEGREE = 111.2
+"""Along a meridian: places further apart in latitude than km / this are further than km."""
+
+
+def _within(a: Entry, b: Entry, km: float) -> bool:
+    """Whether two places lie within ``km`` of each other; most pairs an article's names make
+    lie far apart in latitude, which rules them out without the trigonometry."""
+    if abs(a.lat - b.lat) * KM_PER_DEGREE > km:
+        return False
+    return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
+from spacy.symbols import PROPN
+
 from newsevents.gazetteer import Gazetteer, normalize
 from newsevents.records import Span
 from newsevents.syntax import text_of
@@ -66,8 +69,11 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     leaves them out, since they name actors and origins, not where anything happened.
     """
     found: list[Mention] = []
-    taken = [_era(tok) for tok in parsed]
-    for ent in parsed.ents:
+    taken = [False] * len(parsed)
+    for i in _indices(parsed, LOWER, ERAS):
+        taken[i] = _era(parsed[i])
+    ents = parsed.ents
+    for ent in ents:
         if any(taken[ent.start : ent.end]):
             continue
         if (
@@ -79,16 +85,15 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             if mention and _is_place_name(mention.text, gazetteer):
                 found.append(mention)
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
-    found.extend(
-        _mistagged_places(parsed, gazetteer, taken, Counter(normalize(m.text) for m in found))
-    )
-    for ent in parsed.ents:
+    named, tokens = Counter(normalize(m.text) for m in found), _Tokens.of(parsed)
+    found.extend(_mistagged_places(ents, gazetteer, taken, named))
+    for ent in ents:
         if ent.label_ in HOST_LABELS and not any(taken[ent.start : ent.end]):
-            found.extend(_salient_within(parsed, ent.start, ent.end, gazetteer, ent.label_, taken))
-    found.extend(_salient_within(parsed, 0, len(parsed), gazetteer, "", taken))
+            found.extend(_salient_within(tokens, ent.start, ent.end, gazetteer, ent.label_, taken))
+    found.extend(_salient_within(tokens, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
-    found.extend(_demonyms(parsed, gazetteer, taken) if demonyms else [])
+    found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     return sorted(found, key=lambda m: m.span)
 
 
@@ -100,11 +105,11 @@ def _era(tok: Any) -> bool:
     return bool(tok.lower_ in ERAS and tok.i > 0 and tok.doc[tok.i - 1].like_num)
 
 
-def _demonyms(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+def _demonyms(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
     """ "Russian officials", "the British": a nationality word names its country, as context
     only (``embedded``): "North Korean troops" say nothing of where anything happened."""
     found = []
-    for ent in parsed.ents:
+    for ent in ents:
         if ent.label_ != "NORP" or any(taken[ent.start : ent.end]):
             continue
         mention = _trimmed(ent)
@@ -118,7 +123,10 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
     """Names a settlement word vouches for, whatever the tagger thought: "the town of
     BUINAKSK", "DAMBOA town", "the village of X" — if the gazetteer knows the name."""
     found = []
-    for tok in parsed:
+    framed = sorted(
+        {t.i for i in _indices(parsed, LEMMA, SETTLEMENT_WORDS) for t in _framed_by(parsed[i])}
+    )
+    for tok in (parsed[i] for i in framed):
         if taken[tok.i] or tok.pos_ != "PROPN" or not _settlement_named(tok):
             continue
         lo, hi = _proper_run(parsed, tok)
@@ -144,10 +152,15 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
     thought ("Humboldt police": a nationality; "Bangor police": an organisation), if the
     gazetteer knows the name and the tagger did not call it a person."""
     found = []
-    for tok in parsed:
+    modifiers = (
+        tok
+        for i in _indices(parsed, LEMMA, LOCAL_NOUNS)
+        if parsed[i].lemma_ in LOCAL_NOUNS  # "police", not the "Court" of a name
+        for tok in parsed[i].lefts
+        if tok.dep_ in ("compound", "nmod", "amod")
+    )
+    for tok in modifiers:
         if taken[tok.i] or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
-            continue
-        if tok.dep_ not in ("compound", "nmod", "amod") or tok.head.lemma_ not in LOCAL_NOUNS:
             continue
         lo, hi = _proper_run(parsed, tok)
         if any(taken[lo:hi]) or hi != tok.i + 1:
@@ -161,6 +174,24 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found
+
+
+def _indices(parsed: Any, attr: int, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose ``attr`` (LOWER, LEMMA) is one of ``words``, in any case,
+    read from the document's arrays: most tokens are none, and spaCy makes an object for each
+    token a loop visits."""
+    strings = parsed.vocab.strings
+    wanted = {strings.add(f) for w in words for f in (w, w.capitalize(), w.upper())}
+    column = parsed.to_array([attr])
+    return [i for i, h in enumerate(column.tolist()) if h in wanted]
+
+
+def _framed_by(word: Any) -> list[Any]:
+    """The tokens a settlement word may frame (:func:`_settlement_named`): its compounds and
+    appositions, and the objects of its "of", "called" or "named"."""
+    near = [c for c in word.children if c.dep_ in ("compound", "appos")]
+    linked = [c for c in word.children if c.lower_ in ("of", "called", "named")]
+    return near + [g for c in linked for g in c.children if g.dep_ in ("pobj", "appos")]
 
 
 def _settlement_named(tok: Any) -> bool:
@@ -185,7 +216,7 @@ def _proper_run(parsed: Any, tok: Any) -> tuple[int, int]:
 
 
 def _mistagged_places(
-    parsed: Any, gazetteer: Gazetteer, taken: list[bool], named: Counter[str]
+    ents: Any, gazetteer: Gazetteer, taken: list[bool], named: Counter[str]
 ) -> list[Mention]:
     """Place names the tagger called people or organisations, vouched for by the text: a name
     it did not call an organisation joined by "and" to a place ("fighting in Aden and TAIZ",
@@ -194,7 +225,7 @@ def _mistagged_places(
     beside "in Sanaa", but not "Modi" called a place once and a person ten times), or a
     salient name of two words or more ("TAMIL NADU", "SIERRA LEONE")."""
     found: list[Mention] = []
-    pending = [e for e in parsed.ents if e.label_ in MISTAGGED_LABELS and e.label_ != "NORP"]
+    pending = [e for e in ents if e.label_ in MISTAGGED_LABELS and e.label_ != "NORP"]
     pending = [e for e in pending if not any(taken[e.start : e.end])]
     otherwise = Counter(normalize(m.text) for e in pending if (m := _trimmed(e)) is not None)
     grew = True
@@ -269,21 +300,45 @@ def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
     return bool(key) and key not in NOT_PLACES and (text[:1].isupper() or key in gazetteer.salient)
 
 
+@dataclass(frozen=True)
+class _Tokens:
+    """What the gazetteer scan reads of each token, read once per document: spaCy makes an
+    object for every token a loop touches, and the scan touches each of them several times."""
+
+    text: list[str]
+    lower: list[str]
+    start: list[int]
+    tagged: list[bool]
+    """Inside a named entity."""
+    propn: list[bool]
+    doc_text: str
+
+    @classmethod
+    def of(cls, parsed: Any) -> _Tokens:
+        text = [t.text for t in parsed]
+        start = [t.idx for t in parsed]
+        tagged = [bool(h) for h in parsed.to_array([ENT_TYPE]).tolist()]
+        propn = [p == PROPN for p in parsed.to_array([POS]).tolist()]
+        lower = [t.lower() for t in text]
+        return cls(text, lower, start, tagged, propn, text_of(parsed))
+
+    def span_text(self, i: int, j: int) -> str:
+        """The text of tokens [i, j), as ``doc[i:j].text``."""
+        return self.doc_text[self.start[i] : self.start[j - 1] + len(self.text[j - 1])]
+
+
 def _salient_within(
-    parsed: Any, start: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
+    tokens: _Tokens, start: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
 ) -> list[Mention]:
     """Longest salient gazetteer names among tokens [start, end) not already taken."""
     found: list[Mention] = []
     i = start
     while i < end:
-        n = _longest_match(parsed, i, end, gazetteer, label, taken)
+        n = _longest_match(tokens, i, end, gazetteer, label, taken)
         if n:
-            span = parsed[i : i + n]
-            whole = bool(label) and _is_whole(parsed, i, i + n, start, end)
-            mention = Mention(
-                span.text, (span.start_char, span.end_char), bool(label) and not whole
-            )
-            found.append(mention)
+            text, at = tokens.span_text(i, i + n), tokens.start[i]
+            whole = bool(label) and _is_whole(tokens, i, i + n, start, end)
+            found.append(Mention(text, (at, at + len(text)), bool(label) and not whole))
             taken[i : i + n] = [True] * n
             i += n
         else:
@@ -291,29 +346,27 @@ def _salient_within(
     return found
 
 
-def _is_whole(parsed: Any, i: int, j: int, start: int, end: int) -> bool:
+def _is_whole(tokens: _Tokens, i: int, j: int, start: int, end: int) -> bool:
     """Whether tokens [i, j) are the whole entity [start, end) but for a leading "the"."""
-    return j == end and (i == start or (i == start + 1 and parsed[start].lower_ == "the"))
+    return j == end and (i == start or (i == start + 1 and tokens.lower[start] == "the"))
 
 
 def _longest_match(
-    parsed: Any, i: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
+    tokens: _Tokens, i: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
 ) -> int:
-    first = parsed[i]
-    if taken[i] or (not label and first.ent_type_):
+    if taken[i] or (not label and tokens.tagged[i]):
         return 0
-    words = normalize(first.text).split()
+    words = normalize(tokens.text[i]).split()
     if not words or words[0] not in gazetteer.first_words:
         return 0
     for n in range(min(gazetteer.max_words, end - i), 0, -1):
-        span = parsed[i : i + n]
-        if any(taken[i : i + n]) or (not label and any(t.ent_type_ for t in span)):
+        if any(taken[i : i + n]) or (not label and any(tokens.tagged[i : i + n])):
             continue
-        key = normalize(span.text)
-        cased = gazetteer.salient.get(key)
-        if cased is None or span[0].lower_ == "the" or is_generic(span.text):
+        text = tokens.span_text(i, i + n)
+        cased = gazetteer.salient.get(normalize(text))
+        if cased is None or tokens.lower[i] == "the" or is_generic(text):
             continue
-        if not cased or (span[0].text[:1].isupper() and any(t.pos_ == "PROPN" for t in span)):
+        if not cased or (tokens.text[i][:1].isupper() and any(tokens.propn[i : i + n])):
             return n
     return 0
 
