@@ -1,34 +1,29 @@
 """Geoparsing: resolve each place mention of an article to one gazetteer entry.
 
 Mentions come from :mod:`newsevents.toponyms` (``find_mentions`` is re-exported here), each
-name's candidate entries and their priors from :mod:`newsevents.place_lookup`.
+name's candidate entries and their priors from :mod:`newsevents.place_lookup`, what the text
+says of the names' relations (datelines, "Town, State" pairs, qualifiers) from
+:mod:`newsevents.place_links`, and the article's countries and states from
+:mod:`newsevents.place_context`.
 
 Resolution scores every candidate entry of a name: a prior from its feature type, population and
-how the name matched, then, in a second pass, support from the rest of the article: the countries
-the article is about, places that contain or lie near the candidate, and "Town, State" pairs.
+how the name matched, plus support from the rest of the article: the countries and states the
+article is about, places that contain or lie near the candidate, and "Town, State" pairs. Names
+are chosen again, one at a time, until their choices settle.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
 from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km, normalize
-from newsevents.place_lookup import (
-    ADMIN_FEATURES,
-    AREA_WORDS,
-    as_qualified,
-    candidates,
-    is_abbreviation,
-    is_styled,
-    prior_of,
-    shadowed_areas,
-    split_qualifier,
-)
+from newsevents.place_context import Context, first_context
+from newsevents.place_links import Links, dateline_keys, qualified_after, read_links
+from newsevents.place_lookup import ADMIN_FEATURES, candidates, is_styled, prior_of
 from newsevents.records import Place
 from newsevents.toponyms import Mention, find_mentions, is_generic
 
@@ -135,21 +130,21 @@ def resolve(
     keys = [normalize(m.text) for m in mentions]
     in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
     ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
-    datelines = _dateline_keys(ordered, ordered_keys, text)
-    filed = set(_dateline_keys(ordered, ordered_keys, text, strict=True))
+    datelines = dateline_keys(ordered, ordered_keys, text)
+    filed = set(dateline_keys(ordered, ordered_keys, text, strict=True))
     cands = {
         k: candidates(m.text, gazetteer, k in filed) for k, m in zip(keys, mentions, strict=True)
     }
     counts = Counter(keys)
-    cands = _qualified_after(cands, mentions, keys, text)
+    cands = qualified_after(cands, mentions, keys, text)
     cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
     cands = _styles_abroad(cands, counts, mentions, gazetteer)
     for key in datelines:
         counts[key] += DATELINE_WEIGHT
-    context = _first_context(cands, counts)
-    pairs = _links(ordered, ordered_keys, text, cands, frozenset(filed))
+    context = first_context(cands, counts)
+    pairs = read_links(ordered, ordered_keys, text, cands, frozenset(filed))
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
-    context = _settle(cands, _Context(best, context.counts), pairs)
+    context = _settle(cands, Context(best, context.counts), pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
@@ -194,37 +189,7 @@ _DIRECTION = re.compile(r"^(?:the )?(?:north|south|(?:north|south)?(?:east|west)
 article's focus: it stays unresolved when no region of that name fits."""
 
 
-QUALIFIERS_AFTER = frozenset({"state", "province", "city"})
-"""Lower-case words after a name that say which of its places it is."""
-_AREA_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+[A-Z])")
-"""A lower-case word after a name, not itself followed by a capitalised one: "Washington
-state", "Helmand province" (but not "New York City" or "Washington State University")."""
-
-
-def _qualified_after(
-    cands: dict[str, list[Entry]], mentions: Sequence[Mention], keys: list[str], text: str
-) -> dict[str, list[Entry]]:
-    """Candidates of the kind the word after a name says, where the gold or the tagger left
-    that word out of the name: "Washington state officials" mean the state. Every such
-    mention of the name must say the same."""
-    said: dict[str, set[str]] = defaultdict(set)
-    for m, key in zip(mentions, keys, strict=True):
-        after = _AREA_AFTER.match(text, m.span[1])
-        said[key].add(after[1] if after and after[1] in QUALIFIERS_AFTER else "")
-    out = dict(cands)
-    for key, words in said.items():
-        (word,) = words if len(words) == 1 else ("",)
-        if word and any(_named(e, key) for e in cands.get(key, [])):
-            out[key] = as_qualified(cands[key], word)
-    return out
-
-
-def _named(e: Entry, key: str) -> bool:
-    """Whether an area goes by the name itself ("Washington", not "Washington County")."""
-    return e.feature in ("admin1", "admin2") and normalize(e.name) == key
-
-
-def _settle(cands: dict[str, list[Entry]], context: _Context, pairs: _Links) -> _Context:
+def _settle(cands: dict[str, list[Entry]], context: Context, pairs: Links) -> Context:
     """Choose each name's entry again in the light of the others' choices, one name at a time
     (each change is seen by the next name), until no choice changes or :data:`PASSES` rounds
     are done. Choosing all at once can swing between two readings for ever: Jackson,
@@ -234,33 +199,14 @@ def _settle(cands: dict[str, list[Entry]], context: _Context, pairs: _Links) -> 
         for key, found in cands.items():
             entry = _best(found, key, context, pairs)
             if entry != context.best[key]:
-                context = _Context({**context.best, key: entry}, context.counts)
+                context = Context({**context.best, key: entry}, context.counts)
                 changed = True
         if not changed:
             break
     return context
 
 
-def _first_context(cands: dict[str, list[Entry]], counts: Counter[str]) -> _Context:
-    """The first pass's context: each name at its candidate of best prior, its mentions spread
-    over its candidates' countries (see :func:`_soft_votes`)."""
-    first = {k: max(c, key=prior_of) for k, c in cands.items()}
-    votes = {k: _soft_votes(c, lambda e: e.country or "") for k, c in cands.items()}
-    return _Context(first, counts, votes, {k: _soft_votes(c, _state) for k, c in cands.items()})
-
-
-def _soft_votes(cands: list[Entry], area: Callable[[Entry], str]) -> dict[str, float]:
-    """A name's areas (countries, states), each weighted by its best candidate's prior
-    (10^(prior/2))."""
-    weights: dict[str, float] = {}
-    for e in cands:
-        if where := area(e):
-            weights[where] = max(weights.get(where, 0.0), 10 ** (prior_of(e) / 2))
-    total = sum(weights.values())
-    return {c: w / total for c, w in weights.items()} if total else {}
-
-
-def focus_of(context: _Context, counts: Counter[str] | None = None) -> Entry | None:
+def focus_of(context: Context, counts: Counter[str] | None = None) -> Entry | None:
     """The article's focus: the specific place (a town, a feature) it is most about, else its
     most-mentioned province or county, else its most-mentioned place of any kind.
 
@@ -306,30 +252,12 @@ def _local_support(key: str, best: dict[str, Entry], counts: Counter[str]) -> in
     )
 
 
-def _main_country(context: _Context) -> str | None:
+def _main_country(context: Context) -> str | None:
     countries = {c: w for c, w in context.countries.items() if c}
     return max(countries, key=lambda c: countries[c]) if countries else None
 
 
-_DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
-
-
-def _dateline_keys(
-    mentions: Sequence[Mention], keys: list[str], text: str, strict: bool = False
-) -> list[str]:
-    """ "SEOUL (Reuters) —", "NAIROBI, Kenya —": the place an article was filed from; unless
-    ``strict``, also any name in capitals that opens the text."""
-    found = []
-    for m, key in zip(mentions, keys, strict=True):
-        start, end = m.span
-        if start > 0 and text[:start].strip():
-            break
-        if (m.text.isupper() and not strict) or _DATELINE.match(text[end : end + 40]):
-            found.append(key)
-    return found
-
-
-def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Entry:
+def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry:
     """The best-scoring candidate, but a town among the article's places rather than a country
     no other place of the article lies in: "Lebanon" beside Mason, Springboro and Warren County,
     Ohio is the Ohio town (see :func:`_local`)."""
@@ -345,7 +273,7 @@ def _best(cands: list[Entry], key: str, context: _Context, pairs: _Links) -> Ent
     return top
 
 
-def _local(e: Entry, key: str, context: _Context) -> bool:
+def _local(e: Entry, key: str, context: Context) -> bool:
     """Whether a town lies among the article's places: near one of its towns and in the state
     of another of its places."""
     if e.feature in COARSE or not context.state_share(e, key):
@@ -359,7 +287,7 @@ def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str
     Region in a Ghanaian article, no province at all for "Western" in a Russian one."""
     generic = {k for k in cands if is_generic(k)}
     others = {k: c for k, c in cands.items() if k not in generic and c}
-    home = _main_country(_first_context(others, counts))
+    home = _main_country(first_context(others, counts))
     return {
         k: [e for e in c if k not in generic or e.feature != "admin1" or e.country == home]
         for k, c in cands.items()
@@ -381,73 +309,11 @@ def _styles_abroad(
     if not styled:
         return cands
     others = {k: c for k, c in cands.items() if k not in styled and c}
-    home = _main_country(_first_context(others, counts))
+    home = _main_country(first_context(others, counts))
     return {k: c for k, c in cands.items() if k not in styled or c[0].country == home}
 
 
-class _Context:
-    """What the rest of the article says: its countries and states, the places its other names are.
-
-    ``votes`` spreads each name's mentions over countries; by default all go to the country of
-    its best entry. The first pass spreads an ambiguous name over its candidates' countries
-    (see :func:`_soft_votes`), so that a local article's ambiguous names do not outvote its
-    unambiguous ones by agreeing on a famous namesake's country. States (first-level
-    divisions) are tallied the same way, from ``state_votes``.
-    """
-
-    def __init__(
-        self,
-        best: dict[str, Entry],
-        counts: Counter[str],
-        votes: dict[str, dict[str, float]] | None = None,
-        state_votes: dict[str, dict[str, float]] | None = None,
-    ) -> None:
-        self.best, self.counts = best, counts
-        if votes is None:
-            votes = {k: {e.country: 1.0} for k, e in best.items() if e.country}
-        if state_votes is None:
-            state_votes = {k: {_state(e): 1.0} for k, e in best.items() if _state(e)}
-        self.votes = _Tally(votes, counts)
-        self.countries = self.votes.totals
-        self.states = _Tally(state_votes, counts)
-
-    def country_share(self, e: Entry, key: str) -> float:
-        """Share of the article's other mentions that lie in the candidate's country."""
-        return self.votes.share(e.country or "", key)
-
-    def state_share(self, e: Entry, key: str) -> float:
-        """Share of the article's other mentions in a state that lie in the candidate's."""
-        return self.states.share(_state(e), key) if _state(e) else 0.0
-
-    def others(self, key: str) -> list[Entry]:
-        return [e for k, e in self.best.items() if k != key]
-
-
-class _Tally:
-    """Mentions spread over areas (countries, or states), each name's by its votes."""
-
-    def __init__(self, votes: dict[str, dict[str, float]], counts: Counter[str]) -> None:
-        self.votes, self.counts = votes, counts
-        self.totals: defaultdict[str, float] = defaultdict(float)
-        for key, vote in votes.items():
-            for area, weight in vote.items():
-                self.totals[area] += counts[key] * weight
-        self.total = sum(counts[k] for k in votes)
-
-    def share(self, area: str, key: str) -> float:
-        """Share of the other names' mentions that lie in ``area``."""
-        vote = self.votes.get(key, {})
-        own = self.counts[key] * vote.get(area, 0.0)
-        total = self.total - (self.counts[key] if vote else 0)
-        return (self.totals[area] - own) / total if total > 0 else 0.0
-
-
-def _state(e: Entry) -> str:
-    """The entry's first-level division, as "country/name"; "" for wider places."""
-    return f"{e.country}/{e.admin1}" if e.country and e.admin1 else ""
-
-
-def _score(e: Entry, key: str, context: _Context, links: _Links) -> float:
+def _score(e: Entry, key: str, context: Context, links: Links) -> float:
     prior = prior_of(e) * (ABBREVIATION_PRIOR_SHARE if key in links.abbreviations else 1.0)
     score = prior + COUNTRY_WEIGHT * context.country_share(e, key)
     score -= SHADOW_PENALTY if e.id in links.shadowed else 0.0
@@ -515,67 +381,6 @@ def _within(a: Entry, b: Entry, km: float) -> bool:
     if abs(a.lat - b.lat) * KM_PER_DEGREE > km:
         return False
     return distance_km(a.lat, a.lon, b.lat, b.lon) <= km
-
-
-@dataclass(frozen=True)
-class _Links:
-    """What the text says about names' relations, fixed for an article."""
-
-    host: dict[str, str]
-    """ "Dublin, Ohio": the first name's key → the key of the place it is said to lie in."""
-    inner: dict[str, str]
-    """The reverse: "ohio" → "dublin"."""
-    shadowed: frozenset[int]
-    """Admin areas named after a large city of theirs: "New York" alone is the city."""
-    qualified: dict[str, str] = field(default_factory=dict)
-    """ "suffolk" → "suffolk county" where the article names both: the bare name is the same
-    place (one sense per article, across a qualifier)."""
-    hosts: dict[str, list[Entry]] = field(default_factory=dict)
-    """The candidates of a first name's host where the host is an abbreviation: the town may
-    lie in any of them ("Adelaide, SA" is Australia's while "SA" alone is South Africa's), so
-    that the town's choice and its host's do not chase each other's; else the host's best."""
-    abbreviations: frozenset[str] = frozenset()
-    """Keys of the names written as abbreviations ("WA", "SA"): see :func:`is_abbreviation`."""
-
-
-_LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
-"""After "Washington, New York": "and Boston" makes it a list, not a town and its state (but
-"Dayton, Ohio, and Springfield" is a town and its state)."""
-
-
-def _links(
-    mentions: Sequence[Mention],
-    keys: list[str],
-    text: str,
-    cands: dict[str, list[Entry]],
-    datelines: frozenset[str] = frozenset(),
-) -> _Links:
-    host: dict[str, str] = {}
-    for i, (a, b) in enumerate(pairwise(mentions)):
-        if text[a.span[1] : b.span[0]].strip() != "," or keys[i] == keys[i + 1]:
-            continue
-        if not _LIST_GOES_ON.match(text, b.span[1]):
-            host.setdefault(keys[i], keys[i + 1])
-    inner = {kb: ka for ka, kb in host.items()}
-    short = frozenset(
-        k
-        for m, k in zip(mentions, keys, strict=True)
-        if is_abbreviation(m.text) and k not in datelines
-    )  # an abbreviation's places only share letters: no city of them shadows an area
-    shadowed = frozenset(
-        e.id for k, c in cands.items() if k not in short for e in shadowed_areas(c)
-    )
-    hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
-    return _Links(host, inner, shadowed, _qualified_keys(cands), hosts, short)
-
-
-def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for key in cands:
-        bare, qualifier = split_qualifier(key)
-        if (qualifier in AREA_WORDS or qualifier == "co") and bare in cands:
-            found.setdefault(bare, key)
-    return found
 
 
 def to_place(mention: Mention, entry: Entry, confidence: float) -> Place:

@@ -1,0 +1,135 @@
+"""What an article's text says of its names' relations, before any is resolved: datelines,
+"Town, Area" pairs, qualifiers after a name ("Washington state"), the names' own qualifiers,
+abbreviations, and areas named after a large city of theirs.
+
+Used by :mod:`newsevents.geoparse`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from newsevents.gazetteer import Entry, normalize
+from newsevents.place_lookup import (
+    AREA_WORDS,
+    as_qualified,
+    is_abbreviation,
+    shadowed_areas,
+    split_qualifier,
+)
+from newsevents.toponyms import Mention
+
+__all__ = ["Links", "dateline_keys", "qualified_after", "read_links"]
+
+
+_DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
+
+
+def dateline_keys(
+    mentions: Sequence[Mention], keys: list[str], text: str, strict: bool = False
+) -> list[str]:
+    """ "SEOUL (Reuters) —", "NAIROBI, Kenya —": the place an article was filed from; unless
+    ``strict``, also any name in capitals that opens the text."""
+    found = []
+    for m, key in zip(mentions, keys, strict=True):
+        start, end = m.span
+        if start > 0 and text[:start].strip():
+            break
+        if (m.text.isupper() and not strict) or _DATELINE.match(text[end : end + 40]):
+            found.append(key)
+    return found
+
+
+QUALIFIERS_AFTER = frozenset({"state", "province", "city"})
+"""Lower-case words after a name that say which of its places it is."""
+_AREA_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+[A-Z])")
+"""A lower-case word after a name, not itself followed by a capitalised one: "Washington
+state", "Helmand province" (but not "New York City" or "Washington State University")."""
+
+
+def qualified_after(
+    cands: dict[str, list[Entry]], mentions: Sequence[Mention], keys: list[str], text: str
+) -> dict[str, list[Entry]]:
+    """Candidates of the kind the word after a name says, where the gold or the tagger left
+    that word out of the name: "Washington state officials" mean the state. Every such
+    mention of the name must say the same."""
+    said: dict[str, set[str]] = defaultdict(set)
+    for m, key in zip(mentions, keys, strict=True):
+        after = _AREA_AFTER.match(text, m.span[1])
+        said[key].add(after[1] if after and after[1] in QUALIFIERS_AFTER else "")
+    out = dict(cands)
+    for key, words in said.items():
+        (word,) = words if len(words) == 1 else ("",)
+        if word and any(_named(e, key) for e in cands.get(key, [])):
+            out[key] = as_qualified(cands[key], word)
+    return out
+
+
+def _named(e: Entry, key: str) -> bool:
+    """Whether an area goes by the name itself ("Washington", not "Washington County")."""
+    return e.feature in ("admin1", "admin2") and normalize(e.name) == key
+
+
+@dataclass(frozen=True)
+class Links:
+    """What the text says about names' relations, fixed for an article."""
+
+    host: dict[str, str]
+    """ "Dublin, Ohio": the first name's key → the key of the place it is said to lie in."""
+    inner: dict[str, str]
+    """The reverse: "ohio" → "dublin"."""
+    shadowed: frozenset[int]
+    """Admin areas named after a large city of theirs: "New York" alone is the city."""
+    qualified: dict[str, str] = field(default_factory=dict)
+    """ "suffolk" → "suffolk county" where the article names both: the bare name is the same
+    place (one sense per article, across a qualifier)."""
+    hosts: dict[str, list[Entry]] = field(default_factory=dict)
+    """The candidates of a first name's host where the host is an abbreviation: the town may
+    lie in any of them ("Adelaide, SA" is Australia's while "SA" alone is South Africa's), so
+    that the town's choice and its host's do not chase each other's; else the host's best."""
+    abbreviations: frozenset[str] = frozenset()
+    """Keys of the names written as abbreviations ("WA", "SA"): see :func:`is_abbreviation`."""
+
+
+_LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
+"""After "Washington, New York": "and Boston" makes it a list, not a town and its state (but
+"Dayton, Ohio, and Springfield" is a town and its state)."""
+
+
+def read_links(
+    mentions: Sequence[Mention],
+    keys: list[str],
+    text: str,
+    cands: dict[str, list[Entry]],
+    datelines: frozenset[str] = frozenset(),
+) -> Links:
+    host: dict[str, str] = {}
+    for i, (a, b) in enumerate(pairwise(mentions)):
+        if text[a.span[1] : b.span[0]].strip() != "," or keys[i] == keys[i + 1]:
+            continue
+        if not _LIST_GOES_ON.match(text, b.span[1]):
+            host.setdefault(keys[i], keys[i + 1])
+    inner = {kb: ka for ka, kb in host.items()}
+    short = frozenset(
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if is_abbreviation(m.text) and k not in datelines
+    )  # an abbreviation's places only share letters: no city of them shadows an area
+    shadowed = frozenset(
+        e.id for k, c in cands.items() if k not in short for e in shadowed_areas(c)
+    )
+    hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
+    return Links(host, inner, shadowed, _qualified_keys(cands), hosts, short)
+
+
+def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key in cands:
+        bare, qualifier = split_qualifier(key)
+        if (qualifier in AREA_WORDS or qualifier == "co") and bare in cands:
+            found.setdefault(bare, key)
+    return found

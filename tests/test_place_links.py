@@ -1,0 +1,47 @@
+"""What the text says of its place names' relations, before resolution."""
+
+from __future__ import annotations
+
+from newsevents.gazetteer import Gazetteer
+from newsevents.place_links import dateline_keys, qualified_after, read_links
+from newsevents.toponyms import Mention
+
+
+def _mentions(text: str, *names: str) -> tuple[list[Mention], list[str]]:
+    found, at = [], 0
+    for name in names:
+        start = text.index(name, at)
+        found.append(Mention(name, (start, start + len(name))))
+        at = start + len(name)
+    return found, [n.lower() for n in names]
+
+
+def test_place_links_dateline_opens_the_text() -> None:
+    text = "SEOUL (Reuters) — Troops moved near Paju."
+    mentions, keys = _mentions(text, "SEOUL", "Paju")
+    assert dateline_keys(mentions, keys, text, strict=True) == ["seoul"]
+    text = "Troops moved near Paju, officials in Seoul said."
+    mentions, keys = _mentions(text, "Paju", "Seoul")
+    assert dateline_keys(mentions, keys, text) == []
+
+
+def test_place_links_town_comma_area_is_a_pair_but_not_a_list(gazetteer: Gazetteer) -> None:
+    text = "Floods hit Dublin, Ohio on Monday."
+    mentions, keys = _mentions(text, "Dublin", "Ohio")
+    cands = {k: gazetteer.candidates(m.text) for k, m in zip(keys, mentions, strict=True)}
+    assert read_links(mentions, keys, text, cands).host == {"dublin": "ohio"}
+    text = "Stops in Washington, New York and Boston."
+    mentions, keys = _mentions(text, "Washington", "New York", "Boston")
+    cands = {k: gazetteer.candidates(m.text) for k, m in zip(keys, mentions, strict=True)}
+    assert read_links(mentions, keys, text, cands).host == {}
+
+
+def test_place_links_lowercase_state_after_a_name_keeps_its_areas(gazetteer: Gazetteer) -> None:
+    text = "Washington state officials met."
+    mentions, keys = _mentions(text, "Washington")
+    kept = qualified_after({"washington": gazetteer.candidates("Washington")}, mentions, keys, text)
+    assert {e.feature for e in kept["washington"]} <= {"admin1", "admin2"}
+    text = "Washington officials met."
+    mentions, keys = _mentions(text, "Washington")
+    kept = qualified_after({"washington": gazetteer.candidates("Washington")}, mentions, keys, text)
+    assert "capital" in {e.feature for e in kept["washington"]}
