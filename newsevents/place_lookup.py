@@ -12,7 +12,7 @@ import math
 import re
 
 from newsevents.gazetteer import MATCH_ALIAS, MATCH_ALTERNATE, Entry, Gazetteer, normalize
-from newsevents.toponyms import is_generic
+from newsevents.toponyms import AREA_WORDS, is_generic
 
 __all__ = [
     "ADMIN_FEATURES",
@@ -53,13 +53,6 @@ HUGE_CITY = 5_000_000
 INNER_FEATURES = frozenset({"country", "continent", "admin1", "admin2", "capital"})
 INNER_POPULATION = 50_000
 """A place named inside an unknown name must be an area or a town this large to stand for it."""
-AREA_WORDS = frozenset({
-    "county", "parish", "province", "state", "region", "district", "oblast", "governorate",
-    "prefecture", "municipality", "territory", "emirate", "canton", "voivodeship", "krai",
-    "raion", "okrug",
-})  # fmt: skip
-"""A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
-Governorate of Idlib") means the admin area of that name, not the town."""
 _LEAD_WORDS = ("county", r"co\.?", *(f"{w} of" for w in sorted(AREA_WORDS - {"county"})))
 """Words before a name that make it an area: "County Cork", "Co. Cavan", "State of Lagos"."""
 _QUALIFIED = re.compile(

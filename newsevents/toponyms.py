@@ -22,7 +22,7 @@ from newsevents.gazetteer import Gazetteer, normalize
 from newsevents.records import Span
 from newsevents.syntax import text_of
 
-__all__ = ["GENERIC_WORDS", "NOT_PLACES", "Mention", "find_mentions", "is_generic"]
+__all__ = ["AREA_WORDS", "GENERIC_WORDS", "NOT_PLACES", "Mention", "find_mentions", "is_generic"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
@@ -34,6 +34,13 @@ SETTLEMENT_WORDS = frozenset({
     "municipality", "camp", "outskirts", "island", "valley", "border", "crossing", "township",
 })  # fmt: skip
 """Words that name a kind of place: the proper noun they frame is a place name."""
+AREA_WORDS = frozenset({
+    "county", "parish", "province", "state", "region", "district", "oblast", "governorate",
+    "prefecture", "municipality", "territory", "emirate", "canton", "voivodeship", "krai",
+    "raion", "okrug",
+})  # fmt: skip
+"""A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
+Governorate of Idlib") means the admin area of that name, not the town."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
 NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
 
@@ -367,8 +374,16 @@ def _longest_match(
         if cased is None or tokens.lower[i] == "the" or is_generic(text):
             continue
         if not cased or (tokens.text[i][:1].isupper() and any(tokens.propn[i : i + n])):
-            return n
+            return n + _area_word_after(tokens, i, i + n, end, gazetteer)
     return 0
+
+
+def _area_word_after(tokens: _Tokens, i: int, j: int, end: int, gazetteer: Gazetteer) -> int:
+    """1 where the name [i, j) goes on with an area word that makes a known area of it ("the
+    MADISON COUNTY Sheriff's Office": the county, not the city of Madison), else 0."""
+    if j >= end or tokens.lower[j] not in AREA_WORDS or not tokens.text[j][:1].isupper():
+        return 0
+    return int(bool(gazetteer.candidates(tokens.span_text(i, j + 1))))
 
 
 def is_generic(part: str) -> bool:

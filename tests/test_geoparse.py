@@ -512,3 +512,11 @@ def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer
     names = ("Humboldt", "Milan", "Madison", "Jackson", "Trenton", "Gibson County")
     jackson = _resolved(text, gazetteer, *names)[3]
     assert jackson.admin1 == "Tennessee"  # with its neighbours, not Jackson, Mississippi
+
+
+def test_geoparse_a_county_inside_an_organisation_is_the_county(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Police in Humboldt said the Madison County Sheriff's Office was told on Monday."
+    names = [m.text for m in find_mentions(nlp(text), gazetteer)]
+    assert "Madison County" in names and "Madison" not in names  # not Madison, Wisconsin
