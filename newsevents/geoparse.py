@@ -39,6 +39,7 @@ COARSE = frozenset(
         "zone",
         "border",
         "sea",
+        "lake",
         "gulf",
         "strait",
         "disputed",
@@ -47,7 +48,7 @@ COARSE = frozenset(
     }
 )
 """Features too wide to be where an event happened when the article names a place inside them."""
-WATER = frozenset({"sea", "gulf"})
+WATER = frozenset({"sea", "gulf", "lake"})
 """Water bodies: a town on their shore supports them, however far their point lies."""
 COAST_KM = 150
 _AREA_PRECISION = {"country": 3, "continent": 3, "admin1": 3}

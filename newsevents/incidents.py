@@ -58,7 +58,7 @@ KM_PER_DEGREE = 111.2
 EARTH_RADIUS_KM = 6371.0088
 UNLOCATED = "-"
 AREAS = frozenset(
-    {"country", "continent", "admin1", "region", "sea", "gulf", "strait", "border", "zone"}
+    {"country", "continent", "admin1", "region", "sea", "gulf", "lake", "strait", "border", "zone"}
     | {"disputed"}
 )
 """Place features wider than the merge distance: their point is a centroid, not where it happened.

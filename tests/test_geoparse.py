@@ -520,3 +520,17 @@ def test_geoparse_a_county_inside_an_organisation_is_the_county(
     text = "Police in Humboldt said the Madison County Sheriff's Office was told on Monday."
     names = [m.text for m in find_mentions(nlp(text), gazetteer)]
     assert "Madison County" in names and "Madison" not in names  # not Madison, Wisconsin
+
+
+def test_geoparse_lakes_and_islands_against_towns_of_their_names(gazetteer: Gazetteer) -> None:
+    text = "Boats capsized on Lake Victoria near Kisumu."
+    assert _resolved(text, gazetteer, "Lake Victoria", "Kisumu")[0].feature == "lake"
+    text = "The storm hit Trinidad and Tobago before moving toward Grenada."
+    assert _resolved(text, gazetteer, "Trinidad", "Tobago", "Grenada")[0].country == "TTO"
+    text = "Floods in Trinidad, capital of Beni, and in Santa Cruz hit Bolivia."
+    assert _resolved(text, gazetteer, "Trinidad", "Beni", "Santa Cruz", "Bolivia")[0].country == (
+        "BOL"
+    )
+    text = "Lake Geneva police and Kenosha officials met in Milwaukee."
+    lake_geneva = _resolved(text, gazetteer, "Lake Geneva", "Kenosha", "Milwaukee")[0]
+    assert (lake_geneva.feature, lake_geneva.country) == ("city", "USA")
