@@ -283,16 +283,36 @@ def _local(e: Entry, key: str, context: Context) -> bool:
 
 
 def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str, list[Entry]]:
-    """A province named by generic words ("North West", "Eastern Province", "Northern Region")
-    only where the article's other names place it in that province's country: Ghana's Western
-    Region in a Ghanaian article, no province at all for "Western" in a Russian one."""
+    """A province named by generic words ("North West", "Eastern Province", "Northern Region"),
+    or by a direction before its name (:func:`_directed`), only where the article's other names
+    place it in that province's country: Ghana's Western Region in a Ghanaian article, no
+    province at all for "Western" in a Russian one."""
     generic = {k for k in cands if is_generic(k)}
-    others = {k: c for k, c in cands.items() if k not in generic and c}
+    directed = {k for k, c in cands.items() if _directed(k, c)}
+    others = {k: c for k, c in cands.items() if k not in generic | directed and c}
     home = _main_country(first_context(others, counts))
     return {
-        k: [e for e in c if k not in generic or e.feature != "admin1" or e.country == home]
+        k: [
+            e
+            for e in c
+            if (k not in generic or e.feature != "admin1" or e.country == home)
+            and (k not in directed or home is None or e.country == home)
+        ]
         for k, c in cands.items()
     }
+
+
+_DIRECTED = re.compile(r"^(?:north|south|east|west|central|upper|lower)\w* (.+)$")
+
+
+def _directed(key: str, cands: list[Entry]) -> bool:
+    """Whether a name is a direction before a province's name the gazetteer knows only inside
+    it ("Northern Rivers" in New South Wales is not Nigeria's Rivers State): such a name counts
+    only in the province's own country, where the article has another."""
+    words = _DIRECTED.match(key)
+    return bool(words) and all(
+        e.feature in ("admin1", "admin2") and normalize(e.name) != key for e in cands
+    )
 
 
 def _styles_abroad(

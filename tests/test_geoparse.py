@@ -534,3 +534,15 @@ def test_geoparse_lakes_and_islands_against_towns_of_their_names(gazetteer: Gaze
     text = "Lake Geneva police and Kenosha officials met in Milwaukee."
     lake_geneva = _resolved(text, gazetteer, "Lake Geneva", "Kenosha", "Milwaukee")[0]
     assert (lake_geneva.feature, lake_geneva.country) == ("city", "USA")
+
+
+def test_geoparse_a_direction_before_a_foreign_provinces_name_is_no_province(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Floods hit Lismore and Ballina. The Northern Rivers region braced as Brisbane watched."
+    rivers = _resolved(text, gazetteer, "Lismore", "Ballina", "Northern Rivers", "Brisbane")[2]
+    assert rivers.country == "AUS"  # not Nigeria's Rivers State
+    text = "Wildfires spread across Northern Alberta. Edmonton and Calgary sent crews."
+    alberta = _resolved(text, gazetteer, "Northern Alberta", "Edmonton", "Calgary")[0]
+    assert (alberta.feature, alberta.name) == ("admin1", "Alberta")
+    assert _resolved("Floods hit Central Java.", gazetteer, "Central Java")[0].country == "IDN"
