@@ -40,6 +40,7 @@ COARSE = frozenset(
         "border",
         "sea",
         "lake",
+        "island",
         "gulf",
         "strait",
         "disputed",
@@ -80,6 +81,9 @@ NEIGHBOUR_BONUS = 1.0
 NEIGHBOUR_KM = 30
 """A town this close to another town of the article is its neighbour: support on top of being
 close (150 km). Gorham beside Berlin, New Hampshire is theirs, not the larger Gorham, Maine."""
+APART_SHARE = 0.5
+"""The share of the article's places in states that must lie in a state for a city of its name
+elsewhere to stop shadowing it (see :func:`_shadowed`)."""
 PASSES = 4
 """Rounds of choosing each name's entry in the light of the others' choices, at most: a choice
 changes the next round's states and neighbours (Augusta, Maine makes Portland Maine's)."""
@@ -337,7 +341,7 @@ def _styles_abroad(
 def _score(e: Entry, key: str, context: Context, links: Links) -> float:
     prior = prior_of(e) * (ABBREVIATION_PRIOR_SHARE if key in links.abbreviations else 1.0)
     score = prior + COUNTRY_WEIGHT * context.country_share(e, key)
-    score -= SHADOW_PENALTY if e.id in links.shadowed else 0.0
+    score -= SHADOW_PENALTY if _shadowed(e, key, context, links) else 0.0
     host = context.best.get(links.host.get(key, ""))
     hosts = links.hosts.get(key, [host] if host is not None else [])
     if any(contains(h, e) or _close(e, h) for h in hosts):
@@ -356,6 +360,14 @@ def _score(e: Entry, key: str, context: Context, links: Links) -> float:
     if e.id not in links.shadowed and any(_siblings(e, other) for other in others):
         support = max(support, SIBLING_SUPPORT)
     return score + support
+
+
+def _shadowed(e: Entry, key: str, context: Context, links: Links) -> bool:
+    """An area named after a large city is that city, unless it is a state the city does not
+    lie in and the article names places in it (Spokane and Yakima: the state of Washington)."""
+    if e.id not in links.shadowed:
+        return False
+    return e.id not in links.apart or context.state_share(e, key) < APART_SHARE
 
 
 def _support(e: Entry, other: Entry) -> float:

@@ -59,7 +59,7 @@ EARTH_RADIUS_KM = 6371.0088
 UNLOCATED = "-"
 AREAS = frozenset(
     {"country", "continent", "admin1", "region", "sea", "gulf", "lake", "strait", "border", "zone"}
-    | {"disputed"}
+    | {"disputed", "island"}
 )
 """Place features wider than the merge distance: their point is a centroid, not where it happened.
 (An event placed by its article's main place, at geo_precision 3, keeps that place's point.)"""

@@ -18,6 +18,7 @@ from newsevents.place_lookup import (
     AREA_WORDS,
     as_qualified,
     is_abbreviation,
+    shadowed_apart,
     shadowed_areas,
     split_qualifier,
 )
@@ -93,6 +94,9 @@ class Links:
     that the town's choice and its host's do not chase each other's; else the host's best."""
     abbreviations: frozenset[str] = frozenset()
     """Keys of the names written as abbreviations ("WA", "SA"): see :func:`is_abbreviation`."""
+    apart: frozenset[int] = frozenset()
+    """The shadowed states in which the city of their name does not lie: the state of
+    Washington is shadowed by Washington, D.C. only where the article names no town in it."""
 
 
 _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
@@ -122,8 +126,9 @@ def read_links(
     shadowed = frozenset(
         e.id for k, c in cands.items() if k not in short for e in shadowed_areas(c)
     )
+    apart = frozenset(e.id for k, c in cands.items() if k not in short for e in shadowed_apart(c))
     hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
-    return Links(host, inner, shadowed, _qualified_keys(cands), hosts, short)
+    return Links(host, inner, shadowed, _qualified_keys(cands), hosts, short, apart)
 
 
 def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:

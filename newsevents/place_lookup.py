@@ -21,6 +21,7 @@ __all__ = [
     "is_abbreviation",
     "is_styled",
     "prior_of",
+    "shadowed_apart",
     "shadowed_areas",
     "split_qualifier",
 ]
@@ -44,6 +45,11 @@ SUPPLEMENT_PRIOR = 10.0
 with namesake towns: British counties) are ranked like GeoNames places instead."""
 MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
 """GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
+TOWN_FEATURES = ("city", "capital")
+LARGE_CITY_ALTERNATE_PRIOR = -2.0
+"""The penalty for a city of :data:`LARGE_CITY` or more named by an alternate name: English
+news names large foreign cities by their exonyms ("Seville", "Cologne", "Mecca", "Calcutta"),
+which must beat the namesake villages the full penalty let win (Seville, Ohio: 2,340 people)."""
 LARGE_CITY = 100_000
 """A city this large, named by its own name, shadows the admin area of its country named after
 it: "Cork", "Idlib" and "Saint-Louis" alone are the cities (see
@@ -90,7 +96,7 @@ def as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
     """The candidates of the kind a name's qualifier says, if any: "X City" a town, "X County"
     an admin area."""
     if qualifier == "city":
-        kept = [e for e in found if e.feature in ("city", "capital")]
+        kept = [e for e in found if e.feature in TOWN_FEATURES]
     else:
         kept = [e for e in found if e.feature in ADMIN_FEATURES]
     return kept if qualifier == "co" else kept or found  # "Co Op" is no town called Op
@@ -187,8 +193,19 @@ def _sizeable(e: Entry) -> bool:
 
 def shadowed_areas(found: list[Entry]) -> list[Entry]:
     """Admin areas named after a large city of theirs among a name's candidates."""
-    cities = {e.country for e in found if e.feature in ("city", "capital") and _shadows(e)}
+    cities = {e.country for e in found if e.feature in TOWN_FEATURES and _shadows(e)}
     return [e for e in found if e.feature in ("admin1", "admin2") and e.country in cities]
+
+
+def shadowed_apart(found: list[Entry]) -> list[Entry]:
+    """The first-level divisions of :func:`shadowed_areas` in which no city of their name lies:
+    the state of Washington, beside Washington, D.C."""
+    states = {(e.country, e.admin1) for e in found if e.feature in TOWN_FEATURES and _shadows(e)}
+    return [
+        e
+        for e in shadowed_areas(found)
+        if e.feature == "admin1" and (e.country, e.admin1) not in states
+    ]
 
 
 def _shadows(city: Entry) -> bool:
@@ -204,4 +221,6 @@ def prior_of(e: Entry) -> float:
         base = SUPPLEMENT_PRIOR
     else:
         base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)
+    if e.match == MATCH_ALTERNATE and e.population >= LARGE_CITY and e.feature in TOWN_FEATURES:
+        return base + LARGE_CITY_ALTERNATE_PRIOR
     return base + MATCH_PRIOR.get(e.match, 0.0)

@@ -546,3 +546,43 @@ def test_geoparse_a_direction_before_a_foreign_provinces_name_is_no_province(
     alberta = _resolved(text, gazetteer, "Northern Alberta", "Edmonton", "Calgary")[0]
     assert (alberta.feature, alberta.name) == ("admin1", "Alberta")
     assert _resolved("Floods hit Central Java.", gazetteer, "Central Java")[0].country == "IDN"
+
+
+def test_geoparse_islands_that_are_no_admin_area(gazetteer: Gazetteer) -> None:
+    text = "The earthquake struck off Sumatra, shaking Padang and Bengkulu."
+    sumatra = _resolved(text, gazetteer, "Sumatra", "Padang", "Bengkulu")[0]
+    assert (sumatra.feature, sumatra.country) == ("island", "IDN")
+    (majorca,) = _resolved("Tourists left Majorca.", gazetteer, "Majorca")
+    assert (majorca.feature, majorca.country) == ("island", "ESP")
+    (rhodes,) = _resolved("Wildfires forced evacuations on Rhodes.", gazetteer, "Rhodes")
+    assert rhodes.country == "GRC"  # ranked by its population, above Rhodes, New South Wales
+    text = "Rescuers in Hamilton searched as the storm crossed New Zealand's North Island."
+    island = _resolved(text, gazetteer, "Hamilton", "New Zealand", "North Island")[2]
+    assert (island.feature, island.country) == ("island", "NZL")
+
+
+def test_geoparse_english_names_of_large_foreign_cities_beat_small_namesakes(
+    gazetteer: Gazetteer,
+) -> None:
+    for name, country in (("Seville", "ESP"), ("Cologne", "DEU"), ("Calcutta", "IND")):
+        (city,) = _resolved(f"Officials in {name} said the city was calm.", gazetteer, name)
+        assert (city.country, city.feature) == (country, "city"), name
+    text = "Pilgrims gathered in Mecca and Medina for the hajj."
+    assert {e.country for e in _resolved(text, gazetteer, "Mecca", "Medina")} == {"SAU"}
+    text = "Voters in Medina and Akron lined up early."
+    assert _resolved(text, gazetteer, "Medina", "Akron")[0].country == "USA"  # Medina, Ohio
+    (kut,) = _resolved("A bomb exploded in Kut on Sunday.", gazetteer, "Kut")
+    assert kut.country == "IRQ"
+
+
+def test_geoparse_washington_is_the_state_where_the_article_is_in_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Washington wildfires forced evacuations near Spokane and Yakima."
+    state = _resolved(text, gazetteer, "Washington", "Spokane", "Yakima")[0]
+    assert (state.feature, state.geonameid) == ("admin1", 5815135)
+    text = "Washington warned Beijing over arms sales to Taiwan."
+    capital = _resolved(text, gazetteer, "Washington", "Beijing", "Taiwan")[0]
+    assert (capital.feature, capital.geonameid) == ("capital", 4140963)
+    text = "Officials in Washington and Baltimore said the storm had passed."
+    assert _resolved(text, gazetteer, "Washington", "Baltimore")[0].feature == "capital"
