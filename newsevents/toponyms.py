@@ -117,13 +117,18 @@ def _demonyms(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mentio
     only (``embedded``): "North Korean troops" say nothing of where anything happened."""
     found = []
     for ent in ents:
-        if ent.label_ != "NORP" or any(taken[ent.start : ent.end]):
+        if ent.label_ != "NORP" or any(taken[ent.start : ent.end]) or _people(ent):
             continue
         mention = _trimmed(ent)
         if mention and any(e.feature in DEMONYM_FEATURES for e in gazetteer.demonym(ent.text)):
             found.append(Mention(mention.text, mention.span, embedded=True))
             taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
     return found
+
+
+def _people(ent: Any) -> bool:
+    """ "Mexicans", "the Saudis": a plural nationality noun names people, not their country."""
+    return bool(ent.root.tag_ in ("NNS", "NNPS"))
 
 
 def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:

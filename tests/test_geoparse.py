@@ -128,6 +128,14 @@ def test_geoparse_demonyms_are_context_mentions_on_request(nlp: Any, gazetteer: 
     assert [a[0].country for a in answers if a] == ["RUS", "GBR", "CHE"]
 
 
+def test_geoparse_plural_nationality_nouns_are_people_not_places(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    parsed = nlp("Mexicans and Canadians lined up as Mexican officials watched in Toronto.")
+    found = find_mentions(parsed, gazetteer, demonyms=True)
+    assert [m.text for m in found] == ["Mexican", "Toronto"]
+
+
 def test_geoparse_focus_is_the_town_its_neighbours_surround(gazetteer: Gazetteer) -> None:
     text = (
         "A coach came from Charleston to Patriot High in Virginia. The school serves "
