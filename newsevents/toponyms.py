@@ -123,7 +123,38 @@ def _demonyms(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mentio
         if mention and any(e.feature in DEMONYM_FEATURES for e in gazetteer.demonym(ent.text)):
             found.append(Mention(mention.text, mention.span, embedded=True))
             taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    return found + _demonyms_within(ents, gazetteer, taken)
+
+
+def _demonyms_within(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """Nationality words inside other names: "the Nigerian Army", "The Canadian Press",
+    "anti-Russian" (two words first: "South African Airways")."""
+    found = []
+    for ent in ents:
+        if ent.label_ == "LANGUAGE":  # "in English"
+            continue
+        i = ent.start
+        while i < ent.end:
+            for j in (i + 2, i + 1):
+                words = ent.doc[i:j]
+                if j > ent.end or any(taken[i:j]) or not _nationality(words, gazetteer):
+                    continue
+                found.append(Mention(words.text, (words.start_char, words.end_char), True))
+                taken[i:j] = [True] * (j - i)
+                i = j - 1
+                break
+            i += 1
     return found
+
+
+def _nationality(words: Any, gazetteer: Gazetteer) -> bool:
+    last = words[-1]
+    return bool(
+        words.text[:1].isupper()
+        and words[0].lower_ != "the"
+        and last.tag_ not in ("NNS", "NNPS")
+        and any(e.feature in DEMONYM_FEATURES for e in gazetteer.demonym(words.text))
+    )
 
 
 def _people(ent: Any) -> bool:
@@ -276,7 +307,9 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     root = ent.root
     if ent.label_ not in MISTAGGED_LABELS or root.dep_ != "pobj":
         return False
-    return root.head.lower_ in LOCATIVE_PREPS and bool(gazetteer.candidates(ent.text))
+    if root.head.lower_ not in LOCATIVE_PREPS or gazetteer.demonym(ent.text):
+        return False  # "in English", "in Russian": a language
+    return bool(gazetteer.candidates(ent.text))
 
 
 def _place_tagged_as_group(ent: Any, gazetteer: Gazetteer) -> bool:

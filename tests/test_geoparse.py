@@ -594,3 +594,12 @@ def test_geoparse_washington_is_the_state_where_the_article_is_in_it(
     assert (capital.feature, capital.geonameid) == ("capital", 4140963)
     text = "Officials in Washington and Baltimore said the storm had passed."
     assert _resolved(text, gazetteer, "Washington", "Baltimore")[0].feature == "capital"
+
+
+def test_geoparse_nationality_words_inside_names_are_demonym_mentions(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    parsed = nlp("Soldiers of the Nigerian Army spoke to The Canadian Press in English.")
+    found = find_mentions(parsed, gazetteer, demonyms=True)
+    assert [(m.text, m.embedded) for m in found] == [("Nigerian", True), ("Canadian", True)]
+    assert find_mentions(parsed, gazetteer) == []  # the places stage never sees them
