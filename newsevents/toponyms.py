@@ -41,6 +41,12 @@ AREA_WORDS = frozenset({
 })  # fmt: skip
 """A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
 Governorate of Idlib") means the admin area of that name, not the town."""
+MOTION_VERBS = frozenset({
+    "travel", "go", "return", "fly", "move", "head", "come", "drive", "flee", "evacuate",
+    "relocate", "deport", "send", "transfer", "walk", "sail", "ride", "commute", "arrive",
+    "trip", "journey", "visit",
+})  # fmt: skip
+"""Verbs after which "to" and "from" name a place ("travelling to Cirencester")."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
 NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
 
@@ -303,11 +309,14 @@ def _joined_to_place(ent: Any, taken: list[bool]) -> bool:
 
 
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
-    """ "arrested 12 people in Goma": a name the tagger called a person, after "in", is a place."""
+    """ "arrested 12 people in Goma", "travelling to Cirencester": a name the tagger called a
+    person, after "in" or after "to" or "from" a verb of motion, is a place."""
     root = ent.root
     if ent.label_ not in MISTAGGED_LABELS or root.dep_ != "pobj":
         return False
-    if root.head.lower_ not in LOCATIVE_PREPS or gazetteer.demonym(ent.text):
+    prep = root.head
+    moving = prep.lower_ in ("to", "from") and prep.head.lemma_ in MOTION_VERBS
+    if not (prep.lower_ in LOCATIVE_PREPS or moving) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text))
 

@@ -603,3 +603,9 @@ def test_geoparse_nationality_words_inside_names_are_demonym_mentions(
     found = find_mentions(parsed, gazetteer, demonyms=True)
     assert [(m.text, m.embedded) for m in found] == [("Nigerian", True), ("Canadian", True)]
     assert find_mentions(parsed, gazetteer) == []  # the places stage never sees them
+
+
+def test_geoparse_a_name_after_a_verb_of_motion_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("The closure will affect people travelling to Cirencester from Gloucester.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Cirencester", "Gloucester"]
+    assert find_mentions(nlp("He talked to Jordan about it."), gazetteer) == []
