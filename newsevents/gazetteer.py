@@ -54,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "12"
+BUILD_VERSION = "13"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -165,6 +165,12 @@ def _supplement_bytes() -> bytes:
     return SUPPLEMENT.read_bytes()
 
 
+SPELT_SHORT = 2
+_SHORT_FORM = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){2,3}|[A-Z]{2,3})$")
+"""Short forms of names ("La.", "Calif.", "L.A.", "LA"): text matches their key only written
+short too, capitals or a dot ("La Niña" and "La Liga" name no Louisiana)."""
+
+
 def _version_key() -> str:
     parts = [
         BUILD_VERSION,
@@ -181,8 +187,9 @@ class Gazetteer:
         self.path = path
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         rows = self._con.execute("SELECT key, cased FROM salient")
-        self.salient: dict[str, bool] = {key: bool(cased) for key, cased in rows}
-        """Names the text matcher looks for; value: whether the text must be capitalised."""
+        self.salient: dict[str, int] = dict(rows)
+        """Names the text matcher looks for; value: 0 any case, 1 the text must be capitalised,
+        :data:`SPELT_SHORT` it must be written as a short form ("La." or "LA", not "La")."""
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
         self.variants = frozenset(
             k for (k,) in self._con.execute("SELECT DISTINCT key FROM variant")
@@ -328,6 +335,7 @@ class _Builder:
             key = normalize(raw)
             bare = raw[4:] if raw.lower().startswith("the ") else raw
             cased = int(bare[:1].isupper() or quality < MATCH_ALIAS)
+            cased = SPELT_SHORT if _SHORT_FORM.match(raw) else cased
             if key and quality > keys.get(key, (0, 0, 0, 0))[0]:
                 keys[key] = (quality, int(salient and quality >= MATCH_ALIAS), cased, 0)
             elif key and quality == keys[key][0]:  # a lower-case form lets lower-case text match

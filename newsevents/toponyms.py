@@ -18,7 +18,7 @@ from typing import Any
 from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
 from spacy.symbols import PROPN
 
-from newsevents.gazetteer import Gazetteer, normalize
+from newsevents.gazetteer import SPELT_SHORT, Gazetteer, normalize
 from newsevents.records import Span
 from newsevents.syntax import text_of
 
@@ -420,9 +420,22 @@ def _longest_match(
         cased = gazetteer.salient.get(normalize(text))
         if cased is None or tokens.lower[i] == "the" or is_generic(text):
             continue
+        if cased == SPELT_SHORT and not _written_short(tokens, i, i + n):
+            continue
         if not cased or (tokens.text[i][:1].isupper() and any(tokens.propn[i : i + n])):
             return n + _area_word_after(tokens, i, i + n, end, gazetteer)
     return 0
+
+
+def _written_short(tokens: _Tokens, i: int, j: int) -> bool:
+    """Whether tokens [i, j) are written as a short form: in capitals, or with a dot in or
+    right after them ("LA", "L.A.", "La." but not "La")."""
+    text = tokens.span_text(i, j)
+    after = tokens.text[j] if j < len(tokens.text) else ""
+    glued = j < len(tokens.text) and tokens.start[j] == tokens.start[j - 1] + len(
+        tokens.text[j - 1]
+    )
+    return text.isupper() or "." in text or (after == "." and glued)
 
 
 def _area_word_after(tokens: _Tokens, i: int, j: int, end: int, gazetteer: Gazetteer) -> int:

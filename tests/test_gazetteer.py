@@ -7,7 +7,14 @@ import time
 
 import pytest
 
-from newsevents.gazetteer import Entry, Gazetteer, _version_key, distance_km, normalize
+from newsevents.gazetteer import (
+    SPELT_SHORT,
+    Entry,
+    Gazetteer,
+    _version_key,
+    distance_km,
+    normalize,
+)
 
 
 def _best(entries: list[Entry], feature: str) -> Entry:
@@ -65,8 +72,9 @@ def test_gazetteer_demonyms_resolve_but_are_not_matched_in_text(gazetteer: Gazet
 
 
 def test_gazetteer_lowercase_supplement_alias_is_salient(gazetteer: Gazetteer) -> None:
-    assert gazetteer.salient.get("demilitarized zone") is False
-    assert gazetteer.salient.get("dmz") is True
+    assert gazetteer.salient.get("demilitarized zone") == 0  # any case
+    assert gazetteer.salient.get("mogadishu") == 1  # capitalised
+    assert gazetteer.salient.get("dmz") == SPELT_SHORT  # "DMZ" or "D.M.Z.", not "Dmz"
 
 
 def test_gazetteer_index_is_versioned(gazetteer: Gazetteer) -> None:

@@ -609,3 +609,10 @@ def test_geoparse_a_name_after_a_verb_of_motion_is_a_place(nlp: Any, gazetteer: 
     parsed = nlp("The closure will affect people travelling to Cirencester from Gloucester.")
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Cirencester", "Gloucester"]
     assert find_mentions(nlp("He talked to Jordan about it."), gazetteer) == []
+
+
+def test_geoparse_a_short_form_matches_only_written_short(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("A weak La Niña formed, forecasters in Boulder said. Floods hit Monroe, La.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Boulder", "Monroe", "La."]
+    parsed = nlp("US troops left, the U.S. Navy stayed, and police in L.A. said so.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["US", "U.S.", "L.A."]
