@@ -105,6 +105,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             found.extend(_salient_within(tokens, ent.start, ent.end, gazetteer, ent.label_, taken))
     found.extend(_salient_within(tokens, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
+    found.extend(_datelines(parsed, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     return sorted(found, key=lambda m: m.span)
@@ -163,6 +164,49 @@ def _nationality(words: Any, gazetteer: Gazetteer) -> bool:
     )
 
 
+DATELINE_MARKS = frozenset({"—", "–", "-", "--", "("})
+"""What follows a dateline's town, but for a comma before its state or date ("PLEASANTON,
+Calif.", "SOUTH WAZIRISTAN, April 5")."""
+
+
+def _datelines(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """A dateline's town in capitals, which the tagger often leaves out: "IMMOKALEE –",
+    "PLEASANTON, Calif. —", "SOUTH WAZIRISTAN, April 5 (APP):", opening the text, a line or
+    a sentence."""
+    found = []
+    i = 0
+    while i < len(parsed):
+        j = i
+        while j < len(parsed) and parsed[j].is_alpha and parsed[j].is_upper:
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        words = parsed[i:j]
+        opens = i == 0 or parsed[i - 1].is_space or parsed[i - 1].is_sent_end
+        if (
+            opens
+            and _dateline_mark(parsed, j)
+            and len(words.text) > 2
+            and not any(taken[i:j])
+            and gazetteer.candidates(words.text)
+        ):
+            found.append(Mention(words.text, (words.start_char, words.end_char)))
+            taken[i:j] = [True] * (j - i)
+        i = j
+    return found
+
+
+def _dateline_mark(parsed: Any, j: int) -> bool:
+    """Whether token ``j`` goes on as a dateline does: a dash or a bracket, or a comma before a
+    capitalised word ("AMLO, as he is known" is no dateline)."""
+    if j >= len(parsed):
+        return False
+    if parsed[j].text == ",":
+        return j + 1 < len(parsed) and parsed[j + 1].text[:1].isupper()
+    return parsed[j].text in DATELINE_MARKS
+
+
 def _people(ent: Any) -> bool:
     """ "Mexicans", "the Saudis": a plural nationality noun names people, not their country."""
     return bool(ent.root.tag_ in ("NNS", "NNPS"))
@@ -192,6 +236,8 @@ LOCAL_NOUNS = frozenset({
     "police", "officer", "sheriff", "deputy", "trooper", "firefighter", "fire", "council",
     "councillor", "councilman", "alderman", "mayor", "official", "resident", "school", "crew",
     "authority", "prosecutor", "court", "judge", "hospital", "voter", "business", "church",
+    "man", "woman", "mother", "father", "teen", "teenager", "boy", "girl", "family", "couple",
+    "home", "homeowner", "student", "native", "driver", "department", "pd",
 })  # fmt: skip
 """Nouns a town's name modifies in local news: "HUMBOLDT police", "BANGOR officials"."""
 

@@ -616,3 +616,17 @@ def test_geoparse_a_short_form_matches_only_written_short(nlp: Any, gazetteer: G
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Boulder", "Monroe", "La."]
     parsed = nlp("US troops left, the U.S. Navy stayed, and police in L.A. said so.")
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["US", "U.S.", "L.A."]
+
+
+def test_geoparse_finds_a_datelines_town_in_capitals(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("IMMOKALEE – Congressman Mario Diaz-Balart spoke on Friday.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)][:1] == ["IMMOKALEE"]
+    parsed = nlp("PLEASANTON, Calif. -- DeltaTrak announced a new logger.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)][:1] == ["PLEASANTON"]
+    parsed = nlp("He met the president of Mexico. AMLO, as he is known, spoke.")
+    assert "AMLO" not in [m.text for m in find_mentions(parsed, gazetteer)]
+
+
+def test_geoparse_a_town_naming_its_people_is_a_mention(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("A Humboldt woman was charged after the crash.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Humboldt"]
