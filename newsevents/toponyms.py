@@ -105,7 +105,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             found.extend(_salient_within(tokens, ent.start, ent.end, gazetteer, ent.label_, taken))
     found.extend(_salient_within(tokens, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
-    found.extend(_datelines(parsed, gazetteer, taken))
+    found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     return sorted(found, key=lambda m: m.span)
@@ -169,32 +169,31 @@ DATELINE_MARKS = frozenset({"—", "–", "-", "--", "("})
 Calif.", "SOUTH WAZIRISTAN, April 5")."""
 
 
-def _datelines(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+def _datelines(
+    parsed: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]
+) -> list[Mention]:
     """A dateline's town in capitals, which the tagger often leaves out: "IMMOKALEE –",
     "PLEASANTON, Calif. —", "SOUTH WAZIRISTAN, April 5 (APP):", opening the text, a line or
     a sentence."""
     found = []
+    capitals = [t.isalpha() and t.isupper() for t in tokens.text]
     i = 0
-    while i < len(parsed):
+    while i < len(capitals):
         j = i
-        while j < len(parsed) and parsed[j].is_alpha and parsed[j].is_upper:
+        while j < len(capitals) and capitals[j]:
             j += 1
-        if j == i:
-            i += 1
-            continue
-        words = parsed[i:j]
-        opens = i == 0 or parsed[i - 1].is_space or parsed[i - 1].is_sent_end
-        if (
-            opens
-            and _dateline_mark(parsed, j)
-            and len(words.text) > 2
-            and not any(taken[i:j])
-            and gazetteer.candidates(words.text)
-        ):
-            found.append(Mention(words.text, (words.start_char, words.end_char)))
-            taken[i:j] = [True] * (j - i)
-        i = j
+        if j > i and _opens(parsed, i) and _dateline_mark(parsed, j) and not any(taken[i:j]):
+            text = tokens.span_text(i, j)
+            if len(text) > 2 and gazetteer.candidates(text):
+                found.append(Mention(text, (tokens.start[i], tokens.start[i] + len(text))))
+                taken[i:j] = [True] * (j - i)
+        i = j + 1
     return found
+
+
+def _opens(parsed: Any, i: int) -> bool:
+    """Whether token ``i`` opens the text, a line or a sentence."""
+    return i == 0 or parsed[i - 1].is_space or parsed[i - 1].is_sent_end
 
 
 def _dateline_mark(parsed: Any, j: int) -> bool:
