@@ -23,7 +23,13 @@ from dataclasses import replace
 from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km, normalize
 from newsevents.place_context import Context, first_context
 from newsevents.place_links import Links, dateline_keys, qualified_after, read_links
-from newsevents.place_lookup import ADMIN_FEATURES, candidates, is_styled, prior_of
+from newsevents.place_lookup import (
+    ADMIN_FEATURES,
+    TOWN_FEATURES,
+    candidates,
+    is_styled,
+    prior_of,
+)
 from newsevents.records import Place
 from newsevents.toponyms import Mention, find_mentions, is_generic
 
@@ -87,6 +93,8 @@ elsewhere to stop shadowing it (see :func:`_shadowed`)."""
 PASSES = 4
 """Rounds of choosing each name's entry in the light of the others' choices, at most: a choice
 changes the next round's states and neighbours (Augusta, Maine makes Portland Maine's)."""
+LISTED_KM = 50
+"""How near a town must lie to a town it is listed with to beat a country of its name."""
 LOCAL_GAP = 2.0
 """How far a town among the article's places may score below a country of its name, no other
 place of the article lying in, and still be chosen: Lebanon, Ohio, not China, Texas."""
@@ -268,6 +276,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     Ohio is the Ohio town (see :func:`_local`)."""
     top = max(cands, key=lambda e: _score(e, key, context, pairs))
     if top.feature == "country" and not context.country_share(top, key):
+        listed = _listed_with_town(cands, key, context, pairs)
+        if listed is not None:
+            return listed
         local = [e for e in cands if _local(e, key, context)]
         town = max(local, key=lambda e: _score(e, key, context, pairs), default=None)
         if (
@@ -276,6 +287,19 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         ):
             return town
     return top
+
+
+def _listed_with_town(cands: list[Entry], key: str, context: Context, links: Links) -> Entry | None:
+    """A town of the name beside a town it is listed with: "police in Youngstown and Poland"
+    mean Poland, Ohio, whatever the country's size."""
+    towns = [context.best[k] for k in links.joined.get(key, []) if k in context.best]
+    towns = [t for t in towns if t.feature in TOWN_FEATURES]
+    near = [
+        e
+        for e in cands
+        if e.feature in TOWN_FEATURES and any(_near(e, t, LISTED_KM) for t in towns)
+    ]
+    return max(near, key=lambda e: e.population, default=None)
 
 
 def _local(e: Entry, key: str, context: Context) -> bool:

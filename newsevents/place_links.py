@@ -47,6 +47,9 @@ def dateline_keys(
 
 QUALIFIERS_AFTER = frozenset({"state", "province", "city"})
 """Lower-case words after a name that say which of its places it is."""
+PLURAL_QUALIFIERS = {"states": "state", "provinces": "province", "cities": "city"}
+"""The same after the last name of a list, for each of its names."""
+_LISTED = re.compile(r"^,?\s+(?:and|or|&)\s+$|^,\s+$", re.I)
 _AREA_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+[A-Z])")
 """A lower-case word after a name, not itself followed by a capitalised one: "Washington
 state", "Helmand province" (but not "New York City" or "Washington State University")."""
@@ -59,9 +62,18 @@ def qualified_after(
     that word out of the name: "Washington state officials" mean the state. Every such
     mention of the name must say the same."""
     said: dict[str, set[str]] = defaultdict(set)
-    for m, key in zip(mentions, keys, strict=True):
+    listed: list[str] = []  # the names of a list so far: "Zamfara, Kebbi and Katsina states"
+    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
+        if i and not _LISTED.match(text[mentions[i - 1].span[1] : m.span[0]]):
+            listed = []
+        listed.append(key)
         after = _AREA_AFTER.match(text, m.span[1])
-        said[key].add(after[1] if after and after[1] in QUALIFIERS_AFTER else "")
+        word = after[1] if after else ""
+        if word in PLURAL_QUALIFIERS:
+            for k in listed:
+                said[k].add(PLURAL_QUALIFIERS[word])
+        else:
+            said[key].add(word if word in QUALIFIERS_AFTER else "")
     out = dict(cands)
     for key, words in said.items():
         (word,) = words if len(words) == 1 else ("",)
@@ -94,6 +106,9 @@ class Links:
     that the town's choice and its host's do not chase each other's; else the host's best."""
     abbreviations: frozenset[str] = frozenset()
     """Keys of the names written as abbreviations ("WA", "SA"): see :func:`is_abbreviation`."""
+    joined: dict[str, list[str]] = field(default_factory=dict)
+    """Names joined by "and" or "or" ("Youngstown and Poland"), both ways: a list names places
+    of one kind."""
     apart: frozenset[int] = frozenset()
     """The shadowed states in which the city of their name does not lie: the state of
     Washington is shadowed by Washington, D.C. only where the article names no town in it."""
@@ -128,7 +143,20 @@ def read_links(
     )
     apart = frozenset(e.id for k, c in cands.items() if k not in short for e in shadowed_apart(c))
     hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
-    return Links(host, inner, shadowed, _qualified_keys(cands), hosts, short, apart)
+    joined = _joined(mentions, keys, text)
+    return Links(host, inner, shadowed, _qualified_keys(cands), hosts, short, joined, apart)
+
+
+_JOINED = re.compile(r"^,?\s+(?:and|or|&)\s+$", re.I)
+
+
+def _joined(mentions: Sequence[Mention], keys: list[str], text: str) -> dict[str, list[str]]:
+    joined: dict[str, list[str]] = defaultdict(list)
+    for i, (a, b) in enumerate(pairwise(mentions)):
+        if keys[i] != keys[i + 1] and _JOINED.match(text[a.span[1] : b.span[0]]):
+            joined[keys[i]].append(keys[i + 1])
+            joined[keys[i + 1]].append(keys[i])
+    return dict(joined)
 
 
 def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:

@@ -630,3 +630,22 @@ def test_geoparse_finds_a_datelines_town_in_capitals(nlp: Any, gazetteer: Gazett
 def test_geoparse_a_town_naming_its_people_is_a_mention(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("A Humboldt woman was charged after the crash.")
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Humboldt"]
+
+
+def test_geoparse_a_town_listed_with_a_nearby_town_beats_a_country(gazetteer: Gazetteer) -> None:
+    text = "Police in Youngstown and Poland said the suspect fled toward Boardman."
+    poland = _resolved(text, gazetteer, "Youngstown", "Poland", "Boardman")[1]
+    assert (poland.feature, poland.country) == ("city", "USA")
+    text = "Poland and Hungary blocked the budget, officials in Brussels said."
+    poland = _resolved(text, gazetteer, "Poland", "Hungary", "Brussels")[0]
+    assert (poland.feature, poland.country) == ("country", "POL")
+
+
+def test_geoparse_a_plural_area_word_after_a_list_qualifies_each_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Gunmen killed villagers in Zamfara, Kebbi and Katsina states, police said."
+    places = _resolved(text, gazetteer, "Zamfara", "Kebbi", "Katsina")
+    assert [(e.name, e.feature) for e in places][2] == ("Katsina", "admin1")
+    (town,) = _resolved("Katsina police said the market reopened.", gazetteer, "Katsina")
+    assert town.feature == "city"
