@@ -649,3 +649,14 @@ def test_geoparse_a_plural_area_word_after_a_list_qualifies_each_name(
     assert [(e.name, e.feature) for e in places][2] == ("Katsina", "admin1")
     (town,) = _resolved("Katsina police said the market reopened.", gazetteer, "Katsina")
     assert town.feature == "city"
+
+
+def test_geoparse_named_regions_of_local_news(gazetteer: Gazetteer) -> None:
+    text = "Tech firms in Silicon Valley and the Bay Area cut jobs as New England braced for snow."
+    places = _resolved(text, gazetteer, "Silicon Valley", "Bay Area", "New England")
+    assert [(e.feature, e.country) for e in places] == [("region", "USA")] * 3
+    text = "Police in Birmingham and across the Midlands arrested 12."
+    assert _resolved(text, gazetteer, "Birmingham", "Midlands")[1].country == "GBR"
+    text = "Farmers in the Midlands of Zimbabwe near Gweru said the rains failed."
+    midlands = _resolved(text, gazetteer, "Midlands", "Zimbabwe", "Gweru")[0]
+    assert (midlands.feature, midlands.country) == ("admin1", "ZWE")
