@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km, normalize
-from newsevents.place_context import Context, first_context
+from newsevents.place_context import Context, first_context, state_of
 from newsevents.place_links import Links, dateline_keys, qualified_after, read_links
 from newsevents.place_lookup import (
     ADMIN_FEATURES,
@@ -88,8 +88,9 @@ NEIGHBOUR_KM = 30
 """A town this close to another town of the article is its neighbour: support on top of being
 close (150 km). Gorham beside Berlin, New Hampshire is theirs, not the larger Gorham, Maine."""
 APART_SHARE = 0.5
-"""The share of the article's places in states that must lie in a state for a city of its name
-elsewhere to stop shadowing it (see :func:`_shadowed`)."""
+APART_PLACES = 2
+"""The share of the article's places in states that must lie in a state, and how many places,
+for a city of its name elsewhere to stop shadowing it (see :func:`_shadowed`)."""
 PASSES = 4
 """Rounds of choosing each name's entry in the light of the others' choices, at most: a choice
 changes the next round's states and neighbours (Augusta, Maine makes Portland Maine's)."""
@@ -388,10 +389,14 @@ def _score(e: Entry, key: str, context: Context, links: Links) -> float:
 
 def _shadowed(e: Entry, key: str, context: Context, links: Links) -> bool:
     """An area named after a large city is that city, unless it is a state the city does not
-    lie in and the article names places in it (Spokane and Yakima: the state of Washington)."""
+    lie in and the article names several places in it (Spokane and Yakima: the state of
+    Washington; but one town, "flew from Seattle to Washington", is not enough)."""
     if e.id not in links.shadowed:
         return False
-    return e.id not in links.apart or context.state_share(e, key) < APART_SHARE
+    if e.id not in links.apart or context.state_share(e, key) < APART_SHARE:
+        return True
+    inside = {o.id for o in context.others(key) if o.id != e.id and state_of(o) == state_of(e)}
+    return len(inside) < APART_PLACES
 
 
 def _support(e: Entry, other: Entry) -> float:

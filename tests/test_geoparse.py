@@ -594,6 +594,8 @@ def test_geoparse_washington_is_the_state_where_the_article_is_in_it(
     assert (capital.feature, capital.geonameid) == ("capital", 4140963)
     text = "Officials in Washington and Baltimore said the storm had passed."
     assert _resolved(text, gazetteer, "Washington", "Baltimore")[0].feature == "capital"
+    text = "The senator flew from Seattle to Washington to lobby Congress."
+    assert _resolved(text, gazetteer, "Seattle", "Washington")[1].feature == "capital"
 
 
 def test_geoparse_nationality_words_inside_names_are_demonym_mentions(
