@@ -95,6 +95,9 @@ PASSES = 4
 """Rounds of choosing each name's entry in the light of the others' choices, at most: a choice
 changes the next round's states and neighbours (Augusta, Maine makes Portland Maine's)."""
 LISTED_KM = 50
+SURROUNDED_KM = 100
+"""A town this near two of the article's towns beats a famous city of its name in a country
+no other place of the article lies in: Cairo, Illinois, beside Carbondale and Paducah."""
 """How near a town must lie to a town it is listed with to beat a country of its name."""
 LOCAL_GAP = 2.0
 """How far a town among the article's places may score below a country of its name, no other
@@ -272,10 +275,15 @@ def _main_country(context: Context) -> str | None:
 
 
 def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry:
-    """The best-scoring candidate, but a town among the article's places rather than a country
-    no other place of the article lies in: "Lebanon" beside Mason, Springboro and Warren County,
-    Ohio is the Ohio town (see :func:`_local`)."""
+    """The best-scoring candidate, but a town among the article's places rather than a city or
+    a country no other place of the article lies in: "Cairo" beside Carbondale and Paducah is
+    Cairo, Illinois (see :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren
+    County, Ohio is the Ohio town (see :func:`_local`)."""
     top = max(cands, key=lambda e: _score(e, key, context, pairs))
+    if top.feature in TOWN_FEATURES and not context.country_share(top, key):
+        around = [e for e in cands if e.feature in TOWN_FEATURES and _surrounded(e, key, context)]
+        if around:
+            return max(around, key=lambda e: _score(e, key, context, pairs))
     if top.feature == "country" and not context.country_share(top, key):
         listed = _listed_with_town(cands, key, context, pairs)
         if listed is not None:
@@ -288,6 +296,12 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         ):
             return town
     return top
+
+
+def _surrounded(e: Entry, key: str, context: Context) -> bool:
+    """Whether a town lies near at least two of the article's other towns."""
+    towns = {o.id: o for o in context.others(key) if o.feature in TOWN_FEATURES and o.id != e.id}
+    return sum(_near(e, o, SURROUNDED_KM) for o in towns.values()) >= 2
 
 
 def _listed_with_town(cands: list[Entry], key: str, context: Context, links: Links) -> Entry | None:

@@ -662,3 +662,13 @@ def test_geoparse_named_regions_of_local_news(gazetteer: Gazetteer) -> None:
     text = "Farmers in the Midlands of Zimbabwe near Gweru said the rains failed."
     midlands = _resolved(text, gazetteer, "Midlands", "Zimbabwe", "Gweru")[0]
     assert (midlands.feature, midlands.country) == ("admin1", "ZWE")
+
+
+def test_geoparse_a_town_between_two_of_the_articles_towns_beats_a_famous_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Cairo police said flooding near Carbondale and Paducah closed roads."
+    cairo = _resolved(text, gazetteer, "Cairo", "Carbondale", "Paducah")[0]
+    assert (cairo.country, cairo.admin1) == ("USA", "Illinois")
+    text = "Cairo police said protesters marched from Giza toward Tahrir Square."
+    assert _resolved(text, gazetteer, "Cairo", "Giza")[0].country == "EGY"
