@@ -672,3 +672,12 @@ def test_geoparse_a_town_between_two_of_the_articles_towns_beats_a_famous_city(
     assert (cairo.country, cairo.admin1) == ("USA", "Illinois")
     text = "Cairo police said protesters marched from Giza toward Tahrir Square."
     assert _resolved(text, gazetteer, "Cairo", "Giza")[0].country == "EGY"
+
+
+def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None:
+    text = "A man was stabbed in Ballymena, County Antrim, and police in Belfast appealed."
+    antrim = _resolved(text, gazetteer, "Ballymena", "County Antrim", "Belfast")[1]
+    assert (antrim.feature, antrim.country) == ("admin2", "GBR")  # not Antrim County, Michigan
+    text = "Antrim County deputies said the lake froze near Traverse City, Michigan."
+    michigan = _resolved(text, gazetteer, "Antrim County", "Traverse City", "Michigan")[0]
+    assert michigan.country == "USA"
