@@ -41,6 +41,13 @@ AREA_WORDS = frozenset({
 })  # fmt: skip
 """A name that says it is an area ("Orange County", "Sokoto State", "County Cork", "the
 Governorate of Idlib") means the admin area of that name, not the town."""
+TAKING_VERBS = frozenset({
+    "strike", "shell", "attack", "bomb", "capture", "seize", "storm", "raid", "invade",
+    "besiege", "liberate", "recapture", "retake", "target", "pound", "bombard", "overrun",
+    "encircle", "surround", "occupy", "annex", "blockade",
+})  # fmt: skip
+"""Verbs whose object, when it is a salient place name, is that place: "struck Kharkiv"."""
+BORDERS = frozenset({"border", "frontier", "boundary"})
 MOTION_VERBS = frozenset({
     "travel", "go", "return", "fly", "move", "head", "come", "drive", "flee", "evacuate",
     "relocate", "deport", "send", "transfer", "walk", "sail", "ride", "commute", "arrive",
@@ -92,6 +99,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
         if (
             ent.label_ in PLACE_LABELS
             or _located_by_preposition(ent, gazetteer)
+            or _placed_by_role(ent, gazetteer)
             or _place_tagged_as_group(ent, gazetteer)
         ):
             mention = _trimmed(ent)
@@ -182,13 +190,33 @@ def _datelines(
         j = i
         while j < len(capitals) and capitals[j]:
             j += 1
-        if j > i and _opens(parsed, i) and _dateline_mark(parsed, j) and not any(taken[i:j]):
+        if j > i and _opens(parsed, i) and _dateline_mark(parsed, j):
             text = tokens.span_text(i, j)
-            if len(text) > 2 and gazetteer.candidates(text):
+            if any(taken[i:j]):  # the town found otherwise: its country may still be missed
+                found.extend(_dateline_area(tokens, j, gazetteer, taken))
+            elif len(text) > 2 and gazetteer.candidates(text):
                 found.append(Mention(text, (tokens.start[i], tokens.start[i] + len(text))))
                 taken[i:j] = [True] * (j - i)
+                found.extend(_dateline_area(tokens, j, gazetteer, taken))
         i = j + 1
     return found
+
+
+def _dateline_area(
+    tokens: _Tokens, j: int, gazetteer: Gazetteer, taken: list[bool]
+) -> list[Mention]:
+    """The country or state after a dateline's town and its comma ("NIAMEY, Niger (AP)"), which
+    the tagger may call a person."""
+    if j >= len(tokens.text) or tokens.text[j] != ",":
+        return []
+    for k in range(min(j + 4, len(tokens.text)), j + 1, -1):
+        text = tokens.span_text(j + 1, k).rstrip(TRAILING_MARKS)
+        if any(taken[j + 1 : k]) or not text[:1].isupper():
+            continue
+        if normalize(text) in gazetteer.salient and not gazetteer.demonym(text):
+            taken[j + 1 : k] = [True] * (k - j - 1)
+            return [Mention(text, (tokens.start[j + 1], tokens.start[j + 1] + len(text)))]
+    return []
 
 
 def _opens(parsed: Any, i: int) -> bool:
@@ -366,6 +394,37 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     return bool(gazetteer.candidates(ent.text))
 
 
+def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
+    """A salient place name the tagger called a person or an organisation, in a place's role:
+    the object of a verb of attack or capture ("missiles struck KHARKIV and ZAPORIZHZHIA"), or
+    after "the border with" ("near the border with MALI")."""
+    if ent.label_ not in MISTAGGED_LABELS or ent.label_ == "NORP" or len(ent) > 3:
+        return False
+    root = ent.root
+    head = root.head if root.dep_ == "conj" else root
+    if head.dep_ == "dobj":
+        verb = head.head
+        placed = verb.lemma_.lower() in TAKING_VERBS and not _by_a_person(verb)
+    elif head.dep_ == "pobj":
+        placed = head.head.lower_ in ("with", "of") and head.head.head.lemma_.lower() in BORDERS
+    else:
+        placed = False
+    return placed and _salient_place(ent.text, gazetteer)
+
+
+def _by_a_person(verb: Any) -> bool:
+    """Whether a verb's subject is a person ("Smith attacked Chad", "she hit Tyler")."""
+    return any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "PERSON" or c.lower_ in ("he", "she"))
+        for c in verb.children
+    )
+
+
+def _salient_place(text: str, gazetteer: Gazetteer) -> bool:
+    key = normalize(text)
+    return key in gazetteer.salient and key not in NOT_PLACES and not gazetteer.demonym(text)
+
+
 def _place_tagged_as_group(ent: Any, gazetteer: Gazetteer) -> bool:
     """ "the northern countryside of Aleppo", "western Kasese district": a salient place name
     the tagger called a nationality or group, when no nationality goes by that name."""
@@ -426,6 +485,10 @@ class _Tokens:
         return self.doc_text[self.start[i] : self.start[j - 1] + len(self.text[j - 1])]
 
 
+TRAILING_MARKS = "-–—(:,; "
+"""Marks a token may carry after a name ("Calif.--"), left out of the mention."""
+
+
 def _salient_within(
     tokens: _Tokens, start: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
 ) -> list[Mention]:
@@ -435,7 +498,7 @@ def _salient_within(
     while i < end:
         n = _longest_match(tokens, i, end, gazetteer, label, taken)
         if n:
-            text, at = tokens.span_text(i, i + n), tokens.start[i]
+            text, at = tokens.span_text(i, i + n).rstrip(TRAILING_MARKS), tokens.start[i]
             whole = bool(label) and _is_whole(tokens, i, i + n, start, end)
             found.append(Mention(text, (at, at + len(text)), bool(label) and not whole))
             taken[i : i + n] = [True] * n
@@ -461,6 +524,8 @@ def _longest_match(
     for n in range(min(gazetteer.max_words, end - i), 0, -1):
         if any(taken[i : i + n]) or (not label and any(tokens.tagged[i : i + n])):
             continue
+        if not any(c.isalnum() for c in tokens.text[i + n - 1]):
+            continue  # "KYIV," is "KYIV"
         text = tokens.span_text(i, i + n)
         cased = gazetteer.salient.get(normalize(text))
         if cased is None or tokens.lower[i] == "the" or is_generic(text):

@@ -681,3 +681,17 @@ def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None
     text = "Antrim County deputies said the lake froze near Traverse City, Michigan."
     michigan = _resolved(text, gazetteer, "Antrim County", "Traverse City", "Michigan")[0]
     assert michigan.country == "USA"
+
+
+def test_geoparse_places_the_tagger_called_people_in_a_places_role(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    parsed = nlp("KYIV, Ukraine (AP) — Russian missiles struck Kharkiv and Zaporizhzhia overnight.")
+    found = [m.text for m in find_mentions(parsed, gazetteer)]
+    assert found == ["KYIV", "Ukraine", "Kharkiv", "Zaporizhzhia"]  # "KYIV", not "KYIV,"
+    parsed = nlp("NIAMEY, Niger (AP) — Jihadists killed 17 soldiers near the border with Mali.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["NIAMEY", "Niger", "Mali"]
+    parsed = nlp("PLEASANTON, Calif.--( )--DeltaTrak announced a logger.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["PLEASANTON", "Calif."]
+    parsed = nlp("Police said Smith attacked Chad outside the bar.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == []  # a person attacked
