@@ -22,7 +22,13 @@ from dataclasses import replace
 
 from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km, normalize
 from newsevents.place_context import Context, first_context, state_of
-from newsevents.place_links import Links, dateline_keys, qualified_after, read_links
+from newsevents.place_links import (
+    Links,
+    areas_after,
+    dateline_keys,
+    qualified_after,
+    read_links,
+)
 from newsevents.place_lookup import (
     ADMIN_FEATURES,
     TOWN_FEATURES,
@@ -154,6 +160,7 @@ def resolve(
     }
     counts = Counter(keys)
     cands = qualified_after(cands, mentions, keys, text)
+    cands = areas_after(cands, mentions, keys, text, gazetteer)
     cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
     cands = _styles_abroad(cands, counts, mentions, gazetteer)
     for key in datelines:

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from newsevents.gazetteer import Entry, normalize
+from newsevents.gazetteer import Entry, Gazetteer, normalize
 from newsevents.place_lookup import (
+    ADMIN_FEATURES,
     AREA_WORDS,
     as_qualified,
+    candidates,
     is_abbreviation,
     shadowed_apart,
     shadowed_areas,
@@ -24,7 +26,7 @@ from newsevents.place_lookup import (
 )
 from newsevents.toponyms import Mention
 
-__all__ = ["Links", "dateline_keys", "qualified_after", "read_links"]
+__all__ = ["Links", "areas_after", "dateline_keys", "qualified_after", "read_links"]
 
 
 _DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
@@ -79,6 +81,43 @@ def qualified_after(
         (word,) = words if len(words) == 1 else ("",)
         if word and any(_named(e, key) for e in cands.get(key, [])):
             out[key] = as_qualified(cands[key], word)
+    return out
+
+
+AREAS_AFTER = frozenset({"region", "oblast", "governorate", "province", "state"})
+"""Lower-case area words after a name that name the area whatever its own name: "the Donetsk
+region" is Donetska oblast, "Idlib governorate" the governorate."""
+
+
+def areas_after(
+    cands: dict[str, list[Entry]],
+    mentions: Sequence[Mention],
+    keys: list[str],
+    text: str,
+    gazetteer: Gazetteer,
+) -> dict[str, list[Entry]]:
+    """The admin areas a name and the area word after it name together, where every mention of
+    the name has that word after it."""
+    said: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, str] = {}
+    for m, key in zip(mentions, keys, strict=True):
+        after = _AREA_AFTER.match(text, m.span[1])
+        said[key].add(after[1] if after and after[1] in AREAS_AFTER else "")
+        named[key] = m.text
+    out = dict(cands)
+    for key, words in said.items():
+        (word,) = words if len(words) == 1 else ("",)
+        areas = (
+            [
+                e
+                for e in candidates(f"{named[key]} {word}", gazetteer)
+                if e.feature in ADMIN_FEATURES
+            ]
+            if word
+            else []
+        )
+        if areas:
+            out[key] = areas
     return out
 
 

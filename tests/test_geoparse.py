@@ -695,3 +695,15 @@ def test_geoparse_places_the_tagger_called_people_in_a_places_role(
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["PLEASANTON", "Calif."]
     parsed = nlp("Police said Smith attacked Chad outside the bar.")
     assert [m.text for m in find_mentions(parsed, gazetteer)] == []  # a person attacked
+
+
+def test_geoparse_an_area_word_after_a_name_names_the_area_whatever_its_own_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "In the Donetsk region, fighting raged near Bakhmut, and drones hit the Belgorod region."
+    places = _resolved(text, gazetteer, "Donetsk", "Bakhmut", "Belgorod")
+    assert [(e.feature, e.country) for e in places] == [
+        ("admin1", "UKR"), ("city", "UKR"), ("admin1", "RUS")
+    ]  # fmt: skip
+    (city,) = _resolved("Donetsk residents queued for water.", gazetteer, "Donetsk")
+    assert city.feature == "city"
