@@ -55,6 +55,7 @@ MOTION_VERBS = frozenset({
 })  # fmt: skip
 """Verbs after which "to" and "from" name a place ("travelling to Cirencester")."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
+PLACING_PREPS = LOCATIVE_PREPS | {"of", "from", "to"}
 NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
 
 GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
@@ -103,7 +104,11 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             or _place_tagged_as_group(ent, gazetteer)
         ):
             mention = _trimmed(ent)
-            if mention and _is_place_name(mention.text, gazetteer):
+            if (
+                mention
+                and _is_place_name(mention.text, gazetteer)
+                and not _unvouched(ent, mention, gazetteer)
+            ):
                 found.append(mention)
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
     named, tokens = Counter(normalize(m.text) for m in found), _Tokens.of(parsed)
@@ -451,6 +456,19 @@ def _trimmed(ent: Any) -> Mention | None:
         if text.endswith(suffix):
             text, end = text[: -len(suffix)], end - len(suffix)
     return Mention(text, (start, end))
+
+
+def _unvouched(ent: Any, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """A one-word name the tagger called a place, unknown to the gazetteer, with nothing in the
+    text that places it: mostly a company or a person ("Dropbox", "Wedbush", "Yulia"). After
+    "in", "at", "from"… ("a market at MAKEEN") or before a comma ("Makeen, South Waziristan")
+    it stays a place."""
+    if len(mention.text.split()) > 1 or gazetteer.candidates(mention.text):
+        return False
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACING_PREPS:
+        return False
+    return not (ent.end < len(ent.doc) and ent.doc[ent.end].text == ",")
 
 
 def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:

@@ -707,3 +707,12 @@ def test_geoparse_an_area_word_after_a_name_names_the_area_whatever_its_own_name
     ]  # fmt: skip
     (city,) = _resolved("Donetsk residents queued for water.", gazetteer, "Donetsk")
     assert city.feature == "city"
+
+
+def test_geoparse_an_unknown_word_the_tagger_called_a_place_needs_the_text_to_place_it(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    for text in ("Yulia said she felt better after leaving hospital.", "Buhari visited troops."):
+        assert find_mentions(nlp(text), gazetteer) == [], text  # people the tagger called places
+    parsed = nlp("The Nuiry brothers arrived in Sarajevo.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Sarajevo"]
