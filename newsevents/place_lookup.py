@@ -12,7 +12,7 @@ import math
 import re
 
 from newsevents.gazetteer import MATCH_ALIAS, MATCH_ALTERNATE, Entry, Gazetteer, normalize
-from newsevents.toponyms import AREA_WORDS, is_generic
+from newsevents.toponyms import AREA_WORDS, WITH_THE, is_generic
 
 __all__ = [
     "ADMIN_FEATURES",
@@ -132,7 +132,7 @@ def _inner_run(
     for size in range(len(words) - 1, 0, -1):
         for i in range(len(words) - size + 1):
             part = " ".join(words[i : i + size])
-            if not part[:1].isupper() or is_generic(part):
+            if not part[:1].isupper() or is_generic(part) or normalize(part) in WITH_THE:
                 continue
             if i and normalize(words[i - 1]) in ("st", "saint"):  # "St Patrick's": a saint's
                 continue

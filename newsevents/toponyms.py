@@ -22,7 +22,15 @@ from newsevents.gazetteer import SPELT_SHORT, Gazetteer, normalize
 from newsevents.records import Span
 from newsevents.syntax import text_of
 
-__all__ = ["AREA_WORDS", "GENERIC_WORDS", "NOT_PLACES", "Mention", "find_mentions", "is_generic"]
+__all__ = [
+    "AREA_WORDS",
+    "GENERIC_WORDS",
+    "NOT_PLACES",
+    "WITH_THE",
+    "Mention",
+    "find_mentions",
+    "is_generic",
+]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 HOST_LABELS = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
@@ -56,7 +64,9 @@ MOTION_VERBS = frozenset({
 """Verbs after which "to" and "from" name a place ("travelling to Cirencester")."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
 PLACING_PREPS = LOCATIVE_PREPS | {"of", "from", "to"}
-NOT_PLACES = frozenset({"north", "south", "east", "west", "earth", "world", "heaven", "hell"})
+NOT_PLACES = frozenset(
+    {"north", "south", "east", "west", "earth", "world", "heaven", "hell", "commonwealth"}
+)
 
 GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
     "central", "western", "eastern", "northern", "southern", "upper", "lower", "new", "old",
@@ -503,6 +513,8 @@ class _Tokens:
         return self.doc_text[self.start[i] : self.start[j - 1] + len(self.text[j - 1])]
 
 
+WITH_THE = frozenset({"states"})
+"""Names that are places only right after "the" ("in the States")."""
 TRAILING_MARKS = "-–—(:,; "
 """Marks a token may carry after a name ("Calif.--"), left out of the mention."""
 
@@ -550,6 +562,8 @@ def _longest_match(
             continue
         if cased == SPELT_SHORT and not _written_short(tokens, i, i + n):
             continue
+        if normalize(text) in WITH_THE and (i == 0 or tokens.lower[i - 1] != "the"):
+            continue  # "the States", not "Member States"
         if not cased or (tokens.text[i][:1].isupper() and any(tokens.propn[i : i + n])):
             return n + _area_word_after(tokens, i, i + n, end, gazetteer)
     return 0

@@ -716,3 +716,11 @@ def test_geoparse_an_unknown_word_the_tagger_called_a_place_needs_the_text_to_pl
         assert find_mentions(nlp(text), gazetteer) == [], text  # people the tagger called places
     parsed = nlp("The Nuiry brothers arrived in Sarajevo.")
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Sarajevo"]
+
+
+def test_geoparse_the_states_only_after_the(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("He moved back to the States last year.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["States"]
+    text = "The Member States agreed in Brussels, the Commonwealth of Independent States in Minsk."
+    places = [a[0] for a in resolve(find_mentions(nlp(text), gazetteer), gazetteer, text) if a]
+    assert "USA" not in {e.country for e in places}
