@@ -109,6 +109,10 @@ def test_curated_alias_names_the_geonames_town(
         ("Birni N'Konni", 2437732),
         ("Petion-Ville", 3719028),
         ("Tenth of Ramadan", 353229),
+        ("Evpatoria", 688105),  # Yevpatoriya, under its Russian name
+        ("Al-Hol", 173797),
+        ("Saidnaya", 164717),
+        ("Beersheva", 295530),
     ],
 )
 def test_wire_spellings_name_the_town(gazetteer: Gazetteer, name: str, geonameid: int) -> None:
