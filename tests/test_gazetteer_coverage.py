@@ -88,6 +88,73 @@ def test_curated_alias_names_the_geonames_town(
     assert _resolved(gazetteer, name).geonameid == geonameid
 
 
+# --- English and wire spellings of towns ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "geonameid"),
+    [
+        ("Odessa", 698740),  # not Odessa, Texas
+        ("Mansoura", 360761),  # not Mansoûra, Algeria
+        ("Khoms", 2219905),  # not Homs
+        ("Ambo", 335288),  # Hāgere Hiywet, not Ambo, Peru
+        ("Matamoros", 3523466),  # Heroica Matamoros, not a village of the name
+        ("Baroda", 1253573),  # Vadodara
+        ("Bacolod", 1729564),  # Bacolod City
+        ("Minamisoma", 6822149),
+        ("Kengtung", 1319364),
+        ("Makhmour", 93818),
+        ("Debre Markos", 339708),
+        ("Bulo Burte", 63689),
+        ("Birni N'Konni", 2437732),
+        ("Petion-Ville", 3719028),
+        ("Tenth of Ramadan", 353229),
+        ("Evpatoria", 688105),  # Yevpatoriya, under its Russian name
+        ("Al-Hol", 173797),
+        ("Saidnaya", 164717),
+        ("Beersheva", 295530),
+    ],
+)
+def test_wire_spellings_name_the_town(gazetteer: Gazetteer, name: str, geonameid: int) -> None:
+    assert _resolved(gazetteer, name).geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "geonameid"),
+    [
+        ("Bayda", "Yemen", 79836),
+        ("Legazpi", "Philippines", 1706889),
+        ("Aksu", "China", 1529660),
+        ("Qaim", "Iraq", 92138),
+        ("Rajouri", "India", 1258891),
+        ("Balakliia", "Ukraine", 712926),  # the town, not GeoNames' village of the name
+        ("Kostiantynivka", "Ukraine", 705104),
+    ],
+)
+def test_wire_spellings_name_the_town_of_the_named_country(
+    gazetteer: Gazetteer, name: str, country: str, geonameid: int
+) -> None:
+    place = _resolved_in(gazetteer, name, country)
+    assert place is not None and place.geonameid == geonameid
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "iso3"),
+    [("Odessa", "Texas", "USA"), ("Aksu", "Kazakhstan", "KAZ"), ("Ambo", "Peru", "PER"),
+     ("Legazpi", "Spain", "ESP"), ("Mansoura", "Algeria", "DZA"), ("Bayda", "Libya", "LBY"),
+     ("Homs", "Syria", "SYR")],
+)  # fmt: skip
+def test_wire_spellings_leave_namesakes_abroad_their_names(
+    gazetteer: Gazetteer, name: str, country: str, iso3: str
+) -> None:
+    place = _resolved_in(gazetteer, name, country)
+    assert place is not None and place.country == iso3
+
+
+def test_a_name_two_towns_share_goes_to_the_larger_without_a_country(gazetteer: Gazetteer) -> None:
+    assert _resolved(gazetteer, "Bayda").country == "LBY"
+
+
 # --- airports ----------------------------------------------------------------------------------
 
 
