@@ -46,6 +46,10 @@ with namesake towns: British counties) are ranked like GeoNames places instead."
 MATCH_PRIOR = {MATCH_ALTERNATE: -3.0, MATCH_ALIAS: 0.0}
 """GeoNames alternate names are often translations ("White House" is Casablanca): a penalty."""
 TOWN_FEATURES = ("city", "capital")
+COUNTRY_ALTERNATE_PRIOR = -5.0
+"""The penalty for a country named by a GeoNames alternate name, mostly a translation ("Uman"
+is Oman in Arabic, "Salvador" El Salvador in Portuguese): a city of that very name wins (Uman,
+Ukraine; Salvador, Brazil). The English names news uses are curated aliases, not alternates."""
 LARGE_CITY_ALTERNATE_PRIOR = -2.0
 """The penalty for a city of :data:`LARGE_CITY` or more named by an alternate name: English
 news names large foreign cities by their exonyms ("Seville", "Cologne", "Mecca", "Calcutta"),
@@ -223,4 +227,6 @@ def prior_of(e: Entry) -> float:
         base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)
     if e.match == MATCH_ALTERNATE and e.population >= LARGE_CITY and e.feature in TOWN_FEATURES:
         return base + LARGE_CITY_ALTERNATE_PRIOR
+    if e.match == MATCH_ALTERNATE and e.feature == "country":
+        return base + COUNTRY_ALTERNATE_PRIOR
     return base + MATCH_PRIOR.get(e.match, 0.0)

@@ -724,3 +724,16 @@ def test_geoparse_the_states_only_after_the(nlp: Any, gazetteer: Gazetteer) -> N
     text = "The Member States agreed in Brussels, the Commonwealth of Independent States in Minsk."
     places = [a[0] for a in resolve(find_mentions(nlp(text), gazetteer), gazetteer, text) if a]
     assert "USA" not in {e.country for e in places}
+
+
+def test_geoparse_a_country_by_a_translated_name_loses_to_a_city_of_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    for name, country in (
+        ("Salvador", "BRA"),
+        ("Uman", "UKR"),
+        ("Persia", "IRN"),
+        ("Ceylon", "LKA"),
+    ):
+        (place,) = _resolved(f"Officials in {name} said the city was calm.", gazetteer, name)
+        assert place.country == country, name
