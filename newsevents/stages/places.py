@@ -43,7 +43,7 @@ from newsevents.pipeline import stage
 from newsevents.place_options import MAX_COST, Attached, Options, build_options
 from newsevents.records import Doc, Event, Place, Span, overlaps
 from newsevents.settings import Settings
-from newsevents.syntax import sentence_of, sentence_starts, span_root
+from newsevents.syntax import sentence_of, sentence_starts, span_root, text_of
 
 __all__ = ["Attached", "Located", "locate", "make_places", "resolve_places", "sentence_place"]
 
@@ -106,7 +106,9 @@ def resolve_places(parsed: Any, gazetteer: Gazetteer) -> list[Located]:
         return []
     mentions = find_mentions(parsed, gazetteer)
     located = []
-    for mention, result in zip(mentions, resolve(mentions, gazetteer, parsed.text), strict=True):
+    for mention, result in zip(
+        mentions, resolve(mentions, gazetteer, text_of(parsed)), strict=True
+    ):
         if result is not None:
             entry, confidence = result
             place = to_place(mention, entry, confidence)
