@@ -11,6 +11,7 @@ resolution, never where an event happened.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -131,7 +132,33 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
-    return sorted(found, key=lambda m: m.span)
+    return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
+
+
+_HYPHENED_AFTER = re.compile(r"(?:-[A-Z][\w'’]*){1,3}")
+_HYPHENED_BEFORE = re.compile(r"(?:[A-Z][\w'’]*-){1,2}$")
+
+
+def _hyphen_joined(found: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """A name the tagger cut at a hyphen, made whole where the gazetteer knows the whole:
+    "Guinea-Bissau" is neither Guinea nor Bissau, "Timor-Leste" no island."""
+    out: list[Mention] = []
+    for m in found:
+        if out and out[-1].span[1] > m.span[0]:
+            continue  # the second half of a name already joined
+        start, end = m.span
+        after = _HYPHENED_AFTER.match(text, end)
+        before = _HYPHENED_BEFORE.search(text, max(0, start - 40), start)
+        if after and gazetteer.candidates(text[start : after.end()]):
+            end = after.end()
+        if before and gazetteer.candidates(text[before.start() : end]):
+            start = before.start()
+        if (start, end) != m.span:
+            if out and out[-1].span[1] > start:
+                out.pop()
+            m = Mention(text[start:end], (start, end), m.embedded)
+        out.append(m)
+    return out
 
 
 ERAS = frozenset({"bc", "b.c.", "bce", "b.c.e.", "ad", "a.d.", "ce", "c.e."})

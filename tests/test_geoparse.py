@@ -737,3 +737,10 @@ def test_geoparse_a_country_by_a_translated_name_loses_to_a_city_of_that_name(
     ):
         (place,) = _resolved(f"Officials in {name} said the city was calm.", gazetteer, name)
         assert place.country == country, name
+
+
+def test_geoparse_a_name_cut_at_a_hyphen_is_made_whole(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Fighting in Guinea-Bissau and Timor-Leste eased; the Syria-Turkey border stayed shut."
+    found = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in found] == ["Guinea-Bissau", "Timor-Leste", "Syria", "Turkey"]
+    assert [a[0].country for a in resolve(found, gazetteer, text) if a][:2] == ["GNB", "TLS"]
