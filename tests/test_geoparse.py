@@ -744,3 +744,9 @@ def test_geoparse_a_name_cut_at_a_hyphen_is_made_whole(nlp: Any, gazetteer: Gaze
     found = find_mentions(nlp(text), gazetteer)
     assert [m.text for m in found] == ["Guinea-Bissau", "Timor-Leste", "Syria", "Turkey"]
     assert [a[0].country for a in resolve(found, gazetteer, text) if a][:2] == ["GNB", "TLS"]
+
+
+def test_geoparse_city_nicknames_of_american_news(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Police in NYC and Philly said the suspect fled to NOLA."
+    places = [a[0] for a in resolve(find_mentions(nlp(text), gazetteer), gazetteer, text) if a]
+    assert [e.geonameid for e in places] == [5128581, 4560349, 4335045]
