@@ -15,6 +15,7 @@ from newsevents.settings import Settings
 from newsevents.stages.parse import load_model
 from newsevents.stages.places import (
     Located,
+    dateline_end,
     locate,
     make_places,
     resolve_places,
@@ -297,3 +298,18 @@ def test_places_a_place_inside_another_name_is_never_the_location(
     doc = _doc(nlp, text)
     place = _location(doc, gazetteer, _event(doc, "shot"))
     assert place is not None and place.name == "Jackson"  # not the Capitol in Washington
+
+
+def test_places_a_datelines_places_are_context_not_locations(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "KYIV, Ukraine (AP) — Gunmen killed five people in Kharkiv on Tuesday."
+    assert text[: dateline_end(text)] == "KYIV, Ukraine (AP) —"
+    assert dateline_end("A U.S.-led coalition struck Mosul.") == 0  # a hyphen, no dateline
+    doc = _doc(nlp, text)
+    located = _located(doc, gazetteer)
+    assert [(p.place.text, p.embedded) for p in located] == [
+        ("KYIV", True), ("Ukraine", True), ("Kharkiv", False)
+    ]  # fmt: skip
+    place = _location(doc, gazetteer, _event(doc, "killed"))
+    assert place is not None and place.name == "Kharkiv"

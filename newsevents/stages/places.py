@@ -105,16 +105,33 @@ def resolve_places(parsed: Any, gazetteer: Gazetteer) -> list[Located]:
     if parsed is None:
         return []
     mentions = find_mentions(parsed, gazetteer)
+    text = text_of(parsed)
+    filed = dateline_end(text)
     located = []
-    for mention, result in zip(
-        mentions, resolve(mentions, gazetteer, text_of(parsed)), strict=True
-    ):
+    for mention, result in zip(mentions, resolve(mentions, gazetteer, text), strict=True):
         if result is not None:
             entry, confidence = result
             place = to_place(mention, entry, confidence)
             head = span_root(parsed, place.span)
-            located.append(Located(place, entry, mention.embedded, _non_locational(head)))
+            context = mention.embedded or place.span[1] <= filed
+            located.append(Located(place, entry, context, _non_locational(head)))
     return located
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40}"  # the town in capitals
+    r"(?:,\s*[A-Z][\w.'’ ]{0,30})*"  # its state or country, a date
+    r"\s*(?:\([^)]{0,30}\))?"  # the agency
+    r"(?:\s*[—–]|\s*--|\s+-\s)"  # a dash, not the hyphen of "U.S.-led"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline ends ("KYIV, Ukraine (AP) —"), 0 where there is none: the places
+    it names are where the reporter filed from, context for the article's other names but no
+    event's location."""
+    found = _DATELINE.match(text)
+    return found.end() if found else 0
 
 
 def locate(
