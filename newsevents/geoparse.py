@@ -101,10 +101,10 @@ PASSES = 4
 """Rounds of choosing each name's entry in the light of the others' choices, at most: a choice
 changes the next round's states and neighbours (Augusta, Maine makes Portland Maine's)."""
 LISTED_KM = 50
+"""How near a town must lie to a town it is listed with to beat a country of its name."""
 SURROUNDED_KM = 100
 """A town this near two of the article's towns beats a famous city of its name in a country
 no other place of the article lies in: Cairo, Illinois, beside Carbondale and Paducah."""
-"""How near a town must lie to a town it is listed with to beat a country of its name."""
 LOCAL_GAP = 2.0
 """How far a town among the article's places may score below a country of its name, no other
 place of the article lying in, and still be chosen: Lebanon, Ohio, not China, Texas."""
