@@ -84,7 +84,7 @@ def qualified_after(
     return out
 
 
-AREAS_AFTER = frozenset({"region", "oblast", "governorate", "province", "state"})
+AREAS_AFTER = frozenset({"region", "oblast", "governorate", "province", "state", "department"})
 """Lower-case area words after a name that name the area whatever its own name: "the Donetsk
 region" is Donetska oblast, "Idlib governorate" the governorate."""
 

@@ -750,3 +750,15 @@ def test_geoparse_city_nicknames_of_american_news(nlp: Any, gazetteer: Gazetteer
     text = "Police in NYC and Philly said the suspect fled to NOLA."
     places = [a[0] for a in resolve(find_mentions(nlp(text), gazetteer), gazetteer, text) if a]
     assert [e.geonameid for e in places] == [5128581, 4560349, 4335045]
+
+
+def test_geoparse_santa_cruz_is_the_bolivian_city_or_the_department_it_names(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Fires burned near Santa Cruz and Cochabamba, Bolivia officials said."
+    city = _resolved(text, gazetteer, "Santa Cruz", "Cochabamba", "Bolivia")[0]
+    assert (city.feature, city.geonameid) == ("city", 3904906)
+    text = "Santa Cruz department officials said farmers near Montero lost crops."
+    assert _resolved(text, gazetteer, "Santa Cruz", "Montero")[0].feature == "admin1"
+    text = "Surfers in Santa Cruz and Monterey braced for big waves."
+    assert _resolved(text, gazetteer, "Santa Cruz", "Monterey")[0].country == "USA"
