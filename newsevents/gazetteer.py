@@ -125,8 +125,11 @@ def normalize(name: str) -> str:
     """Lookup key: case, diacritics, a leading "the", possessives and punctuation folded away.
 
     Cached: the toponym matcher asks for every token and every run of tokens it tries."""
-    text = unicodedata.normalize("NFKD", name if name.isascii() else name.translate(_APOSTROPHES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    if name.isascii():  # nothing to decompose
+        text = name.lower().strip()
+    else:
+        text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
     text = _POSSESSIVE.sub("", text)
     text = _PUNCT.sub(lambda m: "" if m.group() == "." else " ", text)
     text = " ".join(text.split())

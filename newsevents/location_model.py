@@ -5,9 +5,11 @@ trigger and which one they would pick. Coders of the event-location data weigh t
 rules capture badly: some verbs are located far more often than others, "in X" after a noun of the
 event counts for some verbs and not others, a country is left out unless nothing else is named.
 A conditional logit model (one score per option, softmax over the sentence's options and "none")
-learns those weights from annotated sentences.
+learns those weights from annotated sentences; boosted trees over the same features (LightGBM's
+lambdarank) learn how clues combine, and the two scores are blended.
 
-Features are strings; a model is a table of weights, stored as JSON and scored by summing. The
+Features are strings; a model is a table of weights, scored by summing, and the trees in
+LightGBM's text format, stored together as JSON. The
 built-in model (``lexicon/location_model.json``) is trained by ``newsevents train event-location``
 on the development data (``make location-model``); users may train their own and point the
 ``location_model`` setting at it. A model records the :data:`FEATURES_VERSION` it was trained
@@ -21,7 +23,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,7 @@ __all__ = [
     "FEATURES_VERSION",
     "LocationModel",
     "OptionFacts",
+    "Ranker",
     "Sample",
     "load_model",
     "none_features",
@@ -166,11 +169,55 @@ def _path_down(trigger: Token, head: Token) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Ranker:
+    """Boosted trees over the same string features, which weigh them together: "in X" after a
+    verb of attack is not "in X" after a verb of saying, nor a country when a town is also named.
+    LightGBM's lambdarank objective fits them to put the right option of each sentence first;
+    their score is added to a share of the logit's (:data:`LOGIT_SHARE`)."""
+
+    features: tuple[str, ...]
+    """The feature strings, in the column order the trees were fitted on."""
+    trees: str
+    """The trees in LightGBM's text format."""
+
+    @cached_property
+    def _booster(self) -> Any:
+        import lightgbm
+
+        return lightgbm.Booster(model_str=self.trees)
+
+    @cached_property
+    def _columns(self) -> dict[str, int]:
+        return {f: i for i, f in enumerate(self.features)}
+
+    def scores(self, rows: Sequence[Sequence[str]]) -> list[float]:
+        """One score per row of features."""
+        matrix = _matrix(rows, self._columns)
+        return [float(v) for v in self._booster.predict(matrix, num_threads=1)]
+
+
+def _matrix(rows: Sequence[Sequence[str]], columns: dict[str, int]) -> Any:
+    """Rows of feature strings as a sparse 0/1 matrix over ``columns`` (unknown ones dropped)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    indices: list[int] = []
+    starts = [0]
+    for row in rows:
+        indices += sorted({columns[f] for f in row if f in columns})
+        starts.append(len(indices))
+    values = np.ones(len(indices), dtype=np.float64)
+    return csr_matrix((values, indices, starts), shape=(len(rows), len(columns)))
+
+
+@dataclass(frozen=True)
 class LocationModel:
-    """Weights of a conditional logit over a sentence's options; scores are sums of weights."""
+    """Weights of a conditional logit over a sentence's options, and optionally boosted trees
+    over the same features (:class:`Ranker`); scores are sums of weights, plus the trees'."""
 
     weights: dict[str, float]
     trained_on: str = ""
+    ranker: Ranker | None = None
 
     def score(self, features: Iterable[str]) -> float:
         return sum(self.weights.get(f, 0.0) for f in features)
@@ -178,20 +225,37 @@ class LocationModel:
     def choose(
         self, options: Sequence[Sequence[str]], none: Sequence[str]
     ) -> tuple[int | None, float]:
-        """The index of the best option, or None when "none" scores best, with its
-        probability among all of them."""
-        scores = [self.score(o) for o in options] + [self.score(none)]
+        """The index of the best option, or None when "none" scores best, with the logit's
+        probability of that choice among all of them."""
+        logit = [self.score(o) for o in options] + [self.score(none)]
+        best = max(logit)
+        total = sum(math.exp(s - best) for s in logit)
+        scores = logit
+        if self.ranker is not None and 1.0 / total < SURE:
+            trees = self.ranker.scores([*options, none])
+            scores = [LOGIT_SHARE * s + t for s, t in zip(logit, trees, strict=True)]
         top = max(range(len(scores)), key=scores.__getitem__)
-        total = sum(math.exp(s - scores[top]) for s in scores)
-        return (top if top < len(options) else None), 1.0 / total
+        return (top if top < len(options) else None), math.exp(logit[top] - best) / total
 
     def to_json(self) -> str:
-        body = {
+        body: dict[str, Any] = {
             "features_version": FEATURES_VERSION,
             "trained_on": self.trained_on,
             "weights": {k: round(v, 4) for k, v in sorted(self.weights.items()) if abs(v) >= 1e-3},
         }
+        if self.ranker is not None:
+            trees = self.ranker.trees.splitlines()  # a line each, so that refits diff by line
+            body["ranker"] = {"features": list(self.ranker.features), "trees": trees}
         return json.dumps(body, indent=0, ensure_ascii=False) + "\n"
+
+
+LOGIT_SHARE = 0.5
+"""The logit's share in the blended score (the trees count whole). Chosen on the halves of the
+development data: the blend beat the logit alone by about one point, and the trees alone."""
+SURE = 0.9
+"""Where the logit gives its choice this probability, the choice stands and the trees are not
+asked: on the halves of the development data they changed none of those for the better, and
+this spares them four events in ten."""
 
 
 def load_model(path: str = "") -> LocationModel:
@@ -210,6 +274,7 @@ def _load(path: str) -> LocationModel:
         )
         body = json.loads(text)
         version, weights = body["features_version"], body["weights"]
+        ranker = _ranker(body.get("ranker"))
     except FileNotFoundError:
         raise InputError(where, "no such file", fix=_FIX) from None
     except (ValueError, KeyError, TypeError) as error:
@@ -220,7 +285,24 @@ def _load(path: str) -> LocationModel:
             f"trained with features version {version}, this newsevents uses {FEATURES_VERSION}",
             fix=_FIX,
         )
-    return LocationModel({str(k): float(v) for k, v in weights.items()}, body.get("trained_on", ""))
+    trained_on = body.get("trained_on", "")
+    return LocationModel({str(k): float(v) for k, v in weights.items()}, trained_on, ranker)
+
+
+def _ranker(body: Any) -> Ranker | None:
+    if body is None:
+        return None
+    features, lines = body["features"], body["trees"]
+    if not (isinstance(lines, list) and isinstance(features, list)):
+        raise TypeError("ranker needs a list of features and the trees' lines")
+    ranker = Ranker(tuple(str(f) for f in features), "\n".join(str(x) for x in lines) + "\n")
+    import lightgbm
+
+    try:
+        ranker._booster  # noqa: B018 - parse the trees now, not at the first event
+    except lightgbm.basic.LightGBMError as error:
+        raise ValueError(f"unreadable trees: {error}") from None
+    return ranker
 
 
 _FIX = "train one with `newsevents train event-location FILE.jsonl --out MODEL.json`"
@@ -246,14 +328,51 @@ L2 = 1.0
 """Strength of the penalty on large weights (chosen on the halves of the development data)."""
 
 
-def train(samples: Sequence[Sample], name: str = "", l2: float = L2) -> LocationModel:
-    """Fit the weights by maximum penalised likelihood of the right options (L-BFGS)."""
+def train(
+    samples: Sequence[Sample], name: str = "", l2: float = L2, trees: bool = True
+) -> LocationModel:
+    """Fit the logit's weights, then (unless ``trees`` is false) the boosted trees."""
+    counts = Counter(f for s in samples for o in (*s.options, s.none) for f in o)
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
+    weights = _fit_logit(samples, vocab, l2)
+    ranker = _fit_ranker(samples, vocab) if trees and samples and vocab else None
+    return LocationModel(weights, name, ranker)
+
+
+RANKER_PARAMS: dict[str, Any] = {
+    "objective": "lambdarank",
+    "lambdarank_truncation_level": 3,
+    "num_leaves": 15,
+    "learning_rate": 0.2,
+    "min_data_in_leaf": 20,
+    "deterministic": True,
+    "force_row_wise": True,
+    "seed": 7,
+    "verbose": -1,
+}
+"""LightGBM settings of the trees, chosen on the halves of the development data: 300 trees at a
+rate of 0.2 did as well as 1,200 at 0.05, at a quarter of the time per event."""
+RANKER_ROUNDS = 300
+
+
+def _fit_ranker(samples: Sequence[Sample], vocab: dict[str, int]) -> Ranker:
+    """Boosted trees that rank each sentence's right option (or "none") first."""
+    import lightgbm
+
+    rows = [o for s in samples for o in (*s.options, s.none)]
+    labels = [int(ok) for s in samples for ok in (*s.right, s.none_right)]
+    sizes = [len(s.options) + 1 for s in samples]
+    data = lightgbm.Dataset(_matrix(rows, vocab), labels, group=sizes)
+    booster = lightgbm.train(RANKER_PARAMS, data, RANKER_ROUNDS)
+    return Ranker(tuple(vocab), booster.model_to_string())
+
+
+def _fit_logit(samples: Sequence[Sample], vocab: dict[str, int], l2: float) -> dict[str, float]:
+    """The logit's weights, by maximum penalised likelihood of the right options (L-BFGS)."""
     import numpy as np
     from scipy.optimize import minimize
     from scipy.sparse import csr_matrix
 
-    counts = Counter(f for s in samples for o in (*s.options, s.none) for f in o)
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= MIN_COUNT))}
     rows: list[int] = []
     cols: list[int] = []
     right: list[bool] = []
@@ -283,4 +402,4 @@ def train(samples: Sequence[Sample], name: str = "", l2: float = L2) -> Location
 
     fit = minimize(loss, np.zeros(len(vocab)), jac=True, method="L-BFGS-B",
                    options={"maxiter": 800})  # fmt: skip
-    return LocationModel({f: float(fit.x[i]) for f, i in vocab.items()}, name)
+    return {f: float(fit.x[i]) for f, i in vocab.items()}

@@ -160,11 +160,18 @@ _TEXT = "newsevents.text"
 
 
 def text_of(doc: Any) -> str:
-    """The document's text, built once: spaCy's ``Doc.text`` joins every token on each call."""
+    """The document's text, built once: spaCy's ``Doc.text`` joins every token on each call.
+    The parse stage hands over the text it parsed (:func:`remember_text`), which is the same."""
     text = doc.user_data.get(_TEXT)
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return str(text)
+
+
+def remember_text(doc: Any, text: str) -> None:
+    """Record the text ``doc`` was parsed from, which spaCy keeps exactly (``doc.text == text``),
+    so that :func:`text_of` need not join the tokens again."""
+    doc.user_data[_TEXT] = text
 
 
 _ENTS = "newsevents.ents"

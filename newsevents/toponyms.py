@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.attrs import ENT_TYPE, LEMMA, LOWER, POS
+from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 
 from newsevents.gazetteer import SPELT_SHORT, Gazetteer, normalize
@@ -528,12 +528,14 @@ class _Tokens:
 
     @classmethod
     def of(cls, parsed: Any) -> _Tokens:
-        text = [t.text for t in parsed]
-        start = [t.idx for t in parsed]
-        tagged = [bool(h) for h in parsed.to_array([ENT_TYPE]).tolist()]
-        propn = [p == PROPN for p in parsed.to_array([POS]).tolist()]
+        doc_text = text_of(parsed)
+        rows = parsed.to_array([IDX, LENGTH, ENT_TYPE, POS]).tolist()  # no Token objects
+        start = [r[0] for r in rows]
+        text = [doc_text[r[0] : r[0] + r[1]] for r in rows]
+        tagged = [bool(r[2]) for r in rows]
+        propn = [r[3] == PROPN for r in rows]
         lower = [t.lower() for t in text]
-        return cls(text, lower, start, tagged, propn, text_of(parsed))
+        return cls(text, lower, start, tagged, propn, doc_text)
 
     def span_text(self, i: int, j: int) -> str:
         """The text of tokens [i, j), as ``doc[i:j].text``."""

@@ -44,6 +44,36 @@ def test_location_model_training_learns_which_clue_locates() -> None:
     assert evaluate_places.sample_accuracy(model, _samples(3)) == 1.0
 
 
+def _crossed(n: int) -> list[Sample]:
+    """Feature "b" locates when "a" is there too and misleads when alone: a crossing that
+    the logit's sums cannot weigh and the trees can."""
+    with_a = Sample((("a", "b"), ("a",)), (True, False), ("NONE",), False)
+    without_a = Sample(((), ("b",)), (True, False), ("NONE",), False)
+    return [with_a, without_a] * n
+
+
+def test_location_model_trees_weigh_features_together() -> None:
+    logit = train(_crossed(40), trees=False)
+    both = train(_crossed(40))
+    assert logit.ranker is None and both.ranker is not None
+    assert evaluate_places.sample_accuracy(logit, _crossed(1)) == 0.5
+    assert evaluate_places.sample_accuracy(both, _crossed(1)) == 1.0
+
+
+def test_location_model_trees_round_trip_through_json(tmp_path: Path) -> None:
+    path = tmp_path / "model.json"
+    path.write_text(train(_crossed(40), name="crossed").to_json(), encoding="utf-8")
+    loaded = load_model(str(path))
+    assert loaded.ranker is not None and "b" in loaded.ranker.features
+    assert evaluate_places.sample_accuracy(loaded, _crossed(1)) == 1.0
+    body = json.loads(path.read_text(encoding="utf-8"))
+    body["ranker"]["trees"] = ["not trees"]
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(body), encoding="utf-8")
+    with pytest.raises(InputError, match="unreadable trees"):
+        load_model(str(broken))
+
+
 def test_location_model_rare_features_get_no_weight() -> None:
     rare = Sample((("in", "once"),), (True,), ("NONE",), False)
     assert "once" not in train([*_samples(5), rare]).weights
@@ -83,6 +113,7 @@ def test_location_model_built_in_matches_the_features() -> None:
     assert model.weights and model.trained_on
     assert {"NONE", "rule", "prep=in", "prep=from"} <= set(model.weights)
     assert model.weights["prep=in"] > model.weights["prep=from"]
+    assert model.ranker is not None and "prep=in" in model.ranker.features
 
 
 @pytest.mark.parametrize(
@@ -194,4 +225,4 @@ def test_location_model_cli_refuses_too_few_records(tmp_path: Path) -> None:
 
 
 def test_location_model_trains_on_no_samples_without_crashing() -> None:
-    assert train([]).weights == {}
+    assert train([]).weights == {} and train([]).ranker is None

@@ -11,6 +11,7 @@ from newsevents.errors import ModelError
 from newsevents.pipeline import stage
 from newsevents.records import Doc, Sentence
 from newsevents.settings import Settings
+from newsevents.syntax import remember_text
 
 __all__ = ["load_model", "make_parse", "sentence", "token_span"]
 
@@ -35,6 +36,7 @@ def make_parse(settings: Settings) -> Callable[[Doc], Doc]:
 
     def parse(doc: Doc) -> Doc:
         parsed = nlp(doc.article.text)
+        remember_text(parsed, doc.article.text)
         sentences = tuple(sentence(s) for s in parsed.sents if s.text.strip())
         return replace(doc, parsed=parsed, sentences=sentences)
 
