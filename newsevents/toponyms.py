@@ -132,7 +132,37 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
+    found = [m for m in found if not _seat_for_occupants(m, parsed, gazetteer)]
     return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
+
+
+STAFF_NOUNS = frozenset({
+    "aide", "staffer", "staff", "adviser", "advisor", "official", "spokesman", "spokeswoman",
+    "spokesperson", "secretary", "correspondent", "reporter", "chief", "counsel", "lawyer",
+    "source", "insider", "press", "team", "economist", "physician", "veteran",
+})  # fmt: skip
+"""Nouns of the people who work in a seat of power: "White House aides", "Kremlin sources"."""
+def _seat_for_occupants(mention: Mention, parsed: Any, gazetteer: Gazetteer) -> bool:
+    """A building that names the people in it, not a place: "The White House declined",
+    "White House aides", "denied by the Kremlin", "the Pentagon's budget". GeoWebNews marks
+    a seat of power only where it is the place itself: "barred from the White House", "marched
+    on the Capitol", "a White House dinner"."""
+    if not any(e.feature == "building" for e in gazetteer.candidates(mention.text)):
+        return False
+    span = parsed.char_span(*mention.span, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if head.dep_ in ("compound", "nmod"):
+        return head.head.lemma_.lower() in STAFF_NOUNS
+    if head.dep_ == "pobj":
+        prep = head.head
+        if prep.lower_ == "of":  # "on behalf of the Kremlin"
+            return prep.head.lower_ == "behalf"
+        return prep.lower_ in ("by", "with")  # "denied by the Kremlin", "talks with the Kremlin"
+    return False
 
 
 _HYPHENED_AFTER = re.compile(r"(?:-[A-Z][\w'’]*){1,3}")

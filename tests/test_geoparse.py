@@ -511,6 +511,25 @@ def test_geoparse_finds_a_town_naming_its_police(nlp: Any, gazetteer: Gazetteer)
     assert names("Police officers and British officials met on Saturday.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The White House declined to comment on Friday.", []),
+        ("White House aides met reporters in Denver.", ["Denver"]),
+        ("The charge was denied by the Kremlin on Monday.", []),
+        ("Protesters gathered outside the White House on Friday.", ["White House"]),
+        ("Teachers marched on the Capitol in Oklahoma City.", ["Capitol", "Oklahoma City"]),
+        ("She was barred from the Kremlin for a year.", ["Kremlin"]),
+    ],
+)
+def test_geoparse_a_seat_of_power_is_a_place_only_as_a_place(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """ "The White House declined" names the people in it; "outside the White House" the
+    building."""
+    assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
