@@ -142,6 +142,8 @@ STAFF_NOUNS = frozenset({
     "source", "insider", "press", "team", "economist", "physician", "veteran",
 })  # fmt: skip
 """Nouns of the people who work in a seat of power: "White House aides", "Kremlin sources"."""
+
+
 def _seat_for_occupants(mention: Mention, parsed: Any, gazetteer: Gazetteer) -> bool:
     """A building that names the people in it, not a place: "The White House declined",
     "White House aides", "denied by the Kremlin", "the Pentagon's budget". GeoWebNews marks
