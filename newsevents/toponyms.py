@@ -158,12 +158,12 @@ def _seat_for_occupants(mention: Mention, parsed: Any, gazetteer: Gazetteer) -> 
     if head.dep_ in ("nsubj", "nsubjpass", "poss"):
         return True
     if head.dep_ in ("compound", "nmod"):
-        return head.head.lemma_.lower() in STAFF_NOUNS
+        return bool(head.head.lemma_.lower() in STAFF_NOUNS)
     if head.dep_ == "pobj":
         prep = head.head
         if prep.lower_ == "of":  # "on behalf of the Kremlin"
-            return prep.head.lower_ == "behalf"
-        return prep.lower_ in ("by", "with")  # "denied by the Kremlin", "talks with the Kremlin"
+            return bool(prep.head.lower_ == "behalf")
+        return bool(prep.lower_ in ("by", "with"))  # "denied by", "talks with" the Kremlin
     return False
 
 
