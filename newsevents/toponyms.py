@@ -110,6 +110,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             continue
         if (
             ent.label_ in PLACE_LABELS
+            or _named_facility(ent)
             or _located_by_preposition(ent, gazetteer)
             or _placed_by_role(ent, gazetteer)
             or _place_tagged_as_group(ent, gazetteer)
@@ -134,6 +135,34 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     found = [m for m in found if not _seat_for_occupants(m, parsed, gazetteer)]
     return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
+
+
+FACILITY_NOUNS = frozenset({
+    "street", "avenue", "road", "lane", "boulevard", "square", "bridge", "church", "cathedral",
+    "chapel", "mosque", "temple", "synagogue", "library", "hospital", "estate", "centre", "center",
+    "college", "hall", "inn", "hotel", "plantation", "prison", "jail", "stadium", "arena",
+    "tower", "museum", "airport", "mall",
+})  # fmt: skip
+"""Last words that make a name a building or a street: "Royal Street", "Carnegie Library",
+"MetroHealth Medical Center". Not "court" or "university", which name the institution at
+least as often ("the Supreme Court ruled", "Chapman University said")."""
+INSTITUTION_WORDS = frozenset({"catholic", "orthodox", "anglican", "secondary", "primary"})
+"""First words of institutions named like buildings: "the Catholic Church"."""
+
+
+def _named_facility(ent: Any) -> bool:
+    """A name the tagger called an organisation or a person that ends in a word of a building
+    or a street, after a proper name ("Holy Redeemer Church", "Christopher Inn"): a facility,
+    as if it had been tagged one."""
+    if ent.label_ not in ("ORG", "PERSON"):
+        return False
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 2 or words[-1].lower_ not in FACILITY_NOUNS:
+        return False
+    first = words[0]
+    return bool(first.pos_ == "PROPN" and first.text[:1].isupper()) and (
+        first.lower_ not in INSTITUTION_WORDS
+    )
 
 
 STAFF_NOUNS = frozenset({

@@ -530,6 +530,23 @@ def test_geoparse_a_seat_of_power_is_a_place_only_as_a_place(
     assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Guests fled the Christopher Inn in New Orleans.", ["Christopher Inn", "New Orleans"]),
+        ("Marchers filled Royal Street on Friday.", ["Royal Street"]),
+        ("The Catholic Church condemned the attack.", []),
+        ("The Supreme Court ruled on Friday.", []),
+    ],
+)
+def test_geoparse_a_name_ending_in_a_building_word_is_a_facility(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """Names the tagger calls organisations or people but whose last word makes them a
+    building or a street; not institutions named like buildings."""
+    assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
