@@ -132,9 +132,43 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
+    known = {m.text.lower() for m in found if gazetteer.candidates(m.text)}
+    found.extend(_named_within(ents, tokens, known, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     found = [m for m in found if not _seat_for_occupants(m, parsed, gazetteer)]
     return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
+
+
+def _named_within(ents: Any, tokens: _Tokens, named: set[str], taken: list[bool]) -> list[Mention]:
+    """A place the article names elsewhere, inside an organisation's name: "the Beverly Hills
+    Police Department" beside "in Beverly Hills", "The Allendale Woman's Club" under an
+    ALLENDALE dateline. Towns too small to be matched inside names by themselves
+    (:func:`_salient_within`), vouched for by the article; context only (``embedded``)."""
+    found: list[Mention] = []
+    for ent in ents:
+        if ent.label_ not in HOST_LABELS:
+            continue
+        i = ent.start
+        while i < ent.end:
+            n = next(
+                (
+                    n
+                    for n in range(min(4, ent.end - i), 0, -1)
+                    if n < ent.end - ent.start - (ent[0].lower_ == "the")
+                    and not any(taken[i : i + n])
+                    and tokens.text[i][:1].isupper()
+                    and tokens.lower[i] != "the"
+                    and tokens.lower[i + n - 1] not in ("'s", "’s")
+                    and tokens.span_text(i, i + n).lower() in named  # as written: "La." is no "La"
+                ),
+                0,
+            )
+            if n:
+                text, at = tokens.span_text(i, i + n), tokens.start[i]
+                found.append(Mention(text, (at, at + len(text)), embedded=True))
+                taken[i : i + n] = [True] * n
+            i += max(n, 1)
+    return found
 
 
 FACILITY_NOUNS = frozenset({

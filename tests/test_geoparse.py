@@ -547,6 +547,21 @@ def test_geoparse_a_name_ending_in_a_building_word_is_a_facility(
     assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
 
 
+def test_geoparse_a_town_the_article_names_is_found_inside_organisations(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """Inside an organisation's name a small town counts once the article names it as a place,
+    as context only; the name alone vouches for nothing."""
+    text = (
+        "A fire broke out in Allendale on Friday. The Allendale Woman's Club raised funds, "
+        "and Allendale Police Department officers helped."
+    )
+    found = [(m.text, m.embedded) for m in find_mentions(nlp(text), gazetteer)]
+    assert found == [("Allendale", False), ("Allendale", True), ("Allendale", True)]
+    alone = "The Allendale Woman's Club raised funds for the library."
+    assert [m.text for m in find_mentions(nlp(alone), gazetteer)] == []
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "

@@ -182,15 +182,24 @@ def test_places_origin_is_not_where_it_happened(nlp: Any, gazetteer: Gazetteer) 
     [
         "Israeli forces have captured a top West Bank leader of the group.",
         "Turkey captured the island last year.",
-        "Demonstrators demanded the resignation of the Caracas mayor.",
     ],
 )
 def test_places_actor_or_modifier_is_never_a_location(
     nlp: Any, gazetteer: Gazetteer, text: str
 ) -> None:
     doc = _doc(nlp, text)
-    trigger = next(w for w in ("captured", "demanded") if w in text)
-    assert locate(_event(doc, trigger), doc, _located(doc, gazetteer)) is None
+    assert locate(_event(doc, "captured"), doc, _located(doc, gazetteer)) is None
+
+
+def test_places_a_modifier_of_a_person_is_at_most_a_doubtful_location(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """ "the Caracas mayor" says where the mayor serves, which is often where the protest was:
+    coders mark such places now and then ("a Baghdad market was bombed" is the same shape), so
+    the model may pick it, but never with confidence."""
+    doc = _doc(nlp, "Demonstrators demanded the resignation of the Caracas mayor.")
+    place = locate(_event(doc, "demanded"), doc, _located(doc, gazetteer))
+    assert place is None or place.confidence < 0.5
 
 
 def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
