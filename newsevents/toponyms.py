@@ -123,6 +123,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             ):
                 found.append(mention)
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    found.extend(_venues(ents, taken))
     named, tokens = Counter(normalize(m.text) for m in found), _Tokens.of(parsed)
     found.extend(_mistagged_places(ents, gazetteer, taken, named))
     for ent in ents:
@@ -168,6 +169,30 @@ def _named_within(ents: Any, tokens: _Tokens, named: set[str], taken: list[bool]
                 found.append(Mention(text, (at, at + len(text)), embedded=True))
                 taken[i : i + n] = [True] * n
             i += max(n, 1)
+    return found
+
+
+VENUE_PREPS = frozenset({"at", "in", "inside", "outside", "near", "into"})
+
+
+def _venues(ents: Any, taken: list[bool]) -> list[Mention]:
+    """A name the tagger called an organisation or a person, in a place phrase and followed by
+    the town it is in: "at Terra Kulture in Lagos", "at The Colony Theatre in Los Angeles",
+    "at Eva's Village in Paterson". The venue is a place of its own (its town placed on the
+    map for it)."""
+    found: list[Mention] = []
+    for ent in ents:
+        if ent.label_ not in ("ORG", "PERSON") or any(taken[ent.start : ent.end]):
+            continue
+        root, doc = ent.root, ent.doc
+        if root.dep_ != "pobj" or root.head.lower_ not in VENUE_PREPS:
+            continue
+        after = ent.end
+        if after + 1 < len(doc) and doc[after].lower_ in ("in", ",") and taken[after + 1]:
+            mention = _trimmed(ent)
+            if mention is not None:
+                found.append(mention)
+                taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
     return found
 
 

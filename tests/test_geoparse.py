@@ -562,6 +562,22 @@ def test_geoparse_a_town_the_article_names_is_found_inside_organisations(
     assert [m.text for m in find_mentions(nlp(alone), gazetteer)] == []
 
 
+def test_geoparse_a_named_venue_in_a_town_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    def found(text: str) -> list[str]:
+        return [m.text for m in find_mentions(nlp(text), gazetteer)]
+
+    # the tagger calls these a person and an organisation
+    assert found("The gala was held at Sullivan Goss in Santa Barbara.") == [
+        "Sullivan Goss",
+        "Santa Barbara",
+    ]
+    assert found("A researcher at Loyola University in Los Angeles reviewed the ballots.") == [
+        "Loyola University",
+        "Los Angeles",
+    ]
+    assert "Terra Kulture" not in found("Terra Kulture said it would reopen in Lagos.")
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
