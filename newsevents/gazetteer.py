@@ -108,6 +108,8 @@ class Entry:
     MATCH_CONTEXT."""
 
 
+CACHED_NAMES = 20_000
+"""How many looked-up names :meth:`Gazetteer.candidates` remembers before it starts afresh."""
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PUNCT = re.compile(r"[^\w' ]+")
 _APOSTROPHES = str.maketrans(
@@ -191,6 +193,7 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         rows = self._con.execute("SELECT key, cased FROM salient")
         self.salient: dict[str, int] = dict(rows)
+        self._found: dict[str, list[Entry]] = {}
         """Names the text matcher looks for; value: 0 any case, 1 the text must be capitalised,
         :data:`SPELT_SHORT` it must be written as a short form ("La." or "LA", not "La")."""
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
@@ -218,7 +221,18 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Entry]:
         """Every entry the name may refer to, best match quality per entry; a name with no
-        exact match is looked up by its transliteration key (:func:`variant`)."""
+        exact match is looked up by its transliteration key (:func:`variant`).
+
+        Remembered: the matcher and the resolver ask for the same names several times."""
+        found = self._found.get(name)
+        if found is None:
+            found = self._candidates(name)
+            if len(self._found) >= CACHED_NAMES:
+                self._found.clear()
+            self._found[name] = found
+        return list(found)
+
+    def _candidates(self, name: str) -> list[Entry]:
         key = normalize(name)
         rows = self._con.execute(
             "SELECT e.*, MAX(n.quality) FROM name n JOIN entry e ON e.id = n.entry "

@@ -134,3 +134,12 @@ def test_gazetteer_supplement_region_takes_its_provinces_id(gazetteer: Gazetteer
     assert ids("Sinai Peninsula", "region") == {None}  # not North Sinai, a governorate within
     (base,) = (e for e in gazetteer.candidates("Guantanamo Bay") if e.supplement_id)
     assert base.geonameid is None  # a base is not the province around it
+
+
+def test_gazetteer_remembered_names_come_back_whole(gazetteer: Gazetteer) -> None:
+    """A name asked twice gives the same entries, whatever the first caller did to its list."""
+    first = gazetteer.candidates("Springfield")
+    assert len(first) > 3
+    expected = list(first)
+    first.clear()
+    assert gazetteer.candidates("Springfield") == expected
