@@ -131,6 +131,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             found.extend(_salient_within(tokens, ent.start, ent.end, gazetteer, ent.label_, taken))
     found.extend(_salient_within(tokens, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
+    found.extend(_untagged_after_preposition(parsed, gazetteer, taken))
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
     known = {m.text.lower() for m in found if gazetteer.candidates(m.text)}
@@ -416,6 +417,34 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
             continue
         words = parsed[lo:hi]
         if gazetteer.candidates(words.text):
+            found.append(Mention(words.text, (words.start_char, words.end_char)))
+            taken[lo:hi] = [True] * (hi - lo)
+    return found
+
+
+UNTAGGED_PREPS = frozenset({"in", "at", "near", "outside"})
+SETTLED_FEATURES = frozenset({"city", "capital", "admin1", "admin2"})
+"""Features of the gazetteer entries an untagged name after "in" may be."""
+
+
+def _untagged_after_preposition(
+    parsed: Any, gazetteer: Gazetteer, taken: list[bool]
+) -> list[Mention]:
+    """A proper name the tagger did not mark, right after "in", "at", "near" or "outside", that the
+    gazetteer knows as a town or an area: "sold at a gas station in Riverdale", "a market at
+    Wana"."""
+    found = []
+    for i in _indices(parsed, LOWER, UNTAGGED_PREPS):
+        if i + 1 >= len(parsed) or taken[i + 1]:
+            continue
+        tok = parsed[i + 1]
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        lo, hi = _proper_run(parsed, tok)
+        if lo != tok.i or any(taken[lo:hi]) or any(t.ent_type_ for t in parsed[lo:hi]):
+            continue
+        words = parsed[lo:hi]
+        if any(e.feature in SETTLED_FEATURES for e in gazetteer.candidates(words.text)):
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found

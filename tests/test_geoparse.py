@@ -578,6 +578,11 @@ def test_geoparse_a_named_venue_in_a_town_is_a_place(nlp: Any, gazetteer: Gazett
     assert "Terra Kulture" not in found("Terra Kulture said it would reopen in Lagos.")
 
 
+def test_geoparse_an_untagged_town_after_in_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("The winning ticket was sold at a gas station in Riverdale on Friday.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Riverdale"]
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
