@@ -19,7 +19,7 @@ from typing import Any
 from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 
-from newsevents.gazetteer import SPELT_SHORT, Gazetteer, normalize
+from newsevents.gazetteer import SPELT_SHORT, Entry, Gazetteer, distance_km, normalize
 from newsevents.records import Span
 from newsevents.syntax import text_of
 
@@ -132,6 +132,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_salient_within(tokens, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_untagged_after_preposition(parsed, gazetteer, taken))
+    found.extend(_town_and_area(parsed, gazetteer, taken))
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
     known = {m.text.lower() for m in found if gazetteer.candidates(m.text)}
@@ -448,6 +449,44 @@ def _untagged_after_preposition(
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found
+
+
+AREA_FEATURES = frozenset({"admin1", "admin2", "region"})
+
+
+def _town_and_area(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """ "Town, Area" pairs the tagger left out, as British and Irish news writes them:
+    "Silverstone, Northamptonshire", "near New Quay, Ceredigion". Both are places when the
+    gazetteer puts a town of the first name inside an area of the second."""
+    found: list[Mention] = []
+    for i in _indices(parsed, LOWER, frozenset({","})):
+        if i == 0 or i + 1 >= len(parsed):
+            continue
+        before, after = parsed[i - 1], parsed[i + 1]
+        if before.pos_ != "PROPN" or after.pos_ != "PROPN" or (taken[i - 1] and taken[i + 1]):
+            continue
+        town_lo, town_hi = _proper_run(parsed, before)
+        area_lo, area_hi = _proper_run(parsed, after)
+        if town_hi != i or area_lo != i + 1 or area_hi - area_lo > 3:
+            continue
+        town, area = parsed[town_lo:town_hi], parsed[area_lo:area_hi]
+        if _inside(gazetteer.candidates(town.text), gazetteer.candidates(area.text)):
+            for words in (town, area):
+                if not any(taken[words.start : words.end]):
+                    found.append(Mention(words.text, (words.start_char, words.end_char)))
+                    taken[words.start : words.end] = [True] * len(words)
+    return found
+
+
+def _inside(towns: list[Entry], areas: list[Entry]) -> bool:
+    """Whether some town lies within some area (admin area or region) of the lists."""
+    return any(
+        distance_km(t.lat, t.lon, a.lat, a.lon) <= 1.5 * a.radius_km + 20
+        for a in areas
+        if a.feature in AREA_FEATURES
+        for t in towns
+        if t.feature in ("city", "capital") and t.country == a.country
+    )
 
 
 LOCAL_NOUNS = frozenset({

@@ -583,6 +583,16 @@ def test_geoparse_an_untagged_town_after_in_is_a_place(nlp: Any, gazetteer: Gaze
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Riverdale"]
 
 
+def test_geoparse_finds_town_and_area_pairs(nlp: Any, gazetteer: Gazetteer) -> None:
+    """ "Town, County" as British news writes it; the tagger marks neither here."""
+    parsed = nlp("15/16 September: Silverstone, Northamptonshire. 29/30 September: Thruxton.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)][:2] == [
+        "Silverstone",
+        "Northamptonshire",
+    ]
+    assert find_mentions(nlp("Smith, Jones and Brown were named."), gazetteer) == []
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
