@@ -14,12 +14,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 
 from newsevents.gazetteer import SPELT_SHORT, Entry, Gazetteer, distance_km, normalize
+from newsevents.lexicon import load_toml
 from newsevents.records import Span
 from newsevents.syntax import text_of
 
@@ -138,7 +140,11 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     known = {m.text.lower() for m in found if gazetteer.candidates(m.text)}
     found.extend(_named_within(ents, tokens, known, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
-    found = [m for m in found if not _seat_for_occupants(m, parsed, gazetteer)]
+    found = [
+        m
+        for m in found
+        if normalize(m.text) not in _group_names() and not _seat_for_occupants(m, parsed, gazetteer)
+    ]
     return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
 
 
@@ -224,6 +230,16 @@ def _named_facility(ent: Any) -> bool:
     return bool(first.pos_ == "PROPN" and first.text[:1].isupper()) and (
         first.lower_ not in INSTITUTION_WORDS
     )
+
+
+@cache
+def _group_names() -> frozenset[str]:
+    """Names of armed groups, movements and aid organisations (``actors.toml``): never places,
+    though GeoNames has a "Hamas" and a "Taliban" ("Hamas officials" is no town in Germany)."""
+    actors = load_toml("actors.toml")
+    names = [n for canonical, row in actors["groups"].items() for n in (canonical, *row[2:])]
+    names += [n for canonical, aliases in actors["ngo"].items() for n in (canonical, *aliases)]
+    return frozenset(normalize(n) for n in names)
 
 
 STAFF_NOUNS = frozenset({

@@ -593,6 +593,21 @@ def test_geoparse_finds_town_and_area_pairs(nlp: Any, gazetteer: Gazetteer) -> N
     assert find_mentions(nlp("Smith, Jones and Brown were named."), gazetteer) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamas officials in Doha said talks had stalled.", ["Doha"]),
+        ("Taliban officials said the Kabul police chief was killed.", ["Kabul"]),
+    ],
+)
+def test_geoparse_an_armed_group_is_no_place(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """GeoNames has places called Hamas (by its spelling key, Hamm) and Taliban; the groups of
+    the actor lexicon are never them."""
+    assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
