@@ -608,6 +608,15 @@ def test_geoparse_an_armed_group_is_no_place(
     assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
 
 
+def test_geoparse_an_entity_run_across_a_comma_is_cut(nlp: Any, gazetteer: Gazetteer) -> None:
+    """The tagger ran "Lower Shabelle, Somali" into one place: the province is the mention,
+    the nationality word a context mention of its own."""
+    parsed = nlp("Al-Shabaab militants attacked a base in Lower Shabelle, Somali officials said.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Lower Shabelle"]
+    found = find_mentions(parsed, gazetteer, demonyms=True)
+    assert [(m.text, m.embedded) for m in found] == [("Lower Shabelle", False), ("Somali", True)]
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
