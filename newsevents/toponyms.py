@@ -82,6 +82,13 @@ GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
     "square", "estate", "gateway", "academy", "institute", "hospital", "station", "airport",
 })  # fmt: skip
 """Words that alone never name the place inside a longer name."""
+IDEALS = frozenset({
+    "independence", "liberation", "freedom", "liberty", "unity", "victory", "progress",
+    "justice", "democracy", "peace", "solidarity", "resistance", "revolution", "reform", "hope",
+    "harmony", "enterprise", "alliance", "salvation", "providence",
+})  # fmt: skip
+"""Ideals organisations are named for, which are towns too: inside an organisation's name they
+are the ideal ("the Kachin Independence Army" is no Independence, Missouri)."""
 DEMONYM_FEATURES = frozenset({"country", "continent", "admin1", "region"})
 """What a nationality or regional adjective may name."""
 
@@ -809,6 +816,8 @@ def _longest_match(
         text = tokens.span_text(i, i + n)
         cased = gazetteer.salient.get(normalize(text))
         if cased is None or tokens.lower[i] == "the" or is_generic(text):
+            continue
+        if label and normalize(text) in IDEALS:
             continue
         if cased == SPELT_SHORT and not _written_short(tokens, i, i + n):
             continue

@@ -617,6 +617,15 @@ def test_geoparse_an_entity_run_across_a_comma_is_cut(nlp: Any, gazetteer: Gazet
     assert [(m.text, m.embedded) for m in found] == [("Lower Shabelle", False), ("Somali", True)]
 
 
+def test_geoparse_an_ideal_inside_an_organisations_name_is_no_town(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    parsed = nlp("The junta bombed a village in Sagaing, the Kachin Independence Army said.")
+    assert "Independence" not in [m.text for m in find_mentions(parsed, gazetteer)]
+    parsed = nlp("Police in Independence said two men were arrested.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Independence"]
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
