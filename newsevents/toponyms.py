@@ -666,8 +666,9 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
 
 def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     """A salient place name the tagger called a person or an organisation, in a place's role:
-    the object of a verb of attack or capture ("missiles struck KHARKIV and ZAPORIZHZHIA"), or
-    after "the border with" ("near the border with MALI")."""
+    the object of a verb of attack or capture ("missiles struck KHARKIV and ZAPORIZHZHIA"; any
+    known town after a verb of siege, :data:`SIEGE_VERBS`), or after "the border with" ("near
+    the border with MALI")."""
     if ent.label_ not in MISTAGGED_LABELS or ent.label_ == "NORP" or len(ent) > 3:
         return False
     root = ent.root
@@ -675,11 +676,31 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     if head.dep_ == "dobj":
         verb = head.head
         placed = verb.lemma_.lower() in TAKING_VERBS and not _by_a_person(verb)
+        if placed and verb.lemma_.lower() in SIEGE_VERBS and _town_or_area(ent.text, gazetteer):
+            return True  # "shelled KHERSON", a town under the salient size
     elif head.dep_ == "pobj":
         placed = head.head.lower_ in ("with", "of") and head.head.head.lemma_.lower() in BORDERS
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
+
+
+SIEGE_VERBS = frozenset({
+    "shell", "bomb", "bombard", "besiege", "overrun", "encircle", "occupy", "annex", "recapture",
+    "retake", "pound", "blockade",
+})  # fmt: skip
+"""Verbs of :data:`TAKING_VERBS` whose object is a place and hardly ever a person: their object
+may be any town the gazetteer knows, not only a salient one ("Russian forces shelled Kherson")."""
+SIEGE_TOWN_POPULATION = 5_000
+
+
+def _town_or_area(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer knows the name as an area or a town of some size."""
+    return not gazetteer.demonym(text) and any(
+        e.feature in ("admin1", "admin2")
+        or (e.feature in ("city", "capital") and e.population >= SIEGE_TOWN_POPULATION)
+        for e in gazetteer.candidates(text)
+    )
 
 
 def _by_a_person(verb: Any) -> bool:

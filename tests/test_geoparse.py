@@ -626,6 +626,13 @@ def test_geoparse_an_ideal_inside_an_organisations_name_is_no_town(
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Independence"]
 
 
+def test_geoparse_a_town_under_siege_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    """The tagger calls Kherson a person; a verb of siege places any town, not only large ones
+    (GeoNames' Kherson has 66,000 people, under the salient size)."""
+    parsed = nlp("Russian forces shelled Kherson overnight, Ukraine's military said.")
+    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Kherson", "Ukraine"]
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
