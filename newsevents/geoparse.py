@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km, normalize
 from newsevents.place_context import Context, first_context, state_of
@@ -170,6 +171,7 @@ def resolve(
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
     context = _settle(cands, Context(best, context.counts), pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
+    placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
         if key not in cands:
@@ -183,9 +185,39 @@ def resolve(
         confidence = round(min(0.99, 1 / (1 + math.exp(-margin))), 3)
         if scores[0] > _score(context.best[key], key, context, pairs):  # a local town, see _best
             confidence = 0.5
-        local = _institution_in(key, context.best[key], focus)
+        local = _institution_in(key, context.best[key], focus) or _venue_in(
+            cands[key], context.best.get(placed_in.get(key, ""))
+        )
         out.append((local, 0.4) if local else (context.best[key], confidence))
     return out
+
+
+def _placed_in(
+    ordered: Sequence[Mention], keys: list[str], text: str, gazetteer: Gazetteer
+) -> dict[str, str]:
+    """The town each name the gazetteer lacks is said to lie in: "Lincoln High School in
+    Tacoma", "Karl Bremer Hospital, Cape Town" (a key to a key)."""
+    placed: dict[str, str] = {}
+    for i, (a, b) in enumerate(pairwise(ordered)):
+        between = text[a.span[1] : b.span[0]]
+        if (
+            between in (" in ", ", ")
+            and keys[i] != keys[i + 1]
+            and not gazetteer.candidates(a.text)
+        ):
+            placed.setdefault(keys[i], keys[i + 1])
+    return placed
+
+
+def _venue_in(found: list[Entry], town: Entry | None) -> Entry | None:
+    """Where a venue named after some place lies, when the text says which town it is in and
+    no place of its name is there: "Lincoln High School in Tacoma" is in Tacoma, not in
+    Lincoln, Nebraska. None where that does not apply."""
+    if town is None or town.feature not in ("city", "capital", "admin2"):
+        return None
+    if any(contains(town, e) or _close(e, town) for e in found):
+        return None
+    return replace(town, geonameid=None, match=MATCH_CONTEXT)
 
 
 INSTITUTION_WORDS = frozenset({

@@ -633,6 +633,15 @@ def test_geoparse_a_town_under_siege_is_a_place(nlp: Any, gazetteer: Gazetteer) 
     assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Kherson", "Ukraine"]
 
 
+def test_geoparse_a_venue_lies_in_the_town_the_text_gives(gazetteer: Gazetteer) -> None:
+    text = "Students at Lincoln High School in Tacoma walked out on Wednesday."
+    school, tacoma = _resolved(text, gazetteer, "Lincoln High School", "Tacoma")
+    assert (school.name, school.admin1, school.geonameid) == ("Tacoma", "Washington", None)
+    assert school.match == MATCH_CONTEXT and tacoma.geonameid is not None
+    text = "The team trained at Lincoln High School on Wednesday."  # no town: its name's
+    assert _resolved(text, gazetteer, "Lincoln High School")[0].name == "Lincoln"
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
