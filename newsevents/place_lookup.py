@@ -12,7 +12,7 @@ import math
 import re
 
 from newsevents.gazetteer import MATCH_ALIAS, MATCH_ALTERNATE, Entry, Gazetteer, normalize
-from newsevents.toponyms import AREA_WORDS, WITH_THE, is_generic
+from newsevents.toponyms import AREA_WORDS, FACILITY_NOUNS, WITH_THE, is_generic
 
 __all__ = [
     "ADMIN_FEATURES",
@@ -140,6 +140,8 @@ def _inner_run(
                 continue
             if i and normalize(words[i - 1]) in ("st", "saint"):  # "St Patrick's": a saint's
                 continue
+            if i == len(words) - 1 and normalize(part) in FACILITY_NOUNS:
+                continue  # "the Marigny Plantation" is no Plantation, Florida: it is its kind
             found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
             if _ACRONYM.match(part):  # "Aughadreena NS", "Tuzla SC": a school's, a club's
                 found = [e for e in found if e.feature == "country"]

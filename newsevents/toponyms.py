@@ -28,6 +28,7 @@ from newsevents.syntax import text_of
 
 __all__ = [
     "AREA_WORDS",
+    "FACILITY_NOUNS",
     "GENERIC_WORDS",
     "NOT_PLACES",
     "WITH_THE",

@@ -642,6 +642,14 @@ def test_geoparse_a_venue_lies_in_the_town_the_text_gives(gazetteer: Gazetteer) 
     assert _resolved(text, gazetteer, "Lincoln High School")[0].name == "Lincoln"
 
 
+def test_geoparse_a_facilitys_kind_is_no_town_inside_its_name(gazetteer: Gazetteer) -> None:
+    text = "The avenue marked the lower limit of the Marigny Plantation in New Orleans."
+    plantation, _ = _resolved(text, gazetteer, "Marigny Plantation", "New Orleans")
+    assert (plantation.name, plantation.admin1) == ("New Orleans", "Louisiana")
+    text = "He lives in Plantation, Florida."
+    assert _resolved(text, gazetteer, "Plantation")[0].name == "Plantation"
+
+
 def test_geoparse_choices_do_not_swing_between_two_readings(gazetteer: Gazetteer) -> None:
     text = (
         "Humboldt police arrested a man from Milan on Saturday. The Madison County Sheriff's "
