@@ -224,7 +224,7 @@ FACILITY_NOUNS = frozenset({
 """Last words that make a name a building or a street: "Royal Street", "Carnegie Library",
 "MetroHealth Medical Center". Not "court" or "university", which name the institution at
 least as often ("the Supreme Court ruled", "Chapman University said")."""
-INSTITUTION_WORDS = frozenset({"catholic", "orthodox", "anglican", "secondary", "primary"})
+INSTITUTION_FIRST_WORDS = frozenset({"catholic", "orthodox", "anglican", "secondary", "primary"})
 """First words of institutions named like buildings: "the Catholic Church"."""
 
 
@@ -239,7 +239,7 @@ def _named_facility(ent: Any) -> bool:
         return False
     first = words[0]
     return bool(first.pos_ == "PROPN" and first.text[:1].isupper()) and (
-        first.lower_ not in INSTITUTION_WORDS
+        first.lower_ not in INSTITUTION_FIRST_WORDS
     )
 
 
