@@ -29,6 +29,11 @@ def _resolved(text: str, gazetteer: Gazetteer, *names: str, backoff: bool = True
     return [a[0] for a in answers if a is not None]
 
 
+def _texts(parsed: Any, gazetteer: Gazetteer) -> list[str]:
+    """The texts of the place mentions found in a parsed text."""
+    return [m.text for m in find_mentions(parsed, gazetteer)]
+
+
 def test_geoparse_country_resolves_to_the_country(gazetteer: Gazetteer) -> None:
     text = "Jordan closed its border with Syria."
     jordan, syria = _resolved(text, gazetteer, "Jordan", "Syria")
@@ -119,7 +124,7 @@ def test_geoparse_town_comma_area_makes_the_area_contain_the_town(gazetteer: Gaz
 
 def test_geoparse_demonyms_are_context_mentions_on_request(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("Russian diplomats met British officials in Geneva.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Geneva"]
+    assert _texts(parsed, gazetteer) == ["Geneva"]
     found = find_mentions(parsed, gazetteer, demonyms=True)
     assert [(m.text, m.embedded) for m in found] == [
         ("Russian", True), ("British", True), ("Geneva", False)
@@ -438,7 +443,7 @@ def test_geoparse_towns_of_one_state_agree_on_it(gazetteer: Gazetteer) -> None:
 
 def test_geoparse_finds_places_the_tagger_called_people(nlp: Any, gazetteer: Gazetteer) -> None:
     def names(text: str) -> list[str]:
-        return [m.text for m in find_mentions(nlp(text), gazetteer)]
+        return _texts(nlp(text), gazetteer)
 
     assert names("Fighting in Aden and Taiz killed dozens.") == ["Aden", "Taiz"]
     assert names("Rains lashed Tamil Nadu and Kerala.") == ["Tamil Nadu", "Kerala"]
@@ -505,7 +510,7 @@ def test_geoparse_republic_of_congo_is_congo_brazzaville(gazetteer: Gazetteer) -
 
 def test_geoparse_finds_a_town_naming_its_police(nlp: Any, gazetteer: Gazetteer) -> None:
     def names(text: str) -> list[str]:
-        return [m.text for m in find_mentions(nlp(text), gazetteer)]
+        return _texts(nlp(text), gazetteer)
 
     assert names("Humboldt police arrested a man on Saturday.") == ["Humboldt"]
     assert names("Police officers and British officials met on Saturday.") == []
@@ -527,7 +532,7 @@ def test_geoparse_a_seat_of_power_is_a_place_only_as_a_place(
 ) -> None:
     """ "The White House declined" names the people in it; "outside the White House" the
     building."""
-    assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
+    assert _texts(nlp(text), gazetteer) == expected
 
 
 @pytest.mark.parametrize(
@@ -544,7 +549,7 @@ def test_geoparse_a_name_ending_in_a_building_word_is_a_facility(
 ) -> None:
     """Names the tagger calls organisations or people but whose last word makes them a
     building or a street; not institutions named like buildings."""
-    assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
+    assert _texts(nlp(text), gazetteer) == expected
 
 
 def test_geoparse_a_town_the_article_names_is_found_inside_organisations(
@@ -559,12 +564,12 @@ def test_geoparse_a_town_the_article_names_is_found_inside_organisations(
     found = [(m.text, m.embedded) for m in find_mentions(nlp(text), gazetteer)]
     assert found == [("Allendale", False), ("Allendale", True), ("Allendale", True)]
     alone = "The Allendale Woman's Club raised funds for the library."
-    assert [m.text for m in find_mentions(nlp(alone), gazetteer)] == []
+    assert _texts(nlp(alone), gazetteer) == []
 
 
 def test_geoparse_a_named_venue_in_a_town_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     def found(text: str) -> list[str]:
-        return [m.text for m in find_mentions(nlp(text), gazetteer)]
+        return _texts(nlp(text), gazetteer)
 
     # the tagger calls these a person and an organisation
     assert found("The gala was held at Sullivan Goss in Santa Barbara.") == [
@@ -580,13 +585,13 @@ def test_geoparse_a_named_venue_in_a_town_is_a_place(nlp: Any, gazetteer: Gazett
 
 def test_geoparse_an_untagged_town_after_in_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("The winning ticket was sold at a gas station in Riverdale on Friday.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Riverdale"]
+    assert _texts(parsed, gazetteer) == ["Riverdale"]
 
 
 def test_geoparse_finds_town_and_area_pairs(nlp: Any, gazetteer: Gazetteer) -> None:
     """ "Town, County" as British news writes it; the tagger marks neither here."""
     parsed = nlp("15/16 September: Silverstone, Northamptonshire. 29/30 September: Thruxton.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)][:2] == [
+    assert _texts(parsed, gazetteer)[:2] == [
         "Silverstone",
         "Northamptonshire",
     ]
@@ -605,14 +610,14 @@ def test_geoparse_an_armed_group_is_no_place(
 ) -> None:
     """GeoNames has places called Hamas (by its spelling key, Hamm) and Taliban; the groups of
     the actor lexicon are never them."""
-    assert [m.text for m in find_mentions(nlp(text), gazetteer)] == expected
+    assert _texts(nlp(text), gazetteer) == expected
 
 
 def test_geoparse_an_entity_run_across_a_comma_is_cut(nlp: Any, gazetteer: Gazetteer) -> None:
     """The tagger ran "Lower Shabelle, Somali" into one place: the province is the mention,
     the nationality word a context mention of its own."""
     parsed = nlp("Al-Shabaab militants attacked a base in Lower Shabelle, Somali officials said.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Lower Shabelle"]
+    assert _texts(parsed, gazetteer) == ["Lower Shabelle"]
     found = find_mentions(parsed, gazetteer, demonyms=True)
     assert [(m.text, m.embedded) for m in found] == [("Lower Shabelle", False), ("Somali", True)]
 
@@ -621,16 +626,16 @@ def test_geoparse_an_ideal_inside_an_organisations_name_is_no_town(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
     parsed = nlp("The junta bombed a village in Sagaing, the Kachin Independence Army said.")
-    assert "Independence" not in [m.text for m in find_mentions(parsed, gazetteer)]
+    assert "Independence" not in _texts(parsed, gazetteer)
     parsed = nlp("Police in Independence said two men were arrested.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Independence"]
+    assert _texts(parsed, gazetteer) == ["Independence"]
 
 
 def test_geoparse_a_town_under_siege_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     """The tagger calls Kherson a person; a verb of siege places any town, not only large ones
     (GeoNames' Kherson has 66,000 people, under the salient size)."""
     parsed = nlp("Russian forces shelled Kherson overnight, Ukraine's military said.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Kherson", "Ukraine"]
+    assert _texts(parsed, gazetteer) == ["Kherson", "Ukraine"]
 
 
 def test_geoparse_a_venue_lies_in_the_town_the_text_gives(gazetteer: Gazetteer) -> None:
@@ -665,7 +670,7 @@ def test_geoparse_a_county_inside_an_organisation_is_the_county(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
     text = "Police in Humboldt said the Madison County Sheriff's Office was told on Monday."
-    names = [m.text for m in find_mentions(nlp(text), gazetteer)]
+    names = _texts(nlp(text), gazetteer)
     assert "Madison County" in names and "Madison" not in names  # not Madison, Wisconsin
 
 
@@ -748,29 +753,29 @@ def test_geoparse_nationality_words_inside_names_are_demonym_mentions(
 
 def test_geoparse_a_name_after_a_verb_of_motion_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("The closure will affect people travelling to Cirencester from Gloucester.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Cirencester", "Gloucester"]
+    assert _texts(parsed, gazetteer) == ["Cirencester", "Gloucester"]
     assert find_mentions(nlp("He talked to Jordan about it."), gazetteer) == []
 
 
 def test_geoparse_a_short_form_matches_only_written_short(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("A weak La Niña formed, forecasters in Boulder said. Floods hit Monroe, La.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Boulder", "Monroe", "La."]
+    assert _texts(parsed, gazetteer) == ["Boulder", "Monroe", "La."]
     parsed = nlp("US troops left, the U.S. Navy stayed, and police in L.A. said so.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["US", "U.S.", "L.A."]
+    assert _texts(parsed, gazetteer) == ["US", "U.S.", "L.A."]
 
 
 def test_geoparse_finds_a_datelines_town_in_capitals(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("IMMOKALEE – Congressman Mario Diaz-Balart spoke on Friday.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)][:1] == ["IMMOKALEE"]
+    assert _texts(parsed, gazetteer)[:1] == ["IMMOKALEE"]
     parsed = nlp("PLEASANTON, Calif. -- DeltaTrak announced a new logger.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)][:1] == ["PLEASANTON"]
+    assert _texts(parsed, gazetteer)[:1] == ["PLEASANTON"]
     parsed = nlp("He met the president of Mexico. AMLO, as he is known, spoke.")
-    assert "AMLO" not in [m.text for m in find_mentions(parsed, gazetteer)]
+    assert "AMLO" not in _texts(parsed, gazetteer)
 
 
 def test_geoparse_a_town_naming_its_people_is_a_mention(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("A Humboldt woman was charged after the crash.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Humboldt"]
+    assert _texts(parsed, gazetteer) == ["Humboldt"]
 
 
 def test_geoparse_a_town_listed_with_a_nearby_town_beats_a_country(gazetteer: Gazetteer) -> None:
@@ -826,14 +831,14 @@ def test_geoparse_places_the_tagger_called_people_in_a_places_role(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
     parsed = nlp("KYIV, Ukraine (AP) — Russian missiles struck Kharkiv and Zaporizhzhia overnight.")
-    found = [m.text for m in find_mentions(parsed, gazetteer)]
+    found = _texts(parsed, gazetteer)
     assert found == ["KYIV", "Ukraine", "Kharkiv", "Zaporizhzhia"]  # "KYIV", not "KYIV,"
     parsed = nlp("NIAMEY, Niger (AP) — Jihadists killed 17 soldiers near the border with Mali.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["NIAMEY", "Niger", "Mali"]
+    assert _texts(parsed, gazetteer) == ["NIAMEY", "Niger", "Mali"]
     parsed = nlp("PLEASANTON, Calif.--( )--DeltaTrak announced a logger.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["PLEASANTON", "Calif."]
+    assert _texts(parsed, gazetteer) == ["PLEASANTON", "Calif."]
     parsed = nlp("Police said Smith attacked Chad outside the bar.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == []  # a person attacked
+    assert _texts(parsed, gazetteer) == []  # a person attacked
 
 
 def test_geoparse_an_area_word_after_a_name_names_the_area_whatever_its_own_name(
@@ -854,12 +859,12 @@ def test_geoparse_an_unknown_word_the_tagger_called_a_place_needs_the_text_to_pl
     for text in ("Yulia said she felt better after leaving hospital.", "Buhari visited troops."):
         assert find_mentions(nlp(text), gazetteer) == [], text  # people the tagger called places
     parsed = nlp("The Nuiry brothers arrived in Sarajevo.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["Sarajevo"]
+    assert _texts(parsed, gazetteer) == ["Sarajevo"]
 
 
 def test_geoparse_the_states_only_after_the(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("He moved back to the States last year.")
-    assert [m.text for m in find_mentions(parsed, gazetteer)] == ["States"]
+    assert _texts(parsed, gazetteer) == ["States"]
     text = "The Member States agreed in Brussels, the Commonwealth of Independent States in Minsk."
     places = [a[0] for a in resolve(find_mentions(nlp(text), gazetteer), gazetteer, text) if a]
     assert "USA" not in {e.country for e in places}
