@@ -27,6 +27,7 @@ from newsevents.place_links import (
     Links,
     areas_after,
     dateline_keys,
+    distinct_senses,
     qualified_after,
     read_links,
 )
@@ -151,9 +152,12 @@ def resolve(
     ``backoff``, a name still unknown (a street, a building) is placed at the article's focus,
     at precision 2 and low confidence (see :func:`focus_of`).
     """
-    keys = [normalize(m.text) for m in mentions]
-    in_text = sorted(zip(mentions, keys, strict=True), key=lambda mk: mk[0].span)
-    ordered, ordered_keys = [m for m, _ in in_text], [k for _, k in in_text]
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].span)
+    ordered = [mentions[i] for i in order]
+    ordered_keys = distinct_senses(ordered, [normalize(m.text) for m in ordered], text, gazetteer)
+    keys = [""] * len(mentions)
+    for i, key in zip(order, ordered_keys, strict=True):
+        keys[i] = key
     datelines = dateline_keys(ordered, ordered_keys, text)
     filed = set(dateline_keys(ordered, ordered_keys, text, strict=True))
     cands = {

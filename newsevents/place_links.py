@@ -26,7 +26,14 @@ from newsevents.place_lookup import (
 )
 from newsevents.toponyms import Mention
 
-__all__ = ["Links", "areas_after", "dateline_keys", "qualified_after", "read_links"]
+__all__ = [
+    "Links",
+    "areas_after",
+    "dateline_keys",
+    "distinct_senses",
+    "qualified_after",
+    "read_links",
+]
 
 
 _DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
@@ -156,6 +163,29 @@ class Links:
 _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
 """After "Washington, New York": "and Boston" makes it a list, not a town and its state (but
 "Dayton, Ohio, and Springfield" is a town and its state)."""
+
+
+_STATES = frozenset({"admin1", "country"})
+
+
+def distinct_senses(
+    mentions: Sequence[Mention], keys: list[str], text: str, gazetteer: Gazetteer
+) -> list[str]:
+    """The keys again, but a name written before two different states or countries is two
+    places: in "from Columbus, Ohio, to Columbus, Ind." the second Columbus gets a key of its
+    own ("columbus (ind)"), so that one sense per article does not move it to Ohio. A mention
+    with no area after it keeps the name's own key, the sense of the first area."""
+    first: dict[str, str] = {}
+    out = list(keys)
+    for i, (a, b) in enumerate(pairwise(mentions)):
+        if text[a.span[1] : b.span[0]].strip() != "," or keys[i] == keys[i + 1]:
+            continue
+        if not any(e.feature in _STATES for e in candidates(b.text, gazetteer, False)):
+            continue
+        area = first.setdefault(keys[i], keys[i + 1])
+        if area != keys[i + 1]:
+            out[i] = f"{keys[i]} ({keys[i + 1]})"
+    return out
 
 
 def read_links(

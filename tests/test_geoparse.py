@@ -87,6 +87,12 @@ def test_geoparse_comma_pair_places_a_town_in_its_province(gazetteer: Gazetteer)
     assert paju.country == "KOR" and province.feature == "admin1"
 
 
+def test_geoparse_same_name_in_two_states_resolves_to_both(gazetteer: Gazetteer) -> None:
+    text = "The firm moves from Columbus, Ohio, to Columbus, Ind., next year."
+    first, _, second, _ = _resolved(text, gazetteer, "Columbus", "Ohio", "Columbus", "Ind.")
+    assert (first.admin1, second.admin1) == ("Ohio", "Indiana")
+
+
 def test_geoparse_supplement_zone_is_found_and_resolved(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "A soldier defected across the DMZ near Panmunjom on Monday."
     mentions = find_mentions(nlp(text), gazetteer)

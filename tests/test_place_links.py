@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsevents.gazetteer import Gazetteer
-from newsevents.place_links import dateline_keys, qualified_after, read_links
+from newsevents.place_links import dateline_keys, distinct_senses, qualified_after, read_links
 from newsevents.toponyms import Mention
 
 
@@ -34,6 +34,19 @@ def test_place_links_town_comma_area_is_a_pair_but_not_a_list(gazetteer: Gazette
     mentions, keys = _mentions(text, "Washington", "New York", "Boston")
     cands = {k: gazetteer.candidates(m.text) for k, m in zip(keys, mentions, strict=True)}
     assert read_links(mentions, keys, text, cands).host == {}
+
+
+def test_place_links_a_name_before_two_states_is_two_senses(gazetteer: Gazetteer) -> None:
+    text = "She left Springfield, Mo., for Springfield, Ill., and later came back to Springfield."
+    mentions, keys = _mentions(text, "Springfield", "Mo.", "Springfield", "Ill.", "Springfield")
+    senses = distinct_senses(mentions, keys, text, gazetteer)
+    assert senses == ["springfield", "mo.", "springfield (ill.)", "ill.", "springfield"]
+
+
+def test_place_links_a_list_of_towns_keeps_one_sense(gazetteer: Gazetteer) -> None:
+    text = "Storms hit Columbus, Dayton and Toledo, then Columbus, Ohio again."
+    mentions, keys = _mentions(text, "Columbus", "Dayton", "Toledo", "Columbus", "Ohio")
+    assert distinct_senses(mentions, keys, text, gazetteer) == keys
 
 
 def test_place_links_lowercase_state_after_a_name_keeps_its_areas(gazetteer: Gazetteer) -> None:
