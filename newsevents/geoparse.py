@@ -21,7 +21,15 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km, normalize
+from newsevents.gazetteer import (
+    MATCH_CONTEXT,
+    MATCH_PRIMARY,
+    SALIENT_CITY_POPULATION,
+    Entry,
+    Gazetteer,
+    distance_km,
+    normalize,
+)
 from newsevents.place_context import Context, first_context, state_of
 from newsevents.place_links import (
     Links,
@@ -323,6 +331,10 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     Cairo, Illinois (see :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren
     County, Ohio is the Ohio town (see :func:`_local`)."""
     top = max(cands, key=lambda e: _score(e, key, context, pairs))
+    if top.feature in TOWN_FEATURES and top.population < SALIENT_CITY_POPULATION:
+        listed = _listed_with_town(cands, key, context, pairs, exact=True)
+        if listed is not None and listed != top and not _by_listed_town(top, key, context, pairs):
+            return listed
     if top.feature in TOWN_FEATURES and not context.country_share(top, key):
         around = [e for e in cands if e.feature in TOWN_FEATURES and _surrounded(e, key, context)]
         if around:
@@ -347,17 +359,27 @@ def _surrounded(e: Entry, key: str, context: Context) -> bool:
     return sum(_near(e, o, SURROUNDED_KM) for o in towns.values()) >= 2
 
 
-def _listed_with_town(cands: list[Entry], key: str, context: Context, links: Links) -> Entry | None:
+def _listed_with_town(
+    cands: list[Entry], key: str, context: Context, links: Links, exact: bool = False
+) -> Entry | None:
     """A town of the name beside a town it is listed with: "police in Youngstown and Poland"
-    mean Poland, Ohio, whatever the country's size."""
-    towns = [context.best[k] for k in links.joined.get(key, []) if k in context.best]
-    towns = [t for t in towns if t.feature in TOWN_FEATURES]
+    mean Poland, Ohio, whatever the country's size; "Clarksville and Dover" mean Dover,
+    Tennessee, not Delaware's capital. With ``exact``, only a town of that very name, not one
+    that has it as an alternate name (South River, New Jersey was once "Washington")."""
     near = [
         e
         for e in cands
-        if e.feature in TOWN_FEATURES and any(_near(e, t, LISTED_KM) for t in towns)
+        if e.feature in TOWN_FEATURES
+        and (not exact or e.match == MATCH_PRIMARY)
+        and _by_listed_town(e, key, context, links)
     ]
     return max(near, key=lambda e: e.population, default=None)
+
+
+def _by_listed_town(e: Entry, key: str, context: Context, links: Links) -> bool:
+    """Whether ``e`` lies near a town the name is listed with ("X and Y")."""
+    towns = [context.best[k] for k in links.joined.get(key, []) if k in context.best]
+    return any(t.feature in TOWN_FEATURES and _near(e, t, LISTED_KM) for t in towns)
 
 
 def _local(e: Entry, key: str, context: Context) -> bool:

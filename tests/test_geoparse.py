@@ -93,6 +93,18 @@ def test_geoparse_same_name_in_two_states_resolves_to_both(gazetteer: Gazetteer)
     assert (first.admin1, second.admin1) == ("Ohio", "Indiana")
 
 
+def test_geoparse_a_town_listed_with_a_town_is_its_neighbour(gazetteer: Gazetteer) -> None:
+    text = "Flooding along the Cumberland River forced evacuations in Clarksville and Dover."
+    *_, clarksville, dover = _resolved(text, gazetteer, "Cumberland River", "Clarksville", "Dover")
+    assert clarksville.admin1 == dover.admin1 == "Tennessee"
+
+
+def test_geoparse_a_listed_capital_is_not_moved_to_a_namesake(gazetteer: Gazetteer) -> None:
+    text = "Flights between Washington and New York were delayed."
+    washington, _ = _resolved(text, gazetteer, "Washington", "New York")
+    assert washington.admin1 == "District of Columbia"
+
+
 def test_geoparse_supplement_zone_is_found_and_resolved(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "A soldier defected across the DMZ near Panmunjom on Monday."
     mentions = find_mentions(nlp(text), gazetteer)
