@@ -181,6 +181,7 @@ def resolve(
     context = first_context(cands, counts)
     pairs = read_links(ordered, ordered_keys, text, cands, frozenset(filed))
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
+    best = _listed_pairs(cands, best, pairs)
     context = _settle(cands, Context(best, context.counts), pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
@@ -374,6 +375,42 @@ def _listed_with_town(
         and _by_listed_town(e, key, context, links)
     ]
     return max(near, key=lambda e: e.population, default=None)
+
+
+def _listed_pairs(
+    cands: dict[str, list[Entry]], best: dict[str, Entry], links: Links
+) -> dict[str, Entry]:
+    """Two names listed together ("Lebanon and Hanover", "Peru and Wabash") that are the names
+    of two towns lying together, where the first choices lie apart: those two towns, before
+    the names are settled. Not where either first choice is a large city, nor where both are
+    countries or provinces ("Peru and Mexico" are the countries, not two Indiana towns)."""
+    out = dict(best)
+    for a, partners in links.joined.items():
+        for b in partners:
+            if a >= b or a not in out or b not in out:
+                continue
+            x, y = out[a], out[b]
+            if _near(x, y, LISTED_KM) or _salient(x) or _salient(y):
+                continue
+            if x.feature in COARSE and y.feature in COARSE:
+                continue
+            pairs = [
+                (prior_of(e) + prior_of(f), e, f)
+                for e in _named_towns(cands[a])
+                for f in _named_towns(cands[b])
+                if _near(e, f, LISTED_KM)
+            ]
+            if pairs:
+                _, out[a], out[b] = max(pairs, key=lambda p: p[0])
+    return out
+
+
+def _salient(e: Entry) -> bool:
+    return e.feature in TOWN_FEATURES and e.population >= SALIENT_CITY_POPULATION
+
+
+def _named_towns(found: list[Entry]) -> list[Entry]:
+    return [e for e in found if e.feature in TOWN_FEATURES and e.match == MATCH_PRIMARY]
 
 
 def _by_listed_town(e: Entry, key: str, context: Context, links: Links) -> bool:

@@ -21,7 +21,14 @@ from typing import Any
 from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 
-from newsevents.gazetteer import SPELT_SHORT, Entry, Gazetteer, distance_km, normalize
+from newsevents.gazetteer import (
+    MATCH_PRIMARY,
+    SPELT_SHORT,
+    Entry,
+    Gazetteer,
+    distance_km,
+    normalize,
+)
 from newsevents.lexicon import load_toml
 from newsevents.records import Span
 from newsevents.syntax import text_of
@@ -64,7 +71,8 @@ BORDERS = frozenset({"border", "frontier", "boundary"})
 MOTION_VERBS = frozenset({
     "travel", "go", "return", "fly", "move", "head", "come", "drive", "flee", "evacuate",
     "relocate", "deport", "send", "transfer", "walk", "sail", "ride", "commute", "arrive",
-    "trip", "journey", "visit",
+    "trip", "journey", "visit", "spread", "advance", "march", "retreat", "withdraw", "escape",
+    "migrate", "airlift", "smuggle",
 })  # fmt: skip
 """Verbs after which "to" and "from" name a place ("travelling to Cirencester")."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
@@ -136,6 +144,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
                 ):
                     found.append(mention)
                     taken[part.start : part.end] = [True] * (part.end - part.start)
+    found.extend(_listed_in_one_name(ents, gazetteer, taken))
     found.extend(_venues(ents, taken))
     named, tokens = Counter(normalize(m.text) for m in found), _Tokens.of(parsed)
     found.extend(_mistagged_places(ents, gazetteer, taken, named))
@@ -145,6 +154,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_salient_within(tokens, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_untagged_after_preposition(parsed, gazetteer, taken))
+    found.extend(_untagged_conjuncts(parsed, gazetteer, taken))
     found.extend(_town_and_area(parsed, gazetteer, taken))
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
@@ -188,6 +198,36 @@ def _named_within(ents: Any, tokens: _Tokens, named: set[str], taken: list[bool]
                 found.append(Mention(text, (at, at + len(text)), embedded=True))
                 taken[i : i + n] = [True] * n
             i += max(n, 1)
+    return found
+
+
+def _listed_in_one_name(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """A list of places the tagger ran into one organisation's or person's name: "rockets
+    fired at [Sderot and Ashkelon]". Each part must be a town of some size or an area the
+    gazetteer knows ("Johnson & Johnson" and "Marks and Spencer" are not)."""
+    found: list[Mention] = []
+    for ent in ents:
+        if ent.label_ not in ("ORG", "PERSON") or any(taken[ent.start : ent.end]):
+            continue
+        cuts = [t.i for t in ent if t.lower_ in ("and", "&", ",")]
+        if not any(ent.doc[i].lower_ in ("and", "&") for i in cuts):
+            continue
+        doc = ent.doc
+        bounds = [ent.start - 1, *cuts, ent.end]
+        parts = [doc[a + 1 : b] for a, b in pairwise(bounds) if b > a + 1]
+        names = [p.text for p in parts]
+        if (
+            len(names) < 2
+            or len(set(names)) < len(names)
+            or not all(
+                p[0].text[:1].isupper() and _town_or_area(p.text, gazetteer, exact=True)
+                for p in parts
+            )
+        ):
+            continue
+        for part in parts:
+            found.append(Mention(part.text, (part.start_char, part.end_char)))
+            taken[part.start : part.end] = [True] * len(part)
     return found
 
 
@@ -492,6 +532,30 @@ def _untagged_after_preposition(
     return found
 
 
+def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """A proper name the tagger did not mark, listed with a place ("from Gao to Kidal and
+    Timbuktu", "in Bendigo, Ballarat and Castlemaine"), that the gazetteer knows as a town or
+    an area; along the list, each found name vouching for the next."""
+    found: list[Mention] = []
+    grew = True
+    while grew:
+        grew = False
+        for tok in parsed:
+            if tok.dep_ != "conj" or taken[tok.i] or not taken[tok.head.i]:
+                continue
+            if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+                continue
+            lo, hi = _proper_run(parsed, tok)
+            if any(taken[lo:hi]) or any(t.ent_type_ for t in parsed[lo:hi]):
+                continue
+            words = parsed[lo:hi]
+            if any(e.feature in SETTLED_FEATURES for e in gazetteer.candidates(words.text)):
+                found.append(Mention(words.text, (words.start_char, words.end_char)))
+                taken[lo:hi] = [True] * (hi - lo)
+                grew = True
+    return found
+
+
 AREA_FEATURES = frozenset({"admin1", "admin2", "region"})
 
 
@@ -695,13 +759,15 @@ may be any town the gazetteer knows, not only a salient one ("Russian forces she
 SIEGE_TOWN_POPULATION = 5_000
 
 
-def _town_or_area(text: str, gazetteer: Gazetteer) -> bool:
-    """Whether the gazetteer knows the name as an area or a town of some size."""
+def _town_or_area(text: str, gazetteer: Gazetteer, exact: bool = False) -> bool:
+    """Whether the gazetteer knows the name as an area or a town of some size; with ``exact``,
+    by its own name, not an alias ("Johnson" is no Johnson County)."""
     return not gazetteer.demonym(text) and any(
-        e.feature in ("admin1", "admin2")
-        or (e.feature in ("city", "capital") and e.population >= SIEGE_TOWN_POPULATION)
+        (e.feature in ("admin1", "admin2")
+         or (e.feature in ("city", "capital") and e.population >= SIEGE_TOWN_POPULATION))
+        and (not exact or e.match == MATCH_PRIMARY)
         for e in gazetteer.candidates(text)
-    )
+    )  # fmt: skip
 
 
 def _by_a_person(verb: Any) -> bool:

@@ -606,6 +606,25 @@ def test_geoparse_an_untagged_town_after_in_is_a_place(nlp: Any, gazetteer: Gaze
     assert _texts(parsed, gazetteer) == ["Riverdale"]
 
 
+def test_geoparse_an_untagged_town_listed_with_a_place_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger marks Gao a person and leaves Timbuktu unmarked: "spread from" is motion,
+    and Timbuktu is listed with Kidal."""
+    parsed = nlp("Fighting spread from Gao to Kidal and Timbuktu.")
+    assert _texts(parsed, gazetteer) == ["Gao", "Kidal", "Timbuktu"]
+
+
+def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    parsed = nlp("Rockets were fired at Sderot and Ashkelon.")
+    assert [e.label_ for e in parsed.ents] == ["ORG"]  # the tagger's one name
+    assert _texts(parsed, gazetteer) == ["Sderot", "Ashkelon"]
+    parsed = nlp("They included Johnson & Johnson, Nestle and Hulu.")
+    assert "Johnson" not in _texts(parsed, gazetteer)
+
+
 def test_geoparse_finds_town_and_area_pairs(nlp: Any, gazetteer: Gazetteer) -> None:
     """ "Town, County" as British news writes it; the tagger marks neither here."""
     parsed = nlp("15/16 September: Silverstone, Northamptonshire. 29/30 September: Thruxton.")
