@@ -74,7 +74,8 @@ MOTION_VERBS = frozenset({
     "trip", "journey", "visit", "spread", "advance", "march", "retreat", "withdraw", "escape",
     "migrate", "airlift", "smuggle",
 })  # fmt: skip
-"""Verbs after which "to" and "from" name a place ("travelling to Cirencester")."""
+"""Verbs after which "to", "from" or "toward" name a place ("travelling to Cirencester")."""
+MOTION_PREPS = frozenset({"to", "from", "toward", "towards"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
 PLACING_PREPS = LOCATIVE_PREPS | {"of", "from", "to"}
 NOT_PLACES = frozenset(
@@ -220,7 +221,7 @@ def _listed_in_one_name(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> l
             len(names) < 2
             or len(set(names)) < len(names)
             or not all(
-                p[0].text[:1].isupper() and _town_or_area(p.text, gazetteer, exact=True)
+                p[0].text[:1].isupper() and _town_or_area(p.text, gazetteer, named_areas=True)
                 for p in parts
             )
         ):
@@ -723,17 +724,19 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     if ent.label_ not in MISTAGGED_LABELS or root.dep_ != "pobj":
         return False
     prep = root.head
-    moving = prep.lower_ in ("to", "from") and prep.head.lemma_ in MOTION_VERBS
+    moving = prep.lower_ in MOTION_PREPS and prep.head.lemma_ in MOTION_VERBS
     if not (prep.lower_ in LOCATIVE_PREPS or moving) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text))
 
 
 def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
-    """A salient place name the tagger called a person or an organisation, in a place's role:
-    the object of a verb of attack or capture ("missiles struck KHARKIV and ZAPORIZHZHIA"; any
-    known town after a verb of siege, :data:`SIEGE_VERBS`), or after "the border with" ("near
-    the border with MALI")."""
+    """A place name the tagger called a person or an organisation, in a place's role:
+    - the object of a verb of attack or capture, if salient ("missiles struck KHARKIV and
+      ZAPORIZHZHIA"), or any known town after a verb of siege (:data:`SIEGE_VERBS`) or after
+      one whose subject is armed ("Russian troops captured AVDIIVKA");
+    - after a noun of assault ("strikes on RAFAH and KHAN YOUNIS", "the siege of MARIUPOL");
+    - after "the border with" ("near the border with MALI")."""
     if ent.label_ not in MISTAGGED_LABELS or ent.label_ == "NORP" or len(ent) > 3:
         return False
     root = ent.root
@@ -741,13 +744,38 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     if head.dep_ == "dobj":
         verb = head.head
         placed = verb.lemma_.lower() in TAKING_VERBS and not _by_a_person(verb)
-        if placed and verb.lemma_.lower() in SIEGE_VERBS and _town_or_area(ent.text, gazetteer):
+        sure = verb.lemma_.lower() in SIEGE_VERBS or _by_armed_men(verb)
+        if placed and sure and _town_or_area(ent.text, gazetteer, named_areas=True):
             return True  # "shelled KHERSON", a town under the salient size
     elif head.dep_ == "pobj":
-        placed = head.head.lower_ in ("with", "of") and head.head.head.lemma_.lower() in BORDERS
+        prep, word = head.head, head.head.head.lemma_.lower()
+        if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_NOUNS:
+            return _town_or_area(ent.text, gazetteer, named_areas=True)
+        placed = prep.lower_ in ("with", "of") and word in BORDERS
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
+
+
+ASSAULT_NOUNS = frozenset({
+    "strike", "airstrike", "attack", "assault", "offensive", "raid", "shelling", "siege",
+    "bombardment", "bombing", "incursion", "invasion", "blockade", "encirclement",
+})  # fmt: skip
+"""Nouns whose object after "on", "against" or "of" is the place attacked: "strikes on Rafah",
+"the siege of Mariupol"."""
+ASSAULT_PREPS = frozenset({"on", "against", "of", "into"})
+
+
+@cache
+def _armed_nouns() -> frozenset[str]:
+    """One-word nouns of soldiers and fighters (the MIL and REB sectors of ``actors.toml``)."""
+    sectors = load_toml("actors.toml")["sector"]
+    return frozenset(w for s in ("MIL", "REB") for w in sectors[s] if " " not in w)
+
+
+def _by_armed_men(verb: Any) -> bool:
+    """Whether a verb's subject is soldiers or fighters ("Russian troops captured X")."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _armed_nouns() for c in verb.children)
 
 
 SIEGE_VERBS = frozenset({
@@ -759,15 +787,14 @@ may be any town the gazetteer knows, not only a salient one ("Russian forces she
 SIEGE_TOWN_POPULATION = 5_000
 
 
-def _town_or_area(text: str, gazetteer: Gazetteer, exact: bool = False) -> bool:
-    """Whether the gazetteer knows the name as an area or a town of some size; with ``exact``,
-    by its own name, not an alias ("Johnson" is no Johnson County)."""
+def _town_or_area(text: str, gazetteer: Gazetteer, named_areas: bool = False) -> bool:
+    """Whether the gazetteer knows the name as an area or a town of some size; with
+    ``named_areas``, an area only by its own name ("Johnson" is no Johnson County)."""
     return not gazetteer.demonym(text) and any(
-        (e.feature in ("admin1", "admin2")
-         or (e.feature in ("city", "capital") and e.population >= SIEGE_TOWN_POPULATION))
-        and (not exact or e.match == MATCH_PRIMARY)
+        (e.feature in ("city", "capital") and e.population >= SIEGE_TOWN_POPULATION)
+        or (e.feature in ("admin1", "admin2") and (not named_areas or e.match == MATCH_PRIMARY))
         for e in gazetteer.candidates(text)
-    )  # fmt: skip
+    )
 
 
 def _by_a_person(verb: Any) -> bool:

@@ -625,6 +625,22 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
     assert "Johnson" not in _texts(parsed, gazetteer)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian troops captured Avdiivka after months of fighting.", ["Avdiivka"]),
+        ("Israeli strikes on Rafah and Khan Younis killed 40 people.", ["Rafah", "Khan Younis"]),
+        ("M23 rebels advanced toward Rutshuru on Monday.", ["Rutshuru"]),
+        ("Police captured Sherman after a long chase.", []),
+    ],
+)
+def test_geoparse_a_town_tagged_as_a_person_in_a_place_role(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """Taken by armed men, attacked, or moved toward: a town, whatever the tagger said."""
+    assert _texts(nlp(text), gazetteer) == expected
+
+
 def test_geoparse_finds_town_and_area_pairs(nlp: Any, gazetteer: Gazetteer) -> None:
     """ "Town, County" as British news writes it; the tagger marks neither here."""
     parsed = nlp("15/16 September: Silverstone, Northamptonshire. 29/30 September: Thruxton.")
