@@ -18,9 +18,8 @@ from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level
 from newsevents.geoparse import precision_of
 from newsevents.location_model import OptionFacts, none_features, option_features
 from newsevents.records import Span, overlaps
-from newsevents.stages.dates import MONTHS, WEEKDAYS
 from newsevents.syntax import entities_in, span_root, text_of
-from newsevents.toponyms import PLACE_LABELS
+from newsevents.toponyms import PLACE_LABELS, mistaken_date
 
 if TYPE_CHECKING:
     from newsevents.stages.places import Located
@@ -190,7 +189,7 @@ def _unknown_names(
     covered: set[int] = set()
     for ent in entities_in(window):
         covered.update(range(ent.start, ent.end))
-        if ent.label_ not in NOT_NAMES or _mistaken_date(ent):
+        if ent.label_ not in NOT_NAMES or mistaken_date(ent):
             facility = ent.label_ == "FAC" or _facility(ent)
             found.append((ent, ent.label_ in PLACE_LABELS or facility, facility))
     for tok in window:
@@ -206,23 +205,6 @@ def _unknown_names(
         ):
             spans.append((span, known, facility))
     return spans
-
-
-CALENDAR = (
-    frozenset(MONTHS)
-    | frozenset(WEEKDAYS)
-    | {"christmas", "easter", "ramadan", "eid", "new", "year", "day", "eve"}
-)
-
-
-def _mistaken_date(ent: Any) -> bool:
-    """A "date" the tagger made of an unfamiliar name ("the village of MA'ARDES"): proper
-    nouns only, no digit and no calendar word. It counts only where framed as a place."""
-    return bool(
-        ent.label_ == "DATE"
-        and all(t.pos_ == "PROPN" and not t.like_num for t in ent)
-        and not any(t.lower_ in CALENDAR for t in ent)
-    )
 
 
 def _capitalised(name: str) -> bool:

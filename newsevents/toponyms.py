@@ -31,6 +31,7 @@ from newsevents.gazetteer import (
 )
 from newsevents.lexicon import load_toml
 from newsevents.records import Span
+from newsevents.stages.dates import MONTHS, WEEKDAYS
 from newsevents.syntax import text_of
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "Mention",
     "find_mentions",
     "is_generic",
+    "mistaken_date",
 ]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -721,13 +723,31 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     """ "arrested 12 people in Goma", "travelling to Cirencester": a name the tagger called a
     person, after "in" or after "to" or "from" a verb of motion, is a place."""
     root = ent.root
-    if ent.label_ not in MISTAGGED_LABELS or root.dep_ != "pobj":
+    if (ent.label_ not in MISTAGGED_LABELS and not mistaken_date(ent)) or root.dep_ != "pobj":
         return False
     prep = root.head
     moving = prep.lower_ in MOTION_PREPS and prep.head.lemma_ in MOTION_VERBS
     if not (prep.lower_ in LOCATIVE_PREPS or moving) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text))
+
+
+CALENDAR = (
+    frozenset(MONTHS)
+    | frozenset(WEEKDAYS)
+    | {"christmas", "easter", "ramadan", "eid", "new", "year", "day", "eve"}
+)
+
+
+def mistaken_date(ent: Any) -> bool:
+    """A "date" the tagger made of an unfamiliar name ("the village of MA'ARDES", "near
+    MANBIJ"): proper nouns only, no digit and no calendar word. It counts only where framed as
+    a place."""
+    return bool(
+        ent.label_ == "DATE"
+        and all(t.pos_ == "PROPN" and not t.like_num for t in ent)
+        and not any(t.lower_ in CALENDAR for t in ent)
+    )
 
 
 def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
@@ -768,13 +788,14 @@ ASSAULT_PREPS = frozenset({"on", "against", "of", "into"})
 
 @cache
 def _armed_nouns() -> frozenset[str]:
-    """One-word nouns of soldiers and fighters (the MIL and REB sectors of ``actors.toml``)."""
+    """One-word nouns of soldiers, fighters and gangs (the MIL, REB and CRM sectors of
+    ``actors.toml``)."""
     sectors = load_toml("actors.toml")["sector"]
-    return frozenset(w for s in ("MIL", "REB") for w in sectors[s] if " " not in w)
+    return frozenset(w for s in ("MIL", "REB", "CRM") for w in sectors[s] if " " not in w)
 
 
 def _by_armed_men(verb: Any) -> bool:
-    """Whether a verb's subject is soldiers or fighters ("Russian troops captured X")."""
+    """Whether a verb's subject is soldiers, fighters or a gang ("Russian troops captured X")."""
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in _armed_nouns() for c in verb.children)
 
 

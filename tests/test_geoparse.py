@@ -631,13 +631,16 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Russian troops captured Avdiivka after months of fighting.", ["Avdiivka"]),
         ("Israeli strikes on Rafah and Khan Younis killed 40 people.", ["Rafah", "Khan Younis"]),
         ("M23 rebels advanced toward Rutshuru on Monday.", ["Rutshuru"]),
+        ("Haitian gangs attacked Mirebalais on Sunday.", ["Mirebalais"]),
+        ("Kurdish forces clashed with Turkish-backed groups near Manbij.", ["Manbij"]),
         ("Police captured Sherman after a long chase.", []),
     ],
 )
 def test_geoparse_a_town_tagged_as_a_person_in_a_place_role(
     nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
 ) -> None:
-    """Taken by armed men, attacked, or moved toward: a town, whatever the tagger said."""
+    """Taken by armed men, attacked, moved toward, or near: a town, whatever the tagger said
+    (a person, a product, a date)."""
     assert _texts(nlp(text), gazetteer) == expected
 
 

@@ -9,7 +9,6 @@ import pytest
 from spacy.tokens import Span as SpacySpan
 
 from newsevents.gazetteer import Gazetteer, distance_km
-from newsevents.place_options import _mistaken_date
 from newsevents.records import Actor, Article, Doc, Event, Place, Sentence, Trigger
 from newsevents.settings import Settings
 from newsevents.stages.parse import load_model
@@ -22,6 +21,7 @@ from newsevents.stages.places import (
     sentence_options,
     sentence_place,
 )
+from newsevents.toponyms import mistaken_date
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_c4c52226bb212c5f.txt"
 PANMUNJOM = (37.956, 126.677)
@@ -296,8 +296,8 @@ def test_places_name_tagged_as_a_date_counts_where_framed(nlp: Any) -> None:
     doc = nlp("Troops stormed the village of Maardes on Monday in March.")
     name = SpacySpan(doc, 5, 6, label="DATE")
     monday = SpacySpan(doc, 7, 8, label="DATE")
-    assert _mistaken_date(name)
-    assert not _mistaken_date(monday)
+    assert mistaken_date(name)
+    assert not mistaken_date(monday)
 
 
 def test_places_a_place_inside_another_name_is_never_the_location(
