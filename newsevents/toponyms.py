@@ -537,14 +537,14 @@ def _untagged_after_preposition(
 
 def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
     """A proper name the tagger did not mark, listed with a place ("from Gao to Kidal and
-    Timbuktu", "in Bendigo, Ballarat and Castlemaine"), that the gazetteer knows as a town or
-    an area; along the list, each found name vouching for the next."""
+    Timbuktu", "residents of Marietta and Smyrna"), that the gazetteer knows as a town or an
+    area; along the list, each found name vouching for the next."""
     found: list[Mention] = []
     grew = True
     while grew:
         grew = False
         for tok in parsed:
-            if tok.dep_ != "conj" or taken[tok.i] or not taken[tok.head.i]:
+            if taken[tok.i] or not _conjunct_of_taken(tok, taken):
                 continue
             if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
                 continue
@@ -557,6 +557,13 @@ def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) ->
                 taken[lo:hi] = [True] * (hi - lo)
                 grew = True
     return found
+
+
+def _conjunct_of_taken(tok: Any, taken: list[bool]) -> bool:
+    """Whether a token is listed ("conj") with a word already taken as a place, either way."""
+    if tok.dep_ == "conj" and taken[tok.head.i]:
+        return True
+    return any(c.dep_ == "conj" and taken[c.i] for c in tok.children)
 
 
 AREA_FEATURES = frozenset({"admin1", "admin2", "region"})

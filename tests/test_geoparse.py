@@ -613,6 +613,8 @@ def test_geoparse_an_untagged_town_listed_with_a_place_is_a_place(
     and Timbuktu is listed with Kidal."""
     parsed = nlp("Fighting spread from Gao to Kidal and Timbuktu.")
     assert _texts(parsed, gazetteer) == ["Gao", "Kidal", "Timbuktu"]
+    parsed = nlp("Residents of Marietta and Smyrna packed the Cobb County commission meeting.")
+    assert _texts(parsed, gazetteer) == ["Marietta", "Smyrna", "Cobb County"]
 
 
 def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
