@@ -185,6 +185,7 @@ def resolve(
     context = _settle(cands, Context(best, context.counts), pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
+    lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
     out: list[tuple[Entry, float] | None] = []
     for key in keys:
         if key not in cands:
@@ -201,8 +202,24 @@ def resolve(
         local = _institution_in(key, context.best[key], focus) or _venue_in(
             cands[key], context.best.get(placed_in.get(key, ""))
         )
+        stray = focus is not None and _stray(context.best[key], key, focus, context)
+        if local is None and focus is not None and key in lacking and stray:
+            out.append((replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2))
+            continue
         out.append((local, 0.4) if local else (context.best[key], confidence))
     return out
+
+
+def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:
+    """Whether a town found inside a name the gazetteer lacks lies far from the article's focus
+    and is none of its other places: "the Pearl District" of a story on Portland is no part of
+    Pearl, Mississippi, nor "the Rogers Centre" of one on Toronto of Rogers, Arkansas. Such a
+    name is placed at the focus instead. A large city stays: "the New York Auto Show"."""
+    if focus.feature in COARSE or entry.feature not in TOWN_FEATURES:
+        return False
+    if _salient(entry) or any(o.id == entry.id for o in context.others(key)):
+        return False
+    return not _near(entry, focus, WIDE_KM)
 
 
 def _placed_in(

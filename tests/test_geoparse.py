@@ -105,6 +105,18 @@ def test_geoparse_a_listed_capital_is_not_moved_to_a_namesake(gazetteer: Gazette
     assert washington.admin1 == "District of Columbia"
 
 
+def test_geoparse_a_name_after_a_far_small_town_lies_at_the_focus(gazetteer: Gazetteer) -> None:
+    text = (
+        "A water main broke in downtown Portland, Oregon, on Monday, flooding streets in the "
+        "Pearl District. Portland crews worked through the night."
+    )
+    *_, pearl, _ = _resolved(text, gazetteer, "Portland", "Oregon", "Pearl District", "Portland")
+    assert (pearl.name, pearl.admin1, pearl.geonameid) == ("Portland", "Oregon", None)
+    text = "The New York Auto Show opened on Friday. Dealers in Bowling Green, Kentucky, cheered."
+    show, *_ = _resolved(text, gazetteer, "New York Auto Show", "Bowling Green", "Kentucky")
+    assert show.name == "New York City"
+
+
 def test_geoparse_supplement_zone_is_found_and_resolved(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "A soldier defected across the DMZ near Panmunjom on Monday."
     mentions = find_mentions(nlp(text), gazetteer)
