@@ -42,7 +42,7 @@ __all__ = [
     "train",
 ]
 
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 """Bumped whenever :func:`option_features` or :func:`none_features` change: a model trained
 with other features is refused at load."""
 BUILT_IN = "location_model.json"
@@ -125,8 +125,51 @@ def option_features(trigger: Token, facts: OptionFacts, n_options: int) -> list[
     if crossed & SUBJECTS:  # "officials IN NAIROBI said [rebels killed…]": the speaker's place
         f.append(f"subject|down={down[0] if down else ''}")
     f += [f"prev={facts.before}", f"next={facts.after}"]
+    f += _kinds_on_path(trigger, head)
     flags = {"rule": facts.rule, "unknown": not facts.known, "facility": facts.facility}
     return f + [name for name, on in flags.items() if on]
+
+
+def _kinds_on_path(trigger: Token, head: Token) -> list[str]:
+    """What the words between the mention and the trigger name: an act of the event's kind
+    ("killed in a bomb attack in X", "airstrikes over X killed"), or people ("officials in X
+    said", "residents of X"). The word the mention's preposition hangs on counts apart."""
+    events, people = _event_nouns(), _people_nouns()
+    shared = {t.i for t in [trigger, *trigger.ancestors]}
+    nodes: list[Token] = []
+    node = head
+    while node.head.i != node.i and node.head.i not in shared and len(nodes) < 30:
+        node = node.head
+        nodes.append(node)
+    nouns = [t.lemma_.lower() for t in nodes if t.pos_ in ("NOUN", "PROPN")]
+    f = []
+    if any(n in events for n in nouns):
+        f.append("path_event")
+    if any(n in people for n in nouns):
+        f.append("path_people")
+    if head.dep_ == "pobj":
+        word = head.head.head.lemma_.lower()
+        kind = "event" if word in events else "people" if word in people else head.head.head.pos_
+        f.append(f"hangs={kind}")
+    return f
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    """The trigger nouns of the event lexicon (``events.toml``): "attack", "airstrike"…"""
+    from newsevents.lexicon import load_toml
+
+    rows = load_toml("events.toml").get("trigger", [])
+    return frozenset(n.split("+")[0] for row in rows for n in row.get("nouns", []))
+
+
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """One-word nouns of people and bodies (the sectors of ``actors.toml``): "official"…"""
+    from newsevents.lexicon import load_toml
+
+    sectors = load_toml("actors.toml")["sector"]
+    return frozenset(w for words in sectors.values() for w in words if " " not in w)
 
 
 def none_features(trigger: Token, options: Sequence[OptionFacts]) -> list[str]:

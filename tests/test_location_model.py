@@ -149,6 +149,35 @@ def test_location_model_features_come_from_the_sentence(
         assert any(f.startswith("prep=") for f in features)
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "kinds"),
+    [
+        (
+            "Three soldiers were killed in a bomb attack in Tikrit.",
+            "killed",
+            {"path_event", "hangs=event"},
+        ),
+        ("Airstrikes over Aleppo killed ten rebels.", "killed", {"path_event", "hangs=event"}),
+        (
+            "Officials in Nairobi said gunmen killed five.",
+            "killed",
+            {"path_people", "hangs=people"},
+        ),
+        ("Gunmen killed five villagers in Goma.", "killed", {"hangs=VERB"}),
+    ],
+)
+def test_location_model_features_say_what_lies_between(
+    nlp: Any, text: str, trigger: str, kinds: set[str]
+) -> None:
+    """An act of the event's kind, or people, between the place and the trigger."""
+    from newsevents.location_model import _kinds_on_path
+
+    parsed = nlp(text)
+    verb = next(t for t in parsed if t.text == trigger)
+    place = next(t for t in parsed if t.ent_type_ == "GPE" or t.text in ("Aleppo", "Tikrit"))
+    assert set(_kinds_on_path(verb, place)) == kinds
+
+
 def _pipeline_with(model_path: str) -> Any:
     settings = Settings.load({"location_model": model_path})
     return Pipeline(settings, names=("parse", "events", "places"))
