@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level
+from newsevents.gazetteer import normalize
 from newsevents.geoparse import precision_of
 from newsevents.location_model import OptionFacts, none_features, option_features
 from newsevents.records import Span, overlaps
 from newsevents.syntax import entities_in, span_root, text_of
-from newsevents.toponyms import PLACE_LABELS, mistaken_date
+from newsevents.toponyms import PLACE_LABELS, group_names, mistaken_date
 
 if TYPE_CHECKING:
     from newsevents.stages.places import Located
@@ -198,9 +199,11 @@ def _unknown_names(
     spans = []
     for name, known, facility in found:
         span = _without_article(name)
+        written = text_of(parsed)[span[0] : span[1]] if span else ""
         if (
             span
-            and _capitalised(text_of(parsed)[span[0] : span[1]])
+            and _capitalised(written)
+            and normalize(written) not in group_names()  # "Human Rights Watch", "Hamas"
             and not any(overlaps(span, t) for t in taken)
         ):
             spans.append((span, known, facility))

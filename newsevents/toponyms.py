@@ -42,6 +42,7 @@ __all__ = [
     "WITH_THE",
     "Mention",
     "find_mentions",
+    "group_names",
     "is_generic",
     "mistaken_date",
 ]
@@ -167,7 +168,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found = [
         m
         for m in found
-        if normalize(m.text) not in _group_names() and not _seat_for_occupants(m, parsed, gazetteer)
+        if normalize(m.text) not in group_names() and not _seat_for_occupants(m, parsed, gazetteer)
     ]
     return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
 
@@ -287,7 +288,7 @@ def _named_facility(ent: Any) -> bool:
 
 
 @cache
-def _group_names() -> frozenset[str]:
+def group_names() -> frozenset[str]:
     """Names of armed groups, movements and aid organisations (``actors.toml``): never places,
     though GeoNames has a "Hamas" and a "Taliban" ("Hamas officials" is no town in Germany)."""
     actors = load_toml("actors.toml")

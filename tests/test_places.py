@@ -285,6 +285,18 @@ def test_places_rules_attach_nothing_across_speakers_and_loose_countries(
     assert options is None or options.rule is None
 
 
+def test_places_a_group_or_aid_body_is_never_an_option(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = (
+        "Gunmen from Al-Shabaab killed five villagers in Qaryat Zubayda, Human Rights Watch said."
+    )
+    doc = _doc(nlp, text)
+    options = sentence_options(_event(doc, "killed"), doc, _located(doc, gazetteer))
+    assert options is not None
+    names = [text[o.span[0] : o.span[1]] for o in options.attached]
+    assert "Qaryat Zubayda" in names
+    assert "Al-Shabaab" not in names and "Human Rights Watch" not in names
+
+
 def test_places_unknown_name_falls_back_at_lower_precision(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "Fighting spread across northern Kenya.\n\nRebels stormed the village of Qaryat Zubayda."
     doc = _doc(nlp, text)
