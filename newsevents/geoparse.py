@@ -186,28 +186,49 @@ def resolve(
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
     lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
-    out: list[tuple[Entry, float] | None] = []
-    for key in keys:
-        if key not in cands:
-            placed = focus if focus and not _DIRECTION.match(key) else None
-            out.append(
-                (replace(placed, geonameid=None, match=MATCH_CONTEXT), 0.2) if placed else None
+    answers: dict[str, tuple[Entry, float] | None] = {}
+    for key in keys:  # once per name: every mention of it gets the same answer
+        if key not in answers:
+            found = cands.get(key)
+            answers[key] = (
+                _answer(key, found, context, pairs, focus, placed_in, key in lacking)
+                if found
+                else _at_focus(key, focus)
             )
-            continue
-        scores = sorted((_score(e, key, context, pairs) for e in cands[key]), reverse=True)
-        margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
-        confidence = round(min(0.99, 1 / (1 + math.exp(-margin))), 3)
-        if scores[0] > _score(context.best[key], key, context, pairs):  # a local town, see _best
-            confidence = 0.5
-        local = _institution_in(key, context.best[key], focus) or _venue_in(
-            cands[key], context.best.get(placed_in.get(key, ""))
-        )
-        stray = focus is not None and _stray(context.best[key], key, focus, context)
-        if local is None and focus is not None and key in lacking and stray:
-            out.append((replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2))
-            continue
-        out.append((local, 0.4) if local else (context.best[key], confidence))
-    return out
+    return [answers[key] for key in keys]
+
+
+def _at_focus(key: str, focus: Entry | None) -> tuple[Entry, float] | None:
+    """A name the gazetteer lacks, placed at the article's focus with a low confidence."""
+    if focus is None or _DIRECTION.match(key):
+        return None
+    return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
+
+
+def _answer(
+    key: str,
+    found: list[Entry],
+    context: Context,
+    pairs: Links,
+    focus: Entry | None,
+    placed_in: dict[str, str],
+    lacking: bool,
+) -> tuple[Entry, float]:
+    """A name's entry and confidence: the margin of its best score over the next one's."""
+    best = context.best[key]
+    scores = sorted((_score(e, key, context, pairs) for e in found), reverse=True)
+    margin = scores[0] - scores[1] if len(scores) > 1 else 4.0
+    confidence = round(min(0.99, 1 / (1 + math.exp(-margin))), 3)
+    if scores[0] > _score(best, key, context, pairs):  # a local town, see _best
+        confidence = 0.5
+    local = _institution_in(key, best, focus) or _venue_in(
+        found, context.best.get(placed_in.get(key, ""))
+    )
+    if local is not None:
+        return local, 0.4
+    if focus is not None and lacking and _stray(best, key, focus, context):
+        return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
+    return best, confidence
 
 
 def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:

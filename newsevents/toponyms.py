@@ -18,7 +18,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from spacy.attrs import ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 
 from newsevents.gazetteer import (
@@ -541,12 +541,14 @@ def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) ->
     Timbuktu", "residents of Marietta and Smyrna"), that the gazetteer knows as a town or an
     area; along the list, each found name vouching for the next."""
     found: list[Mention] = []
+    pairs = _conjunct_pairs(parsed)
     grew = True
     while grew:
         grew = False
-        for tok in parsed:
-            if taken[tok.i] or not _conjunct_of_taken(tok, taken):
+        for i, j in pairs:  # each way: the listed word and the word it is listed with
+            if taken[i] or not taken[j]:
                 continue
+            tok = parsed[i]
             if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
                 continue
             lo, hi = _proper_run(parsed, tok)
@@ -560,11 +562,12 @@ def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) ->
     return found
 
 
-def _conjunct_of_taken(tok: Any, taken: list[bool]) -> bool:
-    """Whether a token is listed ("conj") with a word already taken as a place, either way."""
-    if tok.dep_ == "conj" and taken[tok.head.i]:
-        return True
-    return any(c.dep_ == "conj" and taken[c.i] for c in tok.children)
+def _conjunct_pairs(parsed: Any) -> list[tuple[int, int]]:
+    """(i, j) for every two words listed together ("conj"), both ways, read from the arrays."""
+    conj = parsed.vocab.strings.add("conj")
+    rows = parsed.to_array([DEP, HEAD]).astype("int64").tolist()  # HEAD: a signed offset
+    pairs = [(i, i + head) for i, (dep, head) in enumerate(rows) if dep == conj]
+    return pairs + [(j, i) for i, j in pairs]
 
 
 AREA_FEATURES = frozenset({"admin1", "admin2", "region"})
