@@ -29,6 +29,7 @@ from newsevents.toponyms import Mention
 __all__ = [
     "Links",
     "areas_after",
+    "dateline_end",
     "dateline_keys",
     "distinct_senses",
     "qualified_after",
@@ -36,7 +37,7 @@ __all__ = [
 ]
 
 
-_DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
+_AFTER_DATELINE = re.compile(r"\s*(\(|[—–-]|,\s*\w+\s*\(|\d)")
 
 
 def dateline_keys(
@@ -49,9 +50,26 @@ def dateline_keys(
         start, end = m.span
         if start > 0 and text[:start].strip():
             break
-        if (m.text.isupper() and not strict) or _DATELINE.match(text[end : end + 40]):
+        if (m.text.isupper() and not strict) or _AFTER_DATELINE.match(text[end : end + 40]):
             found.append(key)
     return found
+
+
+_OPENING_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{1,40}"  # the town in capitals
+    r"(?:,\s*[A-Z][\w.'’ ]{0,30})*"  # its state or country, a date
+    r"\s*(?:\([^)]{0,30}\))?"  # the agency
+    r"(?:\s*[—–]|\s*--|\s+-\s)"  # a dash, not the hyphen of "U.S.-led"
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens the text ends ("KYIV, Ukraine (AP) —"), 0 where there is
+    none: the places it names are where the reporter filed from, context for the article's
+    other names but no event's location (the places stage). :func:`dateline_keys` reads the
+    names of a dateline for resolution."""
+    found = _OPENING_DATELINE.match(text)
+    return found.end() if found else 0
 
 
 QUALIFIERS_AFTER = frozenset({"state", "province", "city"})

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from newsevents.gazetteer import Gazetteer
-from newsevents.place_links import dateline_keys, distinct_senses, qualified_after, read_links
+from newsevents.place_links import (
+    dateline_end,
+    dateline_keys,
+    distinct_senses,
+    qualified_after,
+    read_links,
+)
 from newsevents.toponyms import Mention
 
 
@@ -23,6 +29,12 @@ def test_place_links_dateline_opens_the_text() -> None:
     text = "Troops moved near Paju, officials in Seoul said."
     mentions, keys = _mentions(text, "Paju", "Seoul")
     assert dateline_keys(mentions, keys, text) == []
+
+
+def test_place_links_dateline_end_is_after_its_dash() -> None:
+    text = "KYIV, Ukraine (AP) — Gunmen killed five people in Kharkiv on Tuesday."
+    assert text[: dateline_end(text)] == "KYIV, Ukraine (AP) —"
+    assert dateline_end("A U.S.-led coalition struck Mosul.") == 0  # a hyphen, no dateline
 
 
 def test_place_links_town_comma_area_is_a_pair_but_not_a_list(gazetteer: Gazetteer) -> None:

@@ -40,6 +40,7 @@ from newsevents.geoparse import (
 )
 from newsevents.location_model import LocationModel, load_model
 from newsevents.pipeline import stage
+from newsevents.place_links import dateline_end
 from newsevents.place_options import MAX_COST, Attached, Options, build_options
 from newsevents.records import Doc, Event, Place, Span, overlaps
 from newsevents.settings import Settings
@@ -116,22 +117,6 @@ def resolve_places(parsed: Any, gazetteer: Gazetteer) -> list[Located]:
             context = mention.embedded or place.span[1] <= filed
             located.append(Located(place, entry, context, _non_locational(head)))
     return located
-
-
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{1,40}"  # the town in capitals
-    r"(?:,\s*[A-Z][\w.'’ ]{0,30})*"  # its state or country, a date
-    r"\s*(?:\([^)]{0,30}\))?"  # the agency
-    r"(?:\s*[—–]|\s*--|\s+-\s)"  # a dash, not the hyphen of "U.S.-led"
-)
-
-
-def dateline_end(text: str) -> int:
-    """Where the dateline ends ("KYIV, Ukraine (AP) —"), 0 where there is none: the places
-    it names are where the reporter filed from, context for the article's other names but no
-    event's location."""
-    found = _DATELINE.match(text)
-    return found.end() if found else 0
 
 
 def locate(
