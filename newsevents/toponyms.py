@@ -694,7 +694,8 @@ def _mistagged_places(
     repeated along a list; "the US and NATO" stays out), a name the article uses as a place
     at least as often as otherwise (``named`` counts its place mentions: "jets struck SANAA"
     beside "in Sanaa", but not "Modi" called a place once and a person ten times), or a
-    salient name of two words or more ("TAMIL NADU", "SIERRA LEONE")."""
+    salient name of two words or more ("TAMIL NADU", "SIERRA LEONE"), or a salient name after
+    a place and its comma ("Hamilton, BERMUDA")."""
     found: list[Mention] = []
     pending = [e for e in ents if e.label_ in MISTAGGED_LABELS and e.label_ != "NORP"]
     pending = [e for e in pending if not any(taken[e.start : e.end])]
@@ -710,7 +711,12 @@ def _mistagged_places(
                 continue
             key = normalize(mention.text)
             if (
-                key in gazetteer.salient and (named[key] >= otherwise[key] or len(key.split()) > 1)
+                key in gazetteer.salient
+                and (
+                    named[key] >= otherwise[key]
+                    or len(key.split()) > 1
+                    or _after_a_place(ent, taken)
+                )
             ) or (
                 ent.label_ != "ORG"
                 and _joined_to_place(ent, taken)
@@ -720,6 +726,11 @@ def _mistagged_places(
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
                 grew = True
     return found
+
+
+def _after_a_place(ent: Any, taken: list[bool]) -> bool:
+    """Whether the entity follows a place and its comma: "Hamilton, BERMUDA"."""
+    return bool(ent.start >= 2 and ent.doc[ent.start - 1].text == "," and taken[ent.start - 2])
 
 
 def _joined_to_place(ent: Any, taken: list[bool]) -> bool:
