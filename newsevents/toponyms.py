@@ -521,19 +521,28 @@ def _untagged_after_preposition(
     Wana"."""
     found = []
     for i in _indices(parsed, LOWER, UNTAGGED_PREPS):
-        if i + 1 >= len(parsed) or taken[i + 1]:
-            continue
-        tok = parsed[i + 1]
-        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
-            continue
-        lo, hi = _proper_run(parsed, tok)
-        if lo != tok.i or any(taken[lo:hi]) or any(t.ent_type_ for t in parsed[lo:hi]):
-            continue
-        words = parsed[lo:hi]
-        if any(e.feature in SETTLED_FEATURES for e in gazetteer.candidates(words.text)):
-            found.append(Mention(words.text, (words.start_char, words.end_char)))
-            taken[lo:hi] = [True] * (hi - lo)
+        if i + 1 < len(parsed) and not taken[i + 1]:
+            mention = _unmarked_town(parsed, parsed[i + 1], gazetteer, taken, opens=True)
+            found += [mention] if mention else []
     return found
+
+
+def _unmarked_town(
+    parsed: Any, tok: Any, gazetteer: Gazetteer, taken: list[bool], opens: bool = False
+) -> Mention | None:
+    """The run of proper nouns at ``tok`` (that it opens, with ``opens``), none of them marked
+    by the tagger or taken, as a mention, if the gazetteer knows it as a town or an area; the
+    run is then taken."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+        return None
+    lo, hi = _proper_run(parsed, tok)
+    if (opens and lo != tok.i) or any(taken[lo:hi]) or any(t.ent_type_ for t in parsed[lo:hi]):
+        return None
+    words = parsed[lo:hi]
+    if not any(e.feature in SETTLED_FEATURES for e in gazetteer.candidates(words.text)):
+        return None
+    taken[lo:hi] = [True] * (hi - lo)
+    return Mention(words.text, (words.start_char, words.end_char))
 
 
 def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
@@ -548,16 +557,9 @@ def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) ->
         for i, j in pairs:  # each way: the listed word and the word it is listed with
             if taken[i] or not taken[j]:
                 continue
-            tok = parsed[i]
-            if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
-                continue
-            lo, hi = _proper_run(parsed, tok)
-            if any(taken[lo:hi]) or any(t.ent_type_ for t in parsed[lo:hi]):
-                continue
-            words = parsed[lo:hi]
-            if any(e.feature in SETTLED_FEATURES for e in gazetteer.candidates(words.text)):
-                found.append(Mention(words.text, (words.start_char, words.end_char)))
-                taken[lo:hi] = [True] * (hi - lo)
+            mention = _unmarked_town(parsed, parsed[i], gazetteer, taken)
+            if mention is not None:
+                found.append(mention)
                 grew = True
     return found
 
