@@ -779,7 +779,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     - the object of a verb of attack or capture, if salient ("missiles struck KHARKIV and
       ZAPORIZHZHIA"), or any known town after a verb of siege (:data:`SIEGE_VERBS`) or after
       one whose subject is armed ("Russian troops captured AVDIIVKA");
-    - after a noun of assault ("strikes on RAFAH and KHAN YOUNIS", "the siege of MARIUPOL");
+    - after a word of assault ("strikes on RAFAH and KHAN YOUNIS", "the siege of MARIUPOL",
+      "fired on QAMISHLI");
     - after "the border with" ("near the border with MALI")."""
     if ent.label_ not in MISTAGGED_LABELS or ent.label_ == "NORP" or len(ent) > 3:
         return False
@@ -793,7 +794,7 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
             return True  # "shelled KHERSON", a town under the salient size
     elif head.dep_ == "pobj":
         prep, word = head.head, head.head.head.lemma_.lower()
-        if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_NOUNS:
+        if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_WORDS:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         placed = prep.lower_ in ("with", "of") and word in BORDERS
     else:
@@ -801,12 +802,14 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     return placed and _salient_place(ent.text, gazetteer)
 
 
-ASSAULT_NOUNS = frozenset({
+ASSAULT_WORDS = frozenset({
     "strike", "airstrike", "attack", "assault", "offensive", "raid", "shelling", "siege",
-    "bombardment", "bombing", "incursion", "invasion", "blockade", "encirclement",
+    "bombardment", "bombing", "incursion", "invasion", "blockade", "encirclement", "fire",
+    "advance",
 })  # fmt: skip
-"""Nouns whose object after "on", "against" or "of" is the place attacked: "strikes on Rafah",
-"the siege of Mariupol"."""
+"""Nouns (and verbs: "fired on", "advanced on") whose object after "on", "against", "into" or
+"of" is the place attacked: "strikes on Rafah", "the siege of Mariupol", "Turkey fired on
+Qamishli"."""
 ASSAULT_PREPS = frozenset({"on", "against", "of", "into"})
 
 

@@ -648,6 +648,7 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Haitian gangs attacked Mirebalais on Sunday.", ["Mirebalais"]),
         ("Kurdish forces clashed with Turkish-backed groups near Manbij.", ["Manbij"]),
         ("Protests broke out in Hamilton, Bermuda, over the new tax.", ["Hamilton", "Bermuda"]),
+        ("He says Turkey fired on Qamishli and other towns.", ["Turkey", "Qamishli"]),
         ("Police captured Sherman after a long chase.", []),
     ],
 )
