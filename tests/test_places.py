@@ -284,6 +284,30 @@ def test_places_rules_attach_nothing_across_speakers_and_loose_countries(
     assert options is None or options.rule is None
 
 
+def test_places_an_unknown_name_keeps_its_words_where_it_is_placed(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Fighting spread across northern Kenya.\n\nRebels stormed the village of Qaryat Zubayda."
+    doc = _doc(nlp, text)
+    place = _location(doc, gazetteer, _event(doc, "stormed"))
+    assert place is not None and place.text == "Qaryat Zubayda"
+    assert text[place.span[0] : place.span[1]] == "Qaryat Zubayda"
+    assert (place.name, place.geonameid, place.precision) == ("Kenya", None, 3)
+
+
+def test_places_an_unknown_name_lies_near_its_sentences_town(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Fighting spread across Somalia.\n\nPolice in Mogadishu arrested five suspects after a "
+        "grenade attack on a restaurant in the Hodan district."
+    )
+    doc = _doc(nlp, text)
+    place = _location(doc, gazetteer, _event(doc, "attack"))
+    assert place is not None and place.text == "Hodan"
+    assert (place.name, place.geonameid, place.precision) == ("Mogadishu", None, 2)
+
+
 def test_places_a_group_or_aid_body_is_never_an_option(nlp: Any, gazetteer: Gazetteer) -> None:
     text = (
         "Gunmen from Al-Shabaab killed five villagers in Qaryat Zubayda, Human Rights Watch said."

@@ -15,7 +15,9 @@ An event's location is, in order of preference (confidence falls at each step):
 5. else the article's most-mentioned place, at precision 3.
 
 When the attached place is a name the gazetteer cannot resolve ("the village of Qaryat Zubayda"),
-steps 4 and 5 give the place, at precision 2 or coarser.
+the location keeps that name's words and span as its evidence, with no GeoNames id, at the
+sentence's town nearest to it ("a restaurant in the Hodan district", said of police in
+Mogadishu) or else where steps 4 and 5 put it, at precision 2 or coarser.
 """
 
 from __future__ import annotations
@@ -148,12 +150,36 @@ def locate(
     near = _near(event, doc, in_sentence) if attached is None else None
     if near is not None:
         return near
+    town = _nearest_town(in_sentence, attached.span) if attached is not None else None
+    if attached is not None and town is not None:  # "a restaurant in the Hodan district" by
+        return _unknown_at(attached, doc, _scaled(town, REFINED))  # "police in Mogadishu"
     inherited = _inherited(event, doc, usable, window)
     if inherited is None:
         inherited = _article_place(usable) if main_place is ... else main_place
     if attached is not None and inherited is not None:  # a place the gazetteer does not know
-        return replace(inherited, precision=max(2, inherited.precision))
+        return _unknown_at(attached, doc, inherited)
     return inherited
+
+
+def _nearest_town(in_sentence: Sequence[Located], span: Span) -> Place | None:
+    """The town or feature of the sentence nearest to a name the gazetteer does not know."""
+    towns = [p.place for p in in_sentence if precision_of(p.entry) == 1]
+    return min(towns, key=lambda p: abs(p.span[0] - span[0]), default=None)
+
+
+def _unknown_at(attached: Attached, doc: Doc, fallback: Place) -> Place:
+    """The name the sentence gives (a village the gazetteer lacks: "a base in Bulo Marer"),
+    its words as the evidence, placed where the fallback is, with no GeoNames id and at
+    precision 2 or coarser, as the geoparser places the names it cannot resolve."""
+    start, end = attached.span
+    return replace(
+        fallback,
+        text=doc.article.text[start:end],
+        span=attached.span,
+        geonameid=None,
+        supplement_id=None,
+        precision=max(2, fallback.precision),
+    )
 
 
 def _near(event: Event, doc: Doc, in_sentence: Sequence[Located]) -> Place | None:
