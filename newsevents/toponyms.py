@@ -165,12 +165,37 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     known = {m.text.lower() for m in found if gazetteer.candidates(m.text)}
     found.extend(_named_within(ents, tokens, known, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
+    surnames = _surnames(ents)
     found = [
         m
         for m in found
-        if normalize(m.text) not in group_names() and not _seat_for_occupants(m, parsed, gazetteer)
+        if normalize(m.text) not in group_names()
+        and not _seat_for_occupants(m, parsed, gazetteer)
+        and not (m.text in surnames and _named_alone(m, parsed))
     ]
     return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
+
+
+def _surnames(ents: Any) -> set[str]:
+    """The last names of the people the article names in full ("Chris Holland"): alone later
+    ("Holland recalled", "Sutton's closest rival") they are the person, not a place."""
+    return {
+        ent[-1].text
+        for ent in ents
+        if ent.label_ == "PERSON"
+        and 2 <= len(ent) <= 3
+        and all(t.is_title and t.is_alpha for t in ent)
+    }
+
+
+def _named_alone(mention: Mention, parsed: Any) -> bool:
+    """Whether a one-word mention stands outside a place phrase ("Holland recalled", not "in
+    Holland")."""
+    span = parsed.char_span(*mention.span, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    root = span.root
+    return not (root.dep_ == "pobj" and root.head.lower_ in PLACING_PREPS)
 
 
 def _named_within(ents: Any, tokens: _Tokens, named: set[str], taken: list[bool]) -> list[Mention]:

@@ -660,6 +660,13 @@ def test_geoparse_a_town_tagged_as_a_person_in_a_place_role(
     assert _texts(nlp(text), gazetteer) == expected
 
 
+def test_geoparse_a_persons_surname_alone_is_the_person(nlp: Any, gazetteer: Gazetteer) -> None:
+    parsed = nlp("Reporter Chris Holland covered the trial. Holland recalled the verdict.")
+    assert "Holland" not in _texts(parsed, gazetteer)
+    parsed = nlp("Reporter Chris Holland covered the trial. He grew up in Holland, Michigan.")
+    assert _texts(parsed, gazetteer)[-2:] == ["Holland", "Michigan"]
+
+
 def test_geoparse_finds_town_and_area_pairs(nlp: Any, gazetteer: Gazetteer) -> None:
     """ "Town, County" as British news writes it; the tagger marks neither here."""
     parsed = nlp("15/16 September: Silverstone, Northamptonshire. 29/30 September: Thruxton.")
