@@ -11,7 +11,14 @@ from __future__ import annotations
 import math
 import re
 
-from newsevents.gazetteer import MATCH_ALIAS, MATCH_ALTERNATE, Entry, Gazetteer, normalize
+from newsevents.gazetteer import (
+    MATCH_ALIAS,
+    MATCH_ALTERNATE,
+    Entry,
+    Gazetteer,
+    distance_km,
+    normalize,
+)
 from newsevents.toponyms import AREA_WORDS, FACILITY_NOUNS, WITH_THE, is_generic
 
 __all__ = [
@@ -198,9 +205,34 @@ def _sizeable(e: Entry) -> bool:
 
 
 def shadowed_areas(found: list[Entry]) -> list[Entry]:
-    """Admin areas named after a large city of theirs among a name's candidates."""
+    """Admin areas named after a large city of theirs among a name's candidates, or after a
+    town that holds a good share of their people (:data:`SEAT_SHARE`)."""
     cities = {e.country for e in found if e.feature in TOWN_FEATURES and _shadows(e)}
-    return [e for e in found if e.feature in ("admin1", "admin2") and e.country in cities]
+    areas = [e for e in found if e.feature in ("admin1", "admin2")]
+    return [a for a in areas if a.country in cities or _has_seat(a, found)]
+
+
+SEAT_SHARE = 0.25
+SEAT_POPULATION = 10_000
+"""A town of at least this many people and this share of its area's, named like the area and
+lying in it, stands for the area named alone: "Tulkarm", "Ramallah", "Kidal" are the towns
+(the governorates are "the Tulkarm governorate", "Kidal region"). Not a town named so only by
+an alternate name: GeoNames files Jenin as "Janīn", which would lose to a Polish village.
+Larger cities shadow their areas whatever the share (:data:`LARGE_CITY`)."""
+SEAT_KM = 30
+"""How far from the middle of a small area its town may lie (larger areas: their radius)."""
+
+
+def _has_seat(area: Entry, found: list[Entry]) -> bool:
+    return any(
+        e.feature in TOWN_FEATURES
+        and e.country == area.country
+        and e.match >= MATCH_ALIAS  # by a translation, it would lose to namesakes elsewhere
+        and SEAT_POPULATION <= e.population < LARGE_CITY
+        and e.population >= SEAT_SHARE * area.population
+        and distance_km(area.lat, area.lon, e.lat, e.lon) <= max(area.radius_km, SEAT_KM)
+        for e in found
+    )
 
 
 def shadowed_apart(found: list[Entry]) -> list[Entry]:

@@ -207,12 +207,21 @@ def test_geoparse_a_street_is_not_in_the_town_it_is_named_after(gazetteer: Gazet
     assert avenue.match == MATCH_CONTEXT and avenue.name == "Chicago"
 
 
-@pytest.mark.parametrize(("name", "country"), [("St. Louis", "USA"), ("Cork", "IRL")])
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("St. Louis", "USA"), ("Cork", "IRL"), ("Tulkarm", "PSE"), ("Kidal", "MLI")],
+)
 def test_geoparse_a_city_shadows_the_province_named_after_it(
     gazetteer: Gazetteer, name: str, country: str
 ) -> None:
     (place,) = _resolved(f"Crowds gathered in {name} on Sunday.", gazetteer, name)
     assert (place.feature, place.country) == ("city", country)
+
+
+def test_geoparse_a_province_named_as_one_is_not_its_town(gazetteer: Gazetteer) -> None:
+    text = "Voters in the Tulkarm governorate turned out heavily."
+    (place,) = _resolved(text, gazetteer, "Tulkarm")
+    assert place.feature == "admin1"
 
 
 def test_geoparse_an_embassy_is_not_in_its_own_country(gazetteer: Gazetteer) -> None:
