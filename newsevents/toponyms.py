@@ -367,22 +367,21 @@ def _seat_for_occupants(mention: Mention, parsed: Any, gazetteer: Gazetteer) -> 
     return False
 
 
-_HYPHENED_AFTER = re.compile(r"(?:-[A-Z][\w'’]*){1,3}")
+_HYPHENED_PART = re.compile(r"-[\w'’]+")
 _HYPHENED_BEFORE = re.compile(r"(?:[A-Z][\w'’]*-){1,2}$")
 
 
 def _hyphen_joined(found: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
     """A name the tagger cut at a hyphen, made whole where the gazetteer knows the whole:
-    "Guinea-Bissau" is neither Guinea nor Bissau, "Timor-Leste" no island."""
+    "Guinea-Bissau" is neither Guinea nor Bissau, "Timor-Leste" no island, "Newark-on-Trent" no
+    Newark, New Jersey."""
     out: list[Mention] = []
     for m in found:
         if out and out[-1].span[1] > m.span[0]:
             continue  # the second half of a name already joined
         start, end = m.span
-        after = _HYPHENED_AFTER.match(text, end)
         before = _HYPHENED_BEFORE.search(text, max(0, start - 40), start)
-        if after and gazetteer.candidates(text[start : after.end()]):
-            end = after.end()
+        end = next((e for e in _hyphen_ends(text, end) if gazetteer.candidates(text[start:e])), end)
         if before and gazetteer.candidates(text[before.start() : end]):
             start = before.start()
         if (start, end) != m.span:
@@ -391,6 +390,16 @@ def _hyphen_joined(found: list[Mention], text: str, gazetteer: Gazetteer) -> lis
             m = Mention(text[start:end], (start, end), m.embedded)
         out.append(m)
     return out
+
+
+def _hyphen_ends(text: str, end: int) -> list[int]:
+    """Where a name would end with one, two or three more hyphened words after ``end``, longest
+    first: "Newark[-on-Trent]", "Guinea[-Bissau]"."""
+    ends: list[int] = []
+    while len(ends) < 3 and (part := _HYPHENED_PART.match(text, end)):
+        end = part.end()
+        ends.append(end)
+    return ends[::-1]
 
 
 ERAS = frozenset({"bc", "b.c.", "bce", "b.c.e.", "ad", "a.d.", "ce", "c.e."})

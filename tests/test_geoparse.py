@@ -976,6 +976,8 @@ def test_geoparse_a_name_cut_at_a_hyphen_is_made_whole(nlp: Any, gazetteer: Gaze
     found = find_mentions(nlp(text), gazetteer)
     assert [m.text for m in found] == ["Guinea-Bissau", "Timor-Leste", "Syria", "Turkey"]
     assert [a[0].country for a in resolve(found, gazetteer, text) if a][:2] == ["GNB", "TLS"]
+    assert "Newark-on-Trent" in _texts(nlp("Floods closed the A1 near Newark-on-Trent."), gazetteer)
+    assert _texts(nlp("A Kabul-based group said so."), gazetteer) == ["Kabul"]
 
 
 def test_geoparse_city_nicknames_of_american_news(nlp: Any, gazetteer: Gazetteer) -> None:
