@@ -902,16 +902,23 @@ def _place_tagged_as_group(ent: Any, gazetteer: Gazetteer) -> bool:
 
 
 def _trimmed(ent: Any) -> Mention | None:
-    """The entity without a leading "the" and a trailing possessive or punctuation."""
+    """The entity without a leading "the" and a trailing possessive, punctuation or function
+    word (the tagger cuts some names short: "[Grand and] Royal"); None where that leaves a
+    generic word ("[The Village of] Skokie")."""
     tokens = list(ent)
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens.pop(0)
+    cut = False
     while tokens and (
-        tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in ("'s", "’s")
+        tokens[-1].tag_ == "POS"
+        or tokens[-1].is_punct
+        or tokens[-1].lower_ in ("'s", "’s")
+        or tokens[-1].pos_ in ("ADP", "CCONJ", "DET")
     ):
+        cut = cut or tokens[-1].pos_ in ("ADP", "CCONJ", "DET")
         tokens.pop()
-    if not tokens:
-        return None
+    if not tokens or (cut and is_generic(" ".join(t.text for t in tokens))):
+        return None  # "[The Village of] Skokie": no village called Village
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     text = text_of(ent.doc)[start:end]
     for suffix in ("'s", "’s"):

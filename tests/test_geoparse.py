@@ -669,6 +669,14 @@ def test_geoparse_a_town_tagged_as_a_person_in_a_place_role(
     assert _texts(nlp(text), gazetteer) == expected
 
 
+def test_geoparse_a_name_cut_short_by_the_tagger_loses_its_function_word(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    parsed = nlp("The Village of Skokie will repave Oakton Street.")
+    assert parsed.ents[0].text == "The Village of"  # the tagger's cut
+    assert _texts(parsed, gazetteer) == ["Skokie", "Oakton Street"]
+
+
 def test_geoparse_a_persons_surname_alone_is_the_person(nlp: Any, gazetteer: Gazetteer) -> None:
     parsed = nlp("Reporter Chris Holland covered the trial. Holland recalled the verdict.")
     assert "Holland" not in _texts(parsed, gazetteer)
