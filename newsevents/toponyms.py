@@ -726,8 +726,9 @@ def _mistagged_places(
     ents: Any, gazetteer: Gazetteer, taken: list[bool], named: Counter[str]
 ) -> list[Mention]:
     """Place names the tagger called people or organisations, vouched for by the text: a name
-    it did not call an organisation joined by "and" to a place ("fighting in Aden and TAIZ",
-    repeated along a list; "the US and NATO" stays out), a name the article uses as a place
+    joined by "and" to a place ("fighting in Aden and TAIZ", repeated along a list; one it
+    called an organisation only where a town of 5,000+ has its very name, "WILKES-BARRE": "the
+    US and NATO" stays out), a name the article uses as a place
     at least as often as otherwise (``named`` counts its place mentions: "jets struck SANAA"
     beside "in Sanaa", but not "Modi" called a place once and a person ten times), or a
     salient name of two words or more ("TAMIL NADU", "SIERRA LEONE"), or a salient name after
@@ -754,7 +755,7 @@ def _mistagged_places(
                     or _after_a_place(ent, taken)
                 )
             ) or (
-                ent.label_ != "ORG"
+                (ent.label_ != "ORG" or _town_by_name(mention.text, gazetteer))
                 and _joined_to_place(ent, taken)
                 and bool(gazetteer.candidates(mention.text))
             ):
@@ -875,6 +876,17 @@ def _town_or_area(text: str, gazetteer: Gazetteer, named_areas: bool = False) ->
     return not gazetteer.demonym(text) and any(
         (e.feature in ("city", "capital") and e.population >= SIEGE_TOWN_POPULATION)
         or (e.feature in ("admin1", "admin2") and (not named_areas or e.match == MATCH_PRIMARY))
+        for e in gazetteer.candidates(text)
+    )
+
+
+def _town_by_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer knows a name written in words (no acronym: "NATO" is no Nato,
+    Philippines) as a town of some size by its own name ("Wilkes-Barre", "Nitra")."""
+    return not text.isupper() and any(
+        e.feature in ("city", "capital")
+        and e.population >= SIEGE_TOWN_POPULATION
+        and e.match == MATCH_PRIMARY
         for e in gazetteer.candidates(text)
     )
 

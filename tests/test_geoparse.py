@@ -636,6 +636,8 @@ def test_geoparse_an_untagged_town_listed_with_a_place_is_a_place(
     assert _texts(parsed, gazetteer) == ["Gao", "Kidal", "Timbuktu"]
     parsed = nlp("Residents of Marietta and Smyrna packed the Cobb County commission meeting.")
     assert _texts(parsed, gazetteer) == ["Marietta", "Smyrna", "Cobb County"]
+    parsed = nlp("Officials in Winston-Salem and Wilkes-Barre met.")  # Wilkes-Barre: an "ORG"
+    assert _texts(parsed, gazetteer) == ["Winston-Salem", "Wilkes-Barre"]
 
 
 def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
