@@ -601,8 +601,10 @@ def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) ->
 def _conjunct_pairs(parsed: Any) -> list[tuple[int, int]]:
     """(i, j) for every two words listed together ("conj"), both ways, read from the arrays."""
     conj = parsed.vocab.strings.add("conj")
-    rows = parsed.to_array([DEP, HEAD]).astype("int64").tolist()  # HEAD: a signed offset
-    pairs = [(i, i + head) for i, (dep, head) in enumerate(rows) if dep == conj]
+    rows = parsed.to_array([DEP, HEAD])
+    listed = (rows[:, 0] == conj).nonzero()[0].tolist()
+    heads = rows[listed, 1].astype("int64").tolist()  # HEAD: a signed offset, stored unsigned
+    pairs = [(i, i + h) for i, h in zip(listed, heads, strict=True)]
     return pairs + [(j, i) for i, j in pairs]
 
 
