@@ -518,6 +518,15 @@ def _styles_abroad(
 
 
 def _score(e: Entry, key: str, context: Context, links: Links) -> float:
+    """How well ``e`` fits the name ``key`` in the article; remembered for the context (a new
+    choice makes a new context), the links being those of one article."""
+    known = context.scores.get((e.id, key))
+    if known is None:
+        known = context.scores[e.id, key] = _fresh_score(e, key, context, links)
+    return known
+
+
+def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     prior = prior_of(e) * (ABBREVIATION_PRIOR_SHARE if key in links.abbreviations else 1.0)
     score = prior + COUNTRY_WEIGHT * context.country_share(e, key)
     score -= SHADOW_PENALTY if _shadowed(e, key, context, links) else 0.0

@@ -60,6 +60,8 @@ class Context:
         self.votes = Tally(votes, counts)
         self.countries = self.votes.totals
         self.states = Tally(state_votes, counts)
+        self.scores: dict[tuple[int, str], float] = {}
+        """Scores of (entry id, name) in this context (``geoparse._score``)."""
 
     def country_share(self, e: Entry, key: str) -> float:
         """Share of the article's other mentions that lie in the candidate's country."""
