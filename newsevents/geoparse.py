@@ -45,6 +45,7 @@ from newsevents.place_lookup import (
     candidates,
     is_styled,
     prior_of,
+    split_qualifier,
 )
 from newsevents.records import Place
 from newsevents.toponyms import Mention, find_mentions, is_generic
@@ -180,6 +181,7 @@ def resolve(
         counts[key] += DATELINE_WEIGHT
     context = first_context(cands, counts)
     pairs = read_links(ordered, ordered_keys, text, cands, frozenset(filed))
+    pairs = replace(pairs, seats=_named_seats(cands, pairs))
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
     best = _listed_pairs(cands, best, pairs)
     context = _settle(cands, Context(best, context.counts), pairs)
@@ -538,7 +540,7 @@ def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     if inner is not None and contains(e, inner):
         score += PAIR_BONUS
     qualified = context.best.get(links.qualified.get(key, ""))
-    if qualified is not None and qualified.id == e.id:
+    if qualified is not None and links.seats.get(qualified.id, qualified.id) == e.id:
         score += PAIR_BONUS
     others = context.others(key)
     support = max((_support(e, other) for other in others), default=0.0)
@@ -550,11 +552,51 @@ def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     return score + support
 
 
+SEAT_NAMED_POPULATION = 5_000
+"""The least population of a town that a bare name means rather than the area of its name."""
+
+
+def _named_seats(cands: dict[str, list[Entry]], links: Links) -> dict[int, int]:
+    """Where an article names an area and its bare name ("Lebanon County ... Lebanon", "Enugu
+    State ... Enugu"), each candidate area that holds a town of that very name, of
+    :data:`SEAT_NAMED_POPULATION` or more, mapped to that town (the largest if several): the
+    bare name is the town. An area with no such town is the bare name itself ("Suffolk
+    County ... Suffolk")."""
+    seats: dict[int, int] = {}
+    for bare, qualified in links.qualified.items():
+        towns = [
+            t
+            for t in cands.get(bare, [])
+            if t.feature in TOWN_FEATURES
+            and t.population >= SEAT_NAMED_POPULATION
+            and normalize(t.name) == bare
+        ]
+        for area in cands.get(qualified, []):
+            inside = [t for t in towns if _holds(area, t)]
+            if inside:
+                seats[area.id] = max(inside, key=lambda t: t.population).id
+    return seats
+
+
+def _holds(area: Entry, town: Entry) -> bool:
+    """Whether a province or county holds a town, a county's edge drawn generously: its radius
+    is the spread of its towns, and a seat may lie on its coast (Georgetown, South Carolina)."""
+    if area.feature == "admin1":
+        return contains(area, town)
+    return (
+        area.feature == "admin2"
+        and (area.country, area.admin1) == (town.country, town.admin1)
+        and _within(area, town, area.radius_km + NEIGHBOUR_KM)
+    )
+
+
 def _shadowed(e: Entry, key: str, context: Context, links: Links) -> bool:
     """An area named after a large city is that city, unless it is a state the city does not
     lie in and the article names several places in it (Spokane and Yakima: the state of
-    Washington; but one town, "flew from Seattle to Washington", is not enough)."""
-    if e.id not in links.shadowed:
+    Washington; but one town, "flew from Seattle to Washington", is not enough). A name that
+    says it is an area is never shadowed ("Wabash County", where the article also names the
+    town of Wabash, which shadows the county named alone)."""
+    if e.id not in links.shadowed or split_qualifier(key)[1]:
         return False
     if e.id not in links.apart or context.state_share(e, key) < APART_SHARE:
         return True

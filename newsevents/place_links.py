@@ -176,6 +176,10 @@ class Links:
     apart: frozenset[int] = frozenset()
     """The shadowed states in which the city of their name does not lie: the state of
     Washington is shadowed by Washington, D.C. only where the article names no town in it."""
+    seats: dict[int, int] = field(default_factory=dict)
+    """An area's id → the id of the town of its very name inside it, where the article names
+    both the area ("Lebanon County") and the bare name ("Lebanon"): the bare name is that town
+    (``geoparse._named_seats``)."""
 
 
 _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)

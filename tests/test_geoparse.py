@@ -265,6 +265,27 @@ def test_geoparse_a_bare_name_is_the_county_the_article_names(gazetteer: Gazette
     assert bare.id == county.id and (county.feature, county.admin1) == ("admin2", "New York")
 
 
+def test_geoparse_a_bare_name_is_the_town_of_that_name_inside_the_county(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Lebanon County officials said the fire spread from Lebanon to a farm near Annville."
+    county, bare, _ = _resolved(text, gazetteer, "Lebanon County", "Lebanon", "Annville")
+    assert (county.feature, county.admin1) == ("admin2", "Pennsylvania")
+    assert (bare.feature, bare.name, bare.admin1) == ("city", "Lebanon", "Pennsylvania")
+    text = "Kano State police said gunmen attacked a market in Kano."
+    state, town = _resolved(text, gazetteer, "Kano State", "Kano")
+    assert (state.feature, town.feature, town.country) == ("admin1", "city", "NGA")
+
+
+def test_geoparse_a_county_named_as_such_is_not_shadowed_by_its_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Wabash County sheriff said the crash happened between Peru and Wabash."
+    county, peru, wabash = _resolved(text, gazetteer, "Wabash County", "Peru", "Wabash")
+    assert (county.feature, county.admin1) == ("admin2", "Indiana")
+    assert [(p.feature, p.admin1) for p in (peru, wabash)] == [("city", "Indiana")] * 2
+
+
 def test_geoparse_a_saints_possessive_is_not_the_parish_of_that_name(
     gazetteer: Gazetteer,
 ) -> None:
