@@ -368,15 +368,18 @@ def _main_country(context: Context) -> str | None:
 
 def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry:
     """The best-scoring candidate, but a town among the article's places rather than a city or
-    a country no other place of the article lies in: "Cairo" beside Carbondale and Paducah is
-    Cairo, Illinois (see :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren
+    a country or state no other place of the article lies in: "Cairo" beside Carbondale and
+    Paducah is Cairo, Illinois, "Austin" beside Byron and Kasson Austin, Minnesota (see
+    :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren
     County, Ohio is the Ohio town (see :func:`_local`)."""
     top = max(cands, key=lambda e: _score(e, key, context, pairs))
     if top.feature in TOWN_FEATURES and top.population < SALIENT_CITY_POPULATION:
         listed = _listed_with_town(cands, key, context, pairs, exact=True)
         if listed is not None and listed != top and not _by_listed_town(top, key, context, pairs):
             return listed
-    if top.feature in TOWN_FEATURES and not context.country_share(top, key):
+    if top.feature in TOWN_FEATURES and not (
+        context.country_share(top, key) and context.state_share(top, key)
+    ):
         around = [e for e in cands if e.feature in TOWN_FEATURES and _surrounded(e, key, context)]
         if around:
             return max(around, key=lambda e: _score(e, key, context, pairs))

@@ -937,6 +937,17 @@ def test_geoparse_a_town_between_two_of_the_articles_towns_beats_a_famous_city(
     assert _resolved(text, gazetteer, "Cairo", "Giza")[0].country == "EGY"
 
 
+def test_geoparse_a_town_between_two_of_the_articles_towns_beats_a_city_of_another_state(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Workers from Byron and Kasson will train at the college in Austin."
+    austin = _resolved(text, gazetteer, "Byron", "Kasson", "Austin")[2]
+    assert (austin.country, austin.admin1) == ("USA", "Minnesota")
+    text = "The firm, with workers in Byron and Kasson, will open an office in Austin, Texas."
+    austin = _resolved(text, gazetteer, "Byron", "Kasson", "Austin", "Texas")[2]
+    assert (austin.admin1, austin.population > 500_000) == ("Texas", True)
+
+
 def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None:
     text = "A man was stabbed in Ballymena, County Antrim, and police in Belfast appealed."
     antrim = _resolved(text, gazetteer, "Ballymena", "County Antrim", "Belfast")[1]
