@@ -74,7 +74,7 @@ _LEAD_WORDS = ("county", r"co\.?", *(f"{w} of" for w in sorted(AREA_WORDS - {"co
 """Words before a name that make it an area: "County Cork", "Co. Cavan", "State of Lagos"."""
 _QUALIFIED = re.compile(
     rf"^(?:(?P<lead>{'|'.join(_LEAD_WORDS)})\s+)?(?P<bare>.+?)"
-    rf"(?:\s+(?P<trail>city|{'|'.join(sorted(AREA_WORDS))}))?$",
+    rf"(?:\s+(?P<trail>city|township|{'|'.join(sorted(AREA_WORDS))}))?$",
     re.I,
 )
 
@@ -105,7 +105,10 @@ def split_qualifier(text: str) -> tuple[str, str]:
 
 def as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
     """The candidates of the kind a name's qualifier says, if any: "X City" a town, "X County"
-    an admin area."""
+    an admin area. "X Township" is a US civil division, which the gazetteer lacks: the town of
+    its name, never a country ("Lebanon Township")."""
+    if qualifier == "township":
+        return [e for e in found if e.feature in TOWN_FEATURES]
     if qualifier == "city":
         kept = [e for e in found if e.feature in TOWN_FEATURES]
     else:

@@ -16,6 +16,7 @@ from newsevents.gazetteer import Gazetteer
         ("Co. Cork", ("Cork", "co")),
         ("Governorate of Idlib", ("Idlib", "governorate")),
         ("Quezon City", ("Quezon", "city")),
+        ("Lebanon Township", ("Lebanon", "township")),
         ("Lagos", ("Lagos", "")),
     ],
 )
@@ -38,6 +39,14 @@ def test_place_lookup_a_name_that_says_state_is_only_the_admin_area(gazetteer: G
     assert [(e.feature, e.country) for e in place_lookup.candidates("Sokoto State", gazetteer)] == [
         ("admin1", "NGA")
     ]
+
+
+def test_place_lookup_a_township_is_a_town_of_its_name_never_a_country(
+    gazetteer: Gazetteer,
+) -> None:
+    found = place_lookup.candidates("Lebanon Township", gazetteer)
+    assert found and {e.feature for e in found} == {"city"}
+    assert {"LBN", "USA"} <= {e.country for e in place_lookup.candidates("Lebanon", gazetteer)}
 
 
 def test_place_lookup_an_unknown_name_falls_back_to_the_place_inside(gazetteer: Gazetteer) -> None:
