@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import re
 
+import us
+
 from newsevents.gazetteer import (
     MATCH_ALIAS,
     MATCH_ALTERNATE,
@@ -61,6 +63,12 @@ LARGE_CITY_ALTERNATE_PRIOR = -2.0
 """The penalty for a city of :data:`LARGE_CITY` or more named by an alternate name: English
 news names large foreign cities by their exonyms ("Seville", "Cologne", "Mecca", "Calcutta"),
 which must beat the namesake villages the full penalty let win (Seville, Ohio: 2,340 people)."""
+STATE_CAPITAL_PRIOR = 0.5
+"""Added for a US state's capital (from the ``us`` package): "Frankfort" is Kentucky's capital,
+not Frankfort, Free State, which GeoNames gives more people; a far larger namesake still wins
+(Concord, California over New Hampshire's capital) unless the article's context says otherwise."""
+STATE_CAPITALS = frozenset((normalize(s.capital), s.name) for s in us.states.STATES if s.capital)
+"""(capital's lookup key, state) pairs."""
 LARGE_CITY = 100_000
 """A city this large, named by its own name, shadows the admin area of its country named after
 it: "Cork", "Idlib" and "Saint-Louis" alone are the cities (see
@@ -262,6 +270,12 @@ def prior_of(e: Entry) -> float:
         base = SUPPLEMENT_PRIOR
     else:
         base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)
+    if (
+        e.country == "USA"
+        and e.feature == "city"
+        and (normalize(e.name), e.admin1) in STATE_CAPITALS
+    ):
+        base += STATE_CAPITAL_PRIOR
     if e.match == MATCH_ALTERNATE and e.population >= LARGE_CITY and e.feature in TOWN_FEATURES:
         return base + LARGE_CITY_ALTERNATE_PRIOR
     if e.match == MATCH_ALTERNATE and e.feature == "country":

@@ -49,6 +49,15 @@ def test_place_lookup_a_township_is_a_town_of_its_name_never_a_country(
     assert {"LBN", "USA"} <= {e.country for e in place_lookup.candidates("Lebanon", gazetteer)}
 
 
+def test_place_lookup_a_us_state_capital_outranks_a_larger_namesake_abroad(
+    gazetteer: Gazetteer,
+) -> None:
+    found = place_lookup.candidates("Frankfort", gazetteer)
+    best = max(found, key=place_lookup.prior_of)
+    assert (best.country, best.admin1) == ("USA", "Kentucky")
+    assert any(e.country == "ZAF" and e.population > best.population for e in found)
+
+
 def test_place_lookup_an_unknown_name_falls_back_to_the_place_inside(gazetteer: Gazetteer) -> None:
     found = place_lookup.candidates("University of Alberta", gazetteer)
     assert [(e.name, e.feature, e.country) for e in found] == [("Alberta", "admin1", "CAN")]
