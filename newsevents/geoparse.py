@@ -389,12 +389,18 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
             return listed
         local = [e for e in cands if _local(e, key, context)]
         town = max(local, key=lambda e: _score(e, key, context, pairs), default=None)
-        if (
-            town
-            and _score(town, key, context, pairs) > _score(top, key, context, pairs) - LOCAL_GAP
+        if town and (
+            _score(town, key, context, pairs) > _score(top, key, context, pairs) - LOCAL_GAP
+            or _in_named_county(town, key, context)
         ):
             return town
     return top
+
+
+def _in_named_county(e: Entry, key: str, context: Context) -> bool:
+    """Whether a county the article names holds the town: "Mexico" beside "Audrain County" is
+    the county's seat in Missouri, however large the country."""
+    return any(o.feature == "admin2" and _holds(o, e) for o in context.others(key))
 
 
 def _surrounded(e: Entry, key: str, context: Context) -> bool:

@@ -540,6 +540,17 @@ def test_geoparse_a_town_among_the_articles_places_beats_a_small_country(
     assert _resolved(text, gazetteer, *names)[3].feature == "country"
 
 
+def test_geoparse_a_town_in_a_county_the_article_names_beats_a_large_country(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Audrain County jury in Mexico convicted him. He was arrested in Centralia."
+    mexico = _resolved(text, gazetteer, "Audrain County", "Mexico", "Centralia")[1]
+    assert (mexico.feature, mexico.admin1) == ("city", "Missouri")
+    text = "Hidalgo County officials said migrants from Mexico crossed near McAllen and Mission."
+    names = ("Hidalgo County", "Mexico", "McAllen", "Mission")
+    assert _resolved(text, gazetteer, *names)[1].feature == "country"
+
+
 def test_geoparse_choices_settle_over_rounds_and_neighbours_count(gazetteer: Gazetteer) -> None:
     text = "A Portland firm will build a plant in Bangor. Augusta lawmakers approved tax breaks."
     assert {e.admin1 for e in _resolved(text, gazetteer, "Portland", "Bangor", "Augusta")} == {
