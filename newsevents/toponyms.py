@@ -833,10 +833,38 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         prep, word = head.head, head.head.head.lemma_.lower()
         if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_WORDS:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
+        if _people_from(ent, prep, word):
+            return _town_or_area(ent.text, gazetteer, named_areas=True)
         placed = prep.lower_ in ("with", "of") and word in BORDERS
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
+
+
+def _people_from(ent: Any, prep: Any, word: str) -> bool:
+    """ "Crews from WAPAKONETA", "students from SIDNEY": a name the tagger called a person, after
+    people and "from", is where they come from (a person's own name would be possessive:
+    "aides from Smith's office")."""
+    possessive = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
+    return (
+        ent.label_ == "PERSON"
+        and prep.lower_ == "from"
+        and (word in _armed_nouns() or word in _people_nouns() or word in PEOPLE_NOUNS)
+        and not possessive
+    )
+
+
+PEOPLE_NOUNS = frozenset(
+    {"crew", "firefighter", "fireman", "volunteer", "trooper", "visitor", "delegate", "fan"}
+)
+"""Local news's people who come from a town, beside the actor lexicon's (:func:`_people_nouns`)."""
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    """One-word nouns of people of the actor lexicon's civilian, police and government sectors."""
+    sectors = load_toml("actors.toml")["sector"]
+    return frozenset(w for s in ("CVL", "COP", "GOV", "LEG") for w in sectors[s] if " " not in w)
 
 
 ASSAULT_WORDS = frozenset({
