@@ -81,6 +81,10 @@ MOTION_VERBS = frozenset({
 MOTION_PREPS = frozenset({"to", "from", "toward", "towards"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
 PLACING_PREPS = LOCATIVE_PREPS | {"of", "from", "to"}
+COMPASS_WORDS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west",
+})  # fmt: skip
 NOT_PLACES = frozenset(
     {"north", "south", "east", "west", "earth", "world", "heaven", "hell", "commonwealth"}
 )
@@ -781,14 +785,16 @@ def _joined_to_place(ent: Any, taken: list[bool]) -> bool:
 
 
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
-    """ "arrested 12 people in Goma", "travelling to Cirencester": a name the tagger called a
-    person, after "in" or after "to" or "from" a verb of motion, is a place."""
+    """ "arrested 12 people in Goma", "travelling to Cirencester", "40 miles north of Fortuna":
+    a name the tagger called a person, after "in", after "to" or "from" a verb of motion, or
+    after a compass point and "of", is a place."""
     root = ent.root
     if (ent.label_ not in MISTAGGED_LABELS and not mistaken_date(ent)) or root.dep_ != "pobj":
         return False
     prep = root.head
     moving = prep.lower_ in MOTION_PREPS and prep.head.lemma_ in MOTION_VERBS
-    if not (prep.lower_ in LOCATIVE_PREPS or moving) or gazetteer.demonym(ent.text):
+    directed = prep.lower_ == "of" and prep.head.lower_ in COMPASS_WORDS  # "40 miles north of"
+    if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text))
 
@@ -818,11 +824,15 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
       one whose subject is armed ("Russian troops captured AVDIIVKA");
     - after a word of assault ("strikes on RAFAH and KHAN YOUNIS", "the siege of MARIUPOL",
       "fired on QAMISHLI");
-    - after "the border with" ("near the border with MALI")."""
+    - after "the border with" ("near the border with MALI");
+    - before a town's police ("JACKSON police said"), or after people and "from" ("crews from
+      WAPAKONETA")."""
     if ent.label_ not in MISTAGGED_LABELS or ent.label_ == "NORP" or len(ent) > 3:
         return False
     root = ent.root
     head = root.head if root.dep_ == "conj" else root
+    if _local_force_of(ent):
+        return _town_or_area(ent.text, gazetteer, named_areas=True)
     if head.dep_ == "dobj":
         verb = head.head
         placed = verb.lemma_.lower() in TAKING_VERBS and not _by_a_person(verb)
@@ -839,6 +849,21 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
+
+
+def _local_force_of(ent: Any) -> bool:
+    """ "JACKSON police said", "BLOOMINGTON and Normal police": a name the tagger called a
+    person, before a town's police or firefighters, is the town (an organisation's would be
+    its own force: "Harvard police")."""
+    root = ent.root
+    return (
+        ent.label_ == "PERSON"
+        and root.dep_ in ("compound", "nmod")
+        and root.head.lemma_.lower() in LOCAL_FORCES
+    )
+
+
+LOCAL_FORCES = frozenset({"police", "firefighter", "fireman"})
 
 
 def _people_from(ent: Any, prep: Any, word: str) -> bool:

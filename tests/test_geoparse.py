@@ -695,13 +695,15 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Police captured Sherman after a long chase.", []),
         ("Crews from Wapakoneta and Findlay fought the fire.", ["Wapakoneta", "Findlay"]),
         ("Aides from Jackson's office attended the hearing.", []),
+        ("Jackson police said the man was shot twice.", ["Jackson"]),
+        ("Deputies found the car in Eureka, 40 miles north of Fortuna.", ["Eureka", "Fortuna"]),
     ],
 )
 def test_geoparse_a_town_tagged_as_a_person_in_a_place_role(
     nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
 ) -> None:
-    """Taken by armed men, attacked, moved toward, near, or where people come from: a town,
-    whatever the tagger said (a person, a product, a date)."""
+    """Taken by armed men, attacked, moved toward, near, north of, where people come from, or
+    policed: a town, whatever the tagger said (a person, a product, a date)."""
     assert _texts(nlp(text), gazetteer) == expected
 
 
