@@ -844,6 +844,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_WORDS:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if _people_from(ent, prep, word):
+            if ent.label_ == "ORG":  # a town by its very name: not "Belpre Inc."
+                return len(ent) == 1 and _town_by_name(ent.text, gazetteer)
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         placed = prep.lower_ in ("with", "of") and word in BORDERS
     else:
@@ -872,7 +874,7 @@ def _people_from(ent: Any, prep: Any, word: str) -> bool:
     "aides from Smith's office")."""
     possessive = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
     return (
-        ent.label_ == "PERSON"
+        ent.label_ in ("PERSON", "ORG")
         and prep.lower_ == "from"
         and (word in _armed_nouns() or word in _people_nouns() or word in PEOPLE_NOUNS)
         and not possessive

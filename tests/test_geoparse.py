@@ -695,6 +695,8 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Police captured Sherman after a long chase.", []),
         ("Crews from Wapakoneta and Findlay fought the fire.", ["Wapakoneta", "Findlay"]),
         ("Aides from Jackson's office attended the hearing.", []),
+        ("Officials from Jamestown and Dunkirk said so.", ["Jamestown", "Dunkirk"]),
+        ("Officials from Pfizer and Moderna met regulators.", []),
         ("Jackson police said the man was shot twice.", ["Jackson"]),
         ("Deputies found the car in Eureka, 40 miles north of Fortuna.", ["Eureka", "Fortuna"]),
     ],
