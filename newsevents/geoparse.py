@@ -617,7 +617,9 @@ def _support(e: Entry, other: Entry) -> float:
     """How much another place of the article supports candidate ``e``."""
     if contains(other, e) and other.feature != "country":
         return 2.0
-    if contains(e, other) and e.feature in ("admin1", "admin2", "country"):
+    if contains(e, other) and e.feature == "admin2":  # a county holding one of the towns
+        return 2.0
+    if contains(e, other) and e.feature in ("admin1", "country"):
         return 1.0
     if e.feature in WATER and other.feature not in COARSE:  # a coast town: "the Gulf" by Houston
         return 1.0 if _near(e, other, e.radius_km + COAST_KM) else 0.0

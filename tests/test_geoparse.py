@@ -95,8 +95,11 @@ def test_geoparse_same_name_in_two_states_resolves_to_both(gazetteer: Gazetteer)
 
 def test_geoparse_a_town_listed_with_a_town_is_its_neighbour(gazetteer: Gazetteer) -> None:
     text = "Flooding along the Cumberland River forced evacuations in Clarksville and Dover."
-    *_, clarksville, dover = _resolved(text, gazetteer, "Cumberland River", "Clarksville", "Dover")
+    river, clarksville, dover = _resolved(
+        text, gazetteer, "Cumberland River", "Clarksville", "Dover"
+    )
     assert clarksville.admin1 == dover.admin1 == "Tennessee"
+    assert (river.feature, river.country) == ("river", "USA")  # not Cumberland, New South Wales
 
 
 def test_geoparse_a_listed_capital_is_not_moved_to_a_namesake(gazetteer: Gazetteer) -> None:
@@ -549,6 +552,19 @@ def test_geoparse_a_town_in_a_county_the_article_names_beats_a_large_country(
     text = "Hidalgo County officials said migrants from Mexico crossed near McAllen and Mission."
     names = ("Hidalgo County", "Mexico", "McAllen", "Mission")
     assert _resolved(text, gazetteer, *names)[1].feature == "country"
+
+
+def test_geoparse_a_county_holding_the_articles_towns_beats_a_larger_namesake(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Washington County deputies said the boat capsized on the Ohio River near Marietta. "
+        "A man from Belpre was rescued, and crews searched toward Parkersburg."
+    )
+    names = ("Washington County", "Ohio River", "Marietta", "Belpre", "Parkersburg")
+    county, river, *_ = _resolved(text, gazetteer, *names)
+    assert (county.feature, county.admin1) == ("admin2", "Ohio")
+    assert river.feature == "river" and river.lat < 38  # its mouth at Cairo, not Ohio's middle
 
 
 def test_geoparse_choices_settle_over_rounds_and_neighbours_count(gazetteer: Gazetteer) -> None:
