@@ -383,6 +383,11 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         around = [e for e in cands if e.feature in TOWN_FEATURES and _surrounded(e, key, context)]
         if around:
             return max(around, key=lambda e: _score(e, key, context, pairs))
+    if top.feature in TOWN_FEATURES and not context.country_share(top, key):
+        held = [e for e in cands if e.feature in TOWN_FEATURES]
+        held = [e for e in held if _in_named_county(e, key, context)]
+        if held:
+            return max(held, key=lambda e: _score(e, key, context, pairs))
     if top.feature == "country" and not context.country_share(top, key):
         listed = _listed_with_town(cands, key, context, pairs)
         if listed is not None:
@@ -398,9 +403,13 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
 
 
 def _in_named_county(e: Entry, key: str, context: Context) -> bool:
-    """Whether a county the article names holds the town: "Mexico" beside "Audrain County" is
-    the county's seat in Missouri, however large the country."""
-    return any(o.feature == "admin2" and _holds(o, e) for o in context.others(key))
+    """Whether a county the article names holds the town, one of
+    :data:`SEAT_NAMED_POPULATION` or more: "Mexico" beside "Audrain County" is the county's
+    seat in Missouri, however large the country; but "trade with China" beside "Jefferson
+    County" is not China, Texas (1,100 people)."""
+    return e.population >= SEAT_NAMED_POPULATION and any(
+        o.feature == "admin2" and _holds(o, e) for o in context.others(key)
+    )
 
 
 def _surrounded(e: Entry, key: str, context: Context) -> bool:

@@ -168,6 +168,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_local_modifiers(parsed, gazetteer, taken))
     known = {m.text.lower() for m in found if gazetteer.candidates(m.text)}
     found.extend(_named_within(ents, tokens, known, taken))
+    found.extend(_counties_within(tokens, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     surnames = _surnames(ents)
     found = [
@@ -232,6 +233,40 @@ def _named_within(ents: Any, tokens: _Tokens, named: set[str], taken: list[bool]
                 taken[i : i + n] = [True] * n
             i += max(n, 1)
     return found
+
+
+COUNTY_WORDS = frozenset({"county", "parish", "borough"})
+
+
+def _counties_within(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """A county the tagger left inside an organisation's name or untagged: "the LAMAR COUNTY
+    Sheriff's Office", "the LAUREL COUNTY Fiscal Court". Its capitalised name and word, where
+    the gazetteer knows a county of that name; context only (``embedded``) where the name goes
+    on."""
+    found: list[Mention] = []
+    for k, word in enumerate(tokens.lower):
+        if word not in COUNTY_WORDS or taken[k] or not tokens.text[k][:1].isupper():
+            continue
+        i = next(
+            (
+                i
+                for i in range(max(0, k - 3), k)
+                if not any(taken[i:k])
+                and all(tokens.propn[j] and tokens.text[j][:1].isupper() for j in range(i, k))
+                and _a_county(tokens.span_text(i, k + 1), gazetteer)
+            ),
+            None,
+        )
+        if i is not None:
+            goes_on = k + 1 < len(tokens.text) and tokens.propn[k + 1]
+            text, at = tokens.span_text(i, k + 1), tokens.start[i]
+            found.append(Mention(text, (at, at + len(text)), embedded=goes_on))
+            taken[i : k + 1] = [True] * (k + 1 - i)
+    return found
+
+
+def _a_county(text: str, gazetteer: Gazetteer) -> bool:
+    return any(e.feature == "admin2" for e in gazetteer.candidates(text))
 
 
 def _listed_in_one_name(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:

@@ -262,31 +262,35 @@ def test_geoparse_a_name_that_says_state_is_the_admin_area(gazetteer: Gazetteer)
     assert (place.feature, place.country) == ("admin1", "NGA")
 
 
-def test_geoparse_a_bare_name_is_the_county_the_article_names(gazetteer: Gazetteer) -> None:
-    text = "Police in Suffolk County found her. Suffolk detectives said she lived in Southold."
-    county, bare, _ = _resolved(text, gazetteer, "Suffolk County", "Suffolk", "Southold")
-    assert bare.id == county.id and (county.feature, county.admin1) == ("admin2", "New York")
-
-
-def test_geoparse_a_bare_name_is_the_town_of_that_name_inside_the_county(
-    gazetteer: Gazetteer,
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Police in Suffolk County found her. Suffolk detectives said she lived in Southold.",
+            ("Suffolk County", "Suffolk", "Southold"),
+            [("admin2", "New York"), ("admin2", "New York"), ("city", "New York")],
+        ),  # no town is called Suffolk there: the bare name is the county
+        (
+            "Lebanon County officials said the fire spread from Lebanon to a farm near Annville.",
+            ("Lebanon County", "Lebanon", "Annville"),
+            [("admin2", "Pennsylvania"), ("city", "Pennsylvania"), ("city", "Pennsylvania")],
+        ),  # the town of that very name inside the county
+        (
+            "Kano State police said gunmen attacked a market in Kano.",
+            ("Kano State", "Kano"),
+            [("admin1", "Kano"), ("city", "Kano")],
+        ),
+        (
+            "The Wabash County sheriff said the crash happened between Peru and Wabash.",
+            ("Wabash County", "Peru", "Wabash"),
+            [("admin2", "Indiana"), ("city", "Indiana"), ("city", "Indiana")],
+        ),  # a name that says it is a county is not shadowed by the town of Wabash
+    ],
+)
+def test_geoparse_a_bare_name_beside_its_county_or_state(
+    gazetteer: Gazetteer, text: str, names: tuple[str, ...], expected: list[tuple[str, str]]
 ) -> None:
-    text = "Lebanon County officials said the fire spread from Lebanon to a farm near Annville."
-    county, bare, _ = _resolved(text, gazetteer, "Lebanon County", "Lebanon", "Annville")
-    assert (county.feature, county.admin1) == ("admin2", "Pennsylvania")
-    assert (bare.feature, bare.name, bare.admin1) == ("city", "Lebanon", "Pennsylvania")
-    text = "Kano State police said gunmen attacked a market in Kano."
-    state, town = _resolved(text, gazetteer, "Kano State", "Kano")
-    assert (state.feature, town.feature, town.country) == ("admin1", "city", "NGA")
-
-
-def test_geoparse_a_county_named_as_such_is_not_shadowed_by_its_town(
-    gazetteer: Gazetteer,
-) -> None:
-    text = "The Wabash County sheriff said the crash happened between Peru and Wabash."
-    county, peru, wabash = _resolved(text, gazetteer, "Wabash County", "Peru", "Wabash")
-    assert (county.feature, county.admin1) == ("admin2", "Indiana")
-    assert [(p.feature, p.admin1) for p in (peru, wabash)] == [("city", "Indiana")] * 2
+    assert [(e.feature, e.admin1) for e in _resolved(text, gazetteer, *names)] == expected
 
 
 def test_geoparse_a_saints_possessive_is_not_the_parish_of_that_name(
@@ -531,27 +535,38 @@ def test_geoparse_an_institution_named_for_a_state_lies_in_the_articles_town(
     assert _resolved(text, gazetteer, *names)[1].feature == "admin1"  # Memphis is in Tennessee
 
 
-def test_geoparse_a_town_among_the_articles_places_beats_a_small_country(
-    gazetteer: Gazetteer,
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Lebanon firemen fought a fire. Mason and Springboro crews helped, Warren County said.",
+            ("Lebanon", "Mason", "Springboro", "Warren County"),
+            ("city", "Ohio"),
+        ),
+        (
+            "Beaumont and Port Arthur leaders met Jefferson County judges about trade with China.",
+            ("China", "Beaumont", "Port Arthur", "Jefferson County"),
+            ("country", None),  # China, Texas has 1,100 people
+        ),
+        (
+            "The Audrain County jury in Mexico convicted him. He was arrested in Centralia.",
+            ("Mexico", "Audrain County", "Centralia"),
+            ("city", "Missouri"),  # the county's seat, however large the country
+        ),
+        (
+            "Hidalgo County officials said migrants from Mexico crossed near McAllen and Mission.",
+            ("Mexico", "Hidalgo County", "McAllen", "Mission"),
+            ("country", None),
+        ),
+    ],
+)
+def test_geoparse_a_country_or_the_town_of_its_name_among_the_articles_places(
+    gazetteer: Gazetteer, text: str, names: tuple[str, ...], expected: tuple[str, str | None]
 ) -> None:
-    text = "Lebanon firemen fought a fire. Mason and Springboro crews helped, Warren County said."
-    names = ("Lebanon", "Mason", "Springboro", "Warren County")
-    lebanon = _resolved(text, gazetteer, *names)[0]
-    assert (lebanon.feature, lebanon.admin1) == ("city", "Ohio")
-    text = "Beaumont and Port Arthur leaders met Jefferson County judges about trade with China."
-    names = ("Beaumont", "Port Arthur", "Jefferson County", "China")
-    assert _resolved(text, gazetteer, *names)[3].feature == "country"
-
-
-def test_geoparse_a_town_in_a_county_the_article_names_beats_a_large_country(
-    gazetteer: Gazetteer,
-) -> None:
-    text = "The Audrain County jury in Mexico convicted him. He was arrested in Centralia."
-    mexico = _resolved(text, gazetteer, "Audrain County", "Mexico", "Centralia")[1]
-    assert (mexico.feature, mexico.admin1) == ("city", "Missouri")
-    text = "Hidalgo County officials said migrants from Mexico crossed near McAllen and Mission."
-    names = ("Hidalgo County", "Mexico", "McAllen", "Mission")
-    assert _resolved(text, gazetteer, *names)[1].feature == "country"
+    """The first name is a town where the article's towns surround it or its county is named."""
+    order = sorted(names, key=text.index)
+    place = _resolved(text, gazetteer, *order)[order.index(names[0])]
+    assert (place.feature, place.admin1) == expected
 
 
 def test_geoparse_a_county_holding_the_articles_towns_beats_a_larger_namesake(
@@ -723,6 +738,26 @@ def test_geoparse_a_town_tagged_as_a_person_in_a_place_role(
     """Taken by armed men, attacked, moved toward, near, north of, where people come from, or
     policed: a town, whatever the tagger said (a person, a product, a date)."""
     assert _texts(nlp(text), gazetteer) == expected
+
+
+def test_geoparse_a_county_inside_an_untagged_office_name_places_its_towns(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "The Lamar County Sheriff's Office said the man was booked into the jail in Paris."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert [(m.text, m.embedded) for m in mentions] == [("Lamar County", True), ("Paris", False)]
+    county, paris = (a[0] for a in resolve(mentions, gazetteer, text) if a is not None)
+    assert (county.feature, paris.admin1) == ("admin2", "Texas")
+
+
+def test_geoparse_a_town_in_a_county_the_article_names_beats_a_capital_abroad(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Laurel County Fiscal Court met, and the London City Council did the same."
+    county, london = _resolved(text, gazetteer, "Laurel County", "London")
+    assert (county.admin1, london.admin1, london.country) == ("Kentucky", "Kentucky", "USA")
+    text = "Kentucky's governor flew to London for talks on bourbon tariffs."
+    assert _resolved(text, gazetteer, "Kentucky", "London")[1].country == "GBR"
 
 
 def test_geoparse_a_name_cut_short_by_the_tagger_loses_its_function_word(
@@ -960,25 +995,39 @@ def test_geoparse_named_regions_of_local_news(gazetteer: Gazetteer) -> None:
     assert (midlands.feature, midlands.country) == ("admin1", "ZWE")
 
 
-def test_geoparse_a_town_between_two_of_the_articles_towns_beats_a_famous_city(
-    gazetteer: Gazetteer,
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Cairo police said flooding near Carbondale and Paducah closed roads.",
+            ("Cairo", "Carbondale", "Paducah"),
+            ("USA", "Illinois"),
+        ),
+        (
+            "Cairo police said protesters marched from Giza toward Tahrir Square.",
+            ("Cairo", "Giza"),
+            ("EGY", "Al Qāhirah"),
+        ),
+        (
+            "Workers from Byron and Kasson will train at the college in Austin.",
+            ("Austin", "Byron", "Kasson"),
+            ("USA", "Minnesota"),  # not Texas's capital, a state the article does not name
+        ),
+        (
+            "The firm, with workers in Byron and Kasson, will open an office in Austin, Texas.",
+            ("Austin", "Byron", "Kasson", "Texas"),
+            ("USA", "Texas"),
+        ),
+    ],
+)
+def test_geoparse_a_town_between_two_of_the_articles_towns_beats_a_famous_namesake(
+    gazetteer: Gazetteer, text: str, names: tuple[str, ...], expected: tuple[str, str]
 ) -> None:
-    text = "Cairo police said flooding near Carbondale and Paducah closed roads."
-    cairo = _resolved(text, gazetteer, "Cairo", "Carbondale", "Paducah")[0]
-    assert (cairo.country, cairo.admin1) == ("USA", "Illinois")
-    text = "Cairo police said protesters marched from Giza toward Tahrir Square."
-    assert _resolved(text, gazetteer, "Cairo", "Giza")[0].country == "EGY"
-
-
-def test_geoparse_a_town_between_two_of_the_articles_towns_beats_a_city_of_another_state(
-    gazetteer: Gazetteer,
-) -> None:
-    text = "Workers from Byron and Kasson will train at the college in Austin."
-    austin = _resolved(text, gazetteer, "Byron", "Kasson", "Austin")[2]
-    assert (austin.country, austin.admin1) == ("USA", "Minnesota")
-    text = "The firm, with workers in Byron and Kasson, will open an office in Austin, Texas."
-    austin = _resolved(text, gazetteer, "Byron", "Kasson", "Austin", "Texas")[2]
-    assert (austin.admin1, austin.population > 500_000) == ("Texas", True)
+    """The first name is the town its neighbours in the article surround, unless the text says
+    otherwise."""
+    order = sorted(names, key=text.index)
+    place = _resolved(text, gazetteer, *order)[order.index(names[0])]
+    assert (place.country, place.admin1) == expected
 
 
 def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None:
