@@ -201,8 +201,13 @@ class Gazetteer:
             k for (k,) in self._con.execute("SELECT DISTINCT key FROM variant")
         )
         """Transliteration keys of the index: most names have none, and skip the query."""
-        self.first_words: frozenset[str] = frozenset(k.split()[0] for k in self.salient if k)
-        """First words of salient names: most tokens of a text start none and are skipped."""
+        self.first_words: dict[str, int] = {}
+        """First words of salient names, each with the most words of a name it starts: most
+        tokens of a text start none and are skipped, and most of the rest start short names."""
+        for key in self.salient:
+            words = key.split()
+            if words:
+                self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
     @classmethod
     @cache

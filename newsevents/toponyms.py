@@ -18,6 +18,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 
@@ -729,9 +730,12 @@ def _indices(parsed: Any, attr: int, words: frozenset[str]) -> list[int]:
     read from the document's arrays: most tokens are none, and spaCy makes an object for each
     token a loop visits."""
     strings = parsed.vocab.strings
-    wanted = {strings.add(f) for w in words for f in (w, w.capitalize(), w.upper())}
+    wanted = [strings.add(f) for w in words for f in (w, w.capitalize(), w.upper())]
     column = parsed.to_array([attr])
-    return [i for i, h in enumerate(column.tolist()) if h in wanted]
+    found: list[int] = (
+        numpy.isin(column, numpy.array(wanted, dtype=column.dtype)).nonzero()[0].tolist()
+    )
+    return found  # in numpy: a Python int of each 64-bit hash would cost more than the test
 
 
 def _framed_by(word: Any) -> list[Any]:
@@ -1065,19 +1069,27 @@ class _Tokens:
     @classmethod
     def of(cls, parsed: Any) -> _Tokens:
         doc_text = text_of(parsed)
-        rows = parsed.to_array([IDX, LENGTH, ENT_TYPE, POS]).tolist()  # no Token objects
-        start = [r[0] for r in rows]
-        text = [doc_text[r[0] : r[0] + r[1]] for r in rows]
-        tagged = [bool(r[2]) for r in rows]
-        propn = [r[3] == PROPN for r in rows]
+        rows = parsed.to_array([IDX, LENGTH, ENT_TYPE, POS])  # no Token objects
+        start: list[int] = rows[:, 0].tolist()
+        ends = (rows[:, 0] + rows[:, 1]).tolist()
+        text = [doc_text[a:b] for a, b in zip(start, ends, strict=True)]
+        tagged: list[bool] = (rows[:, 2] != 0).tolist()  # not the hashes: big Python ints
+        propn: list[bool] = (rows[:, 3] == PROPN).tolist()
         lower = [t.lower() for t in text]
         return cls(text, lower, start, tagged, propn, doc_text)
+
+    def spaced(self, k: int) -> bool:
+        """Whether token ``k`` follows a space and has a letter or digit: a word of its own,
+        not glued to the one before."""
+        glued = self.start[k] == self.start[k - 1] + len(self.text[k - 1])
+        return not glued and _WORDLIKE.search(self.text[k]) is not None
 
     def span_text(self, i: int, j: int) -> str:
         """The text of tokens [i, j), as ``doc[i:j].text``."""
         return self.doc_text[self.start[i] : self.start[j - 1] + len(self.text[j - 1])]
 
 
+_WORDLIKE = re.compile(r"[^\W_]")
 WITH_THE = frozenset({"states"})
 """Names that are places only right after "the" ("in the States")."""
 TRAILING_MARKS = "-–—(:,; "
@@ -1116,7 +1128,8 @@ def _longest_match(
     words = normalize(tokens.text[i]).split()
     if not words or words[0] not in gazetteer.first_words:
         return 0
-    for n in range(min(gazetteer.max_words, end - i), 0, -1):
+    longest = min(gazetteer.max_words, end - i)
+    for n in range(_longest_run(tokens, i, i + longest, gazetteer.first_words[words[0]]), 0, -1):
         if any(taken[i : i + n]) or (not label and any(tokens.tagged[i : i + n])):
             continue
         if not any(c.isalnum() for c in tokens.text[i + n - 1]):
@@ -1134,6 +1147,19 @@ def _longest_match(
         if not cased or (tokens.text[i][:1].isupper() and any(tokens.propn[i : i + n])):
             return n + _area_word_after(tokens, i, i + n, end, gazetteer)
     return 0
+
+
+def _longest_run(tokens: _Tokens, i: int, end: int, words: int) -> int:
+    """How many tokens from ``i`` a name of at most ``words`` words may take: each token after
+    a space (and with a letter or digit) begins a word; tokens glued to the one before
+    ("Winston-Salem", "St.", "Cox's") do not."""
+    n, seen = 1, 1
+    for j in range(i + 1, end):
+        seen += tokens.spaced(j)
+        if seen > words:
+            break
+        n += 1
+    return n
 
 
 def _written_short(tokens: _Tokens, i: int, j: int) -> bool:
