@@ -699,7 +699,7 @@ LOCAL_NOUNS = frozenset({
 def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
     """Town names modifying the local nouns of :data:`LOCAL_NOUNS`, whatever the tagger
     thought ("Humboldt police": a nationality; "Bangor police": an organisation), if the
-    gazetteer knows the name and the tagger did not call it a person."""
+    gazetteer knows the name and the tagger did not call it a person, or did after "a"."""
     found = []
     modifiers = (
         tok
@@ -709,11 +709,13 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
         if tok.dep_ in ("compound", "nmod", "amod")
     )
     for tok in modifiers:
-        if taken[tok.i] or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON":
+        if taken[tok.i] or not tok.text[:1].isupper():
             continue
         lo, hi = _proper_run(parsed, tok)
         if any(taken[lo:hi]) or hi != tok.i + 1:
             continue
+        if tok.ent_type_ == "PERSON" and not (lo and parsed[lo - 1].lower_ in ("a", "an")):
+            continue  # "Smith officials"; but "a BELLE PLAINE man" is no person's name
         words = parsed[lo:hi]
         if is_generic(words.text) or words.text.lower() in LOCAL_NOUNS:
             continue  # "University police", "Police officers"

@@ -729,6 +729,7 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Officials from Jamestown and Dunkirk said so.", ["Jamestown", "Dunkirk"]),
         ("Officials from Pfizer and Moderna met regulators.", []),
         ("Jackson police said the man was shot twice.", ["Jackson"]),
+        ("Police said a Belle Plaine man was hurt.", ["Belle Plaine"]),
         ("Deputies found the car in Eureka, 40 miles north of Fortuna.", ["Eureka", "Fortuna"]),
     ],
 )
@@ -758,6 +759,18 @@ def test_geoparse_a_town_in_a_county_the_article_names_beats_a_capital_abroad(
     assert (county.admin1, london.admin1, london.country) == ("Kentucky", "Kentucky", "USA")
     text = "Kentucky's governor flew to London for talks on bourbon tariffs."
     assert _resolved(text, gazetteer, "Kentucky", "London")[1].country == "GBR"
+
+
+def test_geoparse_a_small_town_in_its_county_beats_a_country_end_to_end(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Jordan police said a Belle Plaine man was hurt. Scott County deputies helped."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in mentions] == ["Jordan", "Belle Plaine", "Scott County"]
+    places = [a[0] for a in resolve(mentions, gazetteer, text) if a is not None]
+    assert [(e.feature, e.admin1) for e in places] == [("city", "Minnesota")] * 2 + [
+        ("admin2", "Minnesota")
+    ]
 
 
 def test_geoparse_a_name_cut_short_by_the_tagger_loses_its_function_word(
