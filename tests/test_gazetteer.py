@@ -66,6 +66,24 @@ def test_gazetteer_supplement_panmunjom_lies_in_dmz(gazetteer: Gazetteer) -> Non
     assert distance_km(jsa.lat, jsa.lon, 37.956, 126.677) < 1
 
 
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Fort Moore", (32.47, -84.99)),
+        ("Camp Lejeune", (34.75, -77.43)),
+        ("Ohio River", (37.0, -89.18)),
+    ],
+)
+def test_gazetteer_supplement_bases_and_rivers_lie_by_their_towns(
+    gazetteer: Gazetteer, name: str, town: tuple[float, float]
+) -> None:
+    """Fort Moore (Fort Benning's name for two years) by Columbus, Georgia; Camp Lejeune by
+    Jacksonville, North Carolina; the Ohio's mouth at Cairo, Illinois."""
+    (place,) = gazetteer.candidates(name)
+    assert place.supplement_id and place.feature in ("base", "river")
+    assert distance_km(place.lat, place.lon, *town) < 30
+
+
 def test_gazetteer_demonyms_resolve_but_are_not_matched_in_text(gazetteer: Gazetteer) -> None:
     assert _best(gazetteer.candidates("Russian"), "country").country == "RUS"
     assert "russian" not in gazetteer.salient
