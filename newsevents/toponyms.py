@@ -572,6 +572,8 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
     for tok in (parsed[i] for i in framed):
         if taken[tok.i] or tok.pos_ != "PROPN" or not _settlement_named(tok):
             continue
+        if not tok.text[:1].isupper():
+            continue  # the "al" of "Bab al-Tabbaneh district" is no Ål, Norway
         lo, hi = _proper_run(parsed, tok)
         if any(taken[lo:hi]):
             continue
@@ -910,16 +912,26 @@ LOCAL_FORCES = frozenset({"police", "firefighter", "fireman"})
 
 
 def _people_from(ent: Any, prep: Any, word: str) -> bool:
-    """ "Crews from WAPAKONETA", "students from SIDNEY": a name the tagger called a person, after
-    people and "from", is where they come from (a person's own name would be possessive:
-    "aides from Smith's office")."""
+    """ "Crews from WAPAKONETA", "students from SIDNEY", "residents of VALENCIA": a name the
+    tagger called a person, after people and "from" (or after those who live there and "of"),
+    is where they come from (a person's own name would be possessive: "aides from Smith's
+    office")."""
     possessive = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
+    if prep.lower_ == "of":
+        return ent.label_ == "PERSON" and word in DWELLERS and not possessive
     return (
         ent.label_ in ("PERSON", "ORG")
         and prep.lower_ == "from"
         and (word in _armed_nouns() or word in _people_nouns() or word in PEOPLE_NOUNS)
         and not possessive
     )
+
+
+DWELLERS = frozenset({
+    "resident", "inhabitant", "citizen", "villager", "townspeople", "people", "mayor",
+    "governor", "population",
+})  # fmt: skip
+"""People "of" a place who live or govern there: "residents of X", "the mayor of X"."""
 
 
 PEOPLE_NOUNS = frozenset(
