@@ -869,12 +869,13 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
       "fired on QAMISHLI");
     - after "the border with" ("near the border with MALI");
     - before a town's police ("JACKSON police said"), or after people and "from" ("crews from
-      WAPAKONETA")."""
+      WAPAKONETA");
+    - before "-based" ("the CORBIN-based company"), or owning a mayor ("HAZARD's mayor")."""
     if ent.label_ not in MISTAGGED_LABELS or ent.label_ == "NORP" or len(ent) > 3:
         return False
     root = ent.root
     head = root.head if root.dep_ == "conj" else root
-    if _local_force_of(ent):
+    if _local_force_of(ent) or _based_in(ent) or _town_owned(ent):
         return _town_or_area(ent.text, gazetteer, named_areas=True)
     if head.dep_ == "dobj":
         verb = head.head
@@ -909,6 +910,22 @@ def _local_force_of(ent: Any) -> bool:
 
 
 LOCAL_FORCES = frozenset({"police", "firefighter", "fireman"})
+
+
+def _based_in(ent: Any) -> bool:
+    """ "the CORBIN-based company": what is based somewhere is based in a place."""
+    doc, end = ent.doc, ent.end
+    return bool(end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ == "based")
+
+
+def _town_owned(ent: Any) -> bool:
+    """ "HAZARD's mayor", "Jackson's city council": a name the tagger called a person, whose
+    mayor, council or residents these are, is a town."""
+    root = ent.root
+    return ent.label_ == "PERSON" and root.dep_ == "poss" and root.head.lemma_.lower() in TOWN_OWNED
+
+
+TOWN_OWNED = frozenset({"mayor", "council", "resident", "downtown", "police", "school"})
 
 
 def _people_from(ent: Any, prep: Any, word: str) -> bool:

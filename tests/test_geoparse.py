@@ -730,6 +730,8 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Officials from Pfizer and Moderna met regulators.", []),
         ("Jackson police said the man was shot twice.", ["Jackson"]),
         ("Police said a Belle Plaine man was hurt.", ["Belle Plaine"]),
+        ("Hazard's mayor said the flood waters had receded.", ["Hazard"]),
+        ("The Corbin-based company will add 50 jobs.", ["Corbin"]),
         ("Residents of Valencia fled the floods, as Spain sent troops.", ["Valencia", "Spain"]),
         ("Supporters of Valencia cheered the goal.", []),
         ("Fighting in Tripoli's Bab al-Tabbaneh district left three dead.", ["Tripoli"]),
