@@ -184,6 +184,7 @@ def resolve(
     pairs = replace(pairs, seats=_named_seats(cands, pairs))
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
     best = _listed_pairs(cands, best, pairs)
+    best = _held_pairs(cands, best)
     context = _settle(cands, Context(best, context.counts), pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
@@ -461,6 +462,44 @@ def _listed_pairs(
             if pairs:
                 _, out[a], out[b] = max(pairs, key=lambda p: p[0])
     return out
+
+
+def _held_pairs(cands: dict[str, list[Entry]], best: dict[str, Entry]) -> dict[str, Entry]:
+    """A county and a town the article names ("Clay County officials met in Manchester") whose
+    first choices lie apart and have no other place of the article near them: the county and
+    the town of those names that lies in it (Manchester, Kentucky, the seat of its Clay County,
+    not Manchester, New Hampshire and Clay County, Florida), before the names are settled. A
+    town whose first choice lies in a county of the name keeps it ("Durham County ... Durham":
+    County Durham, England, where the first choices were North Carolina's county and
+    England's city)."""
+    out = dict(best)
+    counties = [k for k, e in best.items() if e.feature == "admin2" and split_qualifier(k)[1]]
+    for county in counties:
+        for town, first in best.items():
+            if first.feature not in TOWN_FEATURES or _holds(out[county], first):
+                continue
+            if _near_others(first, town, out) or _near_others(out[county], county, out):
+                continue
+            towns = [first] if _held_by(first, cands[county]) else _named_towns(cands[town])
+            held = [
+                (prior_of(c) + prior_of(t), c, t)
+                for c in cands[county]
+                if c.feature == "admin2"
+                for t in towns
+                if _holds(c, t)
+            ]
+            if held:
+                _, out[county], out[town] = max(held, key=lambda p: p[0])
+    return out
+
+
+def _held_by(town: Entry, counties: list[Entry]) -> bool:
+    return any(c.feature == "admin2" and _holds(c, town) for c in counties)
+
+
+def _near_others(e: Entry, key: str, best: dict[str, Entry]) -> bool:
+    """Whether another of the article's places lies near ``e`` or holds it."""
+    return any(k != key and (contains(o, e) or _close(o, e)) for k, o in best.items())
 
 
 def _salient(e: Entry) -> bool:
