@@ -285,9 +285,24 @@ def test_geoparse_a_name_that_says_state_is_the_admin_area(gazetteer: Gazetteer)
             ("Wabash County", "Peru", "Wabash"),
             [("admin2", "Indiana"), ("city", "Indiana"), ("city", "Indiana")],
         ),  # a name that says it is a county is not shadowed by the town of Wabash
+        (
+            "Clay County officials met in Manchester on Tuesday.",
+            ("Clay County", "Manchester"),
+            [("admin2", "Kentucky"), ("city", "Kentucky")],  # the county's seat
+        ),
+        (
+            "Durham County commissioners met in Durham on Tuesday.",
+            ("Durham County", "Durham"),
+            [("admin2", "England"), ("city", "England")],
+        ),
+        (
+            "Clay County deputies said the man fled to Manchester, N.H.",
+            ("Clay County", "Manchester", "N.H."),
+            [("admin2", "Florida"), ("city", "New Hampshire"), ("admin1", "New Hampshire")],
+        ),
     ],
 )
-def test_geoparse_a_bare_name_beside_its_county_or_state(
+def test_geoparse_a_county_or_state_and_the_towns_beside_it(
     gazetteer: Gazetteer, text: str, names: tuple[str, ...], expected: list[tuple[str, str]]
 ) -> None:
     assert [(e.feature, e.admin1) for e in _resolved(text, gazetteer, *names)] == expected
@@ -567,32 +582,6 @@ def test_geoparse_a_country_or_the_town_of_its_name_among_the_articles_places(
     order = sorted(names, key=text.index)
     place = _resolved(text, gazetteer, *order)[order.index(names[0])]
     assert (place.feature, place.admin1) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "names", "expected"),
-    [
-        (
-            "Clay County officials met in Manchester on Tuesday.",
-            ("Clay County", "Manchester"),
-            [("admin2", "Kentucky"), ("city", "Kentucky")],  # the county's seat
-        ),
-        (
-            "Durham County commissioners met in Durham on Tuesday.",
-            ("Durham County", "Durham"),
-            [("admin2", "England"), ("city", "England")],
-        ),
-        (
-            "Clay County deputies said the man fled to Manchester, N.H.",
-            ("Clay County", "Manchester", "N.H."),
-            [("admin2", "Florida"), ("city", "New Hampshire"), ("admin1", "New Hampshire")],
-        ),
-    ],
-)
-def test_geoparse_a_county_and_a_town_are_chosen_together(
-    gazetteer: Gazetteer, text: str, names: tuple[str, ...], expected: list[tuple[str, str]]
-) -> None:
-    assert [(e.feature, e.admin1) for e in _resolved(text, gazetteer, *names)] == expected
 
 
 def test_geoparse_a_county_holding_the_articles_towns_beats_a_larger_namesake(
