@@ -170,6 +170,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     known = {m.text.lower() for m in found if gazetteer.candidates(m.text)}
     found.extend(_named_within(ents, tokens, known, taken))
     found.extend(_counties_within(tokens, gazetteer, taken))
+    found.extend(_dotted_compounds(tokens, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     surnames = _surnames(ents)
     found = [
@@ -263,6 +264,29 @@ def _counties_within(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -
             text, at = tokens.span_text(i, k + 1), tokens.start[i]
             found.append(Mention(text, (at, at + len(text)), embedded=goes_on))
             taken[i : k + 1] = [True] * (k + 1 - i)
+    return found
+
+
+_DOTTED_COMPOUND = re.compile(r"^((?:[A-Z]\.){2,})-([A-Z][\w.]*)?")
+"""A dotted abbreviation the tokenizer kept whole with what its hyphen joins: "U.S.-Mexico",
+"U.S.-led", "U.K.-based"."""
+
+
+def _dotted_compounds(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """The places in a compound the tokenizer left whole ("the U.S.-Mexico border",
+    "U.S.-led forces"): the abbreviation, and a capitalised name after the hyphen, where the
+    gazetteer finds them in text; context only (``embedded``): they modify a noun."""
+    found: list[Mention] = []
+    for k, text in enumerate(tokens.text):
+        parts = _DOTTED_COMPOUND.match(text)
+        if parts is None or taken[k]:
+            continue
+        for g in (1, 2):
+            name = parts[g]
+            if name and normalize(name) in gazetteer.salient:
+                at = tokens.start[k] + parts.start(g)
+                found.append(Mention(name, (at, at + len(name)), embedded=True))
+                taken[k] = True
     return found
 
 

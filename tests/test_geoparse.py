@@ -793,6 +793,15 @@ def test_geoparse_a_small_town_in_its_county_beats_a_country_end_to_end(
     ]
 
 
+def test_geoparse_places_in_a_compound_the_tokenizer_kept_whole(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    parsed = nlp("Migrants gathered at the U.S.-Mexico border; U.S.-led patrols grew.")
+    assert "U.S.-Mexico" in [t.text for t in parsed]  # one token
+    found = [(m.text, m.embedded) for m in find_mentions(parsed, gazetteer)]
+    assert found == [("U.S.", True), ("Mexico", True), ("U.S.", True)]
+
+
 def test_geoparse_a_name_cut_short_by_the_tagger_loses_its_function_word(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
