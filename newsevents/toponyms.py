@@ -171,6 +171,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_named_within(ents, tokens, known, taken))
     found.extend(_counties_within(tokens, gazetteer, taken))
     found.extend(_dotted_compounds(tokens, gazetteer, taken))
+    found.extend(_towns_of_bodies(ents, tokens, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     surnames = _surnames(ents)
     found = [
@@ -288,6 +289,41 @@ def _dotted_compounds(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) 
                 found.append(Mention(name, (at, at + len(name)), embedded=True))
                 taken[k] = True
     return found
+
+
+TOWN_BODIES = frozenset({"city", "town", "village", "police", "fire"})
+"""Words that open a town's body in its name: "the Nappanee City Council", "Bristol Police",
+"the Goshen Fire Department"."""
+
+
+def _towns_of_bodies(
+    ents: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]
+) -> list[Mention]:
+    """The town whose council, police or fire department an organisation is: its capitalised
+    name before :data:`TOWN_BODIES`, where the gazetteer knows a town of that name; context
+    only (``embedded``)."""
+    found: list[Mention] = []
+    for ent in ents:
+        if ent.label_ != "ORG":
+            continue
+        words = [k for k in range(ent.start, ent.end) if tokens.lower[k] in TOWN_BODIES]
+        if not words or words[0] == ent.start:
+            continue
+        i = ent.start + (tokens.lower[ent.start] == "the")
+        k = words[0]
+        if i >= k or any(taken[i:k]) or not all(tokens.propn[j] for j in range(i, k)):
+            continue
+        if tokens.lower[k] == "city" and _a_town(tokens.span_text(i, k + 1), gazetteer):
+            k += 1  # "the Kansas City Council": Kansas City's
+        text = tokens.span_text(i, k)
+        if _a_town(text, gazetteer):
+            found.append(Mention(text, (tokens.start[i], tokens.start[i] + len(text)), True))
+            taken[i:k] = [True] * (k - i)
+    return found
+
+
+def _a_town(text: str, gazetteer: Gazetteer) -> bool:
+    return any(e.feature in ("city", "capital") for e in gazetteer.candidates(text))
 
 
 def _a_county(text: str, gazetteer: Gazetteer) -> bool:
@@ -720,6 +756,7 @@ LOCAL_NOUNS = frozenset({
     "home", "homeowner", "student", "native", "driver", "department", "pd",
 })  # fmt: skip
 """Nouns a town's name modifies in local news: "HUMBOLDT police", "BANGOR officials"."""
+NATIVES = frozenset({"resident", "native"})
 
 
 def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
@@ -727,13 +764,15 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
     thought ("Humboldt police": a nationality; "Bangor police": an organisation), if the
     gazetteer knows the name and the tagger did not call it a person, or did after "a"."""
     found = []
-    modifiers = (
-        tok
-        for i in _indices(parsed, LEMMA, LOCAL_NOUNS)
-        if parsed[i].lemma_ in LOCAL_NOUNS  # "police", not the "Court" of a name
-        for tok in parsed[i].lefts
-        if tok.dep_ in ("compound", "nmod", "amod")
-    )
+    nouns = [i for i in _indices(parsed, LEMMA, LOCAL_NOUNS) if parsed[i].lemma_ in LOCAL_NOUNS]
+    modifiers = [  # "police", not the "Court" of a name
+        tok for i in nouns for tok in parsed[i].lefts if tok.dep_ in ("compound", "nmod", "amod")
+    ]
+    modifiers += [  # "MISHAWAKA resident Jane Doe", parsed as the resident's head
+        parsed[i - 1]
+        for i in nouns
+        if i and parsed[i].lemma_ in NATIVES and parsed[i].head.i == i - 1
+    ]
     for tok in modifiers:
         if taken[tok.i] or not tok.text[:1].isupper():
             continue

@@ -793,6 +793,21 @@ def test_geoparse_a_small_town_in_its_county_beats_a_country_end_to_end(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Nappanee City Council approved the bond.", [("Nappanee", True)]),
+        ("The Kansas City Council approved the bond.", [("Kansas City", True)]),
+        ("Mishawaka resident Jane Doe, 45, was charged.", [("Mishawaka", False)]),
+    ],
+)
+def test_geoparse_the_town_of_a_local_body_or_resident(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[tuple[str, bool]]
+) -> None:
+    """A town's council or police names it as context; its resident names it as a place."""
+    assert [(m.text, m.embedded) for m in find_mentions(nlp(text), gazetteer)] == expected
+
+
 def test_geoparse_places_in_a_compound_the_tokenizer_kept_whole(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
