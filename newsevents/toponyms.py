@@ -1103,6 +1103,9 @@ def _place_tagged_as_group(ent: Any, gazetteer: Gazetteer) -> bool:
     return normalize(mention.text) in gazetteer.salient and not gazetteer.demonym(mention.text)
 
 
+_SCORE = re.compile(r"(?:^| )\d+(?: ?[-–] ?)\d+$")
+
+
 def _trimmed(ent: Any) -> Mention | None:
     """The entity without a leading "the" and a trailing possessive, punctuation or function
     word (the tagger cuts some names short: "[Grand and] Royal"); None where that leaves a
@@ -1110,6 +1113,9 @@ def _trimmed(ent: Any) -> Mention | None:
     tokens = list(ent)
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens.pop(0)
+    score = _SCORE.search(" ".join(t.text for t in tokens[-3:]))
+    if score and len(tokens) > len(score.group().split()):  # "beat [Bourbon County 54-41]"
+        tokens = tokens[: -len(score.group().split())]
     cut = False
     while tokens and (
         tokens[-1].tag_ == "POS"

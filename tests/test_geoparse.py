@@ -799,12 +799,14 @@ def test_geoparse_a_small_town_in_its_county_beats_a_country_end_to_end(
         ("The Nappanee City Council approved the bond.", [("Nappanee", True)]),
         ("The Kansas City Council approved the bond.", [("Kansas City", True)]),
         ("Mishawaka resident Jane Doe, 45, was charged.", [("Mishawaka", False)]),
+        ("The Wildcats beat Bourbon County 54-41 on Friday.", [("Bourbon County", False)]),
     ],
 )
 def test_geoparse_the_town_of_a_local_body_or_resident(
     nlp: Any, gazetteer: Gazetteer, text: str, expected: list[tuple[str, bool]]
 ) -> None:
-    """A town's council or police names it as context; its resident names it as a place."""
+    """A town's council or police names it as context; its resident names it as a place; a
+    game's score is no part of a team's place."""
     assert [(m.text, m.embedded) for m in find_mentions(nlp(text), gazetteer)] == expected
 
 
