@@ -954,6 +954,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
             if ent.label_ == "ORG":  # a town by its very name: not "Belpre Inc."
                 return len(ent) == 1 and _town_by_name(ent.text, gazetteer)
             return _town_or_area(ent.text, gazetteer, named_areas=True)
+        if prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and ent.label_ == "ORG":
+            return len(ent) == 1 and _town_by_name(ent.text, gazetteer)  # "John Smith of DANVILLE"
         placed = prep.lower_ in ("with", "of") and word in BORDERS
     else:
         placed = False

@@ -747,6 +747,8 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Police said a Belle Plaine man was hurt.", ["Belle Plaine"]),
         ("Hazard's mayor said the flood waters had receded.", ["Hazard"]),
         ("The Corbin-based company will add 50 jobs.", ["Corbin"]),
+        ("The Rev. John Smith of Danville will lead a revival.", ["Danville"]),
+        ("Tim Cook of Apple spoke on Tuesday.", []),
         ("Residents of Valencia fled the floods, as Spain sent troops.", ["Valencia", "Spain"]),
         ("Supporters of Valencia cheered the goal.", []),
         ("Fighting in Tripoli's Bab al-Tabbaneh district left three dead.", ["Tripoli"]),
