@@ -394,6 +394,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         if listed is not None:
             return listed
         local = [e for e in cands if _local(e, key, context)]
+        beside = [e for e in local if _beside_a_town(e, key, context)]
+        if beside:  # "a chase that began in Angola" beside Auburn, Indiana
+            return max(beside, key=lambda e: _score(e, key, context, pairs))
         town = max(local, key=lambda e: _score(e, key, context, pairs), default=None)
         if town and (
             _score(town, key, context, pairs) > _score(top, key, context, pairs) - LOCAL_GAP
@@ -401,6 +404,14 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         ):
             return town
     return top
+
+
+def _beside_a_town(e: Entry, key: str, context: Context) -> bool:
+    """Whether a town of :data:`SEAT_NAMED_POPULATION` or more lies within
+    :data:`LISTED_KM` of one of the article's towns."""
+    return e.population >= SEAT_NAMED_POPULATION and any(
+        o.feature in TOWN_FEATURES and _near(e, o, LISTED_KM) for o in context.others(key)
+    )
 
 
 def _in_named_county(e: Entry, key: str, context: Context) -> bool:

@@ -573,12 +573,19 @@ def test_geoparse_an_institution_named_for_a_state_lies_in_the_articles_town(
             ("Mexico", "Hidalgo County", "McAllen", "Mission"),
             ("country", None),
         ),
+        (
+            "Troopers arrested two men in Auburn after a chase that began in Angola and crossed"
+            " into Ohio near Edgerton.",
+            ("Angola", "Auburn", "Ohio", "Edgerton"),
+            ("city", "Indiana"),  # a town of 8,600 within 50 km of Auburn, Indiana
+        ),
     ],
 )
 def test_geoparse_a_country_or_the_town_of_its_name_among_the_articles_places(
     gazetteer: Gazetteer, text: str, names: tuple[str, ...], expected: tuple[str, str | None]
 ) -> None:
-    """The first name is a town where the article's towns surround it or its county is named."""
+    """The first name is a town where the article's towns surround it, its county is named, or
+    it lies beside one of them."""
     order = sorted(names, key=text.index)
     place = _resolved(text, gazetteer, *order)[order.index(names[0])]
     assert (place.feature, place.admin1) == expected
