@@ -84,6 +84,15 @@ def test_gazetteer_supplement_bases_and_rivers_lie_by_their_towns(
     assert distance_km(place.lat, place.lon, *town) < 30
 
 
+def test_gazetteer_supplement_regions_of_local_news_and_no_city_lost(
+    gazetteer: Gazetteer,
+) -> None:
+    for name in ("the Ozarks", "Hill Country", "Upper Peninsula", "Chesapeake Bay"):
+        (place,) = gazetteer.candidates(name)
+        assert place.supplement_id and place.country == "USA"
+    assert all(not e.supplement_id for e in gazetteer.candidates("Chesapeake"))  # the city
+
+
 def test_gazetteer_demonyms_resolve_but_are_not_matched_in_text(gazetteer: Gazetteer) -> None:
     assert _best(gazetteer.candidates("Russian"), "country").country == "RUS"
     assert "russian" not in gazetteer.salient
