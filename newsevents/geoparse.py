@@ -394,8 +394,8 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         if listed is not None:
             return listed
         local = [e for e in cands if _local(e, key, context)]
-        beside = [e for e in local if _beside_a_town(e, key, context)]
-        if beside:  # "a chase that began in Angola" beside Auburn, Indiana
+        beside = [e for e in local if key in pairs.located and _beside_a_town(e, key, context)]
+        if beside:  # "a chase that began in Angola" beside Auburn, Indiana; not "sales to Peru"
             return max(beside, key=lambda e: _score(e, key, context, pairs))
         town = max(local, key=lambda e: _score(e, key, context, pairs), default=None)
         if town and (

@@ -176,6 +176,9 @@ class Links:
     apart: frozenset[int] = frozenset()
     """The shadowed states in which the city of their name does not lie: the state of
     Washington is shadowed by Washington, D.C. only where the article names no town in it."""
+    located: frozenset[str] = frozenset()
+    """Keys of the names the text places something in at least once ("in Angola", "near
+    Peru"), as opposed to only sending things to or from them ("sales to Peru")."""
     seats: dict[int, int] = field(default_factory=dict)
     """An area's id → the id of the town of its very name inside it, where the article names
     both the area ("Lebanon County") and the bare name ("Lebanon"): the bare name is that town
@@ -235,7 +238,15 @@ def read_links(
     apart = frozenset(e.id for k, c in cands.items() if k not in short for e in shadowed_apart(c))
     hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
     joined = _joined(mentions, keys, text)
-    return Links(host, inner, shadowed, _qualified_keys(cands), hosts, short, joined, apart)
+    located = frozenset(
+        k for m, k in zip(mentions, keys, strict=True) if _LOCATED.search(text, 0, m.span[0])
+    )
+    return Links(
+        host, inner, shadowed, _qualified_keys(cands), hosts, short, joined, apart, located
+    )
+
+
+_LOCATED = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)
 
 
 _JOINED = re.compile(r"^,?\s+(?:and|or|&)\s+$", re.I)

@@ -579,6 +579,11 @@ def test_geoparse_an_institution_named_for_a_state_lies_in_the_articles_town(
             ("Angola", "Auburn", "Ohio", "Edgerton"),
             ("city", "Indiana"),  # a town of 8,600 within 50 km of Auburn, Indiana
         ),
+        (
+            "Troopers in Auburn and Edgerton, Ohio, said the men had shipped guns to Angola.",
+            ("Angola", "Auburn", "Edgerton", "Ohio"),
+            ("country", None),  # nothing is placed in it: guns go to the country
+        ),
     ],
 )
 def test_geoparse_a_country_or_the_town_of_its_name_among_the_articles_places(
