@@ -238,6 +238,11 @@ def _in_sentence(doc: Doc, gazetteer: Gazetteer, trigger: str) -> str | None:
             "killed",
             "Hama province",
         ),
+        (
+            "A bomb exploded in Balad Ruz, 70 kilometers (45 miles) northeast of Baghdad.",
+            "exploded",
+            "Balad Ruz",
+        ),
     ],
 )
 def test_places_sentence_place_follows_locating_relations(
@@ -257,6 +262,16 @@ NOT_ATTACHED = [
     ("She captured her third title in Rome last month.", "captured"),
     ("His killing in Gaza was captured on camera.", "captured"),
 ]
+
+
+def test_places_a_point_a_distance_is_measured_from_is_no_option(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Rebels attacked an army post 20 km north of Homs and 5 miles (8 km) west of Hama."
+    doc = _doc(nlp, text)
+    event = _event(doc, "attacked")
+    options = sentence_options(event, doc, _located(doc, gazetteer))
+    assert [doc.article.text[o.span[0] : o.span[1]] for o in options.attached] == []
 
 
 @pytest.mark.parametrize(("text", "trigger"), NOT_ATTACHED)
