@@ -41,6 +41,7 @@ from newsevents.place_links import (
 )
 from newsevents.place_lookup import (
     ADMIN_FEATURES,
+    SEAT_KM,
     TOWN_FEATURES,
     candidates,
     is_styled,
@@ -654,7 +655,7 @@ def _holds(area: Entry, town: Entry) -> bool:
     return (
         area.feature == "admin2"
         and (area.country, area.admin1) == (town.country, town.admin1)
-        and _within(area, town, area.radius_km + NEIGHBOUR_KM)
+        and _within(area, town, area.radius_km + SEAT_KM)
     )
 
 
