@@ -779,8 +779,8 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
         lo, hi = _proper_run(parsed, tok)
         if any(taken[lo:hi]) or hi != tok.i + 1:
             continue
-        if tok.ent_type_ == "PERSON" and not (lo and parsed[lo - 1].lower_ in ("a", "an")):
-            continue  # "Smith officials"; but "a BELLE PLAINE man" is no person's name
+        if tok.ent_type_ == "PERSON" and not _no_persons(parsed, lo, tok.head):
+            continue  # "Smith officials"
         words = parsed[lo:hi]
         if is_generic(words.text) or words.text.lower() in LOCAL_NOUNS:
             continue  # "University police", "Police officers"
@@ -790,6 +790,16 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found
+
+
+def _no_persons(parsed: Any, lo: int, noun: Any) -> bool:
+    """Whether a name the tagger called a person, before a local noun, cannot be one: after
+    "a" ("a BELLE PLAINE man") or before a town's police or firefighters ("JACKSON police
+    said", "BLOOMINGTON and Normal police")."""
+    return (lo > 0 and parsed[lo - 1].lower_ in ("a", "an")) or noun.lemma_ in LOCAL_FORCES
+
+
+LOCAL_FORCES = frozenset({"police", "firefighter", "fireman"})
 
 
 def _indices(parsed: Any, attr: int, words: frozenset[str]) -> list[int]:
@@ -931,14 +941,13 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     - after a word of assault ("strikes on RAFAH and KHAN YOUNIS", "the siege of MARIUPOL",
       "fired on QAMISHLI");
     - after "the border with" ("near the border with MALI");
-    - before a town's police ("JACKSON police said"), or after people and "from" ("crews from
-      WAPAKONETA");
+    - after people and "from" ("crews from WAPAKONETA");
     - before "-based" ("the CORBIN-based company"), or owning a mayor ("HAZARD's mayor")."""
     if ent.label_ not in MISTAGGED_LABELS or ent.label_ == "NORP" or len(ent) > 3:
         return False
     root = ent.root
     head = root.head if root.dep_ == "conj" else root
-    if _local_force_of(ent) or _based_in(ent) or _town_owned(ent):
+    if _based_in(ent) or _town_owned(ent):
         return _town_or_area(ent.text, gazetteer, named_areas=True)
     if head.dep_ == "dobj":
         verb = head.head
@@ -960,21 +969,6 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
-
-
-def _local_force_of(ent: Any) -> bool:
-    """ "JACKSON police said", "BLOOMINGTON and Normal police": a name the tagger called a
-    person, before a town's police or firefighters, is the town (an organisation's would be
-    its own force: "Harvard police")."""
-    root = ent.root
-    return (
-        ent.label_ == "PERSON"
-        and root.dep_ in ("compound", "nmod")
-        and root.head.lemma_.lower() in LOCAL_FORCES
-    )
-
-
-LOCAL_FORCES = frozenset({"police", "firefighter", "fireman"})
 
 
 def _based_in(ent: Any) -> bool:
