@@ -228,7 +228,9 @@ SEAT_POPULATION = 10_000
 """A town of at least this many people and this share of its area's, named like the area and
 lying in it, stands for the area named alone: "Tulkarm", "Ramallah", "Kidal" are the towns
 (the governorates are "the Tulkarm governorate", "Kidal region"). Not a town named so only by
-an alternate name: GeoNames files Jenin as "Janīn", which would lose to a Polish village.
+an alternate name, which would lose to a Polish village (GeoNames files Jenin as "Janīn"),
+unless it is a large city in a county or municipality ("León" is León de los Aldama, not its
+municipality; "Washington, D.C." stays the District).
 Larger cities shadow their areas whatever the share (:data:`LARGE_CITY`)."""
 SEAT_KM = 30
 """How far from the middle of a small area its town may lie (larger areas: their radius)."""
@@ -238,8 +240,8 @@ def _has_seat(area: Entry, found: list[Entry]) -> bool:
     return any(
         e.feature in TOWN_FEATURES
         and e.country == area.country
-        and e.match >= MATCH_ALIAS  # by a translation, it would lose to namesakes elsewhere
-        and SEAT_POPULATION <= e.population < LARGE_CITY
+        and (e.match >= MATCH_ALIAS or (area.feature == "admin2" and e.population >= LARGE_CITY))
+        and e.population >= SEAT_POPULATION
         and e.population >= SEAT_SHARE * area.population
         and distance_km(area.lat, area.lon, e.lat, e.lon) <= max(area.radius_km, SEAT_KM)
         for e in found

@@ -76,7 +76,8 @@ MOTION_VERBS = frozenset({
     "travel", "go", "return", "fly", "move", "head", "come", "drive", "flee", "evacuate",
     "relocate", "deport", "send", "transfer", "walk", "sail", "ride", "commute", "arrive",
     "trip", "journey", "visit", "spread", "advance", "march", "retreat", "withdraw", "escape",
-    "migrate", "airlift", "smuggle",
+    "migrate", "airlift", "smuggle", "deploy", "redeploy", "dispatch", "extradite",
+    "repatriate", "expel",
 })  # fmt: skip
 """Verbs after which "to", "from" or "toward" name a place ("travelling to Cirencester")."""
 MOTION_PREPS = frozenset({"to", "from", "toward", "towards"})
@@ -143,7 +144,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             or _placed_by_role(ent, gazetteer)
             or _place_tagged_as_group(ent, gazetteer)
         ):
-            for part in _comma_parts(ent, gazetteer):
+            for part in _comma_parts(_widened(ent, gazetteer, taken), gazetteer):
                 mention = _trimmed(part)
                 if (
                     mention
@@ -182,6 +183,24 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
         and not (m.text in surnames and _named_alone(m, parsed))
     ]
     return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
+
+
+def _widened(ent: Any, gazetteer: Gazetteer, taken: list[bool]) -> Any:
+    """A place the tagger cut short, with the capitalised words before it that make up its
+    name, where the gazetteer knows the whole name as a salient place: "SPANISH Town", its
+    first word tagged a language."""
+    doc = ent.doc
+    if ent.label_ not in PLACE_LABELS:
+        return ent
+    for k in (ent.start - 2, ent.start - 1):
+        if k < 0 or any(taken[k : ent.start]):
+            continue
+        words = doc[k : ent.end]
+        if all(t.is_title and t.pos_ == "PROPN" for t in doc[k : ent.start]) and (
+            gazetteer.salient.get(normalize(words.text)) is not None
+        ):
+            return words
+    return ent
 
 
 def _surnames(ents: Any) -> set[str]:
@@ -784,8 +803,8 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
         words = parsed[lo:hi]
         if is_generic(words.text) or words.text.lower() in LOCAL_NOUNS:
             continue  # "University police", "Police officers"
-        if gazetteer.demonym(words.text):
-            continue  # "British officials": a nationality, see _demonyms
+        if any(gazetteer.demonym(parsed[k:hi].text) for k in range(max(0, lo - 2), hi)):
+            continue  # "British officials", "Costa Rican officials": a nationality
         if _is_place_name(words.text, gazetteer) and gazetteer.candidates(words.text):
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
@@ -949,6 +968,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     head = root.head if root.dep_ == "conj" else root
     if _based_in(ent) or _town_owned(ent):
         return _town_or_area(ent.text, gazetteer, named_areas=True)
+    if _country_owned(ent):
+        return _country_by_name(ent.text, gazetteer)
     if head.dep_ == "dobj":
         verb = head.head
         placed = verb.lemma_.lower() in TAKING_VERBS and not _by_a_person(verb)
@@ -985,6 +1006,31 @@ def _town_owned(ent: Any) -> bool:
 
 
 TOWN_OWNED = frozenset({"mayor", "council", "resident", "downtown", "police", "school"})
+
+
+def _country_owned(ent: Any) -> bool:
+    """ "BERMUDA's premier", "CHAD's army": a name the tagger called a person, whose government,
+    leader or forces these are, is a country if the gazetteer knows one by that name."""
+    root = ent.root
+    return (
+        ent.label_ == "PERSON"
+        and len(ent) == 1
+        and root.dep_ == "poss"
+        and root.head.lemma_.lower() in COUNTRY_OWNED
+    )
+
+
+COUNTRY_OWNED = frozenset({
+    "president", "premier", "minister", "government", "parliament", "army", "military",
+    "navy", "economy", "capital", "king", "queen", "ambassador", "embassy", "constitution",
+})  # fmt: skip
+
+
+def _country_by_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer knows a country by this very name."""
+    return any(
+        e.feature == "country" and e.match == MATCH_PRIMARY for e in gazetteer.candidates(text)
+    )
 
 
 def _people_from(ent: Any, prep: Any, word: str) -> bool:

@@ -765,6 +765,10 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Supporters of Valencia cheered the goal.", []),
         ("Fighting in Tripoli's Bab al-Tabbaneh district left three dead.", ["Tripoli"]),
         ("Deputies found the car in Eureka, 40 miles north of Fortuna.", ["Eureka", "Fortuna"]),
+        ("Troops were deployed to Valencia and Maracay after looting.", ["Valencia", "Maracay"]),
+        ("Bermuda's premier spoke in Hamilton as the storm passed.", ["Bermuda", "Hamilton"]),
+        ("Smith's government fell in March.", []),
+        ("Costa Rican officials in San Jose said so.", ["San Jose"]),
     ],
 )
 def test_geoparse_a_town_tagged_as_a_person_in_a_place_role(
@@ -773,6 +777,23 @@ def test_geoparse_a_town_tagged_as_a_person_in_a_place_role(
     """Taken by armed men, attacked, moved toward, near, north of, where people come from, or
     policed: a town, whatever the tagger said (a person, a product, a date)."""
     assert _texts(nlp(text), gazetteer) == expected
+
+
+def test_geoparse_a_town_cut_short_by_the_tagger_keeps_its_first_word(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Gang violence left 40 dead in Kingston, mostly in Spanish Town."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in mentions] == ["Kingston", "Spanish Town"]
+    town = resolve(mentions, gazetteer, text)[1]
+    assert town is not None and (town[0].name, town[0].country) == ("Spanish Town", "JAM")
+
+
+def test_geoparse_a_large_city_named_by_an_alternate_name_beats_its_municipality(
+    gazetteer: Gazetteer,
+) -> None:
+    leon, _ = _resolved("Bodies were found in Leon, Guanajuato.", gazetteer, "Leon", "Guanajuato")
+    assert (leon.feature, leon.country) == ("city", "MEX")
 
 
 def test_geoparse_a_county_inside_an_untagged_office_name_places_its_towns(
