@@ -232,7 +232,40 @@ def _answer(
         return local, 0.4
     if focus is not None and lacking and _stray(best, key, focus, context):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
+    partner = _stray_partner(best, key, found, context, pairs, focus)
+    if partner is not None:
+        return replace(partner, geonameid=None, match=MATCH_CONTEXT), 0.2
     return best, confidence
+
+
+def _stray_partner(
+    best: Entry,
+    key: str,
+    found: list[Entry],
+    context: Context,
+    pairs: Links,
+    focus: Entry | None,
+) -> Entry | None:
+    """The town a name is listed with, where the name is a small town the gazetteer knows only
+    far away: "shootings in Ensley and Bessemer" in an article on Birmingham, Alabama, where
+    the one Ensley the gazetteer has lies in Florida. A list names places lying together, so
+    the name is a place the gazetteer lacks, beside its partner. None where the partner is no
+    town near the article's focus, where some candidate of the name lies near the partner, or
+    where another place of the article lies in the state of the name's choice."""
+    if focus is None or best.feature not in TOWN_FEATURES or _salient(best):
+        return None
+    if any(state_of(o) == state_of(best) for o in context.others(key)):
+        return None
+    for other in pairs.joined.get(key, []):
+        partner = context.best.get(other)
+        if (
+            partner is not None
+            and partner.feature in TOWN_FEATURES
+            and _near(partner, focus, WIDE_KM)
+            and not any(_close(e, partner) for e in found)
+        ):
+            return partner
+    return None
 
 
 def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:

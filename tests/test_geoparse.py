@@ -102,6 +102,18 @@ def test_geoparse_a_town_listed_with_a_town_is_its_neighbour(gazetteer: Gazettee
     assert (river.feature, river.country) == ("river", "USA")  # not Cumberland, New South Wales
 
 
+def test_geoparse_a_town_known_only_far_from_its_listed_partner_lies_beside_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "In Birmingham, Alabama, police reported shootings in Ensley and Bessemer."
+    names = ("Birmingham", "Alabama", "Ensley", "Bessemer")
+    ensley = _resolved(text, gazetteer, *names)[2]
+    assert (ensley.name, ensley.geonameid) == ("Bessemer", None)
+    text = "Storms hit Ensley, Florida, and Bessemer, Alabama."
+    names = ("Ensley", "Florida", "Bessemer", "Alabama")
+    assert _resolved(text, gazetteer, *names)[0].admin1 == "Florida"
+
+
 def test_geoparse_a_listed_capital_is_not_moved_to_a_namesake(gazetteer: Gazetteer) -> None:
     text = "Flights between Washington and New York were delayed."
     washington, _ = _resolved(text, gazetteer, "Washington", "New York")
