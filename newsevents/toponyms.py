@@ -23,6 +23,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 
 from newsevents.gazetteer import (
+    MATCH_ALIAS,
     MATCH_PRIMARY,
     SPELT_SHORT,
     Entry,
@@ -81,6 +82,8 @@ MOTION_VERBS = frozenset({
 })  # fmt: skip
 """Verbs after which "to", "from" or "toward" name a place ("travelling to Cirencester")."""
 MOTION_PREPS = frozenset({"to", "from", "toward", "towards"})
+DEPARTURE_VERBS = frozenset({"flee", "leave", "depart", "head", "sail", "fly", "bind"})
+"""Verbs after which "for" names where one goes: "fled for ADRE", "bound for Sfax"."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
 PLACING_PREPS = LOCATIVE_PREPS | {"of", "from", "to"}
 COMPASS_WORDS = frozenset({
@@ -133,7 +136,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     taken = [False] * len(parsed)
     for i in _indices(parsed, LOWER, ERAS):
         taken[i] = _era(parsed[i])
-    ents = parsed.ents
+    ents, tokens = parsed.ents, _Tokens.of(parsed)
     for ent in ents:
         if any(taken[ent.start : ent.end]):
             continue
@@ -144,7 +147,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
             or _placed_by_role(ent, gazetteer)
             or _place_tagged_as_group(ent, gazetteer)
         ):
-            for part in _comma_parts(_widened(ent, gazetteer, taken), gazetteer):
+            for part in _comma_parts(_widened(ent, tokens, gazetteer, taken), gazetteer):
                 mention = _trimmed(part)
                 if (
                     mention
@@ -156,7 +159,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
                     taken[part.start : part.end] = [True] * (part.end - part.start)
     found.extend(_listed_in_one_name(ents, gazetteer, taken))
     found.extend(_venues(ents, taken))
-    named, tokens = Counter(normalize(m.text) for m in found), _Tokens.of(parsed)
+    named = Counter(normalize(m.text) for m in found)
     found.extend(_mistagged_places(ents, gazetteer, taken, named))
     for ent in ents:
         if ent.label_ in HOST_LABELS and not any(taken[ent.start : ent.end]):
@@ -185,22 +188,36 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
 
 
-def _widened(ent: Any, gazetteer: Gazetteer, taken: list[bool]) -> Any:
+def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -> Any:
     """A place the tagger cut short, with the capitalised words before it that make up its
-    name, where the gazetteer knows the whole name as a salient place: "SPANISH Town", its
-    first word tagged a language."""
-    doc = ent.doc
+    name (:func:`_wider_start`): "SPANISH Town", its first word tagged a language."""
     if ent.label_ not in PLACE_LABELS:
         return ent
-    for k in (ent.start - 2, ent.start - 1):
-        if k < 0 or any(taken[k : ent.start]):
+    return ent.doc[_wider_start(tokens, ent.start, ent.end, 0, gazetteer, taken) : ent.end]
+
+
+def _wider_start(
+    tokens: _Tokens, i: int, j: int, lo: int, gazetteer: Gazetteer, taken: list[bool]
+) -> int:
+    """Where a name found at tokens [i, j) begins, taking up to three words before it (from
+    ``lo`` on, none taken) where the gazetteer knows the longer name by a name of its own:
+    "MOCIMBOA DA Praia" (not the capital of Cape Verde), "SPANISH Town"."""
+    for k in range(max(lo, i - 3), i):
+        if any(taken[k:i]) or not (tokens.propn[k] and tokens.text[k].istitle()):
             continue
-        words = doc[k : ent.end]
-        if all(t.is_title and t.pos_ == "PROPN" for t in doc[k : ent.start]) and (
-            gazetteer.salient.get(normalize(words.text)) is not None
+        words = tokens.text[k:i]
+        if all(t.isalpha() and (t.istitle() or t in NAME_PARTICLES) for t in words) and any(
+            e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))
         ):
-            return words
-    return ent
+            return k
+    return i
+
+
+NAME_PARTICLES = frozenset({
+    "da", "de", "do", "dos", "das", "del", "la", "le", "les", "el", "al", "di", "du", "van",
+    "von", "y", "sur", "en",
+})  # fmt: skip
+"""Lower-case words inside a place's name: "Mocímboa da Praia", "Ciudad del Este"."""
 
 
 def _surnames(ents: Any) -> set[str]:
@@ -928,6 +945,7 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
         return False
     prep = root.head
     moving = prep.lower_ in MOTION_PREPS and prep.head.lemma_ in MOTION_VERBS
+    moving = moving or (prep.lower_ == "for" and prep.head.lemma_ in DEPARTURE_VERBS)
     directed = prep.lower_ == "of" and prep.head.lower_ in COMPASS_WORDS  # "40 miles north of"
     if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
@@ -1247,6 +1265,8 @@ def _salient_within(
     while i < end:
         n = _longest_match(tokens, i, end, gazetteer, label, taken)
         if n:
+            k = _wider_start(tokens, i, i + n, start, gazetteer, taken)
+            n, i = n + i - k, k
             text, at = tokens.span_text(i, i + n).rstrip(TRAILING_MARKS), tokens.start[i]
             whole = bool(label) and _is_whole(tokens, i, i + n, start, end)
             found.append(Mention(text, (at, at + len(text)), bool(label) and not whole))

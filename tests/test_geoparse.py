@@ -801,6 +801,26 @@ def test_geoparse_a_town_cut_short_by_the_tagger_keeps_its_first_word(
     assert town is not None and (town[0].name, town[0].country) == ("Spanish Town", "JAM")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Insurgents attacked a convoy near Palma and Mocimboa da Praia, the army said.",
+            ["Palma", "Mocimboa da Praia"],
+        ),
+        (
+            "Residents of Independence and Blue Springs said the storm knocked down trees.",
+            ["Independence", "Blue Springs"],
+        ),
+    ],
+)
+def test_geoparse_a_known_name_is_not_cut_to_its_last_words(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """Not "Praia" (Cape Verde's capital) nor "Springs": the longer name the gazetteer knows."""
+    assert _texts(nlp(text), gazetteer) == expected
+
+
 def test_geoparse_a_large_city_named_by_an_alternate_name_beats_its_municipality(
     gazetteer: Gazetteer,
 ) -> None:
