@@ -431,6 +431,10 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         beside = [e for e in local if key in pairs.located and _beside_a_town(e, key, context)]
         if beside:  # "a chase that began in Angola" beside Auburn, Indiana; not "sales to Peru"
             return max(beside, key=lambda e: _score(e, key, context, pairs))
+        held = [e for e in cands if e.feature in TOWN_FEATURES and key in pairs.located]
+        held = [e for e in held if _in_named_county(e, key, context)]
+        if held:  # "Wilson County schools in Lebanon": Lebanon, Tennessee, the county's seat
+            return max(held, key=lambda e: _score(e, key, context, pairs))
         town = max(local, key=lambda e: _score(e, key, context, pairs), default=None)
         if town and (
             _score(town, key, context, pairs) > _score(top, key, context, pairs) - LOCAL_GAP

@@ -840,6 +840,16 @@ def test_geoparse_a_county_inside_an_untagged_office_name_places_its_towns(
     assert (county.feature, paris.admin1) == ("admin2", "Texas")
 
 
+def test_geoparse_a_town_in_a_county_the_article_names_beats_a_country_alone(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Wilson County schools in Lebanon will close Friday because of ice."
+    county, lebanon = _resolved(text, gazetteer, "Wilson County", "Lebanon")
+    assert (county.admin1, lebanon.admin1, lebanon.feature) == ("Tennessee", "Tennessee", "city")
+    text = "Wilson County farmers sold soybeans to Lebanon."
+    assert _resolved(text, gazetteer, "Wilson County", "Lebanon")[1].feature == "country"
+
+
 def test_geoparse_a_town_in_a_county_the_article_names_beats_a_capital_abroad(
     gazetteer: Gazetteer,
 ) -> None:
