@@ -885,14 +885,15 @@ def _mistagged_places(
 ) -> list[Mention]:
     """Place names the tagger called people or organisations, vouched for by the text: a name
     joined by "and" to a place ("fighting in Aden and TAIZ", repeated along a list; one it
-    called an organisation only where a town of 5,000+ has its very name, "WILKES-BARRE": "the
-    US and NATO" stays out), a name the article uses as a place
+    called an organisation or a nationality only where a town of 5,000+ has its very name,
+    "WILKES-BARRE", "Lebanon and MT. JULIET": "the US and NATO" stays out), a name the article
+    uses as a place
     at least as often as otherwise (``named`` counts its place mentions: "jets struck SANAA"
     beside "in Sanaa", but not "Modi" called a place once and a person ten times), or a
     salient name of two words or more ("TAMIL NADU", "SIERRA LEONE"), or a salient name after
     a place and its comma ("Hamilton, BERMUDA")."""
     found: list[Mention] = []
-    pending = [e for e in ents if e.label_ in MISTAGGED_LABELS and e.label_ != "NORP"]
+    pending = [e for e in ents if e.label_ in MISTAGGED_LABELS]
     pending = [e for e in pending if not any(taken[e.start : e.end])]
     otherwise = Counter(normalize(m.text) for e in pending if (m := _trimmed(e)) is not None)
     grew = True
@@ -907,13 +908,14 @@ def _mistagged_places(
             key = normalize(mention.text)
             if (
                 key in gazetteer.salient
+                and ent.label_ != "NORP"
                 and (
                     named[key] >= otherwise[key]
                     or len(key.split()) > 1
                     or _after_a_place(ent, taken)
                 )
             ) or (
-                (ent.label_ != "ORG" or _town_by_name(mention.text, gazetteer))
+                (ent.label_ not in ("ORG", "NORP") or _town_by_name(mention.text, gazetteer))
                 and _joined_to_place(ent, taken)
                 and bool(gazetteer.candidates(mention.text))
             ):

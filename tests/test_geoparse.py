@@ -740,6 +740,10 @@ def test_geoparse_an_untagged_town_listed_with_a_place_is_a_place(
     assert _texts(parsed, gazetteer) == ["Marietta", "Smyrna", "Cobb County"]
     parsed = nlp("Officials in Winston-Salem and Wilkes-Barre met.")  # Wilkes-Barre: an "ORG"
     assert _texts(parsed, gazetteer) == ["Winston-Salem", "Wilkes-Barre"]
+    parsed = nlp("Schools in Lebanon and Mt. Juliet will close.")  # Mt. Juliet: a "NORP"
+    assert _texts(parsed, gazetteer) == ["Lebanon", "Mt. Juliet"]
+    parsed = nlp("Kurdish and Arab residents clashed in Kirkuk.")
+    assert _texts(parsed, gazetteer) == ["Kirkuk"]
 
 
 def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
