@@ -250,8 +250,10 @@ def _stray_partner(
     far away: "shootings in Ensley and Bessemer" in an article on Birmingham, Alabama, where
     the one Ensley the gazetteer has lies in Florida. A list names places lying together, so
     the name is a place the gazetteer lacks, beside its partner. None where the partner is no
-    town near the article's focus, where some candidate of the name lies near the partner, or
-    where another place of the article lies in the state of the name's choice."""
+    town near the article's focus, where some candidate of the name lies near the partner,
+    where another place of the article lies in the state of the name's choice, or where the
+    article does not name the partner's state ("Saada and Hodeidah", 300 km apart in Yemen,
+    are both the towns)."""
     if focus is None or best.feature not in TOWN_FEATURES or _salient(best):
         return None
     if any(state_of(o) == state_of(best) for o in context.others(key)):
@@ -263,6 +265,7 @@ def _stray_partner(
             and partner.feature in TOWN_FEATURES
             and _near(partner, focus, WIDE_KM)
             and not any(_close(e, partner) for e in found)
+            and any(o.feature == "admin1" and contains(o, partner) for o in context.others(key))
         ):
             return partner
     return None

@@ -659,14 +659,15 @@ def _people(ent: Any) -> bool:
 
 
 def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
-    """Names a settlement word vouches for, whatever the tagger thought: "the town of
-    BUINAKSK", "DAMBOA town", "the village of X" — if the gazetteer knows the name."""
+    """Names a settlement word vouches for, whatever the tagger (or the parser, which may
+    make a name an adjective) thought: "the town of BUINAKSK", "DAMBOA town", "SHOPIAN and
+    KULGAM districts" — if the gazetteer knows the name."""
     found = []
     framed = sorted(
         {t.i for i in _indices(parsed, LEMMA, SETTLEMENT_WORDS) for t in _framed_by(parsed[i])}
     )
     for tok in (parsed[i] for i in framed):
-        if taken[tok.i] or tok.pos_ != "PROPN" or not _settlement_named(tok):
+        if taken[tok.i] or tok.pos_ not in ("PROPN", "ADJ") or not _settlement_named(tok):
             continue
         if not tok.text[:1].isupper():
             continue  # the "al" of "Bab al-Tabbaneh district" is no Ål, Norway
@@ -674,6 +675,8 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
         if any(taken[lo:hi]):
             continue
         words = parsed[lo:hi]
+        if tok.pos_ == "ADJ" and (gazetteer.demonym(words.text) or is_generic(words.text)):
+            continue  # "Russian region", "Northern district"
         if gazetteer.candidates(words.text):
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
@@ -855,13 +858,17 @@ def _framed_by(word: Any) -> list[Any]:
     """The tokens a settlement word may frame (:func:`_settlement_named`): its compounds and
     appositions, and the objects of its "of", "called" or "named"."""
     near = [c for c in word.children if c.dep_ in ("compound", "appos")]
+    near += [c for c in word.children if c.dep_ == "amod" and c.is_title]  # "SHOPIAN district"
+    near += [g for c in near for g in c.children if g.dep_ == "conj"]  # "Shopian and KULGAM"
     linked = [c for c in word.children if c.lower_ in ("of", "called", "named")]
     return near + [g for c in linked for g in c.children if g.dep_ in ("pobj", "appos")]
 
 
 def _settlement_named(tok: Any) -> bool:
     head = tok.head
-    if tok.dep_ == "compound" and head.lemma_.lower() in SETTLEMENT_WORDS:
+    if tok.dep_ == "conj" and head.i != tok.i:
+        return _settlement_named(head)
+    if tok.dep_ in ("compound", "amod") and head.lemma_.lower() in SETTLEMENT_WORDS:
         return True
     return bool(
         tok.dep_ in ("pobj", "appos")
@@ -902,7 +909,12 @@ def _mistagged_places(
         for ent in pending:
             if any(taken[ent.start : ent.end]):
                 continue
-            mention = _trimmed(ent)
+            mention, whole = _trimmed(ent), _hyphened_salient(ent, gazetteer)
+            if whole is not None:  # the person "Croix" of "CROIX-DES-BOUQUETS"
+                found.append(Mention(whole.text, (whole.start_char, whole.end_char)))
+                taken[whole.start : whole.end] = [True] * len(whole)
+                grew = True
+                continue
             if mention is None or not _is_place_name(mention.text, gazetteer):
                 continue
             key = normalize(mention.text)
@@ -923,6 +935,18 @@ def _mistagged_places(
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
                 grew = True
     return found
+
+
+def _hyphened_salient(ent: Any, gazetteer: Gazetteer) -> Any:
+    """The salient place an entity makes with the hyphened words glued after it, as a span
+    ("CROIX-DES-BOUQUETS", of which the tagger called "Croix" a person); None if none."""
+    if ent.label_ == "NORP":
+        return None
+    text = ent.doc.text
+    for end in _hyphen_ends(text, ent.end_char):
+        if _salient_place(text[ent.start_char : end], gazetteer):
+            return ent.doc.char_span(ent.start_char, end, alignment_mode="expand")
+    return None
 
 
 def _after_a_place(ent: Any, taken: list[bool]) -> bool:
@@ -1029,8 +1053,9 @@ TOWN_OWNED = frozenset({"mayor", "council", "resident", "downtown", "police", "s
 
 
 def _country_owned(ent: Any) -> bool:
-    """ "BERMUDA's premier", "CHAD's army": a name the tagger called a person, whose government,
-    leader or forces these are, is a country if the gazetteer knows one by that name."""
+    """ "BERMUDA's premier", "CHAD's army", "central MALI's Mopti region": a name the tagger
+    called a person, whose government, leader, forces or regions these are, is a country if
+    the gazetteer knows one by that name."""
     root = ent.root
     return (
         ent.label_ == "PERSON"
@@ -1043,6 +1068,8 @@ def _country_owned(ent: Any) -> bool:
 COUNTRY_OWNED = frozenset({
     "president", "premier", "minister", "government", "parliament", "army", "military",
     "navy", "economy", "capital", "king", "queen", "ambassador", "embassy", "constitution",
+    "region", "province", "north", "south", "east", "west", "border", "coast", "force",
+    "troop", "opposition", "election", "leader", "junta",
 })  # fmt: skip
 
 
@@ -1252,6 +1279,7 @@ class _Tokens:
 
 
 _WORDLIKE = re.compile(r"[^\W_]")
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 WITH_THE = frozenset({"states"})
 """Names that are places only right after "the" ("in the States")."""
 TRAILING_MARKS = "-–—(:,; "
@@ -1298,6 +1326,8 @@ def _longest_match(
             continue
         if not any(c.isalnum() for c in tokens.text[i + n - 1]):
             continue  # "KYIV," is "KYIV"
+        if n > 1 and tokens.lower[i + n - 1] in POSSESSIVES:
+            continue  # "Ivory Coast's army" names Ivory Coast
         text = tokens.span_text(i, i + n)
         cased = gazetteer.salient.get(normalize(text))
         if cased is None or tokens.lower[i] == "the" or is_generic(text):

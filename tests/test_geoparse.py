@@ -109,6 +109,9 @@ def test_geoparse_a_town_known_only_far_from_its_listed_partner_lies_beside_it(
     names = ("Birmingham", "Alabama", "Ensley", "Bessemer")
     ensley = _resolved(text, gazetteer, *names)[2]
     assert (ensley.name, ensley.geonameid) == ("Bessemer", None)
+    text = "SANAA, Yemen (AP) — Saudi-led airstrikes hit Saada and Hodeidah."
+    saada = _resolved(text, gazetteer, "SANAA", "Yemen", "Saada", "Hodeidah")[2]
+    assert (saada.name, saada.country) == ("Sa'dah", "YEM")
     text = "Storms hit Ensley, Florida, and Bessemer, Alabama."
     names = ("Ensley", "Florida", "Bessemer", "Alabama")
     assert _resolved(text, gazetteer, *names)[0].admin1 == "Florida"
@@ -786,6 +789,11 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("The family left for Adre last week.", ["Adre"]),
         ("Bermuda's premier spoke in Hamilton as the storm passed.", ["Bermuda", "Hamilton"]),
         ("Smith's government fell in March.", []),
+        ("Gunmen killed 20 villagers in central Mali's Mopti region.", ["Mali", "Mopti"]),
+        ("ABIDJAN (Reuters) - Ivory Coast's army said so.", ["ABIDJAN", "Ivory Coast"]),
+        ("Militants killed two workers in Shopian and Kulgam districts.", ["Shopian", "Kulgam"]),
+        ("Officials in the Russian region said so.", []),
+        ("Gangs seized control of Croix-des-Bouquets on Monday.", ["Croix-des-Bouquets"]),
         ("Costa Rican officials in San Jose said so.", ["San Jose"]),
     ],
 )
