@@ -927,7 +927,11 @@ def _mistagged_places(
                     or _after_a_place(ent, taken)
                 )
             ) or (
-                (ent.label_ not in ("ORG", "NORP") or _town_by_name(mention.text, gazetteer))
+                (
+                    ent.label_ not in ("ORG", "NORP")
+                    or _town_by_name(mention.text, gazetteer)
+                    or (ent.label_ == "ORG" and _listed_area(ent, mention.text, gazetteer))
+                )
                 and _joined_to_place(ent, taken)
                 and bool(gazetteer.candidates(mention.text))
             ):
@@ -935,6 +939,24 @@ def _mistagged_places(
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
                 grew = True
     return found
+
+
+def _listed_area(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a one-word name, not an acronym, is a province by its own name or a large town
+    by any of its names: "toward Sirte and JUFRA", "near Tyre and NABATIEH" (but not the
+    counties of people's names: "Helen, CLARENCE, IRENE")."""
+    return (
+        len(ent) == 1
+        and not text.isupper()
+        and any(
+            (e.feature == "admin1" and e.match == MATCH_PRIMARY)
+            or (e.feature in ("city", "capital") and e.population >= LARGE_TOWN)
+            for e in gazetteer.candidates(text)
+        )
+    )
+
+
+LARGE_TOWN = 100_000
 
 
 def _hyphened_salient(ent: Any, gazetteer: Gazetteer) -> Any:
