@@ -168,6 +168,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_untagged_after_preposition(parsed, gazetteer, taken))
     found.extend(_untagged_conjuncts(parsed, gazetteer, taken))
+    found.extend(_mistagged_places(ents, gazetteer, taken, named, listed_only=True))
     found.extend(_town_and_area(parsed, gazetteer, taken))
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
@@ -888,7 +889,11 @@ def _proper_run(parsed: Any, tok: Any) -> tuple[int, int]:
 
 
 def _mistagged_places(
-    ents: Any, gazetteer: Gazetteer, taken: list[bool], named: Counter[str]
+    ents: Any,
+    gazetteer: Gazetteer,
+    taken: list[bool],
+    named: Counter[str],
+    listed_only: bool = False,
 ) -> list[Mention]:
     """Place names the tagger called people or organisations, vouched for by the text: a name
     joined by "and" to a place ("fighting in Aden and TAIZ", repeated along a list; one it
@@ -898,7 +903,9 @@ def _mistagged_places(
     at least as often as otherwise (``named`` counts its place mentions: "jets struck SANAA"
     beside "in Sanaa", but not "Modi" called a place once and a person ten times), or a
     salient name of two words or more ("TAMIL NADU", "SIERRA LEONE"), or a salient name after
-    a place and its comma ("Hamilton, BERMUDA")."""
+    a place and its comma ("Hamilton, BERMUDA"). With ``listed_only``, only the names listed
+    with a place: a second pass, once the gazetteer scan has found the places the tagger left
+    unmarked ("Cardiff, SWANSEA and Newport", where it marked no Cardiff)."""
     found: list[Mention] = []
     pending = [e for e in ents if e.label_ in MISTAGGED_LABELS]
     pending = [e for e in pending if not any(taken[e.start : e.end])]
@@ -920,6 +927,7 @@ def _mistagged_places(
             key = normalize(mention.text)
             if (
                 key in gazetteer.salient
+                and not listed_only
                 and ent.label_ != "NORP"
                 and (
                     named[key] >= otherwise[key]

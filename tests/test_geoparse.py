@@ -745,6 +745,8 @@ def test_geoparse_an_untagged_town_listed_with_a_place_is_a_place(
     assert _texts(parsed, gazetteer) == ["Winston-Salem", "Wilkes-Barre"]
     parsed = nlp("Schools in Lebanon and Mt. Juliet will close.")  # Mt. Juliet: a "NORP"
     assert _texts(parsed, gazetteer) == ["Lebanon", "Mt. Juliet"]
+    parsed = nlp("The Welsh government said schools in Cardiff, Swansea and Newport reopened.")
+    assert _texts(parsed, gazetteer) == ["Cardiff", "Swansea", "Newport"]  # Cardiff: untagged
     parsed = nlp("Forces pushed east toward Sirte and Jufra.")  # Jufra: an "ORG"
     assert _texts(parsed, gazetteer) == ["Sirte", "Jufra"]
     parsed = nlp("Kurdish and Arab residents clashed in Kirkuk.")
