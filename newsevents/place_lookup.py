@@ -16,6 +16,7 @@ import us
 from newsevents.gazetteer import (
     MATCH_ALIAS,
     MATCH_ALTERNATE,
+    MATCH_PRIMARY,
     Entry,
     Gazetteer,
     distance_km,
@@ -98,8 +99,33 @@ def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[
     if qualifier:
         found = as_qualified(found, qualifier)
     if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place,
-        found = [e for e in found if e.supplement_id or e.feature in GENERIC_FEATURES]
+        found = [
+            e
+            for e in found
+            if e.supplement_id or e.feature in GENERIC_FEATURES or _town_of_words(e, text)
+        ]
+    if found and normalize(text).rsplit(" ", 1)[-1] in RIVER_WORDS:
+        return [e for e in found if e.feature not in ADMIN_FEATURES]  # not "Red River County"
     return found or _inner_candidates(text, gazetteer)
+
+
+GENERIC_TOWN_POPULATION = 20_000
+
+
+def _town_of_words(e: Entry, text: str) -> bool:
+    """A town of some size named by generic words of its own ("State College", "Mountain
+    View"), named so in full: not one word ("Valley", Alabama)."""
+    return (
+        " " in text.strip()
+        and e.feature in TOWN_FEATURES
+        and e.match == MATCH_PRIMARY
+        and e.population >= GENERIC_TOWN_POPULATION
+    )
+
+
+RIVER_WORDS = frozenset({"river", "creek"})
+"""Last words of a river's name: a river the gazetteer lacks is no county of its name ("the Red
+River" by Fargo is not Red River County, Texas); a town may bear it ("Fall River")."""
 
 
 def split_qualifier(text: str) -> tuple[str, str]:

@@ -202,16 +202,22 @@ def _wider_start(
 ) -> int:
     """Where a name found at tokens [i, j) begins, taking up to three words before it (from
     ``lo`` on, none taken) where the gazetteer knows the longer name by a name of its own:
-    "MOCIMBOA DA Praia" (not the capital of Cape Verde), "SPANISH Town"."""
+    "MOCIMBOA DA Praia" (not the capital of Cape Verde), "SPANISH Town", "CHERRY HILL" (a
+    dateline in capitals, of which the tagger marked "HILL")."""
+    capitals = tokens.text[i].isupper()  # "CHERRY HILL, N.J. —", the tagger's "HILL"
     for k in range(max(lo, i - 3), i):
-        if any(taken[k:i]) or not (tokens.propn[k] and tokens.text[k].istitle()):
+        if any(taken[k:i]) or not (tokens.propn[k] and _name_cased(tokens.text[k], capitals)):
             continue
         words = tokens.text[k:i]
-        if all(t.isalpha() and (t.istitle() or t in NAME_PARTICLES) for t in words) and any(
-            e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))
-        ):
+        if all(
+            t.isalpha() and (_name_cased(t, capitals) or t in NAME_PARTICLES) for t in words
+        ) and any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))):
             return k
     return i
+
+
+def _name_cased(word: str, capitals: bool) -> bool:
+    return word.istitle() or (capitals and word.isupper())
 
 
 NAME_PARTICLES = frozenset({

@@ -839,6 +839,26 @@ def test_geoparse_a_known_name_is_not_cut_to_its_last_words(
     assert _texts(nlp(text), gazetteer) == expected
 
 
+def test_geoparse_a_dateline_the_tagger_cut_short_keeps_its_first_word(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "CHERRY HILL, N.J. — Police said the driver fled toward Camden."
+    assert _texts(nlp(text), gazetteer) == ["CHERRY HILL", "N.J.", "Camden"]
+
+
+def test_geoparse_a_river_the_gazetteer_lacks_is_no_county_of_its_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Police in Moorhead, Minn., arrested a Fargo man after a chase across the Red River."
+    *_, river = _resolved(text, gazetteer, "Moorhead", "Minn.", "Fargo", "Red River")
+    assert (river.admin1, river.geonameid) in (("Minnesota", None), ("North Dakota", None))
+
+
+def test_geoparse_a_town_named_by_generic_words_is_found(gazetteer: Gazetteer) -> None:
+    (town,) = _resolved("The parade went through State College.", gazetteer, "State College")
+    assert (town.name, town.admin1) == ("State College", "Pennsylvania")
+
+
 def test_geoparse_a_large_city_named_by_an_alternate_name_beats_its_municipality(
     gazetteer: Gazetteer,
 ) -> None:
