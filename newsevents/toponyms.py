@@ -976,12 +976,13 @@ LARGE_TOWN = 100_000
 def _hyphened_salient(ent: Any, gazetteer: Gazetteer) -> Any:
     """The salient place an entity makes with the hyphened words glued after it, as a span
     ("CROIX-DES-BOUQUETS", of which the tagger called "Croix" a person); None if none."""
-    if ent.label_ == "NORP":
-        return None
-    text = ent.doc.text
-    for end in _hyphen_ends(text, ent.end_char):
-        if _salient_place(text[ent.start_char : end], gazetteer):
-            return ent.doc.char_span(ent.start_char, end, alignment_mode="expand")
+    doc = ent.doc
+    if ent.label_ == "NORP" or ent.end >= len(doc) or doc[ent.end].idx != ent.end_char:
+        return None  # nothing glued after it
+    text = doc[ent.start : min(len(doc), ent.end + 6)].text  # not the whole article's
+    for end in _hyphen_ends(text, ent.end_char - ent.start_char):
+        if _salient_place(text[:end], gazetteer):
+            return doc.char_span(ent.start_char, ent.start_char + end, alignment_mode="expand")
     return None
 
 
