@@ -194,6 +194,7 @@ class Gazetteer:
         rows = self._con.execute("SELECT key, cased FROM salient")
         self.salient: dict[str, int] = dict(rows)
         self._found: dict[str, list[Entry]] = {}
+        self._demonyms: dict[str, list[Entry]] = {}
         """Names the text matcher looks for; value: 0 any case, 1 the text must be capitalised,
         :data:`SPELT_SHORT` it must be written as a short form ("La." or "LA", not "La")."""
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
@@ -263,13 +264,20 @@ class Gazetteer:
         return alt
 
     def demonym(self, name: str) -> list[Entry]:
-        """The places a nationality or regional adjective names ("Russian", "Kurdish")."""
-        rows = self._con.execute(
-            "SELECT e.*, n.quality FROM name n JOIN entry e ON e.id = n.entry "
-            "WHERE n.key = ? AND n.demonym = 1",
-            (normalize(name),),
-        )
-        return [Entry(*row) for row in rows]
+        """The places a nationality or regional adjective names ("Russian", "Kurdish");
+        remembered, as :meth:`candidates` is."""
+        found = self._demonyms.get(name)
+        if found is None:
+            rows = self._con.execute(
+                "SELECT e.*, n.quality FROM name n JOIN entry e ON e.id = n.entry "
+                "WHERE n.key = ? AND n.demonym = 1",
+                (normalize(name),),
+            )
+            found = [Entry(*row) for row in rows]
+            if len(self._demonyms) >= CACHED_NAMES:
+                self._demonyms.clear()
+            self._demonyms[name] = found
+        return list(found)
 
     def by_supplement_id(self, supplement_id: str) -> Entry | None:
         row = self._con.execute(

@@ -160,15 +160,16 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_listed_in_one_name(ents, gazetteer, taken))
     found.extend(_venues(ents, taken))
     named = Counter(normalize(m.text) for m in found)
-    found.extend(_mistagged_places(ents, gazetteer, taken, named))
+    pairs = _conjunct_pairs(parsed)
+    found.extend(_mistagged_places(ents, tokens, pairs, gazetteer, taken, named))
     for ent in ents:
         if ent.label_ in HOST_LABELS and not any(taken[ent.start : ent.end]):
             found.extend(_salient_within(tokens, ent.start, ent.end, gazetteer, ent.label_, taken))
     found.extend(_salient_within(tokens, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_untagged_after_preposition(parsed, gazetteer, taken))
-    found.extend(_untagged_conjuncts(parsed, gazetteer, taken))
-    found.extend(_mistagged_places(ents, gazetteer, taken, named, listed_only=True))
+    found.extend(_untagged_conjuncts(parsed, pairs, gazetteer, taken))
+    found.extend(_mistagged_places(ents, tokens, pairs, gazetteer, taken, named, listed_only=True))
     found.extend(_town_and_area(parsed, gazetteer, taken))
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
@@ -194,7 +195,8 @@ def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool])
     name (:func:`_wider_start`): "SPANISH Town", its first word tagged a language."""
     if ent.label_ not in PLACE_LABELS:
         return ent
-    return ent.doc[_wider_start(tokens, ent.start, ent.end, 0, gazetteer, taken) : ent.end]
+    start = _wider_start(tokens, ent.start, ent.end, 0, gazetteer, taken)
+    return ent if start == ent.start else ent.doc[start : ent.end]
 
 
 def _wider_start(
@@ -727,12 +729,13 @@ def _unmarked_town(
     return Mention(words.text, (words.start_char, words.end_char))
 
 
-def _untagged_conjuncts(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+def _untagged_conjuncts(
+    parsed: Any, pairs: list[tuple[int, int]], gazetteer: Gazetteer, taken: list[bool]
+) -> list[Mention]:
     """A proper name the tagger did not mark, listed with a place ("from Gao to Kidal and
     Timbuktu", "residents of Marietta and Smyrna"), that the gazetteer knows as a town or an
     area; along the list, each found name vouching for the next."""
     found: list[Mention] = []
-    pairs = _conjunct_pairs(parsed)
     grew = True
     while grew:
         grew = False
@@ -830,7 +833,10 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
         words = parsed[lo:hi]
         if is_generic(words.text) or words.text.lower() in LOCAL_NOUNS:
             continue  # "University police", "Police officers"
-        if any(gazetteer.demonym(parsed[k:hi].text) for k in range(max(0, lo - 2), hi)):
+        if gazetteer.demonym(words.text) or (
+            tok.ent_type_ == "NORP"
+            and any(gazetteer.demonym(parsed[k:hi].text) for k in range(max(0, lo - 2), lo))
+        ):
             continue  # "British officials", "Costa Rican officials": a nationality
         if _is_place_name(words.text, gazetteer) and gazetteer.candidates(words.text):
             found.append(Mention(words.text, (words.start_char, words.end_char)))
@@ -896,6 +902,8 @@ def _proper_run(parsed: Any, tok: Any) -> tuple[int, int]:
 
 def _mistagged_places(
     ents: Any,
+    tokens: _Tokens,
+    pairs: list[tuple[int, int]],
     gazetteer: Gazetteer,
     taken: list[bool],
     named: Counter[str],
@@ -915,14 +923,26 @@ def _mistagged_places(
     found: list[Mention] = []
     pending = [e for e in ents if e.label_ in MISTAGGED_LABELS]
     pending = [e for e in pending if not any(taken[e.start : e.end])]
-    otherwise = Counter(normalize(m.text) for e in pending if (m := _trimmed(e)) is not None)
+    listed = [False] * len(taken)
+    for i, _ in pairs:
+        listed[i] = True
+    otherwise = Counter(
+        normalize(m.text)
+        for e in pending
+        if not listed_only and e.label_ != "NORP" and (m := _trimmed(e)) is not None
+    )
     grew = True
     while grew:
         grew = False
         for ent in pending:
             if any(taken[ent.start : ent.end]):
                 continue
-            mention, whole = _trimmed(ent), _hyphened_salient(ent, gazetteer)
+            if (listed_only or ent.label_ == "NORP") and not (
+                any(listed[ent.start : ent.end]) and _joined_to_place(ent, taken)
+            ):
+                continue  # only a listed name may be one of these
+            whole = None if listed_only else _hyphened_salient(ent, tokens, gazetteer)
+            mention = _trimmed(ent)
             if whole is not None:  # the person "Croix" of "CROIX-DES-BOUQUETS"
                 found.append(Mention(whole.text, (whole.start_char, whole.end_char)))
                 taken[whole.start : whole.end] = [True] * len(whole)
@@ -973,12 +993,14 @@ def _listed_area(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
 LARGE_TOWN = 100_000
 
 
-def _hyphened_salient(ent: Any, gazetteer: Gazetteer) -> Any:
+def _hyphened_salient(ent: Any, tokens: _Tokens, gazetteer: Gazetteer) -> Any:
     """The salient place an entity makes with the hyphened words glued after it, as a span
     ("CROIX-DES-BOUQUETS", of which the tagger called "Croix" a person); None if none."""
-    doc = ent.doc
-    if ent.label_ == "NORP" or ent.end >= len(doc) or doc[ent.end].idx != ent.end_char:
-        return None  # nothing glued after it
+    doc, j = ent.doc, ent.end
+    if ent.label_ == "NORP" or j >= len(tokens.text) or tokens.text[j] != "-":
+        return None
+    if tokens.start[j] != ent.end_char:
+        return None  # a hyphen, but not glued to the name
     text = doc[ent.start : min(len(doc), ent.end + 6)].text  # not the whole article's
     for end in _hyphen_ends(text, ent.end_char - ent.start_char):
         if _salient_place(text[:end], gazetteer):
