@@ -411,6 +411,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren
     County, Ohio is the Ohio town (see :func:`_local`)."""
     top = max(cands, key=lambda e: _score(e, key, context, pairs))
+    capital = _capital_over_a_lone_town(top, cands, key, context)
+    if capital is not None:
+        return capital
     if top.feature in TOWN_FEATURES and top.population < SALIENT_CITY_POPULATION:
         listed = _listed_with_town(cands, key, context, pairs, exact=True)
         if listed is not None and listed != top and not _by_listed_town(top, key, context, pairs):
@@ -445,6 +448,40 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         ):
             return town
     return top
+
+
+WORLD_CAPITAL_POPULATION = 500_000
+"""A national capital this large is what its name means unless a namesake town has the
+article's places around it."""
+
+
+def _capital_over_a_lone_town(
+    top: Entry, cands: list[Entry], key: str, context: Context
+) -> Entry | None:
+    """A large national capital of a country the article speaks of, rather than a small town
+    of its name that only the article's country speaks for: "LONDON — In Washington, the
+    diplomats expelled from the United States…" is Washington, D.C., not the town in Tyne and
+    Wear, 400 km from London. None where the town has one of the article's places near it or
+    a county of the article holds it, nor where the article names nothing in the capital's
+    country ("Lima, Ohio" is no Peruvian story)."""
+    if top.feature not in TOWN_FEATURES or top.population >= SALIENT_CITY_POPULATION:
+        return None
+    capitals = [
+        e
+        for e in cands
+        if e.feature == "capital"
+        and e.population >= WORLD_CAPITAL_POPULATION
+        and e.country != top.country
+        and context.country_share(e, key)  # the article speaks of the capital's country
+    ]
+    if not capitals:
+        return None
+    others = context.others(key)
+    if any(o.feature not in COARSE and _close(top, o) for o in others):
+        return None
+    if any(o.feature == "admin2" and _holds(o, top) for o in others):
+        return None  # "Lima police … Allen County"
+    return max(capitals, key=lambda e: e.population)
 
 
 def _beside_a_town(e: Entry, key: str, context: Context) -> bool:

@@ -839,6 +839,17 @@ def test_geoparse_a_known_name_is_not_cut_to_its_last_words(
     assert _texts(nlp(text), gazetteer) == expected
 
 
+def test_geoparse_a_world_capital_beats_a_lone_small_town_of_its_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "LONDON — In Washington, diplomats expelled from the United States prepared to leave."
+    names = ("LONDON", "Washington", "United States")
+    assert _resolved(text, gazetteer, *names)[1].admin1 == "District of Columbia"
+    text = "LIMA, Ohio — Police said a man was shot on Tuesday in the United States."
+    names = ("LIMA", "Ohio", "United States")
+    assert _resolved(text, gazetteer, *names)[0].country == "USA"
+
+
 def test_geoparse_a_dateline_the_tagger_cut_short_keeps_its_first_word(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
