@@ -38,6 +38,7 @@ from newsevents.place_links import (
     distinct_senses,
     qualified_after,
     read_links,
+    team_keys,
 )
 from newsevents.place_lookup import (
     ADMIN_FEATURES,
@@ -178,6 +179,7 @@ def resolve(
     cands = areas_after(cands, mentions, keys, text, gazetteer)
     cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
     cands = _styles_abroad(cands, counts, mentions, gazetteer)
+    cands = _team_homes(cands, team_keys(mentions, keys, text))
     for key in datelines:
         counts[key] += DATELINE_WEIGHT
     context = first_context(cands, counts)
@@ -200,6 +202,25 @@ def resolve(
                 else _at_focus(key, focus)
             )
     return [answers[key] for key in keys]
+
+
+def _team_homes(cands: dict[str, list[Entry]], teams: frozenset[str]) -> dict[str, list[Entry]]:
+    """A sports team's home ("the Portland Trail Blazers", "the Vancouver Canucks") is the
+    largest town of its name, if a large one, whatever the article's other places: a report
+    from Houston does not make the Blazers' Portland the Texas town. Not where a larger state
+    has the name ("the Texas Rangers", "the Minnesota Wild")."""
+    out = dict(cands)
+    for key in teams & cands.keys():
+        towns = [e for e in cands[key] if e.feature in TOWN_FEATURES]
+        home = max(towns, key=lambda e: e.population, default=None)
+        if home is None or home.population < SALIENT_CITY_POPULATION:
+            continue
+        if not any(
+            e.feature == "admin1" and e.match == MATCH_PRIMARY and e.population > home.population
+            for e in cands[key]
+        ):
+            out[key] = [home]
+    return out
 
 
 def _at_focus(key: str, focus: Entry | None) -> tuple[Entry, float] | None:

@@ -8,9 +8,12 @@ Used by :mod:`newsevents.geoparse`.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from itertools import pairwise
 
 from newsevents.gazetteer import Entry, Gazetteer, normalize
@@ -34,6 +37,7 @@ __all__ = [
     "distinct_senses",
     "qualified_after",
     "read_links",
+    "team_keys",
 ]
 
 
@@ -107,6 +111,20 @@ def qualified_after(
         if word and any(_named(e, key) for e in cands.get(key, [])):
             out[key] = as_qualified(cands[key], word)
     return out
+
+
+def team_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> frozenset[str]:
+    """The names the article uses as a sports team's home ("the Portland Trail Blazers"):
+    followed by a team's nickname (``lexicon/teams.toml``)."""
+    after = _team_after()
+    return frozenset(k for m, k in zip(mentions, keys, strict=True) if after.match(text, m.span[1]))
+
+
+@cache
+def _team_after() -> re.Pattern[str]:
+    raw = resources.files("newsevents.lexicon").joinpath("teams.toml").read_text("utf-8")
+    names = sorted(tomllib.loads(raw)["nicknames"], key=len, reverse=True)
+    return re.compile(r" (?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
 AREAS_AFTER = frozenset({"region", "oblast", "governorate", "province", "state", "department"})

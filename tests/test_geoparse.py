@@ -850,6 +850,21 @@ def test_geoparse_a_world_capital_beats_a_lone_small_town_of_its_name(
     assert _resolved(text, gazetteer, *names)[0].country == "USA"
 
 
+def test_geoparse_a_sports_teams_home_is_the_large_city_of_its_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "HOUSTON — The Houston Rockets beat the Portland Trail Blazers in Texas."
+    names = ("HOUSTON", "Houston", "Portland", "Texas")
+    assert _resolved(text, gazetteer, *names)[2].admin1 == "Oregon"
+    text = "Fans in Spokane and Tacoma, Washington, cheered the Vancouver Canucks."
+    names = ("Spokane", "Tacoma", "Washington", "Vancouver")
+    assert _resolved(text, gazetteer, *names)[3].country == "CAN"
+    text = "The Texas Rangers beat the Houston Astros."
+    assert _resolved(text, gazetteer, "Texas", "Houston")[0].feature == "admin1"
+    text = "Portland, Texas, officials met on Monday."
+    assert _resolved(text, gazetteer, "Portland", "Texas")[0].admin1 == "Texas"
+
+
 def test_geoparse_a_dateline_the_tagger_cut_short_keeps_its_first_word(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
