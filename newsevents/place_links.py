@@ -78,6 +78,8 @@ def dateline_end(text: str) -> int:
 
 QUALIFIERS_AFTER = frozenset({"state", "province", "city"})
 """Lower-case words after a name that say which of its places it is."""
+ADJECTIVES_AFTER = {"provincial": "province"}
+"""Adjectives after a name that say the same: "Quebec provincial police" is the province's."""
 PLURAL_QUALIFIERS = {"states": "state", "provinces": "province", "cities": "city"}
 """The same after the last name of a list, for each of its names."""
 _LISTED = re.compile(r"^,?\s+(?:and|or|&)\s+$|^,\s+$", re.I)
@@ -99,7 +101,7 @@ def qualified_after(
             listed = []
         listed.append(key)
         after = _AREA_AFTER.match(text, m.span[1])
-        word = after[1] if after else ""
+        word = ADJECTIVES_AFTER.get(after[1], after[1]) if after else ""
         if word in PLURAL_QUALIFIERS:
             for k in listed:
                 said[k].add(PLURAL_QUALIFIERS[word])

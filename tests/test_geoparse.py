@@ -641,6 +641,8 @@ def test_geoparse_a_lowercase_area_word_after_a_name_makes_it_the_area(
     assert _resolved(text, gazetteer, "Washington", "Olympia", "Seattle")[0].feature == "admin1"
     text = "New York state troopers stopped him near Albany."
     assert _resolved(text, gazetteer, "New York", "Albany")[0].feature == "admin1"
+    text = "Quebec provincial police said a bus crashed near Trois-Rivieres."
+    assert _resolved(text, gazetteer, "Quebec", "Trois-Rivieres")[0].feature == "admin1"
     text = "New York City police stopped him near Albany."
     assert _resolved(text, gazetteer, "New York", "Albany")[0].feature == "city"
     text = "The English countryside and Welsh hills drew visitors from Leeds."
