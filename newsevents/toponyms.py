@@ -12,6 +12,7 @@ resolution, never where an event happened.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -187,7 +188,8 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
         and not _seat_for_occupants(m, parsed, gazetteer)
         and not (m.text in surnames and _named_alone(m, parsed))
     ]
-    return _hyphen_joined(sorted(found, key=lambda m: m.span), text_of(parsed), gazetteer)
+    found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
+    return _hyphen_joined(found, text_of(parsed), gazetteer)
 
 
 def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -> Any:
@@ -197,6 +199,29 @@ def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool])
         return ent
     start = _wider_start(tokens, ent.start, ent.end, 0, gazetteer, taken)
     return ent if start == ent.start else ent.doc[start : ent.end]
+
+
+def _widened_mentions(found: list[Mention], tokens: _Tokens, gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions, in text order, each begun where :func:`_wider_start` says, whichever rule
+    found it: "THOMPSON'S Station", listed with towns, where the tagger called the first word
+    an organisation."""
+    taken = [False] * len(tokens.start)
+    spans = []
+    for m in found:
+        i = bisect_left(tokens.start, m.span[0])
+        j = bisect_left(tokens.start, m.span[1])
+        if i < len(tokens.start) and tokens.start[i] == m.span[0]:
+            taken[i:j] = [True] * (j - i)
+        spans.append((i, j))
+    out = []
+    for m, (i, j) in zip(found, spans, strict=True):
+        k = _wider_start(tokens, i, j, 0, gazetteer, taken) if i < j else i
+        if k < i:
+            start = tokens.start[k]
+            m = Mention(tokens.doc_text[start : m.span[1]], (start, m.span[1]), m.embedded)
+            taken[k:i] = [True] * (i - k)
+        out.append(m)
+    return out
 
 
 def _wider_start(
@@ -211,11 +236,19 @@ def _wider_start(
         if any(taken[k:i]) or not (tokens.propn[k] and _name_cased(tokens.text[k], capitals)):
             continue
         words = tokens.text[k:i]
-        if all(
-            t.isalpha() and (_name_cased(t, capitals) or t in NAME_PARTICLES) for t in words
-        ) and any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))):
+        if all(_name_word(t, capitals) for t in words) and any(
+            e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))
+        ):
             return k
     return i
+
+
+def _name_word(word: str, capitals: bool) -> bool:
+    """A word a place's name may have before its last words: capitalised, a particle ("da"),
+    or a possessive ("Thompson's Station")."""
+    return word in POSSESSIVES or (
+        word.isalpha() and (_name_cased(word, capitals) or word in NAME_PARTICLES)
+    )
 
 
 def _name_cased(word: str, capitals: bool) -> bool:

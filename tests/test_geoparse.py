@@ -832,6 +832,10 @@ def test_geoparse_a_town_cut_short_by_the_tagger_keeps_its_first_word(
             "Residents of Independence and Blue Springs said the storm knocked down trees.",
             ["Independence", "Blue Springs"],
         ),
+        (
+            "Roads in Brentwood, Spring Hill and Thompson's Station were icy.",
+            ["Brentwood", "Spring Hill", "Thompson's Station"],
+        ),
     ],
 )
 def test_geoparse_a_known_name_is_not_cut_to_its_last_words(
