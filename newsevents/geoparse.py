@@ -22,6 +22,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from newsevents.gazetteer import (
+    MATCH_ALTERNATE,
     MATCH_CONTEXT,
     MATCH_PRIMARY,
     SALIENT_CITY_POPULATION,
@@ -251,7 +252,7 @@ def _answer(
     )
     if local is not None:
         return local, 0.4
-    if focus is not None and lacking and _stray(best, key, focus, context):
+    if focus is not None and (lacking or _obscure(best)) and _stray(best, key, focus, context):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
     partner = _stray_partner(best, key, found, context, pairs, focus)
     if partner is not None:
@@ -290,6 +291,15 @@ def _stray_partner(
         ):
             return partner
     return None
+
+
+OBSCURE_POPULATION = 5_000
+
+
+def _obscure(e: Entry) -> bool:
+    """A small town the name matches only by an alternate name or a spelling alike: "Rajo",
+    a Syrian village, is an alternate name of Rio, Florida (965 people)."""
+    return e.match <= MATCH_ALTERNATE and e.population < OBSCURE_POPULATION
 
 
 def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:

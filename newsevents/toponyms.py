@@ -1294,6 +1294,9 @@ def _trimmed(ent: Any) -> Mention | None:
     tokens = list(ent)
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens.pop(0)
+    dash = next((k for k, t in enumerate(tokens) if k and _spaced_dash(t)), None)
+    if dash is not None:  # "[NEW DELHI - Farmers]": a dateline and the story's first word
+        tokens = tokens[:dash]
     score = _SCORE.search(" ".join(t.text for t in tokens[-3:]))
     if score and len(tokens) > len(score.group().split()):  # "beat [Bourbon County 54-41]"
         tokens = tokens[: -len(score.group().split())]
@@ -1314,6 +1317,11 @@ def _trimmed(ent: Any) -> Mention | None:
         if text.endswith(suffix):
             text, end = text[: -len(suffix)], end - len(suffix)
     return Mention(text, (start, end))
+
+
+def _spaced_dash(tok: Any) -> bool:
+    """A dash with spaces around it: it ends a dateline, never joins a name ("Guinea-Bissau")."""
+    return tok.text in ("-", "–", "—", "--") and bool(tok.i and tok.doc[tok.i - 1].whitespace_)
 
 
 def _unvouched(ent: Any, mention: Mention, gazetteer: Gazetteer) -> bool:

@@ -871,6 +871,21 @@ def test_geoparse_a_sports_teams_home_is_the_large_city_of_its_name(
     assert _resolved(text, gazetteer, "Portland", "Texas")[0].admin1 == "Texas"
 
 
+def test_geoparse_a_dateline_the_tagger_ran_into_the_story_ends_at_the_dash(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "NEW DELHI - Farmers from Punjab and Haryana blocked highways."
+    assert _texts(nlp(text), gazetteer)[0] == "NEW DELHI"
+
+
+def test_geoparse_a_tiny_far_town_of_an_alternate_name_lies_at_the_focus(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Turkish troops entered Afrin after shelling Jandaris and Rajo."
+    *_, rajo = _resolved(text, gazetteer, "Afrin", "Jandaris", "Rajo")
+    assert (rajo.country, rajo.geonameid) == ("SYR", None)
+
+
 def test_geoparse_a_dateline_the_tagger_cut_short_keeps_its_first_word(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
