@@ -178,7 +178,7 @@ def resolve(
     counts = Counter(keys)
     cands = qualified_after(cands, mentions, keys, text)
     cands = areas_after(cands, mentions, keys, text, gazetteer)
-    cands = {k: c for k, c in _home_areas(cands, counts).items() if c}
+    cands = {k: c for k, c in _home_areas(cands, counts, gazetteer).items() if c}
     cands = _styles_abroad(cands, counts, mentions, gazetteer)
     cands = _team_homes(cands, team_keys(mentions, keys, text))
     for key in datelines:
@@ -644,13 +644,16 @@ def _local(e: Entry, key: str, context: Context) -> bool:
     return any(o.feature not in COARSE and _close(e, o) for o in context.others(key))
 
 
-def _home_areas(cands: dict[str, list[Entry]], counts: Counter[str]) -> dict[str, list[Entry]]:
+def _home_areas(
+    cands: dict[str, list[Entry]], counts: Counter[str], gazetteer: Gazetteer
+) -> dict[str, list[Entry]]:
     """A province named by generic words ("North West", "Eastern Province", "Northern Region"),
     or by a direction before its name (:func:`_directed`), only where the article's other names
     place it in that province's country: Ghana's Western Region in a Ghanaian article, no
-    province at all for "Western" in a Russian one."""
+    province at all for "Western" in a Russian one. A province the gazetteer knows by the
+    whole name is no direction before a name ("Lower Austria", "South Kivu")."""
     generic = {k for k in cands if is_generic(k)}
-    directed = {k for k, c in cands.items() if _directed(k, c)}
+    directed = {k for k, c in cands.items() if _directed(k, c) and not gazetteer.candidates(k)}
     others = {k: c for k, c in cands.items() if k not in generic | directed and c}
     home = _main_country(first_context(others, counts))
     return {

@@ -79,10 +79,10 @@ MOTION_VERBS = frozenset({
     "relocate", "deport", "send", "transfer", "walk", "sail", "ride", "commute", "arrive",
     "trip", "journey", "visit", "spread", "advance", "march", "retreat", "withdraw", "escape",
     "migrate", "airlift", "smuggle", "deploy", "redeploy", "dispatch", "extradite",
-    "repatriate", "expel",
+    "repatriate", "expel", "cross",
 })  # fmt: skip
 """Verbs after which "to", "from" or "toward" name a place ("travelling to Cirencester")."""
-MOTION_PREPS = frozenset({"to", "from", "toward", "towards"})
+MOTION_PREPS = frozenset({"to", "from", "toward", "towards", "through", "via"})
 DEPARTURE_VERBS = frozenset({"flee", "leave", "depart", "head", "sail", "fly", "bind"})
 """Verbs after which "for" names where one goes: "fled for ADRE", "bound for Sfax"."""
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "into", "across", "around", "inside"})
@@ -193,10 +193,14 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
 
 
 def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -> Any:
-    """A place the tagger cut short, with the capitalised words before it that make up its
-    name (:func:`_wider_start`): "SPANISH Town", its first word tagged a language."""
+    """A place the tagger cut short, with the hyphened words after it ("Ivano-FRANKIVSK") or
+    the capitalised words before it (:func:`_wider_start`: "SPANISH Town", its first word
+    tagged a language) that make up its name."""
     if ent.label_ not in PLACE_LABELS:
         return ent
+    whole = _hyphened_salient(ent, tokens, gazetteer)  # "IVANO-Frankivsk", tagged "Ivano"
+    if whole is not None:
+        return whole
     start = _wider_start(tokens, ent.start, ent.end, 0, gazetteer, taken)
     return ent if start == ent.start else ent.doc[start : ent.end]
 
@@ -1061,6 +1065,8 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     root = ent.root
     if (ent.label_ not in MISTAGGED_LABELS and not mistaken_date(ent)) or root.dep_ != "pobj":
         return False
+    if not ent.text[:1].isupper():
+        return False  # "trails through the bush"
     prep = root.head
     moving = prep.lower_ in MOTION_PREPS and prep.head.lemma_ in MOTION_VERBS
     moving = moving or (prep.lower_ == "for" and prep.head.lemma_ in DEPARTURE_VERBS)

@@ -871,6 +871,36 @@ def test_geoparse_a_sports_teams_home_is_the_large_city_of_its_name(
     assert _resolved(text, gazetteer, "Portland", "Texas")[0].admin1 == "Texas"
 
 
+def test_geoparse_a_province_named_with_a_direction_is_kept_abroad(gazetteer: Gazetteer) -> None:
+    text = "Floods inundated towns in Bavaria and Lower Austria."
+    _, lower = _resolved(text, gazetteer, "Bavaria", "Lower Austria")
+    assert (lower.feature, lower.country) == ("admin1", "AUT")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian warships sailed through the Bosphorus into the Black Sea.", "Bosphorus"),
+        ("U.S. warships moved into the Gulf of Oman.", "Gulf of Oman"),
+    ],
+)
+def test_geoparse_straits_and_seas_of_the_supplement(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: str
+) -> None:
+    parsed = nlp(text)
+    mentions = find_mentions(parsed, gazetteer)
+    found = {m.text: r for m, r in zip(mentions, resolve(mentions, gazetteer, text), strict=True)}
+    entry = found[expected]
+    assert entry is not None and entry[0].supplement_id is not None
+
+
+def test_geoparse_a_hyphened_city_the_tagger_cut_is_whole(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Heavy snow cut off villages in western Ukraine, near Ivano-Frankivsk."
+    assert _texts(nlp(text), gazetteer) == ["Ukraine", "Ivano-Frankivsk"]
+    text = "Volunteers cleared walking trails through the bush near Glenrock."
+    assert "bush" not in _texts(nlp(text), gazetteer)
+
+
 def test_geoparse_a_dateline_the_tagger_ran_into_the_story_ends_at_the_dash(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
