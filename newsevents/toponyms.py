@@ -996,6 +996,7 @@ def _mistagged_places(
                     named[key] >= otherwise[key]
                     or len(key.split()) > 1
                     or _after_a_place(ent, taken)
+                    or _natural_feature(mention.text, gazetteer)
                 )
             ) or (
                 (
@@ -1010,6 +1011,16 @@ def _mistagged_places(
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
                 grew = True
     return found
+
+
+NATURAL_FEATURES = frozenset({"river", "sea", "strait", "gulf", "lake", "mountains", "canal"})
+
+
+def _natural_feature(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether the name is only that of a river, sea or range the supplement holds ("the
+    DANUBE", which the tagger called a person): no town nor person shares it."""
+    found = gazetteer.candidates(text)
+    return bool(found) and all(e.feature in NATURAL_FEATURES for e in found)
 
 
 def _listed_area(ent: Any, text: str, gazetteer: Gazetteer) -> bool:

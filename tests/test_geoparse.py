@@ -882,6 +882,7 @@ def test_geoparse_a_province_named_with_a_direction_is_kept_abroad(gazetteer: Ga
     [
         ("Russian warships sailed through the Bosphorus into the Black Sea.", "Bosphorus"),
         ("U.S. warships moved into the Gulf of Oman.", "Gulf of Oman"),
+        ("Floods on the Danube inundated towns in Bavaria.", "Danube"),
     ],
 )
 def test_geoparse_straits_and_seas_of_the_supplement(
