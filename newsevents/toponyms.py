@@ -179,6 +179,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_counties_within(tokens, gazetteer, taken))
     found.extend(_dotted_compounds(tokens, gazetteer, taken))
     found.extend(_towns_of_bodies(ents, tokens, gazetteer, taken))
+    found.extend(_newspaper_towns(tokens, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     surnames = _surnames(ents)
     found = [
@@ -188,6 +189,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
         and not _seat_for_occupants(m, parsed, gazetteer)
         and not (m.text in surnames and _named_alone(m, parsed))
     ]
+    found = [m for m in found if not _us_route(m, tokens.doc_text)]
     found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
     return _hyphen_joined(found, text_of(parsed), gazetteer)
 
@@ -264,6 +266,14 @@ NAME_PARTICLES = frozenset({
     "von", "y", "sur", "en",
 })  # fmt: skip
 """Lower-case words inside a place's name: "Mocímboa da Praia", "Ciudad del Este"."""
+
+
+_ROUTE_NUMBER = re.compile(r"\s+(?:\d|Route\b|Highway\b|Hwy\b)")
+
+
+def _us_route(mention: Mention, text: str) -> bool:
+    """ "U.S. 68", "US Route 23": a federal highway, not the country."""
+    return mention.text in ("U.S.", "US") and bool(_ROUTE_NUMBER.match(text, mention.span[1]))
 
 
 def _surnames(ents: Any) -> set[str]:
@@ -376,6 +386,13 @@ def _dotted_compounds(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) 
 TOWN_BODIES = frozenset({"city", "town", "village", "police", "fire"})
 """Words that open a town's body in its name: "the Nappanee City Council", "Bristol Police",
 "the Goshen Fire Department"."""
+NEWSPAPER_WORDS = frozenset({
+    "herald", "gazette", "tribune", "courier", "register", "journal", "sentinel", "democrat",
+    "dispatch", "enquirer", "inquirer", "chronicle", "observer", "examiner", "ledger",
+    "bulletin", "times", "post",
+})  # fmt: skip
+"""Words of a newspaper's name after its town's: "The Paintsville Herald", "the Somerset
+Commonwealth Journal" (the town's name is the first words)."""
 
 
 def _towns_of_bodies(
@@ -401,6 +418,26 @@ def _towns_of_bodies(
         if _a_town(text, gazetteer):
             found.append(Mention(text, (tokens.start[i], tokens.start[i] + len(text)), True))
             taken[i:k] = [True] * (k - i)
+    return found
+
+
+def _newspaper_towns(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """The towns newspapers are named after: the first capitalised words before a newspaper's
+    word ("The PAINTSVILLE Herald", "the SOMERSET Commonwealth Journal"), where the gazetteer
+    knows a town of that name; context only (``embedded``)."""
+    found: list[Mention] = []
+    for k, word in enumerate(tokens.lower):
+        if word not in NEWSPAPER_WORDS or not tokens.text[k].istitle():
+            continue
+        i = k
+        while i > 0 and k - i < 3 and tokens.propn[i - 1] and tokens.text[i - 1].istitle():
+            i -= 1
+        for end in range(k, i, -1):
+            text = tokens.span_text(i, end)
+            if not any(taken[i:end]) and _a_town(text, gazetteer):
+                found.append(Mention(text, (tokens.start[i], tokens.start[i] + len(text)), True))
+                taken[i:end] = [True] * (end - i)
+                break
     return found
 
 

@@ -902,6 +902,24 @@ def test_geoparse_a_hyphened_city_the_tagger_cut_is_whole(nlp: Any, gazetteer: G
     assert "bush" not in _texts(nlp(text), gazetteer)
 
 
+def test_geoparse_a_newspapers_town_is_context(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = (
+        "The Decatur Daily Democrat reported that Adams County commissioners approved the "
+        "wind farm near Geneva and Berne."
+    )
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert (mentions[0].text, mentions[0].embedded) == ("Decatur", True)
+    geneva = resolve(mentions, gazetteer, text)[-2]
+    assert geneva is not None and geneva[0].admin1 == "Indiana"
+
+
+def test_geoparse_a_us_highway_is_not_the_country(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "A Maysville man was killed in a crash on U.S. 68 near Washington."
+    assert "U.S." not in _texts(nlp(text), gazetteer)
+    text = "U.S. troops left on Monday."
+    assert _texts(nlp(text), gazetteer) == ["U.S."]
+
+
 def test_geoparse_a_dateline_the_tagger_ran_into_the_story_ends_at_the_dash(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
