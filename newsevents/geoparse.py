@@ -257,7 +257,25 @@ def _answer(
     partner = _stray_partner(best, key, found, context, pairs, focus)
     if partner is not None:
         return replace(partner, geonameid=None, match=MATCH_CONTEXT), 0.2
+    host = _host_lacking(key, found, context, pairs)
+    if host is not None:
+        return replace(host, geonameid=None, match=MATCH_CONTEXT), 0.2
     return best, confidence
+
+
+def _host_lacking(key: str, found: list[Entry], context: Context, pairs: Links) -> Entry | None:
+    """The place the text says in brackets that a name lies in ("Boni (Douentza, Mopti)", as
+    ACLED's notes write it), where the name matches only other places' alternate names and
+    none of them lies in or near it: a village the gazetteer lacks, placed at its host, not
+    Bonn (which GeoNames also calls "Boni")."""
+    host = context.best.get(pairs.host.get(key, ""))
+    if key not in pairs.bracketed or host is None or host.feature in ("country", "continent"):
+        return None
+    if any(e.match > MATCH_ALTERNATE or e.feature not in TOWN_FEATURES for e in found):
+        return None
+    if any(contains(host, e) or _close(host, e) for e in found):
+        return None
+    return host
 
 
 def _stray_partner(

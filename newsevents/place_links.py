@@ -199,6 +199,9 @@ class Links:
     located: frozenset[str] = frozenset()
     """Keys of the names the text places something in at least once ("in Angola", "near
     Peru"), as opposed to only sending things to or from them ("sales to Peru")."""
+    bracketed: frozenset[str] = frozenset()
+    """Keys of the names whose host follows in brackets ("Boni (Douentza, Mopti)"): a town may
+    host them, as ACLED's notes write it."""
     seats: dict[int, int] = field(default_factory=dict)
     """An area's id → the id of the town of its very name inside it, where the article names
     both the area ("Lebanon County") and the bare name ("Lebanon"): the bare name is that town
@@ -241,10 +244,15 @@ def read_links(
     datelines: frozenset[str] = frozenset(),
 ) -> Links:
     host: dict[str, str] = {}
+    bracketed: set[str] = set()
     for i, (a, b) in enumerate(pairwise(mentions)):
-        if text[a.span[1] : b.span[0]].strip() != "," or keys[i] == keys[i + 1]:
+        between = text[a.span[1] : b.span[0]].strip()
+        if between not in (",", "(") or keys[i] == keys[i + 1]:
             continue
-        if not _LIST_GOES_ON.match(text, b.span[1]):
+        if between == "(":  # "Boni (Douentza, Mopti)": ACLED's notation of a town's areas
+            bracketed.add(keys[i])
+            host.setdefault(keys[i], keys[i + 1])
+        elif not _LIST_GOES_ON.match(text, b.span[1]):
             host.setdefault(keys[i], keys[i + 1])
     inner = {kb: ka for ka, kb in host.items()}
     short = frozenset(
@@ -262,7 +270,16 @@ def read_links(
         k for m, k in zip(mentions, keys, strict=True) if _LOCATED.search(text, 0, m.span[0])
     )
     return Links(
-        host, inner, shadowed, _qualified_keys(cands), hosts, short, joined, apart, located
+        host,
+        inner,
+        shadowed,
+        _qualified_keys(cands),
+        hosts,
+        short,
+        joined,
+        apart,
+        located,
+        bracketed=frozenset(bracketed),
     )
 
 

@@ -920,6 +920,16 @@ def test_geoparse_a_us_highway_is_not_the_country(nlp: Any, gazetteer: Gazetteer
     assert _texts(nlp(text), gazetteer) == ["U.S."]
 
 
+def test_geoparse_a_village_the_gazetteer_lacks_lies_in_its_bracketed_host(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "On 14 July 2021, JNIM fighters ambushed a FAMa convoy near Boni (Douentza, Mopti)."
+    boni = _resolved(text, gazetteer, "Boni", "Douentza", "Mopti")[0]
+    assert (boni.name, boni.country, boni.geonameid) == ("Douentza", "MLI", None)
+    text = "Officials met in Bonn (North Rhine-Westphalia) on Monday."
+    assert _resolved(text, gazetteer, "Bonn", "North Rhine-Westphalia")[0].country == "DEU"
+
+
 def test_geoparse_a_dateline_the_tagger_ran_into_the_story_ends_at_the_dash(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
