@@ -336,12 +336,13 @@ def _placed_in(
     ordered: Sequence[Mention], keys: list[str], text: str, gazetteer: Gazetteer
 ) -> dict[str, str]:
     """The town each name the gazetteer lacks is said to lie in: "Lincoln High School in
-    Tacoma", "Karl Bremer Hospital, Cape Town" (a key to a key)."""
+    Tacoma", "Karl Bremer Hospital, Cape Town", "Bulo Marer (Marka, Lower Shabelle)" (a key to a
+    key)."""
     placed: dict[str, str] = {}
     for i, (a, b) in enumerate(pairwise(ordered)):
         between = text[a.span[1] : b.span[0]]
         if (
-            between in (" in ", ", ")
+            between in (" in ", ", ", " (")
             and keys[i] != keys[i + 1]
             and not gazetteer.candidates(a.text)
         ):

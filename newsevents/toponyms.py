@@ -1121,7 +1121,18 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     directed = prep.lower_ == "of" and prep.head.lower_ in COMPASS_WORDS  # "40 miles north of"
     if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
-    return bool(gazetteer.candidates(ent.text))
+    return bool(gazetteer.candidates(ent.text)) or _areas_in_brackets(ent)
+
+
+def _areas_in_brackets(ent: Any) -> bool:
+    """Whether the entity is followed by its areas in brackets, as ACLED's notes place a
+    village: "at BULO MARER (Marka, Lower Shabelle)"."""
+    doc, j = ent.doc, ent.end
+    if j + 3 >= len(doc) or doc[j].text != "(" or not doc[j + 1].is_title:
+        return False
+    inside = doc[j + 1 : min(len(doc), j + 12)]
+    close = next((t.i for t in inside if t.text == ")"), None)
+    return close is not None and any(t.text == "," for t in doc[j + 1 : close])
 
 
 CALENDAR = (

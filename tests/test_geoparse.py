@@ -921,11 +921,16 @@ def test_geoparse_a_us_highway_is_not_the_country(nlp: Any, gazetteer: Gazetteer
 
 
 def test_geoparse_a_village_the_gazetteer_lacks_lies_in_its_bracketed_host(
-    gazetteer: Gazetteer,
+    nlp: Any, gazetteer: Gazetteer
 ) -> None:
     text = "On 14 July 2021, JNIM fighters ambushed a FAMa convoy near Boni (Douentza, Mopti)."
     boni = _resolved(text, gazetteer, "Boni", "Douentza", "Mopti")[0]
     assert (boni.name, boni.country, boni.geonameid) == ("Douentza", "MLI", None)
+    text = "Al Shabaab militants attacked an SNA base at Bulo Marer (Marka, Lower Shabelle)."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in mentions] == ["Bulo Marer", "Marka", "Lower Shabelle"]
+    bulo = resolve(mentions, gazetteer, text)[0]
+    assert bulo is not None and (bulo[0].name, bulo[0].geonameid) == ("Marka", None)
     text = "Officials met in Bonn (North Rhine-Westphalia) on Monday."
     assert _resolved(text, gazetteer, "Bonn", "North Rhine-Westphalia")[0].country == "DEU"
 
