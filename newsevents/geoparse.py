@@ -267,11 +267,16 @@ def _host_lacking(key: str, found: list[Entry], context: Context, pairs: Links) 
     """The place the text says in brackets that a name lies in ("Boni (Douentza, Mopti)", as
     ACLED's notes write it), where the name matches only other places' alternate names and
     none of them lies in or near it: a village the gazetteer lacks, placed at its host, not
-    Bonn (which GeoNames also calls "Boni")."""
+    Bonn (which GeoNames also calls "Boni"). Likewise, whatever its matches, a name the text
+    calls a part of its host ("the Portland neighborhood of Jefferson County")."""
     host = context.best.get(pairs.host.get(key, ""))
-    if key not in pairs.bracketed or host is None or host.feature in ("country", "continent"):
+    if host is None or host.feature in ("country", "continent"):
         return None
-    if any(e.match > MATCH_ALTERNATE or e.feature not in TOWN_FEATURES for e in found):
+    if key in pairs.quarters:  # the text says it is a part of its host
+        pass
+    elif key not in pairs.bracketed or any(
+        e.match > MATCH_ALTERNATE or e.feature not in TOWN_FEATURES for e in found
+    ):
         return None
     if any(contains(host, e) or _close(host, e) for e in found):
         return None

@@ -202,12 +202,20 @@ class Links:
     bracketed: frozenset[str] = frozenset()
     """Keys of the names whose host follows in brackets ("Boni (Douentza, Mopti)"): a town may
     host them, as ACLED's notes write it."""
+    quarters: frozenset[str] = frozenset()
+    """Keys of the names the text calls a part of their host ("the Portland neighborhood of
+    Jefferson County"): no place of the name elsewhere is meant."""
     seats: dict[int, int] = field(default_factory=dict)
     """An area's id → the id of the town of its very name inside it, where the article names
     both the area ("Lebanon County") and the bare name ("Lebanon"): the bare name is that town
     (``geoparse._named_seats``)."""
 
 
+_QUARTER_OF = re.compile(
+    r"^(?:neighbou?rhood|district|section|suburb|quarter|part|area)s?\s+of(?:\s+the)?$", re.I
+)
+"""What lies between a part of a place and the place: "the Portland neighborhood of
+Jefferson County", "the Karrada district of Baghdad"."""
 _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
 """After "Washington, New York": "and Boston" makes it a list, not a town and its state (but
 "Dayton, Ohio, and Springfield" is a town and its state)."""
@@ -245,8 +253,13 @@ def read_links(
 ) -> Links:
     host: dict[str, str] = {}
     bracketed: set[str] = set()
+    quarters: set[str] = set()
     for i, (a, b) in enumerate(pairwise(mentions)):
         between = text[a.span[1] : b.span[0]].strip()
+        if _QUARTER_OF.match(between) and keys[i] != keys[i + 1]:
+            quarters.add(keys[i])  # "the Portland neighborhood of Jefferson County"
+            host.setdefault(keys[i], keys[i + 1])
+            continue
         if between not in (",", "(") or keys[i] == keys[i + 1]:
             continue
         if between == "(":  # "Boni (Douentza, Mopti)": ACLED's notation of a town's areas
@@ -280,6 +293,7 @@ def read_links(
         apart,
         located,
         bracketed=frozenset(bracketed),
+        quarters=frozenset(quarters),
     )
 
 

@@ -931,6 +931,9 @@ def test_geoparse_a_village_the_gazetteer_lacks_lies_in_its_bracketed_host(
     assert [m.text for m in mentions] == ["Bulo Marer", "Marka", "Lower Shabelle"]
     bulo = resolve(mentions, gazetteer, text)[0]
     assert bulo is not None and (bulo[0].name, bulo[0].geonameid) == ("Marka", None)
+    text = "A man was shot in the Portland neighborhood of Jefferson County, Kentucky."
+    portland = _resolved(text, gazetteer, "Portland", "Jefferson County", "Kentucky")[0]
+    assert (portland.admin1, portland.geonameid) == ("Kentucky", None)
     text = "Officials met in Bonn (North Rhine-Westphalia) on Monday."
     assert _resolved(text, gazetteer, "Bonn", "North Rhine-Westphalia")[0].country == "DEU"
 
