@@ -513,30 +513,39 @@ article's places around it."""
 def _capital_over_a_lone_town(
     top: Entry, cands: list[Entry], key: str, context: Context
 ) -> Entry | None:
-    """A large national capital of a country the article speaks of, rather than a small town
-    of its name that only the article's country speaks for: "LONDON — In Washington, the
-    diplomats expelled from the United States…" is Washington, D.C., not the town in Tyne and
-    Wear, 400 km from London. None where the town has one of the article's places near it or
-    a county of the article holds it, nor where the article names nothing in the capital's
-    country ("Lima, Ohio" is no Peruvian story)."""
+    """A city of 500,000+ abroad rather than a small town of its name that only the article's
+    country speaks for, none of its places lying near the town and no county of the article
+    holding it:
+    - a national capital of a country the article speaks of: "LONDON — In Washington, the
+      diplomats expelled from the United States…" is Washington, D.C., not the town in Tyne
+      and Wear, 400 km from London;
+    - any such city named as well as the town, where no state or country of the article
+      holds the town either: "shares fell on Wall Street and in Frankfurt" is Frankfurt am
+      Main, not Kentucky's capital; "LIMA, Ohio" stays Ohio's, "Frankfort" alone Kentucky's
+      capital (GeoNames' own name of it) and "Bermuda's premier spoke in Hamilton" Bermuda's."""
     if top.feature not in TOWN_FEATURES or top.population >= SALIENT_CITY_POPULATION:
         return None
-    capitals = [
+    big = [
         e
         for e in cands
-        if e.feature == "capital"
+        if e.feature in TOWN_FEATURES
         and e.population >= WORLD_CAPITAL_POPULATION
         and e.country != top.country
-        and context.country_share(e, key)  # the article speaks of the capital's country
+        and e.match >= top.match  # "Frankfort" alone is Kentucky's, named so by GeoNames
     ]
-    if not capitals:
+    if not big:
         return None
     others = context.others(key)
     if any(o.feature not in COARSE and _close(top, o) for o in others):
         return None
     if any(o.feature == "admin2" and _holds(o, top) for o in others):
         return None  # "Lima police … Allen County"
-    return max(capitals, key=lambda e: e.population)
+    capitals = [e for e in big if e.feature == "capital" and context.country_share(e, key)]
+    if capitals:  # the article speaks of the capital's country
+        return max(capitals, key=lambda e: e.population)
+    if any(o.feature in ("country", "admin1") and contains(o, top) for o in others):
+        return None  # "Bermuda's premier spoke in Hamilton"
+    return max(big, key=lambda e: e.population)
 
 
 def _beside_a_town(e: Entry, key: str, context: Context) -> bool:

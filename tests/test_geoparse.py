@@ -851,6 +851,13 @@ def test_geoparse_a_world_capital_beats_a_lone_small_town_of_its_name(
     text = "LONDON — In Washington, diplomats expelled from the United States prepared to leave."
     names = ("LONDON", "Washington", "United States")
     assert _resolved(text, gazetteer, *names)[1].admin1 == "District of Columbia"
+    text = "Shares fell on Wall Street and in Frankfurt after the Fed raised rates."
+    assert _resolved(text, gazetteer, "Wall Street", "Frankfurt")[1].country == "DEU"
+    assert (
+        _resolved("Lawmakers in Frankfort approved it.", gazetteer, "Frankfort")[0].country == "USA"
+    )
+    text = "Bermuda's premier spoke in Hamilton as the storm passed."
+    assert _resolved(text, gazetteer, "Bermuda", "Hamilton")[1].country == "BMU"
     text = "LIMA, Ohio — Police said a man was shot on Tuesday in the United States."
     names = ("LIMA", "Ohio", "United States")
     assert _resolved(text, gazetteer, *names)[0].country == "USA"
