@@ -70,9 +70,10 @@ Governorate of Idlib") means the admin area of that name, not the town."""
 TAKING_VERBS = frozenset({
     "strike", "shell", "attack", "bomb", "capture", "seize", "storm", "raid", "invade",
     "besiege", "liberate", "recapture", "retake", "target", "pound", "bombard", "overrun",
-    "encircle", "surround", "occupy", "annex", "blockade",
+    "encircle", "surround", "occupy", "annex", "blockade", "patrol", "evacuate", "secure",
 })  # fmt: skip
-"""Verbs whose object, when it is a salient place name, is that place: "struck Kharkiv"."""
+"""Verbs whose object, when it is a salient place name, is that place: "struck Kharkiv",
+"troops patrolled Guayaquil"."""
 BORDERS = frozenset({"border", "frontier", "boundary"})
 MOTION_VERBS = frozenset({
     "travel", "go", "return", "fly", "move", "head", "come", "drive", "flee", "evacuate",

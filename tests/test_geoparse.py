@@ -792,6 +792,7 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Deputies found the car in Eureka, 40 miles north of Fortuna.", ["Eureka", "Fortuna"]),
         ("Troops were deployed to Valencia and Maracay after looting.", ["Valencia", "Maracay"]),
         ("Thousands of refugees fled for Adre on Monday.", ["Adre"]),
+        ("Ecuadorian troops patrolled Guayaquil after the attack.", ["Guayaquil"]),
         ("The family left for Adre last week.", ["Adre"]),
         ("Bermuda's premier spoke in Hamilton as the storm passed.", ["Bermuda", "Hamilton"]),
         ("Smith's government fell in March.", []),
