@@ -252,7 +252,11 @@ def _answer(
     )
     if local is not None:
         return local, 0.4
-    if focus is not None and (lacking or _obscure(best)) and _stray(best, key, focus, context):
+    if (
+        focus is not None
+        and (lacking or _obscure(best) or _unheld_hamlet(best, key, context))
+        and _stray(best, key, focus, context)
+    ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
     partner = _stray_partner(best, key, found, context, pairs, focus)
     if partner is not None:
@@ -323,6 +327,15 @@ def _obscure(e: Entry) -> bool:
     """A small town the name matches only by an alternate name or a spelling alike: "Rajo",
     a Syrian village, is an alternate name of Rio, Florida (965 people)."""
     return e.match <= MATCH_ALTERNATE and e.population < OBSCURE_POPULATION
+
+
+def _unheld_hamlet(e: Entry, key: str, context: Context) -> bool:
+    """A town of under 5,000 that no province or county of the article holds: "stabbed in
+    Federal Hill" in a Providence story is the city's neighbourhood, not Federal Hill, Maryland
+    (2,700 people), 530 km away."""
+    return e.population < OBSCURE_POPULATION and not any(
+        o.feature in ADMIN_FEATURES and contains(o, e) for o in context.others(key)
+    )
 
 
 def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:

@@ -953,6 +953,17 @@ def test_geoparse_a_dateline_the_tagger_ran_into_the_story_ends_at_the_dash(
     assert _texts(nlp(text), gazetteer)[0] == "NEW DELHI"
 
 
+def test_geoparse_a_far_hamlet_no_area_of_the_article_holds_lies_at_the_focus(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Providence police said a man was stabbed in Federal Hill; Cranston police helped."
+    _, hill, _ = _resolved(text, gazetteer, "Providence", "Federal Hill", "Cranston")
+    assert (hill.admin1, hill.geonameid) == ("Rhode Island", None)
+    text = "Pulaski County deputies found the car in Burnside. Somerset police helped."
+    burnside = _resolved(text, gazetteer, "Pulaski County", "Burnside", "Somerset")[1]
+    assert (burnside.name, burnside.admin1) == ("Burnside", "Kentucky")
+
+
 def test_geoparse_a_tiny_far_town_of_an_alternate_name_lies_at_the_focus(
     gazetteer: Gazetteer,
 ) -> None:
