@@ -276,12 +276,9 @@ def _host_lacking(key: str, found: list[Entry], context: Context, pairs: Links) 
     host = context.best.get(pairs.host.get(key, ""))
     if host is None or host.feature in ("country", "continent"):
         return None
-    if key in pairs.quarters:  # the text says it is a part of its host
-        pass
-    elif key not in pairs.bracketed or any(
-        e.match > MATCH_ALTERNATE or e.feature not in TOWN_FEATURES for e in found
-    ):
-        return None
+    obscure = all(e.match <= MATCH_ALTERNATE and e.feature in TOWN_FEATURES for e in found)
+    if key not in pairs.quarters and not (key in pairs.bracketed and obscure):
+        return None  # a part of its host whatever its matches; bracketed, only if obscure
     if any(contains(host, e) or _close(host, e) for e in found):
         return None
     return host
