@@ -1461,8 +1461,6 @@ def _salient_within(
     while i < end:
         n = _longest_match(tokens, i, end, gazetteer, label, taken)
         if n:
-            k = _wider_start(tokens, i, i + n, start, gazetteer, taken)
-            n, i = n + i - k, k
             text, at = tokens.span_text(i, i + n).rstrip(TRAILING_MARKS), tokens.start[i]
             whole = bool(label) and _is_whole(tokens, i, i + n, start, end)
             found.append(Mention(text, (at, at + len(text)), bool(label) and not whole))
