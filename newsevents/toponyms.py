@@ -204,7 +204,7 @@ def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool])
     whole = _hyphened_salient(ent, tokens, gazetteer)  # "IVANO-Frankivsk", tagged "Ivano"
     if whole is not None:
         return whole
-    start = _wider_start(tokens, ent.start, ent.end, 0, gazetteer, taken)
+    start = _wider_start(tokens, ent.start, ent.end, gazetteer, taken)
     return ent if start == ent.start else ent.doc[start : ent.end]
 
 
@@ -222,7 +222,7 @@ def _widened_mentions(found: list[Mention], tokens: _Tokens, gazetteer: Gazettee
         spans.append((i, j))
     out = []
     for m, (i, j) in zip(found, spans, strict=True):
-        k = _wider_start(tokens, i, j, 0, gazetteer, taken) if i < j else i
+        k = _wider_start(tokens, i, j, gazetteer, taken) if i < j else i
         if k < i:
             start = tokens.start[k]
             m = Mention(tokens.doc_text[start : m.span[1]], (start, m.span[1]), m.embedded)
@@ -231,15 +231,13 @@ def _widened_mentions(found: list[Mention], tokens: _Tokens, gazetteer: Gazettee
     return out
 
 
-def _wider_start(
-    tokens: _Tokens, i: int, j: int, lo: int, gazetteer: Gazetteer, taken: list[bool]
-) -> int:
-    """Where a name found at tokens [i, j) begins, taking up to three words before it (from
-    ``lo`` on, none taken) where the gazetteer knows the longer name by a name of its own:
+def _wider_start(tokens: _Tokens, i: int, j: int, gazetteer: Gazetteer, taken: list[bool]) -> int:
+    """Where a name found at tokens [i, j) begins, taking up to three words before it (none
+    taken) where the gazetteer knows the longer name by a name of its own:
     "MOCIMBOA DA Praia" (not the capital of Cape Verde), "SPANISH Town", "CHERRY HILL" (a
     dateline in capitals, of which the tagger marked "HILL")."""
     capitals = tokens.text[i].isupper()  # "CHERRY HILL, N.J. —", the tagger's "HILL"
-    for k in range(max(lo, i - 3), i):
+    for k in range(max(0, i - 3), i):
         if any(taken[k:i]) or not (tokens.propn[k] and _name_cased(tokens.text[k], capitals)):
             continue
         words = tokens.text[k:i]
