@@ -476,9 +476,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren
     County, Ohio is the Ohio town (see :func:`_local`)."""
     top = max(cands, key=lambda e: _score(e, key, context, pairs))
-    capital = _capital_over_a_lone_town(top, cands, key, context)
-    if capital is not None:
-        return capital
+    city = _large_city_over_a_lone_town(top, cands, key, context)
+    if city is not None:
+        return city
     if top.feature in TOWN_FEATURES and top.population < SALIENT_CITY_POPULATION:
         listed = _listed_with_town(cands, key, context, pairs, exact=True)
         if listed is not None and listed != top and not _by_listed_town(top, key, context, pairs):
@@ -520,7 +520,7 @@ WORLD_CAPITAL_POPULATION = 500_000
 article's places around it."""
 
 
-def _capital_over_a_lone_town(
+def _large_city_over_a_lone_town(
     top: Entry, cands: list[Entry], key: str, context: Context
 ) -> Entry | None:
     """A city of 500,000+ abroad rather than a small town of its name that only the article's
