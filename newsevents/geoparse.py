@@ -186,6 +186,7 @@ def resolve(
     context = first_context(cands, counts)
     pairs = read_links(ordered, ordered_keys, text, cands, frozenset(filed))
     pairs = replace(pairs, seats=_named_seats(cands, pairs))
+    pairs = replace(pairs, shadowed=pairs.shadowed - _hosting_states(cands, pairs))
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
     best = _listed_pairs(cands, best, pairs)
     best = _held_pairs(cands, best)
@@ -490,8 +491,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         if around:
             return max(around, key=lambda e: _score(e, key, context, pairs))
     if top.feature in TOWN_FEATURES and not context.country_share(top, key):
+        least = 0 if key in pairs.municipal else SEAT_NAMED_POPULATION
         held = [e for e in cands if e.feature in TOWN_FEATURES]
-        held = [e for e in held if _in_named_county(e, key, context)]
+        held = [e for e in held if _in_named_county(e, key, context, least)]
         if held:
             return max(held, key=lambda e: _score(e, key, context, pairs))
     if top.feature == "country" and not context.country_share(top, key):
@@ -502,7 +504,8 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         beside = [e for e in local if key in pairs.located and _beside_a_town(e, key, context)]
         if beside:  # "a chase that began in Angola" beside Auburn, Indiana; not "sales to Peru"
             return max(beside, key=lambda e: _score(e, key, context, pairs))
-        held = [e for e in cands if e.feature in TOWN_FEATURES and key in pairs.located]
+        placed = key in pairs.located or key in pairs.municipal
+        held = [e for e in cands if e.feature in TOWN_FEATURES and placed]
         held = [e for e in held if _in_named_county(e, key, context)]
         if held:  # "Wilson County schools in Lebanon": Lebanon, Tennessee, the county's seat
             return max(held, key=lambda e: _score(e, key, context, pairs))
@@ -566,12 +569,14 @@ def _beside_a_town(e: Entry, key: str, context: Context) -> bool:
     )
 
 
-def _in_named_county(e: Entry, key: str, context: Context) -> bool:
-    """Whether a county the article names holds the town, one of
-    :data:`SEAT_NAMED_POPULATION` or more: "Mexico" beside "Audrain County" is the county's
-    seat in Missouri, however large the country; but "trade with China" beside "Jefferson
-    County" is not China, Texas (1,100 people)."""
-    return e.population >= SEAT_NAMED_POPULATION and any(
+def _in_named_county(e: Entry, key: str, context: Context, least: int | None = None) -> bool:
+    """Whether a county the article names holds the town, one of ``least`` people or more:
+    "Mexico" beside "Audrain County" is the county's seat in Missouri, however large the
+    country; but "trade with China" beside "Jefferson County" is not China, Texas (1,100
+    people). "The Cairo city council" beside "Alexander County" is Cairo, Illinois (2,800): the
+    town's own offices say a town is meant (see ``Links.municipal``)."""
+    least = SEAT_NAMED_POPULATION if least is None else least
+    return e.population >= least and any(
         o.feature == "admin2" and _holds(o, e) for o in context.others(key)
     )
 
@@ -799,6 +804,26 @@ def _named_seats(cands: dict[str, list[Entry]], links: Links) -> dict[int, int]:
             if inside:
                 seats[area.id] = max(inside, key=lambda t: t.population).id
     return seats
+
+
+def _hosting_states(cands: dict[str, list[Entry]], links: Links) -> frozenset[int]:
+    """States a town is written in ("Delhi, New York") that hold a town of its name far from
+    the city the state is named after: the state is meant, not New York City, however large
+    the Indian capital that the town's name would otherwise mean. "Brooklyn, New York" lies by
+    the city and keeps it."""
+    found: set[int] = set()
+    for town_key, state_key in links.host.items():
+        areas = cands.get(state_key, [])
+        cities = [c for c in areas if c.feature in TOWN_FEATURES]
+        towns = [t for t in cands.get(town_key, []) if t.feature in TOWN_FEATURES]
+        found.update(
+            a.id
+            for a in areas
+            if a.feature == "admin1"
+            and a.id in links.shadowed
+            and any(contains(a, t) and not any(_close(t, c) for c in cities) for t in towns)
+        )
+    return frozenset(found)
 
 
 def _holds(area: Entry, town: Entry) -> bool:

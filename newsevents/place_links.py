@@ -199,6 +199,10 @@ class Links:
     located: frozenset[str] = frozenset()
     """Keys of the names the text places something in at least once ("in Angola", "near
     Peru"), as opposed to only sending things to or from them ("sales to Peru")."""
+    municipal: frozenset[str] = frozenset()
+    """Keys of the names written before a town's own offices at least once ("Peru police",
+    "the Cairo city council"): a town of the name is meant wherever a county the article names
+    holds one, however small, and whatever country has the name too."""
     bracketed: frozenset[str] = frozenset()
     """Keys of the names whose host follows in brackets ("Boni (Douentza, Mopti)"): a town may
     host them, as ACLED's notes write it."""
@@ -282,6 +286,9 @@ def read_links(
     located = frozenset(
         k for m, k in zip(mentions, keys, strict=True) if _LOCATED.search(text, 0, m.span[0])
     )
+    municipal = frozenset(
+        k for m, k in zip(mentions, keys, strict=True) if _MUNICIPAL.match(text, m.span[1])
+    )
     return Links(
         host,
         inner,
@@ -292,12 +299,17 @@ def read_links(
         joined,
         apart,
         located,
+        municipal=municipal,
         bracketed=frozenset(bracketed),
         quarters=frozenset(quarters),
     )
 
 
 _LOCATED = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)
+_MUNICIPAL = re.compile(
+    r"\s+(?:police|city\s+(?:council|commission|hall|manager|schools)|mayor|fire\s+(?:department|chief)"
+    r"|school\s+(?:board|district)|public\s+schools|town\s+(?:council|board|hall))\b"
+)
 
 
 _JOINED = re.compile(r"^,?\s+(?:and|or|&)\s+$", re.I)

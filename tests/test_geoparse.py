@@ -1019,6 +1019,32 @@ def test_geoparse_a_town_in_a_county_the_article_names_beats_a_country_alone(
     assert _resolved(text, gazetteer, "Wilson County", "Lebanon")[1].feature == "country"
 
 
+def test_geoparse_a_towns_own_offices_make_it_the_town_its_county_holds(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Peru police said the fire at the Miami County grain elevator in Indiana was arson."
+    peru = _resolved(text, gazetteer, "Peru", "Miami County", "Indiana")[0]
+    assert (peru.feature, peru.admin1) == ("city", "Indiana")
+    text = (
+        "The Cairo city council in Alexander County voted to close the courthouse, Illinois said."
+    )
+    cairo = _resolved(text, gazetteer, "Cairo", "Alexander County", "Illinois")[0]
+    assert (cairo.country, cairo.admin1) == ("USA", "Illinois")
+    text = "Miami County farmers in Indiana sold corn to Peru."
+    assert _resolved(text, gazetteer, "Miami County", "Indiana", "Peru")[2].feature == "country"
+
+
+def test_geoparse_a_state_written_after_a_town_far_from_its_city_is_the_state(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Delaware County sheriff said a truck crashed near Delhi, New York, injuring two."
+    county, delhi, state = _resolved(text, gazetteer, "Delaware County", "Delhi", "New York")
+    assert (delhi.country, delhi.admin1) == ("USA", "New York")
+    assert (state.feature, county.admin1) == ("admin1", "New York")
+    text = "A man from Brooklyn, New York, was arrested on Monday."
+    assert _resolved(text, gazetteer, "Brooklyn", "New York")[1].feature == "city"
+
+
 def test_geoparse_a_town_in_a_county_the_article_names_beats_a_capital_abroad(
     gazetteer: Gazetteer,
 ) -> None:
