@@ -890,6 +890,9 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
     modifiers = [  # "police", not the "Court" of a name
         tok for i in nouns for tok in parsed[i].lefts if tok.dep_ in ("compound", "nmod", "amod")
     ]
+    modifiers += [  # "Broussard and YOUNGSVILLE police"
+        c for tok in modifiers for c in tok.conjuncts if c.i < tok.head.i and c.dep_ == "conj"
+    ]
     modifiers += [  # "MISHAWAKA resident Jane Doe", parsed as the resident's head
         parsed[i - 1]
         for i in nouns
@@ -1170,6 +1173,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         return _town_or_area(ent.text, gazetteer, named_areas=True)
     if _country_owned(ent):
         return _country_by_name(ent.text, gazetteer)
+    if head.dep_ in ("dobj", "nsubjpass") and _struck_by_weather(head):
+        return _town_or_area(ent.text, gazetteer, named_areas=True)  # "a tornado struck MAYFIELD"
     if head.dep_ == "dobj":
         verb = head.head
         placed = verb.lemma_.lower() in TAKING_VERBS and not _by_a_person(verb)
@@ -1183,6 +1188,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         if _people_from(ent, prep, word):
             if ent.label_ == "ORG":  # a town by its very name: not "Belpre Inc."
                 return len(ent) == 1 and _town_by_name(ent.text, gazetteer)
+            return _town_or_area(ent.text, gazetteer, named_areas=True)
+        if prep.lower_ == "of" and word in PARTS_OF_TOWNS:  # "the evacuation of PIGEON FORGE"
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and ent.label_ == "ORG":
             return len(ent) == 1 and _town_by_name(ent.text, gazetteer)  # "John Smith of DANVILLE"
@@ -1324,6 +1331,45 @@ def _town_by_name(text: str, gazetteer: Gazetteer) -> bool:
         and e.match == MATCH_PRIMARY
         for e in gazetteer.candidates(text)
     )
+
+
+WEATHER_VERBS = frozenset({
+    "strike", "hit", "batter", "ravage", "devastate", "lash", "slam", "pound", "flood", "rock",
+    "shake", "sweep", "engulf", "destroy", "damage", "inundate", "swamp", "level", "flatten",
+})  # fmt: skip
+WEATHER_NOUNS = frozenset({
+    "tornado", "twister", "storm", "hurricane", "typhoon", "cyclone", "earthquake", "quake",
+    "tremor", "flood", "flooding", "floodwater", "wildfire", "bushfire", "fire", "blaze",
+    "blizzard", "snowstorm", "hailstorm", "tsunami", "landslide", "mudslide", "avalanche",
+    "eruption", "drought", "monsoon", "rain", "downpour", "heatwave", "wind", "derecho",
+})  # fmt: skip
+"""A storm, a flood or a fire that strikes something strikes a place: "a tornado struck
+MAYFIELD", "Hurricane Ian battered FORT MYERS", "Lahaina was destroyed by a wildfire"."""
+
+
+def _struck_by_weather(head: Any) -> bool:
+    """Whether a name is the object of a verb of :data:`WEATHER_VERBS` whose subject (or
+    agent, in the passive) is a storm, a flood or a fire of :data:`WEATHER_NOUNS`."""
+    verb = head.head
+    if verb.lemma_.lower() not in WEATHER_VERBS:
+        return False
+    if head.dep_ == "dobj":
+        agents = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    return any(
+        w.lemma_.lower() in WEATHER_NOUNS
+        for a in agents
+        for w in (a, *(c for c in a.lefts if c.dep_ == "compound"))
+    )
+
+
+PARTS_OF_TOWNS = frozenset({
+    "evacuation", "outskirts", "streets", "suburbs", "downtown", "centre", "center", "heart",
+    "flooding", "residents", "neighborhoods", "neighbourhoods",
+})  # fmt: skip
+"""Nouns whose object after "of" is a town, whatever the tagger called it: "the evacuation of
+PIGEON FORGE", "the streets of SEVIERVILLE"."""
 
 
 def _by_a_person(verb: Any) -> bool:

@@ -1453,3 +1453,26 @@ def test_geoparse_santa_cruz_is_the_bolivian_city_or_the_department_it_names(
     assert _resolved(text, gazetteer, "Santa Cruz", "Montero")[0].feature == "admin1"
     text = "Surfers in Santa Cruz and Monterey braced for big waves."
     assert _resolved(text, gazetteer, "Santa Cruz", "Monterey")[0].country == "USA"
+
+
+def test_geoparse_what_a_storm_strikes_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Two people were hurt when a tornado struck Mayfield on Friday night."
+    assert _texts(nlp(text), gazetteer) == ["Mayfield"]
+    assert _texts(nlp("The senator struck Mayfield off the list."), gazetteer) == []
+
+
+def test_geoparse_a_town_after_its_evacuation_or_outskirts_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "A wildfire near Gatlinburg forced the evacuation of Pigeon Forge on Monday."
+    assert _texts(nlp(text), gazetteer) == ["Gatlinburg", "Pigeon Forge"]
+
+
+def test_geoparse_towns_listed_before_their_police_are_places(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Broussard and Youngsville police helped close the road."
+    found = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in found] == ["Broussard", "Youngsville"]
+    towns = [a[0] for a in resolve(found, gazetteer, text) if a]
+    assert [e.admin1 for e in towns] == ["Louisiana", "Louisiana"]
