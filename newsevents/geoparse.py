@@ -487,7 +487,15 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     if top.feature in TOWN_FEATURES and not (
         context.country_share(top, key) and context.state_share(top, key)
     ):
-        around = [e for e in cands if e.feature in TOWN_FEATURES and _surrounded(e, key, context)]
+        around = [
+            e
+            for e in cands
+            if e.feature in TOWN_FEATURES
+            and (
+                _surrounded(e, key, context)
+                or (_in_named_county(e, key, context) and _local(e, key, context))
+            )
+        ]
         if around:
             return max(around, key=lambda e: _score(e, key, context, pairs))
     if top.feature in TOWN_FEATURES and not context.country_share(top, key):

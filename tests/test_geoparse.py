@@ -1476,3 +1476,18 @@ def test_geoparse_towns_listed_before_their_police_are_places(
     assert [m.text for m in found] == ["Broussard", "Youngsville"]
     towns = [a[0] for a in resolve(found, gazetteer, text) if a]
     assert [e.admin1 for e in towns] == ["Louisiana", "Louisiana"]
+
+
+def test_geoparse_a_town_its_named_county_holds_by_the_articles_town_beats_a_capital(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "A Greenville man died in a crash near Washington, the North Carolina Highway Patrol "
+        "said. Pitt County deputies and Beaufort County officials responded."
+    )
+    names = ("Greenville", "Washington", "North Carolina", "Pitt County", "Beaufort County")
+    washington = _resolved(text, gazetteer, *names)[1]
+    assert (washington.feature, washington.admin1) == ("city", "North Carolina")
+    text = "A Greenville man flew to Washington, the North Carolina Highway Patrol said."
+    names = ("Greenville", "Washington", "North Carolina")
+    assert _resolved(text, gazetteer, *names)[1].feature == "capital"
