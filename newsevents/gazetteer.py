@@ -413,6 +413,7 @@ class _Builder:
                 continue
             names = {a: MATCH_ALTERNATE for a in row[6].split("|") if a}
             names.update({n: MATCH_ALIAS for n in (name, row[4], row[5]) if n})
+            names.update(dict.fromkeys(extra.get("shared", []), MATCH_ALIAS))
             names.update(dict.fromkeys(extra.get("aliases", []), MATCH_PRIMARY))
             names[info.get("name", name)] = MATCH_PRIMARY
             area = float(info.get("areakm2") or 1000)

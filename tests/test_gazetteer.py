@@ -170,3 +170,9 @@ def test_gazetteer_remembered_names_come_back_whole(gazetteer: Gazetteer) -> Non
     expected = list(first)
     first.clear()
     assert gazetteer.candidates("Springfield") == expected
+
+
+def test_gazetteer_a_name_two_countries_share_names_both(gazetteer: Gazetteer) -> None:
+    congo = {e.country: e.match for e in gazetteer.candidates("Congo") if e.feature == "country"}
+    assert congo["COD"] == congo["COG"]  # neither wins by its name alone
+    assert {e.country for e in gazetteer.candidates("Virgin Islands")} == {"VIR", "VGB"}

@@ -1491,3 +1491,19 @@ def test_geoparse_a_town_its_named_county_holds_by_the_articles_town_beats_a_cap
     text = "A Greenville man flew to Washington, the North Carolina Highway Patrol said."
     names = ("Greenville", "Washington", "North Carolina")
     assert _resolved(text, gazetteer, *names)[1].feature == "capital"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "iso3"),
+    [
+        ("GOMA, Congo (Reuters) — Rebels seized the town.", "GOMA", "COD"),
+        ("BRAZZAVILLE, Congo — Voters went to the polls.", "BRAZZAVILLE", "COG"),
+        ("Floods hit Pointe-Noire, Congo's economic capital.", "Pointe-Noire", "COG"),
+        ("Congo said the rebels had withdrawn.", "", "COD"),
+    ],
+)
+def test_geoparse_congo_is_the_country_the_articles_places_lie_in_else_the_larger(
+    gazetteer: Gazetteer, text: str, place: str, iso3: str
+) -> None:
+    names = [n for n in (place, "Congo") if n]
+    assert _resolved(text, gazetteer, *names)[-1].country == iso3
