@@ -1101,11 +1101,17 @@ def _after_a_place(ent: Any, taken: list[bool]) -> bool:
 
 
 def _joined_to_place(ent: Any, taken: list[bool]) -> bool:
-    """Whether the entity is a conjunct of a word already taken as a place, either way."""
+    """Whether the entity is a conjunct of a word already taken as a place, either way, or
+    written just before "and" and a place the parser did not list it with ("the border with
+    MALI and Burkina Faso", parsed as a modifier of Faso)."""
     root = ent.root
     if root.dep_ == "conj" and taken[root.head.i] and not ent.start <= root.head.i < ent.end:
         return True
-    return any(c.dep_ == "conj" and taken[c.i] for c in root.children)
+    if any(c.dep_ == "conj" and taken[c.i] for c in root.children):
+        return True
+    doc, end = ent.doc, ent.end
+    listed = end + 1 < len(doc) and doc[end].lower_ == "and" and taken[end + 1]
+    return bool(listed and root.dep_ == "nmod")
 
 
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:

@@ -1507,3 +1507,10 @@ def test_geoparse_congo_is_the_country_the_articles_places_lie_in_else_the_large
 ) -> None:
     names = [n for n in (place, "Congo") if n]
     assert _resolved(text, gazetteer, *names)[-1].country == iso3
+
+
+def test_geoparse_a_country_the_parser_did_not_list_with_the_next_is_found(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Clashes in Tillaberi near the border with Mali and Burkina Faso killed 12 soldiers."
+    assert _texts(nlp(text), gazetteer) == ["Tillaberi", "Mali", "Burkina Faso"]
