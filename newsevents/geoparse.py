@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+import us
+
 from newsevents.gazetteer import (
     MATCH_ALTERNATE,
     MATCH_CONTEXT,
@@ -190,6 +192,7 @@ def resolve(
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
     best = _listed_pairs(cands, best, pairs)
     best = _held_pairs(cands, best)
+    cands = _state_capitols(cands, best, counts, gazetteer)
     context = _settle(cands, Context(best, context.counts), pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
@@ -204,6 +207,50 @@ def resolve(
                 else _at_focus(key, focus)
             )
     return [answers[key] for key in keys]
+
+
+CAPITOL_KEYS = frozenset({"capitol", "state capitol", "statehouse", "state house"})
+"""A seat of government named alone: "the Capitol", "the state Capitol", "the Statehouse"."""
+CAPITOL_STATE_SHARE = 0.5
+"""The least share of the article's mentions of American places that one state's must have
+for "the Capitol" to be that state's."""
+
+
+def _state_capitols(
+    cands: dict[str, list[Entry]],
+    best: dict[str, Entry],
+    counts: Counter[str],
+    gazetteer: Gazetteer,
+) -> dict[str, list[Entry]]:
+    """In an article about one US state (named twice or more, with at least half the mentions
+    of American places, and nothing in Washington, D.C.), "the Capitol" is that state's, in
+    its capital: teachers who "fill the state Capitol" in an Oklahoma story are in Oklahoma
+    City, not at the U.S. Capitol ("U.S. Capitol" always is)."""
+    keys = CAPITOL_KEYS & cands.keys()
+    states: Counter[str] = Counter()
+    for k, e in best.items():
+        if k not in keys and e.country == "USA" and e.admin1:
+            states[e.admin1] += counts[k]
+    if not keys or not states or "District of Columbia" in states:
+        return cands
+    state, weight = states.most_common(1)[0]
+    if weight < 2 or weight < CAPITOL_STATE_SHARE * sum(states.values()):
+        return cands
+    capital = _capital_of(state, gazetteer)
+    return cands if capital is None else {**cands, **{key: [capital] for key in keys}}
+
+
+def _capital_of(state: str, gazetteer: Gazetteer) -> Entry | None:
+    """A US state's capital city, by its name in the ``us`` package."""
+    found = us.states.lookup(state)
+    if found is None or not found.capital:
+        return None
+    towns = [
+        e
+        for e in gazetteer.candidates(found.capital)
+        if e.feature in TOWN_FEATURES and e.country == "USA" and e.admin1 == state
+    ]
+    return max(towns, key=lambda e: e.population, default=None)
 
 
 def _team_homes(cands: dict[str, list[Entry]], teams: frozenset[str]) -> dict[str, list[Entry]]:

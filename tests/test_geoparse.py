@@ -1514,3 +1514,18 @@ def test_geoparse_a_country_the_parser_did_not_list_with_the_next_is_found(
 ) -> None:
     text = "Clashes in Tillaberi near the border with Mali and Burkina Faso killed 12 soldiers."
     assert _texts(nlp(text), gazetteer) == ["Tillaberi", "Mali", "Burkina Faso"]
+
+
+def test_geoparse_the_capitol_of_a_one_state_story_is_the_states(gazetteer: Gazetteer) -> None:
+    text = (
+        "OKLAHOMA CITY — Teachers filled the state Capitol again. Oklahoma lawmakers met, "
+        "and teachers from Tulsa joined them at the Capitol."
+    )
+    names = ("OKLAHOMA CITY", "Capitol", "Oklahoma", "Tulsa", "Capitol")
+    capitol = _resolved(text, gazetteer, *names)[1]
+    assert (capitol.name, capitol.admin1, capitol.feature) == ("Oklahoma City", "Oklahoma", "city")
+    text = "Ohio lawmakers flew to Washington, D.C., and met at the Capitol. Ohio voters watched."
+    names = ("Ohio", "Washington, D.C.", "Capitol", "Ohio")
+    assert _resolved(text, gazetteer, *names)[2].feature == "building"
+    text = "Rioters from Ohio and Texas stormed the Capitol."
+    assert _resolved(text, gazetteer, "Ohio", "Texas", "Capitol")[2].feature == "building"
