@@ -192,7 +192,8 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     ]
     found = [m for m in found if not _us_route(m, tokens.doc_text)]
     found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
-    return _hyphen_joined(found, text_of(parsed), gazetteer)
+    text = text_of(parsed)
+    return _and_joined(_hyphen_joined(found, text, gazetteer), text, gazetteer)
 
 
 def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -> Any:
@@ -606,6 +607,22 @@ def _hyphen_joined(found: list[Mention], text: str, gazetteer: Gazetteer) -> lis
             if out and out[-1].span[1] > start:
                 out.pop()
             m = Mention(text[start:end], (start, end), m.embedded)
+        out.append(m)
+    return out
+
+
+def _and_joined(found: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Two names joined by "and" that the gazetteer knows as one place, by its own name or an
+    alias: "Perth and Kinross" is a Scottish council area, not Perth, Western Australia and a
+    town beside it; "Dumfries and Galloway", "Brighton and Hove"."""
+    out: list[Mention] = []
+    for m in found:
+        last = out[-1] if out else None
+        if last is not None and text[last.span[1] : m.span[0]] in (" and ", " & "):
+            whole = text[last.span[0] : m.span[1]]
+            if any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(whole)):
+                out[-1] = Mention(whole, (last.span[0], m.span[1]), last.embedded)
+                continue
         out.append(m)
     return out
 

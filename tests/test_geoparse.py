@@ -1529,3 +1529,14 @@ def test_geoparse_the_capitol_of_a_one_state_story_is_the_states(gazetteer: Gaze
     assert _resolved(text, gazetteer, *names)[2].feature == "building"
     text = "Rioters from Ohio and Texas stormed the Capitol."
     assert _resolved(text, gazetteer, "Ohio", "Texas", "Capitol")[2].feature == "building"
+
+
+def test_geoparse_two_names_joined_by_and_that_name_one_place_are_one(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Flooding hit Perth and Kinross, with roads closed around Crieff, Police Scotland said."
+    found = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in found][:2] == ["Perth and Kinross", "Crieff"]
+    assert resolve(found, gazetteer, text)[0][0].country == "GBR"  # type: ignore[index]
+    text = "Police in Perth and Fremantle said the storm had passed."
+    assert _texts(nlp(text), gazetteer) == ["Perth", "Fremantle"]
