@@ -892,9 +892,11 @@ LOCAL_NOUNS = frozenset({
     "councillor", "councilman", "alderman", "mayor", "official", "resident", "school", "crew",
     "authority", "prosecutor", "court", "judge", "hospital", "voter", "business", "church",
     "man", "woman", "mother", "father", "teen", "teenager", "boy", "girl", "family", "couple",
-    "home", "homeowner", "student", "native", "driver", "department", "pd",
+    "home", "homeowner", "student", "native", "driver", "department", "pd", "garda", "gardaí",
+    "gardai",
 })  # fmt: skip
-"""Nouns a town's name modifies in local news: "HUMBOLDT police", "BANGOR officials"."""
+"""Nouns a town's name modifies in local news: "HUMBOLDT police", "BANGOR officials",
+"ATHLONE gardaí" (Ireland's police)."""
 NATIVES = frozenset({"resident", "native"})
 
 
@@ -944,7 +946,7 @@ def _no_persons(parsed: Any, lo: int, noun: Any) -> bool:
     return (lo > 0 and parsed[lo - 1].lower_ in ("a", "an")) or noun.lemma_ in LOCAL_FORCES
 
 
-LOCAL_FORCES = frozenset({"police", "firefighter", "fireman"})
+LOCAL_FORCES = frozenset({"police", "firefighter", "fireman", "garda", "gardaí", "gardai"})
 
 
 def _indices(parsed: Any, attr: int, words: frozenset[str]) -> list[int]:

@@ -1540,3 +1540,10 @@ def test_geoparse_two_names_joined_by_and_that_name_one_place_are_one(
     assert resolve(found, gazetteer, text)[0][0].country == "GBR"  # type: ignore[index]
     text = "Police in Perth and Fremantle said the storm had passed."
     assert _texts(nlp(text), gazetteer) == ["Perth", "Fremantle"]
+
+
+def test_geoparse_a_town_before_its_gardai_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Athlone gardaí are investigating a burglary in Westmeath."
+    found = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in found] == ["Athlone", "Westmeath"]
+    assert resolve(found, gazetteer, text)[0][0].country == "IRL"  # type: ignore[index]
