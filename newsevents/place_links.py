@@ -20,6 +20,7 @@ from newsevents.gazetteer import Entry, Gazetteer, normalize
 from newsevents.place_lookup import (
     ADMIN_FEATURES,
     AREA_WORDS,
+    TOWN_FEATURES,
     as_qualified,
     candidates,
     is_abbreviation,
@@ -271,6 +272,9 @@ def read_links(
             host.setdefault(keys[i], keys[i + 1])
         elif not _LIST_GOES_ON.match(text, b.span[1]):
             host.setdefault(keys[i], keys[i + 1])
+    for key, town in _parts_of_towns(mentions, keys, text, cands):
+        quarters.add(key)  # "the city's East End"
+        host.setdefault(key, town)
     inner = {kb: ka for ka, kb in host.items()}
     short = frozenset(
         k
@@ -306,6 +310,31 @@ def read_links(
 
 
 _LOCATED = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)
+_TOWNS_OWN = re.compile(r"\bthe\s+(?:city|town|village|capital)['’]s\s+$", re.I)
+"""What a part of the town last named follows: "in the city's East End"."""
+
+
+def _parts_of_towns(
+    mentions: Sequence[Mention], keys: list[str], text: str, cands: dict[str, list[Entry]]
+) -> list[tuple[str, str]]:
+    """(key, town's key) for each name written after "the city's" (or town's, village's,
+    capital's): a part of the town named last before it ("Police in Richmond said the
+    shooting happened in the city's East End"), not a place of its name elsewhere."""
+    found: list[tuple[str, str]] = []
+    for i, m in enumerate(mentions):
+        if not _TOWNS_OWN.search(text, max(0, m.span[0] - 20), m.span[0]):
+            continue
+        towns = (
+            k
+            for k in reversed(keys[:i])
+            if k != keys[i] and any(e.feature in TOWN_FEATURES for e in cands.get(k, []))
+        )
+        town = next(towns, None)
+        if town is not None:
+            found.append((keys[i], town))
+    return found
+
+
 _MUNICIPAL = re.compile(
     r"\s+(?:police|city\s+(?:council|commission|hall|manager|schools)|mayor|fire\s+(?:department|chief)"
     r"|school\s+(?:board|district)|public\s+schools|town\s+(?:council|board|hall))\b"

@@ -1547,3 +1547,11 @@ def test_geoparse_a_town_before_its_gardai_is_a_place(nlp: Any, gazetteer: Gazet
     found = find_mentions(nlp(text), gazetteer)
     assert [m.text for m in found] == ["Athlone", "Westmeath"]
     assert resolve(found, gazetteer, text)[0][0].country == "IRL"  # type: ignore[index]
+
+
+def test_geoparse_a_name_after_the_citys_is_a_part_of_the_town_named_last(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Police in Richmond said the shooting happened in the city's East End."
+    richmond, east_end = _resolved(text, gazetteer, "Richmond", "East End")
+    assert (east_end.lat, east_end.lon, east_end.geonameid) == (richmond.lat, richmond.lon, None)
