@@ -157,8 +157,11 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
                     and not _unvouched(part, mention, gazetteer)
                     and not (part is not ent and gazetteer.demonym(mention.text))
                 ):
-                    found.append(mention)
                     taken[part.start : part.end] = [True] * (part.end - part.start)
+                    if not _nationality_only(mention.text, gazetteer):
+                        found.append(mention)
+                    elif demonyms:  # "UKRAINIAN drones", tagged a place: context, as below
+                        found.append(Mention(mention.text, mention.span, embedded=True))
     found.extend(_listed_in_one_name(ents, gazetteer, taken))
     found.extend(_venues(ents, taken))
     named = Counter(normalize(m.text) for m in found)
@@ -657,6 +660,13 @@ def _demonyms(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mentio
             found.append(Mention(mention.text, mention.span, embedded=True))
             taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
     return found + _demonyms_within(ents, gazetteer, taken)
+
+
+def _nationality_only(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is a nationality word and no place's name ("Ukrainian", but not
+    "Georgia" or "Jordan")."""
+    nationality = {e.id for e in gazetteer.demonym(text)}
+    return bool(nationality) and {e.id for e in gazetteer.candidates(text)} <= nationality
 
 
 def _demonyms_within(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:

@@ -1555,3 +1555,12 @@ def test_geoparse_a_name_after_the_citys_is_a_part_of_the_town_named_last(
     text = "Police in Richmond said the shooting happened in the city's East End."
     richmond, east_end = _resolved(text, gazetteer, "Richmond", "East End")
     assert (east_end.lat, east_end.lon, east_end.geonameid) == (richmond.lat, richmond.lon, None)
+
+
+def test_geoparse_a_nationality_tagged_as_a_place_is_context_only(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Ukrainian drones struck an oil depot in Melitopol, the mayor said."
+    assert _texts(nlp(text), gazetteer) == ["Melitopol"]
+    found = find_mentions(nlp(text), gazetteer, demonyms=True)
+    assert [(m.text, m.embedded) for m in found] == [("Ukrainian", True), ("Melitopol", False)]
