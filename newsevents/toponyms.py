@@ -1540,14 +1540,36 @@ def _salient_within(
     while i < end:
         n = _longest_match(tokens, i, end, gazetteer, label, taken)
         if n:
-            text, at = tokens.span_text(i, i + n).rstrip(TRAILING_MARKS), tokens.start[i]
-            whole = bool(label) and _is_whole(tokens, i, i + n, start, end)
+            k = _known_start(tokens, start, i, i + n, gazetteer, taken) if label else i
+            text, at = tokens.span_text(k, i + n).rstrip(TRAILING_MARKS), tokens.start[k]
+            whole = bool(label) and _is_whole(tokens, k, i + n, start, end)
             found.append(Mention(text, (at, at + len(text)), bool(label) and not whole))
-            taken[i : i + n] = [True] * n
+            taken[k : i + n] = [True] * (i + n - k)
             i += n
         else:
             i += 1
     return found
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _known_start(
+    tokens: _Tokens, lo: int, i: int, j: int, gazetteer: Gazetteer, taken: list[bool]
+) -> int:
+    """Where a salient name found at tokens [i, j) of an entity that begins at ``lo`` starts,
+    taking the entity's capitalised words before it where the gazetteer knows the longer name
+    (of a town under the salient size, which the scan does not look for): "EAST Lansing
+    police", whose "East" the tagger called a noun, is East Lansing, not Lansing."""
+    for k in range(lo, i):
+        words = range(k, i)
+        if any(taken[k:i]) or not all(_name_cased(tokens.text[t], False) for t in words):
+            continue
+        if any(tokens.lower[t] in ARTICLES for t in words):
+            continue  # "The Washington Post"
+        if any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))):
+            return k
+    return i
 
 
 def _is_whole(tokens: _Tokens, i: int, j: int, start: int, end: int) -> bool:

@@ -1564,3 +1564,11 @@ def test_geoparse_a_nationality_tagged_as_a_place_is_context_only(
     assert _texts(nlp(text), gazetteer) == ["Melitopol"]
     found = find_mentions(nlp(text), gazetteer, demonyms=True)
     assert [(m.text, m.embedded) for m in found] == [("Ukrainian", True), ("Melitopol", False)]
+
+
+def test_geoparse_a_smaller_town_named_after_a_salient_one_is_whole(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "East Lansing police said the student was found in a dorm."
+    found = find_mentions(nlp(text), gazetteer)
+    assert [(m.text, m.embedded) for m in found] == [("East Lansing", False)]
