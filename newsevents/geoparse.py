@@ -194,6 +194,7 @@ def resolve(
     best = _held_pairs(cands, best)
     cands = _state_capitols(cands, best, counts, gazetteer)
     context = _settle(cands, Context(best, context.counts), pairs)
+    context = _one_state(cands, context, pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
     lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
@@ -464,6 +465,51 @@ def _settle(cands: dict[str, list[Entry]], context: Context, pairs: Links) -> Co
         if not changed:
             break
     return context
+
+
+ONE_STATE_NAMES = 3
+"""The fewest American names an article must have for :func:`_one_state` to apply."""
+ONE_STATE_MOST = 6
+"""More states than this having a place of every name say the names are too common to tell."""
+ONE_STATE_GAIN = 2.0
+"""How much better the names must fit together in the one state than as they settled."""
+
+
+def _one_state(cands: dict[str, list[Entry]], context: Context, pairs: Links) -> Context:
+    """An American local story's places, settled one by one across several states, moved
+    into the state where they fit together best, if one has a place of every name: "A Mount
+    Vernon man ... a chase through Knox County ... arrested in Fredericktown" is Ohio's Knox
+    County, its seat and its town, where one by one they settled in Illinois and Missouri
+    (Mount Vernon, Illinois lies 145 km from Fredericktown, Missouri). Not where the story
+    names a state or a large city, or where too many states have all the names; the move
+    must raise the names' summed scores by :data:`ONE_STATE_GAIN`."""
+    local = {k: e for k, e in context.best.items() if e.country == "USA" and e.feature != "country"}
+    states = {e.admin1 for e in local.values()}
+    if len(local) < ONE_STATE_NAMES or len(states) < 2 or None in states:
+        return context
+    if any(_salient(e) or e.feature == "admin1" for e in local.values()):
+        return context
+    covering = set.intersection(
+        *({e.admin1 for e in cands[k] if e.country == "USA"} for k in local)
+    )
+    if not covering or len(covering) > ONE_STATE_MOST:
+        return context
+    current = _fit(local, context, pairs)
+    tried = []
+    for state in sorted(s for s in covering if s):
+        best = dict(context.best)
+        for k in local:
+            inside = [e for e in cands[k] if e.country == "USA" and e.admin1 == state]
+            best[k] = max(inside, key=prior_of)
+        moved = Context(best, context.counts)
+        tried.append((_fit(local, moved, pairs), state, moved))
+    fit, _, moved = max(tried, key=lambda t: t[0])
+    return _settle(cands, moved, pairs) if fit > current + ONE_STATE_GAIN else context
+
+
+def _fit(keys: dict[str, Entry], context: Context, pairs: Links) -> float:
+    """How well the article's choices for ``keys`` fit together: the sum of their scores."""
+    return sum(_score(context.best[k], k, context, pairs) for k in keys)
 
 
 def focus_of(context: Context, counts: Counter[str] | None = None) -> Entry | None:

@@ -1572,3 +1572,18 @@ def test_geoparse_a_smaller_town_named_after_a_salient_one_is_whole(
     text = "East Lansing police said the student was found in a dorm."
     found = find_mentions(nlp(text), gazetteer)
     assert [(m.text, m.embedded) for m in found] == [("East Lansing", False)]
+
+
+def test_geoparse_a_local_storys_places_settle_in_the_one_state_that_has_them_all(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "A Mount Vernon man was charged after a chase through Knox County; "
+        "he was arrested in Fredericktown."
+    )
+    names = ("Mount Vernon", "Knox County", "Fredericktown")
+    assert [e.admin1 for e in _resolved(text, gazetteer, *names)] == ["Ohio"] * 3
+    text = "A Mount Vernon, Ill., man was arrested in Fredericktown, Mo., after a chase."
+    names = ("Mount Vernon", "Ill.", "Fredericktown", "Mo.")
+    places = _resolved(text, gazetteer, *names)
+    assert (places[0].admin1, places[2].admin1) == ("Illinois", "Missouri")
