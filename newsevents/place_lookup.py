@@ -102,7 +102,10 @@ def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[
         found = [
             e
             for e in found
-            if e.supplement_id or e.feature in GENERIC_FEATURES or _town_of_words(e, text)
+            if e.supplement_id
+            or e.feature in GENERIC_FEATURES
+            or _town_of_words(e, text)
+            or _county_of_words(e, text, qualifier)
         ]
     if found and normalize(text).rsplit(" ", 1)[-1] in RIVER_WORDS:
         return [e for e in found if e.feature not in ADMIN_FEATURES]  # not "Red River County"
@@ -120,6 +123,18 @@ def _town_of_words(e: Entry, text: str) -> bool:
         and e.feature in TOWN_FEATURES
         and e.match == MATCH_PRIMARY
         and e.population >= GENERIC_TOWN_POPULATION
+    )
+
+
+def _county_of_words(e: Entry, text: str, qualifier: str) -> bool:
+    """A county named by a generic word and its own area word, in full: "Lake County", "Hall
+    County", "Union County" (but not "Valley" alone, nor "Northern Region", a province only in
+    the article's own country)."""
+    return (
+        e.feature == "admin2"
+        and qualifier in AREA_WORDS
+        and e.match == MATCH_PRIMARY
+        and normalize(e.name) == normalize(text)
     )
 
 

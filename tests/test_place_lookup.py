@@ -98,3 +98,12 @@ def test_place_lookup_a_nationality_word_styles_a_name(
         place_lookup.is_styled(text, place_lookup.candidates(text, gazetteer), gazetteer)
         is expected
     )
+
+
+@pytest.mark.parametrize("name", ["Lake County", "Hall County", "Union County", "Park County"])
+def test_place_lookup_a_county_named_by_a_generic_word_and_county_is_found(
+    gazetteer: Gazetteer, name: str
+) -> None:
+    found = place_lookup.candidates(name, gazetteer)
+    assert len(found) >= 3 and all(e.feature == "admin2" and e.name == name for e in found)
+    assert {e.country for e in found} == {"USA"}
