@@ -919,6 +919,14 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
     modifiers = [  # "police", not the "Court" of a name
         tok for i in nouns for tok in parsed[i].lefts if tok.dep_ in ("compound", "nmod", "amod")
     ]
+    beside = {  # "the GAINESVILLE police chief": the name modifies the chief, beside "police"
+        tok.i: parsed[i]
+        for i in nouns
+        if parsed[i].dep_ == "compound" and parsed[i].head.lemma_.lower() in OFFICE_HEADS
+        for tok in parsed[i].head.lefts
+        if tok.i < i and tok.dep_ in ("compound", "nmod", "amod")
+    }
+    modifiers += [parsed[j] for j in beside]
     modifiers += [  # "Broussard and YOUNGSVILLE police"
         c for tok in modifiers for c in tok.conjuncts if c.i < tok.head.i and c.dep_ == "conj"
     ]
@@ -933,7 +941,7 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
         lo, hi = _proper_run(parsed, tok)
         if any(taken[lo:hi]) or hi != tok.i + 1:
             continue
-        if tok.ent_type_ == "PERSON" and not _no_persons(parsed, lo, tok.head):
+        if tok.ent_type_ == "PERSON" and not _no_persons(parsed, lo, beside.get(tok.i, tok.head)):
             continue  # "Smith officials"
         words = parsed[lo:hi]
         if is_generic(words.text) or words.text.lower() in LOCAL_NOUNS:
@@ -956,6 +964,12 @@ def _no_persons(parsed: Any, lo: int, noun: Any) -> bool:
     return (lo > 0 and parsed[lo - 1].lower_ in ("a", "an")) or noun.lemma_ in LOCAL_FORCES
 
 
+OFFICE_HEADS = frozenset({
+    "chief", "spokesman", "spokeswoman", "spokesperson", "captain", "lieutenant", "sergeant",
+    "detective", "commissioner", "board", "station", "headquarters", "union", "superintendent",
+})  # fmt: skip
+"""Nouns of a local office after a local noun: "the Gainesville police CHIEF", "the Ennis
+fire STATION"."""
 LOCAL_FORCES = frozenset({"police", "firefighter", "fireman", "garda", "gardaí", "gardai"})
 
 

@@ -1587,3 +1587,13 @@ def test_geoparse_a_local_storys_places_settle_in_the_one_state_that_has_them_al
     names = ("Mount Vernon", "Ill.", "Fredericktown", "Mo.")
     places = _resolved(text, gazetteer, *names)
     assert (places[0].admin1, places[2].admin1) == ("Illinois", "Missouri")
+
+
+def test_geoparse_a_town_before_its_police_chief_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "The Gainesville police chief said officers in Hall County arrested two men."
+    found = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in found] == ["Gainesville", "Hall County"]
+    places = [a[0] for a in resolve(found, gazetteer, text) if a]
+    assert [e.admin1 for e in places] == ["Georgia", "Georgia"]
+    text = "He was arrested after a Thursday police raid on the house."
+    assert _texts(nlp(text), gazetteer) == []
