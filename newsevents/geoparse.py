@@ -573,7 +573,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     city = _large_city_over_a_lone_town(top, cands, key, context)
     if city is not None:
         return city
-    if top.feature in TOWN_FEATURES and top.population < SALIENT_CITY_POPULATION:
+    if top.feature in TOWN_FEATURES and (
+        top.population < SALIENT_CITY_POPULATION or top.match == MATCH_ALTERNATE
+    ):  # "Lebanon and FRANKLIN" in Ohio: not Columbus, once called Franklinton
         listed = _listed_with_town(cands, key, context, pairs, exact=True)
         if listed is not None and listed != top and not _by_listed_town(top, key, context, pairs):
             return listed

@@ -1597,3 +1597,12 @@ def test_geoparse_a_town_before_its_police_chief_is_a_place(nlp: Any, gazetteer:
     assert [e.admin1 for e in places] == ["Georgia", "Georgia"]
     text = "He was arrested after a Thursday police raid on the house."
     assert _texts(nlp(text), gazetteer) == []
+
+
+def test_geoparse_a_town_listed_with_a_town_beats_a_city_only_once_called_so(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Residents of Lebanon and Franklin packed a meeting in Warren County, Ohio."
+    names = ("Lebanon", "Franklin", "Warren County", "Ohio")
+    franklin = _resolved(text, gazetteer, *names)[1]
+    assert (franklin.name, franklin.admin1) == ("Franklin", "Ohio")
