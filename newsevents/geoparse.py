@@ -178,6 +178,8 @@ def resolve(
         k: candidates(m.text, gazetteer, k in filed) for k, m in zip(keys, mentions, strict=True)
     }
     counts = Counter(keys)
+    for key in _same_places(cands):  # "Georgia Tech", found through "Georgia", casts no vote
+        counts[key] = 0
     cands = qualified_after(cands, mentions, keys, text)
     cands = areas_after(cands, mentions, keys, text, gazetteer)
     cands = {k: c for k, c in _home_areas(cands, counts, gazetteer).items() if c}
@@ -252,6 +254,20 @@ def _capital_of(state: str, gazetteer: Gazetteer) -> Entry | None:
         if e.feature in TOWN_FEATURES and e.country == "USA" and e.admin1 == state
     ]
     return max(towns, key=lambda e: e.population, default=None)
+
+
+def _same_places(cands: dict[str, list[Entry]]) -> dict[str, str]:
+    """Longer names matched through a shorter name the article also writes, with the very same
+    candidates ("Georgia Tech", which the gazetteer lacks, through "Georgia"), mapped to the
+    shorter name: they name no place of their own, and their mentions must not vote for the
+    shorter name's choice (the two made Georgia the country beside Atlanta)."""
+    ids = {k: frozenset(e.id for e in c) for k, c in cands.items() if c}
+    return {
+        k: short
+        for k, found in ids.items()
+        for short, also in ids.items()
+        if len(short) < len(k) and also == found and re.search(rf"\b{re.escape(short)}\b", k)
+    }
 
 
 def _team_homes(cands: dict[str, list[Entry]], teams: frozenset[str]) -> dict[str, list[Entry]]:

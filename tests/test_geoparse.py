@@ -1606,3 +1606,11 @@ def test_geoparse_a_town_listed_with_a_town_beats_a_city_only_once_called_so(
     names = ("Lebanon", "Franklin", "Warren County", "Ohio")
     franklin = _resolved(text, gazetteer, *names)[1]
     assert (franklin.name, franklin.admin1) == ("Franklin", "Ohio")
+
+
+def test_geoparse_a_name_found_only_inside_a_longer_one_casts_no_second_vote(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The University of Georgia and Georgia Tech will play in Atlanta, officials said."
+    georgia, tech, _ = _resolved(text, gazetteer, "Georgia", "Georgia Tech", "Atlanta")
+    assert (georgia.feature, tech.feature, georgia.country) == ("admin1", "admin1", "USA")
