@@ -112,7 +112,7 @@ def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[
     return found or _inner_candidates(text, gazetteer)
 
 
-GENERIC_TOWN_POPULATION = 20_000
+GENERIC_TOWN_POPULATION = 10_000
 
 
 def _town_of_words(e: Entry, text: str) -> bool:

@@ -990,6 +990,9 @@ def test_geoparse_a_river_the_gazetteer_lacks_is_no_county_of_its_name(
 def test_geoparse_a_town_named_by_generic_words_is_found(gazetteer: Gazetteer) -> None:
     (town,) = _resolved("The parade went through State College.", gazetteer, "State College")
     assert (town.name, town.admin1) == ("State College", "Pennsylvania")
+    text = "Police in Columbia County said a man was arrested near Lake City, Fla."
+    town = _resolved(text, gazetteer, "Columbia County", "Lake City", "Fla.")[1]
+    assert (town.name, town.admin1, town.feature) == ("Lake City", "Florida", "city")
 
 
 def test_geoparse_a_large_city_named_by_an_alternate_name_beats_its_municipality(
