@@ -1057,7 +1057,8 @@ def _mistagged_places(
             if any(taken[ent.start : ent.end]):
                 continue
             if (listed_only or ent.label_ == "NORP") and not (
-                any(listed[ent.start : ent.end]) and _joined_to_place(ent, taken)
+                (any(listed[ent.start : ent.end]) and _joined_to_place(ent, taken))
+                or _listed_by_text(ent, taken)
             ):
                 continue  # only a listed name may be one of these
             whole = None if listed_only else _hyphened_salient(ent, tokens, gazetteer)
@@ -1145,16 +1146,25 @@ def _after_a_place(ent: Any, taken: list[bool]) -> bool:
 
 def _joined_to_place(ent: Any, taken: list[bool]) -> bool:
     """Whether the entity is a conjunct of a word already taken as a place, either way, or
-    written just before "and" and a place the parser did not list it with ("the border with
-    MALI and Burkina Faso", parsed as a modifier of Faso)."""
+    written beside "and" and a place the parser did not list it with: "the border with MALI
+    and Burkina Faso", parsed as a modifier of Faso; "fighting near Bakhmut and AVDIIVKA
+    intensified", parsed as the verb's subject."""
     root = ent.root
     if root.dep_ == "conj" and taken[root.head.i] and not ent.start <= root.head.i < ent.end:
         return True
     if any(c.dep_ == "conj" and taken[c.i] for c in root.children):
         return True
-    doc, end = ent.doc, ent.end
-    listed = end + 1 < len(doc) and doc[end].lower_ == "and" and taken[end + 1]
-    return bool(listed and root.dep_ == "nmod")
+    return _listed_by_text(ent, taken)
+
+
+def _listed_by_text(ent: Any, taken: list[bool]) -> bool:
+    """Whether the entity is written beside "and" and a place, the parser having missed the
+    list (see :func:`_joined_to_place`)."""
+    doc, start, end, root = ent.doc, ent.start, ent.end, ent.root
+    if end + 1 < len(doc) and doc[end].lower_ == "and" and taken[end + 1]:
+        return bool(root.dep_ == "nmod")
+    after = start >= 2 and doc[start - 1].lower_ == "and" and taken[start - 2]
+    return bool(after and root.dep_ == "nsubj" and doc[start - 2].dep_ == "pobj")
 
 
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
@@ -1555,11 +1565,12 @@ def _salient_within(
         n = _longest_match(tokens, i, end, gazetteer, label, taken)
         if n:
             k = _known_start(tokens, start, i, i + n, gazetteer, taken) if label else i
-            text, at = tokens.span_text(k, i + n).rstrip(TRAILING_MARKS), tokens.start[k]
-            whole = bool(label) and _is_whole(tokens, k, i + n, start, end)
+            j = _known_end(tokens, k, i + n, end, gazetteer, taken) if label else i + n
+            text, at = tokens.span_text(k, j).rstrip(TRAILING_MARKS), tokens.start[k]
+            whole = bool(label) and _is_whole(tokens, k, j, start, end)
             found.append(Mention(text, (at, at + len(text)), bool(label) and not whole))
-            taken[k : i + n] = [True] * (i + n - k)
-            i += n
+            taken[k:j] = [True] * (j - k)
+            i = j
         else:
             i += 1
     return found
@@ -1584,6 +1595,23 @@ def _known_start(
         if any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))):
             return k
     return i
+
+
+def _known_end(
+    tokens: _Tokens, k: int, j: int, hi: int, gazetteer: Gazetteer, taken: list[bool]
+) -> int:
+    """Where a salient name found at tokens [k, j) of an entity that ends at ``hi`` ends,
+    taking the entity's words after it, a particle first, where the gazetteer knows the longer
+    name: "Santiago DE COMPOSTELA" is the Galician city, not Chile's capital."""
+    for e in range(hi, j, -1):
+        words = tokens.text[j:e]
+        if any(taken[j:e]) or not all(_name_word(w, False) for w in words):
+            continue
+        if words[0] not in NAME_PARTICLES or not _name_cased(words[-1], False):
+            continue  # "de Compostela", not "Boise CITY Council"; not ending on "de"
+        if any(x.match >= MATCH_ALIAS for x in gazetteer.candidates(tokens.span_text(k, e))):
+            return e
+    return j
 
 
 def _is_whole(tokens: _Tokens, i: int, j: int, start: int, end: int) -> bool:

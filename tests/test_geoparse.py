@@ -1617,3 +1617,19 @@ def test_geoparse_a_name_found_only_inside_a_longer_one_casts_no_second_vote(
     text = "The University of Georgia and Georgia Tech will play in Atlanta, officials said."
     georgia, tech, _ = _resolved(text, gazetteer, "Georgia", "Georgia Tech", "Atlanta")
     assert (georgia.feature, tech.feature, georgia.country) == ("admin1", "admin1", "USA")
+
+
+def test_geoparse_a_salient_name_takes_its_particle_and_the_words_after_it(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Pilgrims reached Santiago de Compostela as storms hit Galicia."
+    assert _texts(nlp(text), gazetteer)[0] == "Santiago de Compostela"
+    text = "The Boise City Council approved a new library."
+    assert _texts(nlp(text), gazetteer) == ["Boise"]
+
+
+def test_geoparse_a_town_the_parser_made_a_subject_after_and_a_place_is_listed(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Fighting near Bakhmut and Avdiivka intensified, Ukraine's military said."
+    assert _texts(nlp(text), gazetteer) == ["Bakhmut", "Avdiivka", "Ukraine"]
