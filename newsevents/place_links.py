@@ -130,9 +130,19 @@ def _team_after() -> re.Pattern[str]:
     return re.compile(r" (?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-AREAS_AFTER = frozenset({"region", "oblast", "governorate", "province", "state", "department"})
+AREAS_AFTER = frozenset({
+    "region", "oblast", "governorate", "province", "state", "department", "county", "parish",
+})  # fmt: skip
 """Lower-case area words after a name that name the area whatever its own name: "the Donetsk
 region" is Donetska oblast, "Idlib governorate" the governorate."""
+
+
+PLURAL_AREAS = {
+    "counties": "county", "parishes": "parish", "regions": "region", "oblasts": "oblast",
+    "governorates": "governorate", "departments": "department",
+}  # fmt: skip
+"""Plural area words after the last name of a list, for each of its names: "Sonoma and Napa
+counties", "the Kharkiv and Sumy regions"."""
 
 
 def areas_after(
@@ -146,9 +156,21 @@ def areas_after(
     the name has that word after it."""
     said: dict[str, set[str]] = defaultdict(set)
     named: dict[str, str] = {}
-    for m, key in zip(mentions, keys, strict=True):
+    listed: list[str] = []  # the names of a list so far: "Sonoma and Napa counties"
+    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
+        if i and not _LISTED.match(text[mentions[i - 1].span[1] : m.span[0]]):
+            listed = []
+        listed.append(key)
         after = _AREA_AFTER.match(text, m.span[1])
-        said[key].add(after[1] if after and after[1] in AREAS_AFTER else "")
+        word = after[1] if after else ""
+        goes_on = i + 1 < len(mentions) and _LISTED.match(
+            text[m.span[1] : mentions[i + 1].span[0]]
+        )  # "Sonoma and": the list's last word will say
+        if word in PLURAL_AREAS:
+            for k in listed:
+                said[k].add(PLURAL_AREAS[word])
+        elif not goes_on:
+            said[key].add(word if word in AREAS_AFTER else "")
         named[key] = m.text
     out = dict(cands)
     for key, words in said.items():

@@ -1633,3 +1633,14 @@ def test_geoparse_a_town_the_parser_made_a_subject_after_and_a_place_is_listed(
 ) -> None:
     text = "Fighting near Bakhmut and Avdiivka intensified, Ukraine's military said."
     assert _texts(nlp(text), gazetteer) == ["Bakhmut", "Avdiivka", "Ukraine"]
+
+
+def test_geoparse_names_listed_before_a_plural_area_word_are_those_areas(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Wildfires forced evacuations in Sonoma and Napa counties, California officials said."
+    sonoma, napa, _ = _resolved(text, gazetteer, "Sonoma", "Napa", "California")
+    assert (sonoma.name, napa.name) == ("Sonoma County", "Napa County")
+    text = "Wildfires forced evacuations in Sonoma and Napa, California officials said."
+    sonoma, napa, _ = _resolved(text, gazetteer, "Sonoma", "Napa", "California")
+    assert (sonoma.feature, napa.feature) == ("city", "city")
