@@ -90,6 +90,15 @@ def test_gazetteer_supplement_regions_of_local_news_and_no_city_lost(
     for name in ("the Ozarks", "Hill Country", "Upper Peninsula", "Chesapeake Bay"):
         (place,) = gazetteer.candidates(name)
         assert place.supplement_id and place.country == "USA"
+    for name, town in [
+        ("Everglades", (25.76, -80.19)),  # Miami
+        ("the Poconos", (40.99, -75.19)),  # Stroudsburg
+        ("Cape Cod", (41.70, -70.30)),  # Barnstable
+    ]:
+        (place,) = [e for e in gazetteer.candidates(name) if e.supplement_id]
+        assert place.country == "USA" and distance_km(place.lat, place.lon, *town) < 100
+    ranges = {e.country for e in gazetteer.candidates("Sierra Nevada")}
+    assert ranges == {"USA", "ESP"}  # California's and Andalusia's: the article decides
     assert all(not e.supplement_id for e in gazetteer.candidates("Chesapeake"))  # the city
 
 
