@@ -1097,6 +1097,7 @@ def _mistagged_places(
 
 
 NATURAL_FEATURES = frozenset({"river", "sea", "strait", "gulf", "lake", "mountains", "canal"})
+CURATED_AREAS = NATURAL_FEATURES | {"region", "island"}
 
 
 def _natural_feature(text: str, gazetteer: Gazetteer) -> bool:
@@ -1180,6 +1181,7 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     moving = prep.lower_ in MOTION_PREPS and prep.head.lemma_ in MOTION_VERBS
     moving = moving or (prep.lower_ == "for" and prep.head.lemma_ in DEPARTURE_VERBS)
     directed = prep.lower_ == "of" and prep.head.lower_ in COMPASS_WORDS  # "40 miles north of"
+    moving = moving or _ranged(prep)  # "from Mobile to PENSACOLA"
     if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text)) or _areas_in_brackets(ent)
@@ -1211,6 +1213,16 @@ def mistaken_date(ent: Any) -> bool:
         ent.label_ == "DATE"
         and all(t.pos_ == "PROPN" and not t.like_num for t in ent)
         and not any(t.lower_ in CALENDAR for t in ent)
+    )
+
+
+def _ranged(prep: Any) -> bool:
+    """Whether a "to" ends a range that begins at a place: "from Mobile to PENSACOLA"."""
+    start = prep.head
+    return (
+        prep.lower_ == "to"
+        and start.lower_ == "from"
+        and any(c.dep_ == "pobj" and c.ent_type_ in PLACE_LABELS for c in start.children)
     )
 
 
@@ -1645,9 +1657,21 @@ def _longest_match(
             continue
         if normalize(text) in WITH_THE and (i == 0 or tokens.lower[i - 1] != "the"):
             continue  # "the States", not "Member States"
-        if not cased or (tokens.text[i][:1].isupper() and any(tokens.propn[i : i + n])):
+        if not cased or (
+            tokens.text[i][:1].isupper()
+            and (any(tokens.propn[i : i + n]) or _curated_after_the(tokens, i, text, gazetteer))
+        ):
             return n + _area_word_after(tokens, i, i + n, end, gazetteer)
     return 0
+
+
+def _curated_after_the(tokens: _Tokens, i: int, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a capitalised name after "the", which the tagger took for a common noun, is only
+    a region, range or water of the supplement: "in the EVERGLADES"."""
+    if i == 0 or tokens.lower[i - 1] != "the":
+        return False
+    found = gazetteer.candidates(text)
+    return bool(found) and all(e.supplement_id and e.feature in CURATED_AREAS for e in found)
 
 
 def _longest_run(tokens: _Tokens, i: int, end: int, words: int) -> int:

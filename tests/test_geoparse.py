@@ -1644,3 +1644,17 @@ def test_geoparse_names_listed_before_a_plural_area_word_are_those_areas(
     text = "Wildfires forced evacuations in Sonoma and Napa, California officials said."
     sonoma, napa, _ = _resolved(text, gazetteer, "Sonoma", "Napa", "California")
     assert (sonoma.feature, napa.feature) == ("city", "city")
+
+
+def test_geoparse_the_end_of_a_range_from_a_place_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Storms battered the coast from Mobile to Pensacola, forecasters said."
+    assert _texts(nlp(text), gazetteer) == ["Mobile", "Pensacola"]
+
+
+def test_geoparse_a_curated_region_after_the_taken_for_a_noun_is_found(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Crews fought a fire in the Everglades west of Miami, Florida officials said."
+    assert _texts(nlp(text), gazetteer) == ["Everglades", "Miami", "Florida"]
