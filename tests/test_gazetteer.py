@@ -66,6 +66,14 @@ def test_gazetteer_supplement_panmunjom_lies_in_dmz(gazetteer: Gazetteer) -> Non
     assert distance_km(jsa.lat, jsa.lon, 37.956, 126.677) < 1
 
 
+def test_gazetteer_supplement_gaza_crossings_lie_by_rafah(gazetteer: Gazetteer) -> None:
+    (rafah,) = gazetteer.candidates("Rafah crossing")
+    (kerem,) = gazetteer.candidates("Kerem Shalom")
+    assert (
+        kerem.feature == "crossing" and distance_km(kerem.lat, kerem.lon, rafah.lat, rafah.lon) < 8
+    )
+
+
 @pytest.mark.parametrize(
     ("name", "town"),
     [
