@@ -132,6 +132,7 @@ def _team_after() -> re.Pattern[str]:
 
 AREAS_AFTER = frozenset({
     "region", "oblast", "governorate", "province", "state", "department", "county", "parish",
+    "district",
 })  # fmt: skip
 """Lower-case area words after a name that name the area whatever its own name: "the Donetsk
 region" is Donetska oblast, "Idlib governorate" the governorate."""
@@ -139,7 +140,7 @@ region" is Donetska oblast, "Idlib governorate" the governorate."""
 
 PLURAL_AREAS = {
     "counties": "county", "parishes": "parish", "regions": "region", "oblasts": "oblast",
-    "governorates": "governorate", "departments": "department",
+    "governorates": "governorate", "departments": "department", "districts": "district",
 }  # fmt: skip
 """Plural area words after the last name of a list, for each of its names: "Sonoma and Napa
 counties", "the Kharkiv and Sumy regions"."""

@@ -1658,3 +1658,12 @@ def test_geoparse_a_curated_region_after_the_taken_for_a_noun_is_found(
 ) -> None:
     text = "Crews fought a fire in the Everglades west of Miami, Florida officials said."
     assert _texts(nlp(text), gazetteer) == ["Everglades", "Miami", "Florida"]
+
+
+def test_geoparse_a_name_before_district_is_the_district(gazetteer: Gazetteer) -> None:
+    text = "Maoists ambushed a patrol in Sukma district of Chhattisgarh, killing 22."
+    sukma = _resolved(text, gazetteer, "Sukma", "Chhattisgarh")[0]
+    assert (sukma.feature, sukma.admin1) == ("admin2", "Chhattīsgarh")
+    text = "Rain lashed Chennai and neighbouring Chengalpattu and Kancheepuram districts."
+    places = _resolved(text, gazetteer, "Chennai", "Chengalpattu", "Kancheepuram")
+    assert [e.feature for e in places] == ["city", "admin2", "admin2"]
