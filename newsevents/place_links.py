@@ -81,6 +81,8 @@ QUALIFIERS_AFTER = frozenset({"state", "province", "city"})
 """Lower-case words after a name that say which of its places it is."""
 ADJECTIVES_AFTER = {"provincial": "province"}
 """Adjectives after a name that say the same: "Quebec provincial police" is the province's."""
+_AREA_BEFORE = re.compile(r"\b(state|province)\s+of\s+$", re.I)
+"""An area word and "of" before a name: "the state of Washington", "the province of Quebec"."""
 PLURAL_QUALIFIERS = {"states": "state", "provinces": "province", "cities": "city"}
 """The same after the last name of a list, for each of its names."""
 _LISTED = re.compile(r"^,?\s+(?:and|or|&)\s+$|^,\s+$", re.I)
@@ -103,6 +105,9 @@ def qualified_after(
         listed.append(key)
         after = _AREA_AFTER.match(text, m.span[1])
         word = ADJECTIVES_AFTER.get(after[1], after[1]) if after else ""
+        before = _AREA_BEFORE.search(text, max(0, m.span[0] - 30), m.span[0])
+        if before and word not in QUALIFIERS_AFTER and word not in PLURAL_QUALIFIERS:
+            word = before[1].lower()  # "the state of Washington"
         if word in PLURAL_QUALIFIERS:
             for k in listed:
                 said[k].add(PLURAL_QUALIFIERS[word])

@@ -1667,3 +1667,9 @@ def test_geoparse_a_name_before_district_is_the_district(gazetteer: Gazetteer) -
     text = "Rain lashed Chennai and neighbouring Chengalpattu and Kancheepuram districts."
     places = _resolved(text, gazetteer, "Chennai", "Chengalpattu", "Kancheepuram")
     assert [e.feature for e in places] == ["city", "admin2", "admin2"]
+
+
+def test_geoparse_the_state_of_a_name_is_the_state(gazetteer: Gazetteer) -> None:
+    text = "Officials in the state of Washington said wildfires near Wenatchee had spread."
+    state = _resolved(text, gazetteer, "Washington", "Wenatchee")[0]
+    assert (state.feature, state.name) == ("admin1", "Washington")
