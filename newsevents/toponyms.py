@@ -1164,8 +1164,10 @@ def _listed_by_text(ent: Any, taken: list[bool]) -> bool:
     doc, start, end, root = ent.doc, ent.start, ent.end, ent.root
     if end + 1 < len(doc) and doc[end].lower_ == "and" and taken[end + 1]:
         return bool(root.dep_ == "nmod")
-    after = start >= 2 and doc[start - 1].lower_ == "and" and taken[start - 2]
-    return bool(after and root.dep_ == "nsubj" and doc[start - 2].dep_ == "pobj")
+    if root.dep_ != "nsubj" or start < 2 or doc[start - 1].lower_ != "and":
+        return False
+    before = start - 3 if doc[start - 2].text == "," and start >= 3 else start - 2
+    return bool(taken[before] and doc[before].dep_ in ("pobj", "appos"))  # "in X, Mo., and Y"
 
 
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:

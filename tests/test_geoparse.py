@@ -1633,6 +1633,8 @@ def test_geoparse_a_town_the_parser_made_a_subject_after_and_a_place_is_listed(
 ) -> None:
     text = "Fighting near Bakhmut and Avdiivka intensified, Ukraine's military said."
     assert _texts(nlp(text), gazetteer) == ["Bakhmut", "Avdiivka", "Ukraine"]
+    text = "Police in Springfield, Mo., and Joplin arrested three men in a meth ring."
+    assert _texts(nlp(text), gazetteer) == ["Springfield", "Mo.", "Joplin"]
 
 
 def test_geoparse_names_listed_before_a_plural_area_word_are_those_areas(
