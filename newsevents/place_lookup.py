@@ -259,9 +259,20 @@ def _sizeable(e: Entry) -> bool:
 def shadowed_areas(found: list[Entry]) -> list[Entry]:
     """Admin areas named after a large city of theirs among a name's candidates, or after a
     town that holds a good share of their people (:data:`SEAT_SHARE`)."""
-    cities = {e.country for e in found if e.feature in TOWN_FEATURES and _shadows(e)}
+    large = [e for e in found if e.feature in TOWN_FEATURES and _shadows(e)]
+    cities = {e.country for e in large}
     areas = [e for e in found if e.feature in ("admin1", "admin2")]
-    return [a for a in areas if a.country in cities or _has_seat(a, found)]
+    return [
+        a
+        for a in areas
+        if a.country in cities or _has_seat(a, found) or any(_inside(c, a) for c in large)
+    ]
+
+
+def _inside(city: Entry, area: Entry) -> bool:
+    """Whether a city lies within an area's radius, whatever country each is filed under: the
+    Palestinian governorate of Jerusalem holds the city GeoNames files under Israel."""
+    return distance_km(area.lat, area.lon, city.lat, city.lon) <= max(area.radius_km, SEAT_KM)
 
 
 SEAT_SHARE = 0.25

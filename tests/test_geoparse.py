@@ -1675,3 +1675,11 @@ def test_geoparse_the_state_of_a_name_is_the_state(gazetteer: Gazetteer) -> None
     text = "Officials in the state of Washington said wildfires near Wenatchee had spread."
     state = _resolved(text, gazetteer, "Washington", "Wenatchee")[0]
     assert (state.feature, state.name) == ("admin1", "Washington")
+
+
+def test_geoparse_an_area_named_after_a_city_inside_it_filed_abroad_is_the_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "JERUSALEM (AP) — Israeli troops raided the Nur Shams refugee camp near Tulkarem."
+    city = _resolved(text, gazetteer, "JERUSALEM", "Tulkarem")[0]
+    assert (city.name, city.feature) == ("Jerusalem", "capital")
