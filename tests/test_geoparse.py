@@ -1683,3 +1683,11 @@ def test_geoparse_an_area_named_after_a_city_inside_it_filed_abroad_is_the_city(
     text = "JERUSALEM (AP) — Israeli troops raided the Nur Shams refugee camp near Tulkarem."
     city = _resolved(text, gazetteer, "JERUSALEM", "Tulkarem")[0]
     assert (city.name, city.feature) == ("Jerusalem", "capital")
+
+
+def test_geoparse_sussex_is_the_english_county_and_puts_dover_in_kent(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Sussex Police said migrants landed on the coast and were taken to Dover."
+    sussex, dover = _resolved(text, gazetteer, "Sussex", "Dover")
+    assert (sussex.country, dover.country) == ("GBR", "GBR")
