@@ -552,18 +552,27 @@ STAFF_NOUNS = frozenset({
 """Nouns of the people who work in a seat of power: "White House aides", "Kremlin sources"."""
 
 
+CUT_PREPS = frozenset({"near", "outside"})
+
+
 def _comma_parts(ent: Any, gazetteer: Gazetteer) -> list[Any]:
-    """An entity the tagger ran across a comma, in its parts where the gazetteer knows one:
-    "Lower Shabelle, Somali [officials]" is a province and a nationality, "Donington Park,
-    Leicestershire" two places. Whole where it knows none ("the Easter Vigil Mass on Holy
-    Saturday, March 31")."""
-    cuts = [t.i for t in ent if t.text == ","]
+    """An entity the tagger ran across a comma or a "near", in its parts where the gazetteer
+    knows one: "Lower Shabelle, Somali [officials]" is a province and a nationality,
+    "Donington Park, Leicestershire" two places, "the A1 near Grantham, Lincolnshire Police"
+    a road, a town and a county's police. Whole where it knows none ("the Easter Vigil Mass on
+    Holy Saturday, March 31") or knows the whole."""
+    preps = [t.i for t in ent if t.lower_ in CUT_PREPS and t.pos_ == "ADP"]
+    if preps and gazetteer.candidates(ent.text):
+        preps = []  # a town of the whole name
+    cuts = sorted([t.i for t in ent if t.text == ","] + preps)
     if not cuts:
         return [ent]
     bounds = [ent.start - 1, *cuts, ent.end]
     doc = ent.doc
     parts = [doc[a + 1 : b] for a, b in pairwise(bounds) if b > a + 1]
-    return parts if any(gazetteer.candidates(p.text) for p in parts) else [ent]
+    if not any(gazetteer.candidates(p.text) for p in parts):
+        return [ent]
+    return [p for p in parts if gazetteer.candidates(p.text)] if preps else parts
 
 
 def _seat_for_occupants(mention: Mention, parsed: Any, gazetteer: Gazetteer) -> bool:

@@ -1691,3 +1691,8 @@ def test_geoparse_sussex_is_the_english_county_and_puts_dover_in_kent(
     text = "Sussex Police said migrants landed on the coast and were taken to Dover."
     sussex, dover = _resolved(text, gazetteer, "Sussex", "Dover")
     assert (sussex.country, dover.country) == ("GBR", "GBR")
+
+
+def test_geoparse_an_entity_run_across_near_is_cut_there(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "A lorry crashed on the A1 near Grantham, Lincolnshire Police said."
+    assert _texts(nlp(text), gazetteer) == ["Grantham"]
