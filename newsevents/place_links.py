@@ -338,6 +338,7 @@ def read_links(
 
 
 _LOCATED = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)
+_OWNED = re.compile(r"^['’]s\s+$")
 _TOWNS_OWN = re.compile(r"\bthe\s+(?:city|town|village|capital)['’]s\s+$", re.I)
 """What a part of the town last named follows: "in the city's East End"."""
 
@@ -347,9 +348,16 @@ def _parts_of_towns(
 ) -> list[tuple[str, str]]:
     """(key, town's key) for each name written after "the city's" (or town's, village's,
     capital's): a part of the town named last before it ("Police in Richmond said the
-    shooting happened in the city's East End"), not a place of its name elsewhere."""
+    shooting happened in the city's East End"), not a place of its name elsewhere; likewise
+    a name right after a town's possessive ("Chicago's South Side"). Such a name lies at its
+    town only where no place of its name lies in or near it (``geoparse._host_lacking``)."""
     found: list[tuple[str, str]] = []
     for i, m in enumerate(mentions):
+        owner = keys[i - 1] if i else ""
+        if i and _OWNED.match(text[mentions[i - 1].span[1] : m.span[0]]) and owner != keys[i]:
+            if any(e.feature in TOWN_FEATURES for e in cands.get(owner, [])):
+                found.append((keys[i], owner))  # "Chicago's South Side"
+            continue
         if not _TOWNS_OWN.search(text, max(0, m.span[0] - 20), m.span[0]):
             continue
         towns = (

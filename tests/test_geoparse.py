@@ -1696,3 +1696,11 @@ def test_geoparse_sussex_is_the_english_county_and_puts_dover_in_kent(
 def test_geoparse_an_entity_run_across_near_is_cut_there(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "A lorry crashed on the A1 near Grantham, Lincolnshire Police said."
     assert _texts(nlp(text), gazetteer) == ["Grantham"]
+
+
+def test_geoparse_a_name_after_a_towns_possessive_is_part_of_it(gazetteer: Gazetteer) -> None:
+    text = "Police in Chicago's South Side said three people were shot."
+    chicago, side = _resolved(text, gazetteer, "Chicago", "South Side")
+    assert (side.lat, side.lon, side.geonameid) == (chicago.lat, chicago.lon, None)
+    text = "Missiles hit Ukraine's Kharkiv."
+    assert _resolved(text, gazetteer, "Ukraine", "Kharkiv")[1].name == "Kharkiv"
