@@ -235,14 +235,23 @@ def _widened_mentions(found: list[Mention], tokens: _Tokens, gazetteer: Gazettee
     return out
 
 
-def _wider_start(tokens: _Tokens, i: int, j: int, gazetteer: Gazetteer, taken: list[bool]) -> int:
+def _wider_start(
+    tokens: _Tokens, i: int, j: int, gazetteer: Gazetteer, taken: list[bool], lo: int | None = None
+) -> int:
     """Where a name found at tokens [i, j) begins, taking up to three words before it (none
     taken) where the gazetteer knows the longer name by a name of its own:
     "MOCIMBOA DA Praia" (not the capital of Cape Verde), "SPANISH Town", "CHERRY HILL" (a
-    dateline in capitals, of which the tagger marked "HILL")."""
+    dateline in capitals, of which the tagger marked "HILL"). With ``lo``, the words of the
+    entity that begins there, whatever the tagger called them (a town under the salient size,
+    which the scan does not look for: "EAST Lansing police", its "East" a noun), but never
+    from an article ("The Washington Post")."""
     capitals = tokens.text[i].isupper()  # "CHERRY HILL, N.J. —", the tagger's "HILL"
-    for k in range(max(0, i - 3), i):
-        if any(taken[k:i]) or not (tokens.propn[k] and _name_cased(tokens.text[k], capitals)):
+    for k in range(max(0, i - 3) if lo is None else lo, i):
+        if any(taken[k:i]) or not _name_cased(tokens.text[k], capitals):
+            continue
+        if lo is None and not tokens.propn[k]:
+            continue
+        if lo is not None and any(tokens.lower[t] in ARTICLES for t in range(k, i)):
             continue
         words = tokens.text[k:i]
         if all(_name_word(t, capitals) for t in words) and any(
@@ -1587,7 +1596,7 @@ def _salient_within(
     while i < end:
         n = _longest_match(tokens, i, end, gazetteer, label, taken)
         if n:
-            k = _known_start(tokens, start, i, i + n, gazetteer, taken) if label else i
+            k = _wider_start(tokens, i, i + n, gazetteer, taken, start) if label else i
             j = _known_end(tokens, k, i + n, end, gazetteer, taken) if label else i + n
             text, at = tokens.span_text(k, j).rstrip(TRAILING_MARKS), tokens.start[k]
             whole = bool(label) and _is_whole(tokens, k, j, start, end)
@@ -1600,24 +1609,6 @@ def _salient_within(
 
 
 ARTICLES = frozenset({"the", "a", "an"})
-
-
-def _known_start(
-    tokens: _Tokens, lo: int, i: int, j: int, gazetteer: Gazetteer, taken: list[bool]
-) -> int:
-    """Where a salient name found at tokens [i, j) of an entity that begins at ``lo`` starts,
-    taking the entity's capitalised words before it where the gazetteer knows the longer name
-    (of a town under the salient size, which the scan does not look for): "EAST Lansing
-    police", whose "East" the tagger called a noun, is East Lansing, not Lansing."""
-    for k in range(lo, i):
-        words = range(k, i)
-        if any(taken[k:i]) or not all(_name_cased(tokens.text[t], False) for t in words):
-            continue
-        if any(tokens.lower[t] in ARTICLES for t in words):
-            continue  # "The Washington Post"
-        if any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))):
-            return k
-    return i
 
 
 def _known_end(
