@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -97,28 +97,52 @@ def qualified_after(
     """Candidates of the kind the word after a name says, where the gold or the tagger left
     that word out of the name: "Washington state officials" mean the state. Every such
     mention of the name must say the same."""
-    said: dict[str, set[str]] = defaultdict(set)
-    listed: list[str] = []  # the names of a list so far: "Zamfara, Kebbi and Katsina states"
-    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
-        if i and not _LISTED.match(text[mentions[i - 1].span[1] : m.span[0]]):
-            listed = []
-        listed.append(key)
+
+    def word_of(m: Mention) -> str:
         after = _AREA_AFTER.match(text, m.span[1])
         word = ADJECTIVES_AFTER.get(after[1], after[1]) if after else ""
         before = _AREA_BEFORE.search(text, max(0, m.span[0] - 30), m.span[0])
         if before and word not in QUALIFIERS_AFTER and word not in PLURAL_QUALIFIERS:
             word = before[1].lower()  # "the state of Washington"
-        if word in PLURAL_QUALIFIERS:
-            for k in listed:
-                said[k].add(PLURAL_QUALIFIERS[word])
-        else:
-            said[key].add(word if word in QUALIFIERS_AFTER else "")
+        return word
+
+    said = _words_said(mentions, keys, text, word_of, QUALIFIERS_AFTER, PLURAL_QUALIFIERS)
     out = dict(cands)
     for key, words in said.items():
         (word,) = words if len(words) == 1 else ("",)
         if word and any(_named(e, key) for e in cands.get(key, [])):
             out[key] = as_qualified(cands[key], word)
     return out
+
+
+def _words_said(
+    mentions: Sequence[Mention],
+    keys: list[str],
+    text: str,
+    word_of: Callable[[Mention], str],
+    words: frozenset[str],
+    plurals: dict[str, str],
+) -> dict[str, set[str]]:
+    """The area words each name's mentions are written with (``word_of``; "" for none of
+    ``words``). A plural after the last name of a list counts for each of its names ("Zamfara,
+    Kebbi and Katsina states", "Sonoma and Napa counties"), and a name the list goes on after
+    waits for it."""
+    said: dict[str, set[str]] = defaultdict(set)
+    listed: list[str] = []  # the names of a list so far
+    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
+        if i and not _LISTED.match(text[mentions[i - 1].span[1] : m.span[0]]):
+            listed = []
+        listed.append(key)
+        word = word_of(m)
+        goes_on = i + 1 < len(mentions) and _LISTED.match(
+            text[m.span[1] : mentions[i + 1].span[0]]
+        )  # "Sonoma and": the list's last word will say
+        if word in plurals:
+            for k in listed:
+                said[k].add(plurals[word])
+        elif not goes_on:
+            said[key].add(word if word in words else "")
+    return said
 
 
 def team_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> frozenset[str]:
@@ -160,24 +184,13 @@ def areas_after(
 ) -> dict[str, list[Entry]]:
     """The admin areas a name and the area word after it name together, where every mention of
     the name has that word after it."""
-    said: dict[str, set[str]] = defaultdict(set)
-    named: dict[str, str] = {}
-    listed: list[str] = []  # the names of a list so far: "Sonoma and Napa counties"
-    for i, (m, key) in enumerate(zip(mentions, keys, strict=True)):
-        if i and not _LISTED.match(text[mentions[i - 1].span[1] : m.span[0]]):
-            listed = []
-        listed.append(key)
+
+    def word_of(m: Mention) -> str:
         after = _AREA_AFTER.match(text, m.span[1])
-        word = after[1] if after else ""
-        goes_on = i + 1 < len(mentions) and _LISTED.match(
-            text[m.span[1] : mentions[i + 1].span[0]]
-        )  # "Sonoma and": the list's last word will say
-        if word in PLURAL_AREAS:
-            for k in listed:
-                said[k].add(PLURAL_AREAS[word])
-        elif not goes_on:
-            said[key].add(word if word in AREAS_AFTER else "")
-        named[key] = m.text
+        return after[1] if after else ""
+
+    said = _words_said(mentions, keys, text, word_of, AREAS_AFTER, PLURAL_AREAS)
+    named = {key: m.text for m, key in zip(mentions, keys, strict=True)}
     out = dict(cands)
     for key, words in said.items():
         (word,) = words if len(words) == 1 else ("",)

@@ -1704,3 +1704,11 @@ def test_geoparse_a_name_after_a_towns_possessive_is_part_of_it(gazetteer: Gazet
     assert (side.lat, side.lon, side.geonameid) == (chicago.lat, chicago.lon, None)
     text = "Missiles hit Ukraine's Kharkiv."
     assert _resolved(text, gazetteer, "Ukraine", "Kharkiv")[1].name == "Kharkiv"
+
+
+def test_geoparse_a_plural_state_word_makes_every_listed_name_a_state(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Gunmen attacked villages in Kaduna and Katsina states, police said."
+    kaduna, katsina = _resolved(text, gazetteer, "Kaduna", "Katsina")
+    assert (kaduna.feature, katsina.feature) == ("admin1", "admin1")
