@@ -661,7 +661,7 @@ def _large_city_over_a_lone_town(
         e
         for e in cands
         if e.feature in TOWN_FEATURES
-        and e.population >= WORLD_CAPITAL_POPULATION
+        and _metro_population(e, cands) >= WORLD_CAPITAL_POPULATION
         and e.country != top.country
         and e.match >= top.match  # "Frankfort" alone is Kentucky's, named so by GeoNames
     ]
@@ -675,9 +675,30 @@ def _large_city_over_a_lone_town(
     capitals = [e for e in big if e.feature == "capital" and context.country_share(e, key)]
     if capitals:  # the article speaks of the capital's country
         return max(capitals, key=lambda e: e.population)
-    if any(o.feature in ("country", "admin1") and contains(o, top) for o in others):
+    if any(_speaks_for(o) and contains(o, top) for o in others):
         return None  # "Bermuda's premier spoke in Hamilton"
-    return max(big, key=lambda e: e.population)
+    return max(big, key=lambda e: _metro_population(e, cands))
+
+
+SPEAKING_COUNTRY_POPULATION = 10_000_000
+"""A country this large holds too many towns for its mention to say which one a name means:
+"the United States … the Venice Commission" is no word for Venice, California."""
+
+
+def _speaks_for(area: Entry) -> bool:
+    """Whether a state, or a country smaller than :data:`SPEAKING_COUNTRY_POPULATION`, named in
+    the article says that a town of its own is meant."""
+    return area.feature == "admin1" or (
+        area.feature == "country" and area.population < SPEAKING_COUNTRY_POPULATION
+    )
+
+
+def _metro_population(city: Entry, cands: list[Entry]) -> int:
+    """A city's population, or that of the province or municipality of its name that holds
+    it where larger: GeoNames counts only the historic centre of some cities ("Venice", 51,000
+    people; the Venezia municipality around it 800,000)."""
+    areas = [a.population for a in cands if a.feature == "admin2" and _holds(a, city)]
+    return max([city.population, *areas])
 
 
 def _beside_a_town(e: Entry, key: str, context: Context) -> bool:

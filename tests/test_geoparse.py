@@ -864,6 +864,21 @@ def test_geoparse_a_world_capital_beats_a_lone_small_town_of_its_name(
     assert _resolved(text, gazetteer, *names)[0].country == "USA"
 
 
+def test_geoparse_a_large_country_named_does_not_keep_a_lone_town_from_a_city_abroad(
+    gazetteer: Gazetteer,
+) -> None:
+    """The United States holds too many towns for its mention to choose Venice, California or
+    Frankfort, Kentucky; a city counts its municipality's people where GeoNames counts only its
+    centre (Venice, 51,000 people). A state named still keeps its town."""
+    text = "Ukraine and the United States agreed. The Venice Commission said Ukraine must act."
+    names = ("Ukraine", "United States", "Venice", "Ukraine")
+    assert _resolved(text, gazetteer, *names)[2].country == "ITA"
+    text = "U.S. stocks fell as markets in Frankfurt slid."
+    assert _resolved(text, gazetteer, "U.S.", "Frankfurt")[1].country == "DEU"
+    text = "Police in Venice, Florida, said the man was arrested."
+    assert _resolved(text, gazetteer, "Venice", "Florida")[0].admin1 == "Florida"
+
+
 def test_geoparse_a_sports_teams_home_is_the_large_city_of_its_name(
     gazetteer: Gazetteer,
 ) -> None:
