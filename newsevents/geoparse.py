@@ -342,11 +342,21 @@ def _host_lacking(key: str, found: list[Entry], context: Context, pairs: Links) 
     if host is None or host.feature in ("country", "continent"):
         return None
     obscure = all(e.match <= MATCH_ALTERNATE and e.feature in TOWN_FEATURES for e in found)
-    if key not in pairs.quarters and not (key in pairs.bracketed and obscure):
+    said = key in pairs.quarters or (key in pairs.bracketed and obscure)
+    if not said and not _local_under(found, host):
         return None  # a part of its host whatever its matches; bracketed, only if obscure
     if any(contains(host, e) or _close(host, e) for e in found):
         return None
     return host
+
+
+def _local_under(found: list[Entry], host: Entry) -> bool:
+    """Whether a name written before a province or county ("Rockingham, Northamptonshire")
+    can only be a town or county elsewhere: the host says where the town the gazetteer lacks
+    lies."""
+    return host.feature in ADMIN_FEATURES and all(
+        e.feature in TOWN_FEATURES or e.feature == "admin2" for e in found
+    )
 
 
 def _stray_partner(

@@ -961,6 +961,23 @@ def test_geoparse_a_village_the_gazetteer_lacks_lies_in_its_bracketed_host(
     assert _resolved(text, gazetteer, "Bonn", "North Rhine-Westphalia")[0].country == "DEU"
 
 
+def test_geoparse_a_town_the_gazetteer_lacks_lies_in_the_province_written_after_it(
+    gazetteer: Gazetteer,
+) -> None:
+    """No Rockingham of the gazetteer lies in Northamptonshire, nor an Ensley in Alabama: each
+    is a town it lacks, placed in its host, not in Australia or Florida. A town the host holds
+    keeps its own entry."""
+    text = "The race moved to Rockingham, Northamptonshire, in August."
+    town = _resolved(text, gazetteer, "Rockingham", "Northamptonshire")[0]
+    assert (town.country, town.geonameid) == ("GBR", None)
+    text = "Shootings in Ensley, Alabama, rose this year."
+    town = _resolved(text, gazetteer, "Ensley", "Alabama")[0]
+    assert (town.admin1, town.geonameid) == ("Alabama", None)
+    text = "A man from Paris, Texas, was arrested."
+    town = _resolved(text, gazetteer, "Paris", "Texas")[0]
+    assert (town.admin1, town.feature) == ("Texas", "city") and town.geonameid is not None
+
+
 def test_geoparse_a_dateline_the_tagger_ran_into_the_story_ends_at_the_dash(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
