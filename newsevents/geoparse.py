@@ -190,7 +190,8 @@ def resolve(
     context = first_context(cands, counts)
     pairs = read_links(ordered, ordered_keys, text, cands, frozenset(filed))
     pairs = replace(pairs, seats=_named_seats(cands, pairs))
-    pairs = replace(pairs, shadowed=pairs.shadowed - _hosting_states(cands, pairs))
+    unshadowed = _hosting_states(cands, pairs) | _listed_states(cands, pairs)
+    pairs = replace(pairs, shadowed=pairs.shadowed - unshadowed)
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
     best = _listed_pairs(cands, best, pairs)
     best = _held_pairs(cands, best)
@@ -974,6 +975,41 @@ def _hosting_states(cands: dict[str, list[Entry]], links: Links) -> frozenset[in
             and any(contains(a, t) and not any(_close(t, c) for c in cities) for t in towns)
         )
     return frozenset(found)
+
+
+def _listed_states(cands: dict[str, list[Entry]], links: Links) -> frozenset[int]:
+    """States listed with other states of their country ("Oregon and Washington", "California
+    or Washington") where the city that shadows them lies in none of them and far from each
+    (:data:`WIDE_KM`): the state is meant. "Maryland, Virginia and Washington" keep the
+    District, which the two states surround."""
+    found: set[int] = set()
+    for key, partners in links.joined.items():
+        for state in (a for a in cands.get(key, []) if a.id in links.apart):
+            cities = [c for c in cands[key] if c.feature in TOWN_FEATURES and c.population]
+            city = max(cities, key=lambda c: c.population, default=None)
+            listed = [_primary_state(cands.get(p, []), state.country, links) for p in partners]
+            if (
+                city is not None
+                and listed
+                and all(s is not None and not _near(s, city, WIDE_KM) for s in listed)
+            ):
+                found.add(state.id)
+    return frozenset(found)
+
+
+def _primary_state(cands: list[Entry], country: str | None, links: Links) -> Entry | None:
+    """The state a name plainly means, of that country, unless a city shadows it."""
+    return next(
+        (
+            e
+            for e in cands
+            if e.feature == "admin1"
+            and e.match == MATCH_PRIMARY
+            and e.country == country
+            and e.id not in links.shadowed
+        ),
+        None,
+    )
 
 
 def _holds(area: Entry, town: Entry) -> bool:

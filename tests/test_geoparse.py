@@ -1297,6 +1297,22 @@ def test_geoparse_washington_is_the_state_where_the_article_is_in_it(
     assert _resolved(text, gazetteer, "Seattle", "Washington")[1].feature == "capital"
 
 
+def test_geoparse_washington_listed_with_distant_states_is_the_state(
+    gazetteer: Gazetteer,
+) -> None:
+    """A list names places of one kind: Washington beside Oregon or California is the state;
+    beside Maryland and Virginia, which surround the District, the capital."""
+    text = "Voters in Oregon and Washington approved the measure."
+    assert _resolved(text, gazetteer, "Oregon", "Washington")[1].feature == "admin1"
+    text = "Jobs moved from states such as California or Washington to Utah."
+    assert _resolved(text, gazetteer, "California", "Washington", "Utah")[1].feature == "admin1"
+    text = "Maryland, Virginia and Washington closed schools."
+    names = ("Maryland", "Virginia", "Washington")
+    assert _resolved(text, gazetteer, *names)[2].feature == "capital"
+    text = "Officials in Washington and Ottawa met."
+    assert _resolved(text, gazetteer, "Washington", "Ottawa")[0].feature == "capital"
+
+
 def test_geoparse_nationality_words_inside_names_are_demonym_mentions(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
