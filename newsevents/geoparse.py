@@ -39,6 +39,7 @@ from newsevents.place_links import (
     areas_after,
     dateline_keys,
     distinct_senses,
+    opponent_keys,
     qualified_after,
     read_links,
     team_keys,
@@ -190,6 +191,7 @@ def resolve(
     context = first_context(cands, counts)
     pairs = read_links(ordered, ordered_keys, text, cands, frozenset(filed))
     pairs = replace(pairs, seats=_named_seats(cands, pairs))
+    pairs = replace(pairs, opponents=opponent_keys(mentions, keys, text))
     unshadowed = _hosting_states(cands, pairs) | _listed_states(cands, pairs)
     pairs = replace(pairs, shadowed=pairs.shadowed - unshadowed)
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
@@ -597,6 +599,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren
     County, Ohio is the Ohio town (see :func:`_local`)."""
     top = max(cands, key=lambda e: _score(e, key, context, pairs))
+    team = _opponent_home(top, cands, key, context, pairs) if key in pairs.opponents else None
+    if team is not None:
+        return team
     city = _large_city_over_a_lone_town(top, cands, key, context)
     if city is not None:
         return city
@@ -646,6 +651,26 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         ):
             return town
     return top
+
+
+def _opponent_home(
+    top: Entry, cands: list[Entry], key: str, context: Context, pairs: Links
+) -> Entry | None:
+    """A team a game report names by its home alone ("outlasted Louisville in overtime"): a
+    large town of the name (:data:`SALIENT_CITY_POPULATION` or more; the best-fitting if
+    several) rather than a small one that no town of the article lies near. Not where a larger
+    state has the name ("against Kentucky"), nor where the small town has a neighbour in the
+    article: "Canton beat Louisville" in an Ohio high-school report may be Louisville, Ohio."""
+    if top.feature not in TOWN_FEATURES or _salient(top):
+        return None
+    others = context.others(key)
+    if any(o.feature in TOWN_FEATURES and _near(o, top, LISTED_KM) for o in others):
+        return None
+    large = [e for e in cands if e.feature in TOWN_FEATURES and _salient(e)]
+    largest = max((e.population for e in large), default=0)
+    if any(e.feature == "admin1" and e.population > largest for e in cands):
+        return None
+    return max(large, key=lambda e: _score(e, key, context, pairs), default=None)
 
 
 WORLD_CAPITAL_POPULATION = 500_000

@@ -36,6 +36,7 @@ __all__ = [
     "dateline_end",
     "dateline_keys",
     "distinct_senses",
+    "opponent_keys",
     "qualified_after",
     "read_links",
     "team_keys",
@@ -152,11 +153,44 @@ def team_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> frozen
     return frozenset(k for m, k in zip(mentions, keys, strict=True) if after.match(text, m.span[1]))
 
 
+def opponent_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> frozenset[str]:
+    """The names a game report uses for a team, right after a word of playing someone
+    ("outlasted Louisville in overtime", "beat Gonzaga"): the article must have several words
+    of a game report (both lists are in ``lexicon/teams.toml``)."""
+    if len(set(re.findall(r"[a-z]+", text.lower())) & _game_words()) < GAME_WORDS:
+        return frozenset()
+    before = _opponent_before()
+    return frozenset(
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if before.search(text, max(0, m.span[0] - 20), m.span[0])
+    )
+
+
+GAME_WORDS = 3
+"""How many different words of a game report (``game_words``) make an article one."""
+
+
+def _teams_lexicon() -> dict[str, list[str]]:
+    raw = resources.files("newsevents.lexicon").joinpath("teams.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
 @cache
 def _team_after() -> re.Pattern[str]:
-    raw = resources.files("newsevents.lexicon").joinpath("teams.toml").read_text("utf-8")
-    names = sorted(tomllib.loads(raw)["nicknames"], key=len, reverse=True)
+    names = sorted(_teams_lexicon()["nicknames"], key=len, reverse=True)
     return re.compile(r" (?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+@cache
+def _opponent_before() -> re.Pattern[str]:
+    words = sorted(_teams_lexicon()["opponent_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r") (?:No\. \d+ )?$")
+
+
+@cache
+def _game_words() -> frozenset[str]:
+    return frozenset(_teams_lexicon()["game_words"])
 
 
 AREAS_AFTER = frozenset({
@@ -251,6 +285,9 @@ class Links:
     quarters: frozenset[str] = frozenset()
     """Keys of the names the text calls a part of their host ("the Portland neighborhood of
     Jefferson County"): no place of the name elsewhere is meant."""
+    opponents: frozenset[str] = frozenset()
+    """Keys of the names a game report uses for a team ("outlasted Louisville in overtime"): see
+    :func:`opponent_keys`."""
     seats: dict[int, int] = field(default_factory=dict)
     """An area's id → the id of the town of its very name inside it, where the article names
     both the area ("Lebanon County") and the bare name ("Lebanon"): the bare name is that town

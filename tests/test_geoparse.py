@@ -894,6 +894,28 @@ def test_geoparse_a_sports_teams_home_is_the_large_city_of_its_name(
     assert _resolved(text, gazetteer, "Portland", "Texas")[0].admin1 == "Texas"
 
 
+GAME = " The coach praised the season and the championship game."
+
+
+def test_geoparse_a_team_named_by_its_home_alone_is_from_a_large_town(
+    gazetteer: Gazetteer,
+) -> None:
+    """In a game report, a name after a word of playing someone is a team's home: a large
+    town, not a small one of the name no town of the article lies near; a neighbour of the
+    article keeps the small one, and a larger state keeps the name."""
+    text = "COLUMBUS, Ohio — The Bulldogs outlasted Louisville in overtime." + GAME
+    names = ("COLUMBUS", "Ohio", "Louisville")
+    assert _resolved(text, gazetteer, *names)[2].admin1 == "Kentucky"
+    text = "CANTON, Ohio — Alliance beat Louisville 21-7 in the opener." + GAME
+    names = ("CANTON", "Ohio", "Alliance", "Louisville")
+    assert _resolved(text, gazetteer, *names)[3].admin1 == "Ohio"
+    text = "Protesters marched against Louisville police near Canton, Ohio."
+    names = ("Louisville", "Canton", "Ohio")
+    assert _resolved(text, gazetteer, *names)[0].admin1 == "Ohio"  # no game report
+    text = "Mississippi State played against Kentucky." + GAME
+    assert _resolved(text, gazetteer, "Mississippi", "Kentucky")[1].feature == "admin1"
+
+
 def test_geoparse_a_province_named_with_a_direction_is_kept_abroad(gazetteer: Gazetteer) -> None:
     text = "Floods inundated towns in Bavaria and Lower Austria."
     _, lower = _resolved(text, gazetteer, "Bavaria", "Lower Austria")

@@ -7,6 +7,7 @@ from newsevents.place_links import (
     dateline_end,
     dateline_keys,
     distinct_senses,
+    opponent_keys,
     qualified_after,
     read_links,
 )
@@ -70,3 +71,12 @@ def test_place_links_lowercase_state_after_a_name_keeps_its_areas(gazetteer: Gaz
     mentions, keys = _mentions(text, "Washington")
     kept = qualified_after({"washington": gazetteer.candidates("Washington")}, mentions, keys, text)
     assert "capital" in {e.feature for e in kept["washington"]}
+
+
+def test_place_links_opponents_are_named_after_a_word_of_playing_in_a_game_report() -> None:
+    text = "Mississippi State beat Louisville in overtime. The coach hailed the season's games."
+    mentions, keys = _mentions(text, "Mississippi", "Louisville")
+    assert opponent_keys(mentions, keys, text) == {"louisville"}
+    text = "Protesters marched against Louisville police in Mississippi."
+    mentions, keys = _mentions(text, "Louisville", "Mississippi")
+    assert opponent_keys(mentions, keys, text) == frozenset()
