@@ -573,7 +573,7 @@ def _comma_parts(ent: Any, gazetteer: Gazetteer) -> list[Any]:
     preps = [t.i for t in ent if t.lower_ in CUT_PREPS and t.pos_ == "ADP"]
     if preps and gazetteer.candidates(ent.text):
         preps = []  # a town of the whole name
-    cuts = sorted([t.i for t in ent if t.text == ","] + preps)
+    cuts = sorted([t.i for t in ent if t.text == ","] + preps + _and_cuts(ent, gazetteer))
     if not cuts:
         return [ent]
     bounds = [ent.start - 1, *cuts, ent.end]
@@ -582,6 +582,22 @@ def _comma_parts(ent: Any, gazetteer: Gazetteer) -> list[Any]:
     if not any(gazetteer.candidates(p.text) for p in parts):
         return [ent]
     return [p for p in parts if gazetteer.candidates(p.text)] if preps else parts
+
+
+def _and_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
+    """The "and"s of an entity that lists places the gazetteer knows, each by its own name or
+    an alias, where it does not know the whole: "near Kochi AND Alappuzha", tagged one
+    facility. None in "Trinidad and Tobago" or "Perth and Kinross", which it knows whole."""
+    ands = [t.i for t in ent if t.lower_ in ("and", "&") and ent.start < t.i < ent.end - 1]
+    if not ands or _known_whole(ent.text, gazetteer):
+        return []
+    bounds = [ent.start - 1, *ands, ent.end]
+    pieces = [ent.doc[a + 1 : b].text for a, b in pairwise(bounds)]
+    return ands if all(_known_whole(p, gazetteer) for p in pieces) else []
+
+
+def _known_whole(name: str, gazetteer: Gazetteer) -> bool:
+    return any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(name))
 
 
 def _seat_for_occupants(mention: Mention, parsed: Any, gazetteer: Gazetteer) -> bool:

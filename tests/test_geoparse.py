@@ -1615,6 +1615,14 @@ def test_geoparse_two_names_joined_by_and_that_name_one_place_are_one(
     assert _texts(nlp(text), gazetteer) == ["Perth", "Fremantle"]
 
 
+def test_geoparse_an_entity_listing_two_known_places_is_two_mentions(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger's one facility "Kochi and Alappuzha" is two towns of Kerala."""
+    text = "Rivers in Kerala burst their banks near Kochi and Alappuzha."
+    assert _texts(nlp(text), gazetteer) == ["Kerala", "Kochi", "Alappuzha"]
+
+
 def test_geoparse_a_town_before_its_gardai_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "Athlone gardaí are investigating a burglary in Westmeath."
     found = find_mentions(nlp(text), gazetteer)
