@@ -209,7 +209,23 @@ def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool])
     if whole is not None:
         return whole
     start = _wider_start(tokens, ent.start, ent.end, gazetteer, taken)
-    return ent if start == ent.start else ent.doc[start : ent.end]
+    end = _wider_end(tokens, start, ent.end, gazetteer, taken)
+    return ent if (start, end) == (ent.start, ent.end) else ent.doc[start:end]
+
+
+def _wider_end(tokens: _Tokens, i: int, j: int, gazetteer: Gazetteer, taken: list[bool]) -> int:
+    """Where a place entity at tokens [i, j) ends, taking up to two capitalised words after it
+    (none taken) where the gazetteer knows the longer name by a name of its own or an alias:
+    "near TAL Abyad", of which the tagger marked only "Tal" (a town in India)."""
+    for e in range(min(len(tokens.text), j + 2), j, -1):
+        words = tokens.text[j:e]
+        if any(taken[j:e]) or not all(w[:1].isupper() and _WORDLIKE.match(w) for w in words):
+            continue
+        if any(not tokens.spaced(k) for k in range(j, e)):
+            continue
+        if _known_whole(tokens.span_text(i, e), gazetteer):
+            return e
+    return j
 
 
 def _widened_mentions(found: list[Mention], tokens: _Tokens, gazetteer: Gazetteer) -> list[Mention]:
@@ -1194,10 +1210,14 @@ def _joined_to_place(ent: Any, taken: list[bool]) -> bool:
 
 def _listed_by_text(ent: Any, taken: list[bool]) -> bool:
     """Whether the entity is written beside "and" and a place, the parser having missed the
-    list (see :func:`_joined_to_place`)."""
+    list (see :func:`_joined_to_place`), or closes a list after a place, whatever the parse:
+    "near Tal Abyad and RAS AL-AIN."."""
     doc, start, end, root = ent.doc, ent.start, ent.end, ent.root
     if end + 1 < len(doc) and doc[end].lower_ == "and" and taken[end + 1]:
         return bool(root.dep_ == "nmod")
+    closes = end == len(doc) or doc[end].is_punct
+    if closes and start >= 2 and doc[start - 1].lower_ == "and" and taken[start - 2]:
+        return True
     if root.dep_ != "nsubj" or start < 2 or doc[start - 1].lower_ != "and":
         return False
     before = start - 3 if doc[start - 2].text == "," and start >= 3 else start - 2

@@ -1623,6 +1623,16 @@ def test_geoparse_an_entity_listing_two_known_places_is_two_mentions(
     assert _texts(nlp(text), gazetteer) == ["Kerala", "Kochi", "Alappuzha"]
 
 
+def test_geoparse_a_place_the_tagger_cut_short_takes_the_words_after_it(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger marked "Tal" (a town in India) of "Tal Abyad"; the name ends after "Abyad"."""
+    text = "Turkish troops shelled Kurdish positions near Tal Abyad and Ras al-Ain."
+    found = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in found] == ["Tal Abyad", "Ras al-Ain"]
+    assert {a[0].country for a in resolve(found, gazetteer, text) if a} == {"SYR"}
+
+
 def test_geoparse_a_town_before_its_gardai_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "Athlone gardaí are investigating a burglary in Westmeath."
     found = find_mentions(nlp(text), gazetteer)
