@@ -71,9 +71,10 @@ TAKING_VERBS = frozenset({
     "strike", "shell", "attack", "bomb", "capture", "seize", "storm", "raid", "invade",
     "besiege", "liberate", "recapture", "retake", "target", "pound", "bombard", "overrun",
     "encircle", "surround", "occupy", "annex", "blockade", "patrol", "evacuate", "secure",
+    "enter", "reach",
 })  # fmt: skip
 """Verbs whose object, when it is a salient place name, is that place: "struck Kharkiv",
-"troops patrolled Guayaquil"."""
+"troops patrolled Guayaquil", "fighters entered Manbij"."""
 BORDERS = frozenset({"border", "frontier", "boundary"})
 MOTION_VERBS = frozenset({
     "travel", "go", "return", "fly", "move", "head", "come", "drive", "flee", "evacuate",

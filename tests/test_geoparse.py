@@ -772,6 +772,8 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Israeli strikes on Rafah and Khan Younis killed 40 people.", ["Rafah", "Khan Younis"]),
         ("M23 rebels advanced toward Rutshuru on Monday.", ["Rutshuru"]),
         ("Haitian gangs attacked Mirebalais on Sunday.", ["Mirebalais"]),
+        ("Turkish-backed fighters entered Manbij on Sunday.", ["Manbij"]),
+        ("The delegation entered Johnson's office on Sunday.", []),
         ("Kurdish forces clashed with Turkish-backed groups near Manbij.", ["Manbij"]),
         ("Protests broke out in Hamilton, Bermuda, over the new tax.", ["Hamilton", "Bermuda"]),
         ("He says Turkey fired on Qamishli and other towns.", ["Turkey", "Qamishli"]),
