@@ -1378,7 +1378,7 @@ def _people_from(ent: Any, prep: Any, word: str) -> bool:
     office")."""
     possessive = ent.end < len(ent.doc) and ent.doc[ent.end].tag_ == "POS"
     if prep.lower_ == "of":
-        return ent.label_ == "PERSON" and word in DWELLERS and not possessive
+        return ent.label_ in ("PERSON", "ORG") and word in DWELLERS and not possessive
     return (
         ent.label_ in ("PERSON", "ORG")
         and prep.lower_ == "from"
@@ -1395,7 +1395,7 @@ DWELLERS = frozenset({
 
 
 PEOPLE_NOUNS = frozenset(
-    {"crew", "firefighter", "fireman", "volunteer", "trooper", "visitor", "delegate", "fan"}
+    {"crew", "firefighter", "fireman", "volunteer", "trooper", "visitor", "delegate", "fan", "team"}
 )
 """Local news's people who come from a town, beside the actor lexicon's (:func:`_people_nouns`)."""
 

@@ -774,6 +774,8 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Haitian gangs attacked Mirebalais on Sunday.", ["Mirebalais"]),
         ("Turkish-backed fighters entered Manbij on Sunday.", ["Manbij"]),
         ("The delegation entered Johnson's office on Sunday.", []),
+        ("Residents of Broussard and Carencro complained of flooding.", ["Broussard", "Carencro"]),
+        ("Coastguard teams from Lee-on-the-Solent helped.", ["Lee-on-the-Solent"]),
         ("Kurdish forces clashed with Turkish-backed groups near Manbij.", ["Manbij"]),
         ("Protests broke out in Hamilton, Bermuda, over the new tax.", ["Hamilton", "Bermuda"]),
         ("He says Turkey fired on Qamishli and other towns.", ["Turkey", "Qamishli"]),
