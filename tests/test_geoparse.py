@@ -1637,6 +1637,15 @@ def test_geoparse_a_place_the_tagger_cut_short_takes_the_words_after_it(
     assert {a[0].country for a in resolve(found, gazetteer, text) if a} == {"SYR"}
 
 
+def test_geoparse_a_police_area_named_after_an_abolished_county_is_in_england(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "A man was charged after a stabbing in Hartlepool, Cleveland Police said."
+    assert _resolved(text, gazetteer, "Hartlepool", "Cleveland")[1].country == "GBR"
+    text = "Cleveland police said a man was shot on the east side of Ohio's second city."
+    assert _resolved(text, gazetteer, "Cleveland", "Ohio")[0].admin1 == "Ohio"
+
+
 def test_geoparse_a_town_before_its_gardai_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "Athlone gardaí are investigating a burglary in Westmeath."
     found = find_mentions(nlp(text), gazetteer)
