@@ -1576,8 +1576,14 @@ def _unvouched(ent: Any, mention: Mention, gazetteer: Gazetteer) -> bool:
 
 
 def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name may be a place: capitalised, or a name the gazetteer matches in any case
+    (a lower-case alias: not "off its east coast", which the tagger took for the US coast)."""
     key = normalize(text)
-    return bool(key) and key not in NOT_PLACES and (text[:1].isupper() or key in gazetteer.salient)
+    return (
+        bool(key)
+        and key not in NOT_PLACES
+        and (text[:1].isupper() or gazetteer.salient.get(key) == 0)
+    )
 
 
 @dataclass(frozen=True)

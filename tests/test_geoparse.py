@@ -1637,6 +1637,15 @@ def test_geoparse_a_place_the_tagger_cut_short_takes_the_words_after_it(
     assert {a[0].country for a in resolve(found, gazetteer, text) if a} == {"SYR"}
 
 
+def test_geoparse_a_capitalised_name_written_in_lower_case_is_no_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "North Korea fired a missile into the sea off its east coast on Sunday."
+    assert _texts(nlp(text), gazetteer) == ["North Korea"]
+    text = "Storms battered the East Coast on Sunday."
+    assert _texts(nlp(text), gazetteer) == ["East Coast"]
+
+
 def test_geoparse_a_police_area_named_after_an_abolished_county_is_in_england(
     gazetteer: Gazetteer,
 ) -> None:
