@@ -590,7 +590,8 @@ def _comma_parts(ent: Any, gazetteer: Gazetteer) -> list[Any]:
     preps = [t.i for t in ent if t.lower_ in CUT_PREPS and t.pos_ == "ADP"]
     if preps and gazetteer.candidates(ent.text):
         preps = []  # a town of the whole name
-    cuts = sorted([t.i for t in ent if t.text == ","] + preps + _and_cuts(ent, gazetteer))
+    cuts = [t.i for t in ent if t.text == ","] + preps + _and_cuts(ent, gazetteer)
+    cuts = sorted(cuts + _possessive_cuts(ent, gazetteer))
     if not cuts:
         return [ent]
     bounds = [ent.start - 1, *cuts, ent.end]
@@ -611,6 +612,30 @@ def _and_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
     bounds = [ent.start - 1, *ands, ent.end]
     pieces = [ent.doc[a + 1 : b].text for a, b in pairwise(bounds)]
     return ands if all(_known_whole(p, gazetteer) for p in pieces) else []
+
+
+def _possessive_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
+    """The possessive of a town that owns a street, a building or a place inside an entity:
+    "Harare'S Third Street", "Derry'S Altnagelvin Hospital" are a town and its facility. Not
+    "Notre Dame's Jessica Shepard", a person, nor a saint's church ("St George's Chapel")."""
+    cuts = []
+    for t in ent:
+        if t.lower_ not in POSSESSIVES or not ent.start < t.i < ent.end - 1:
+            continue
+        before, after = ent.doc[ent.start : t.i], ent.doc[t.i + 1 : ent.end]
+        if before[0].lower_ in SAINTS or len(after) < 2:
+            continue  # "St George's Chapel": a saint's; "Harare's Chapel": no name of its own
+        owner = any(
+            e.match >= MATCH_ALIAS and e.feature in OWNING_FEATURES
+            for e in gazetteer.candidates(before.text)
+        )
+        if owner and (after[-1].lower_ in FACILITY_NOUNS or _known_whole(after.text, gazetteer)):
+            cuts.append(t.i)
+    return cuts
+
+
+OWNING_FEATURES = frozenset({"city", "capital", "admin1", "admin2", "country"})
+SAINTS = frozenset({"st", "st.", "saint", "ste", "ste."})
 
 
 def _known_whole(name: str, gazetteer: Gazetteer) -> bool:

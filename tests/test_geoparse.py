@@ -1627,6 +1627,21 @@ def test_geoparse_an_entity_listing_two_known_places_is_two_mentions(
     assert _texts(nlp(text), gazetteer) == ["Kerala", "Kochi", "Alappuzha"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police closed Harare’s Third Street after the protest.", ["Harare", "Third Street"]),
+        ("A patient died at Derry’s Altnagelvin Hospital.", ["Derry", "Altnagelvin Hospital"]),
+        ("Fans gathered at Cardiff’s Millennium Stadium.", ["Cardiff", "Millennium Stadium"]),
+        ("The wedding is at St George's Chapel at Windsor Castle.", ["St George's Chapel"]),
+    ],
+)
+def test_geoparse_a_towns_possessive_inside_a_name_parts_the_town_from_its_facility(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    assert _texts(nlp(text), gazetteer)[: len(expected)] == expected
+
+
 def test_geoparse_a_place_the_tagger_cut_short_takes_the_words_after_it(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
