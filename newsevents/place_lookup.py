@@ -177,11 +177,14 @@ ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
 def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     """The longest capitalised run of words inside an unknown name that names a sizeable place:
     "University of Alberta", "Walker County Sheriff's Office", "Tijuana River"; none inside a
-    street's name, no country inside an embassy's: "British Embassy Tokyo" is Tokyo's."""
+    street's name, no country inside an embassy's ("British Embassy Tokyo" is Tokyo's) nor a
+    building's, where a country or a continent is a brand ("the Emirates Stadium" in London,
+    "SM Mall of Asia" in Manila)."""
     words, folded = text.split(), normalize(text).split()
     if folded and folded[-1] in STREET_WORDS:
         return []
-    return _inner_run(words, gazetteer, abroad=bool(ABROAD_WORDS.intersection(folded)))[1]
+    branded = bool((ABROAD_WORDS | FACILITY_NOUNS).intersection(folded))
+    return _inner_run(words, gazetteer, branded)[1]
 
 
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
@@ -189,7 +192,7 @@ _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 
 
 def _inner_run(
-    words: list[str], gazetteer: Gazetteer, abroad: bool = False
+    words: list[str], gazetteer: Gazetteer, branded: bool = False
 ) -> tuple[str, list[Entry]]:
     """The longest run of words that names a sizeable place, and its candidates."""
     for size in range(len(words) - 1, 0, -1):
@@ -204,7 +207,7 @@ def _inner_run(
             found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
             if _ACRONYM.match(part):  # "Aughadreena NS", "Tuzla SC": a school's, a club's
                 found = [e for e in found if e.feature == "country"]
-            if abroad and any(e.feature == "country" for e in found):
+            if branded and any(e.feature in ("country", "continent") for e in found):
                 continue  # the embassy's country is not where it lies; a town named with it is
             if found:
                 return part, found

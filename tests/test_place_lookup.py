@@ -63,9 +63,19 @@ def test_place_lookup_an_unknown_name_falls_back_to_the_place_inside(gazetteer: 
     assert [(e.name, e.feature, e.country) for e in found] == [("Alberta", "admin1", "CAN")]
 
 
-@pytest.mark.parametrize("text", ["Central Town College", "Hampton Avenue", "Russian Embassy"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Central Town College",
+        "Hampton Avenue",
+        "Russian Embassy",
+        "Emirates Stadium",
+        "Mall of Asia",
+    ],
+)
 def test_place_lookup_finds_no_place_inside_some_names(gazetteer: Gazetteer, text: str) -> None:
-    """Generic words, a street named after a town, an embassy's own country."""
+    """Generic words, a street named after a town, an embassy's own country, a building's brand
+    (a country or a continent)."""
     assert place_lookup.candidates(text, gazetteer) == []
 
 
