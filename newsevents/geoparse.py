@@ -605,6 +605,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     city = _large_city_over_a_lone_town(top, cands, key, context)
     if city is not None:
         return city
+    home = _home_by_alternate_name(top, cands, key, context, pairs)
+    if home is not None:
+        return home
     if top.feature in TOWN_FEATURES and (
         top.population < SALIENT_CITY_POPULATION or top.match == MATCH_ALTERNATE
     ):  # "Lebanon and FRANKLIN" in Ohio: not Columbus, once called Franklinton
@@ -671,6 +674,30 @@ def _opponent_home(
     if any(e.feature == "admin1" and e.population > largest for e in cands):
         return None
     return max(large, key=lambda e: _score(e, key, context, pairs), default=None)
+
+
+HOME_SHARE = 0.9
+"""The least share of the article's country votes that makes a country its only one."""
+
+
+def _home_by_alternate_name(
+    top: Entry, cands: list[Entry], key: str, context: Context, pairs: Links
+) -> Entry | None:
+    """A town of the article's only country (:data:`HOME_SHARE`) that has the name as an
+    alternate name, of :data:`OBSCURE_POPULATION` or more, rather than a town of another
+    country that no place of the article speaks for and that is no large city: "in the
+    Peloponnese near Olympia" is Archaía Olympía, not the capital of Washington state."""
+    if top.feature not in TOWN_FEATURES or _salient(top) or context.country_share(top, key):
+        return None
+    home = [
+        e
+        for e in cands
+        if e.feature in TOWN_FEATURES
+        and e.match == MATCH_ALTERNATE
+        and e.population >= OBSCURE_POPULATION
+        and context.country_share(e, key) >= HOME_SHARE
+    ]
+    return max(home, key=lambda e: _score(e, key, context, pairs), default=None)
 
 
 WORLD_CAPITAL_POPULATION = 500_000

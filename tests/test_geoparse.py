@@ -868,6 +868,18 @@ def test_geoparse_a_world_capital_beats_a_lone_small_town_of_its_name(
     assert _resolved(text, gazetteer, *names)[0].country == "USA"
 
 
+def test_geoparse_a_town_of_the_articles_only_country_by_an_alternate_name_beats_one_abroad(
+    gazetteer: Gazetteer,
+) -> None:
+    """GeoNames names the Greek town Archaía Olympía; "Olympia" is its alternate name, and
+    the primary name of Washington's capital, which nothing in a Greek story speaks for."""
+    text = "Wildfires in Greece forced evacuations near Athens and in the Peloponnese near Olympia."
+    names = ("Greece", "Athens", "Peloponnese", "Olympia")
+    assert _resolved(text, gazetteer, *names)[3].country == "GRC"
+    text = "Lawmakers in Olympia passed the budget."
+    assert _resolved(text, gazetteer, "Olympia")[0].admin1 == "Washington"
+
+
 def test_geoparse_a_large_country_named_does_not_keep_a_lone_town_from_a_city_abroad(
     gazetteer: Gazetteer,
 ) -> None:
