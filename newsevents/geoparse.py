@@ -47,6 +47,7 @@ from newsevents.place_links import (
 from newsevents.place_lookup import (
     ADMIN_FEATURES,
     SEAT_KM,
+    STREET_WORDS,
     TOWN_FEATURES,
     candidates,
     is_styled,
@@ -322,7 +323,7 @@ def _answer(
         return local, 0.4
     if (
         focus is not None
-        and (lacking or _obscure(best) or _unheld_hamlet(best, key, context))
+        and (lacking or _obscure(best) or _unheld_hamlet(best, key, context) or _street(key))
         and _stray(best, key, focus, context)
     ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
@@ -411,6 +412,13 @@ def _unheld_hamlet(e: Entry, key: str, context: Context) -> bool:
     return e.population < OBSCURE_POPULATION and not any(
         o.feature in ADMIN_FEATURES and contains(o, e) for o in context.others(key)
     )
+
+
+def _street(key: str) -> bool:
+    """Whether a name ends in a street's word: "Church Street" in a Burlington, Vermont story is
+    the town's street, not the English town of that name, when no place of the article is near
+    the town (see :func:`_stray`)."""
+    return " " in key and key.rsplit(" ", 1)[-1] in STREET_WORDS
 
 
 def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:

@@ -880,6 +880,16 @@ def test_geoparse_a_town_of_the_articles_only_country_by_an_alternate_name_beats
     assert _resolved(text, gazetteer, "Olympia")[0].admin1 == "Washington"
 
 
+def test_geoparse_a_street_named_like_a_far_town_lies_in_the_articles_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Police in Burlington said a man from Winooski was arrested after a fight on Church Street."
+    )
+    street = _resolved(text, gazetteer, "Burlington", "Winooski", "Church Street")[2]
+    assert (street.admin1, street.geonameid) == ("Vermont", None)
+
+
 def test_geoparse_a_large_country_named_does_not_keep_a_lone_town_from_a_city_abroad(
     gazetteer: Gazetteer,
 ) -> None:
