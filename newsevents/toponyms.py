@@ -1684,16 +1684,35 @@ def _known_end(
 ) -> int:
     """Where a salient name found at tokens [k, j) of an entity that ends at ``hi`` ends,
     taking the entity's words after it, a particle first, where the gazetteer knows the longer
-    name: "Santiago DE COMPOSTELA" is the Galician city, not Chile's capital."""
+    name ("Santiago DE COMPOSTELA" is the Galician city, not Chile's capital), or any words
+    where they make a town of its own (:data:`LONGER_TOWN_POPULATION`): "the Spokane VALLEY
+    City Council"."""
     for e in range(hi, j, -1):
         words = tokens.text[j:e]
         if any(taken[j:e]) or not all(_name_word(w, False) for w in words):
             continue
-        if words[0] not in NAME_PARTICLES or not _name_cased(words[-1], False):
-            continue  # "de Compostela", not "Boise CITY Council"; not ending on "de"
-        if any(x.match >= MATCH_ALIAS for x in gazetteer.candidates(tokens.span_text(k, e))):
+        if not _name_cased(words[-1], False):
+            continue  # not ending on "de"
+        found = gazetteer.candidates(tokens.span_text(k, e))
+        if words[0] in NAME_PARTICLES and any(x.match >= MATCH_ALIAS for x in found):
+            return e
+        if any(_town_of_its_own(x) for x in found):
             return e
     return j
+
+
+LONGER_TOWN_POPULATION = 20_000
+"""The least population of a town whose name goes on past a salient name inside an entity
+("SPOKANE VALLEY City Council"): smaller ones are mostly other words ("Boise City Council" is
+Boise's, not Boise City, Oklahoma)."""
+
+
+def _town_of_its_own(e: Entry) -> bool:
+    return (
+        e.feature in ("city", "capital")
+        and e.match == MATCH_PRIMARY
+        and e.population >= LONGER_TOWN_POPULATION
+    )
 
 
 def _is_whole(tokens: _Tokens, i: int, j: int, start: int, end: int) -> bool:

@@ -1773,6 +1773,8 @@ def test_geoparse_a_salient_name_takes_its_particle_and_the_words_after_it(
     assert _texts(nlp(text), gazetteer)[0] == "Santiago de Compostela"
     text = "The Boise City Council approved a new library."
     assert _texts(nlp(text), gazetteer) == ["Boise"]
+    text = "The Spokane Valley City Council approved a new police contract."
+    assert _texts(nlp(text), gazetteer) == ["Spokane Valley"]  # a city of 95,000 of its own
 
 
 def test_geoparse_a_town_the_parser_made_a_subject_after_and_a_place_is_listed(
