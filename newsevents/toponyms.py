@@ -603,15 +603,16 @@ def _comma_parts(ent: Any, gazetteer: Gazetteer) -> list[Any]:
 
 
 def _and_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
-    """The "and"s of an entity that lists places the gazetteer knows, each by its own name or
-    an alias, where it does not know the whole: "near Kochi AND Alappuzha", tagged one
-    facility. None in "Trinidad and Tobago" or "Perth and Kinross", which it knows whole."""
+    """The "and"s of an entity that lists places the gazetteer knows, where it does not know
+    the whole by its own name or an alias: "near Kochi AND Alappuzha", tagged one facility,
+    "off Zuwara AND Sabratha". None in "Trinidad and Tobago" or "Perth and Kinross", which it
+    knows whole."""
     ands = [t.i for t in ent if t.lower_ in ("and", "&") and ent.start < t.i < ent.end - 1]
     if not ands or _known_whole(ent.text, gazetteer):
         return []
     bounds = [ent.start - 1, *ands, ent.end]
     pieces = [ent.doc[a + 1 : b].text for a, b in pairwise(bounds)]
-    return ands if all(_known_whole(p, gazetteer) for p in pieces) else []
+    return ands if all(gazetteer.candidates(p) for p in pieces) else []
 
 
 def _possessive_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
@@ -1237,11 +1238,11 @@ def _joined_to_place(ent: Any, taken: list[bool]) -> bool:
 def _listed_by_text(ent: Any, taken: list[bool]) -> bool:
     """Whether the entity is written beside "and" and a place, the parser having missed the
     list (see :func:`_joined_to_place`), or closes a list after a place, whatever the parse:
-    "near Tal Abyad and RAS AL-AIN."."""
+    "near Tal Abyad and RAS AL-AIN.", "in Hawija and AL-QAIM near the border"."""
     doc, start, end, root = ent.doc, ent.start, ent.end, ent.root
     if end + 1 < len(doc) and doc[end].lower_ == "and" and taken[end + 1]:
         return bool(root.dep_ == "nmod")
-    closes = end == len(doc) or doc[end].is_punct
+    closes = end == len(doc) or doc[end].is_punct or doc[end].pos_ == "ADP"  # "… near"
     if closes and start >= 2 and doc[start - 1].lower_ == "and" and taken[start - 2]:
         return True
     if root.dep_ != "nsubj" or start < 2 or doc[start - 1].lower_ != "and":
@@ -1604,11 +1605,12 @@ def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
     """Whether a name may be a place: capitalised, or a name the gazetteer matches in any case
     (a lower-case alias: not "off its east coast", which the tagger took for the US coast)."""
     key = normalize(text)
-    return (
-        bool(key)
-        and key not in NOT_PLACES
-        and (text[:1].isupper() or gazetteer.salient.get(key) == 0)
-    )
+    cased = text[:1].isupper() or _ARTICLE_PREFIXED.match(text) is not None
+    return bool(key) and key not in NOT_PLACES and (cased or gazetteer.salient.get(key) == 0)
+
+
+_ARTICLE_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")
+"""An Arabic name written with its article in lower case: "al-Qaim", "el-Arish"."""
 
 
 @dataclass(frozen=True)
