@@ -211,7 +211,7 @@ def resolve(
             answers[key] = (
                 _answer(key, found, context, pairs, focus, placed_in, key in lacking)
                 if found
-                else _at_focus(key, focus)
+                else _at_focus(key, _said_host(key, placed_in, context, focus))
             )
     return [answers[key] for key in keys]
 
@@ -291,6 +291,18 @@ def _team_homes(cands: dict[str, list[Entry]], teams: frozenset[str]) -> dict[st
         ):
             out[key] = [home]
     return out
+
+
+def _said_host(
+    key: str, placed_in: dict[str, str], context: Context, focus: Entry | None
+) -> Entry | None:
+    """Where a name the gazetteer lacks lies: the place the text puts it in ("the Blorvath
+    Arena in Alexandria"), unless that is an area holding the article's focus, which says more
+    ("Patriot High in Virginia", in a story on Centreville); else the focus."""
+    host = context.best.get(placed_in.get(key, ""))
+    if host is None or focus is None:
+        return focus
+    return focus if host.feature in COARSE and contains(host, focus) else host
 
 
 def _at_focus(key: str, focus: Entry | None) -> tuple[Entry, float] | None:
@@ -442,6 +454,8 @@ def _placed_in(
     placed: dict[str, str] = {}
     for i, (a, b) in enumerate(pairwise(ordered)):
         between = text[a.span[1] : b.span[0]]
+        if between == ", " and not _ADDRESS_END.match(text, b.span[1]):
+            continue  # "Beyond Madinaty, LIVERPOOL have": a clause's subject, not a host
         if (
             between in (" in ", ", ", " (")
             and keys[i] != keys[i + 1]
@@ -449,6 +463,10 @@ def _placed_in(
         ):
             placed.setdefault(keys[i], keys[i + 1])
     return placed
+
+
+_ADDRESS_END = re.compile(r"\s*(?:[,.;:)]|$)")
+"""What follows a host written after a comma: "Karl Bremer Hospital, Cape Town, said"."""
 
 
 def _venue_in(found: list[Entry], town: Entry | None) -> Entry | None:

@@ -883,6 +883,22 @@ def test_geoparse_a_town_of_the_articles_only_country_by_an_alternate_name_beats
     assert _resolved(text, gazetteer, "Olympia")[0].admin1 == "Washington"
 
 
+def test_geoparse_a_name_the_gazetteer_lacks_lies_in_the_town_the_text_puts_it_in(
+    gazetteer: Gazetteer,
+) -> None:
+    """Not at the article's focus (Cairo) where the text says where: "in Alexandria",
+    "Zentrabar House, Alexandria,"; but a comma before a clause's subject says nothing."""
+    text = "CAIRO — Police in Cairo said fans gathered at the Blorvath Arena in Alexandria."
+    arena = _resolved(text, gazetteer, "CAIRO", "Cairo", "Blorvath Arena", "Alexandria")[2]
+    assert (arena.name, arena.geonameid) == ("Alexandria", None)
+    text = "The clinic at Zentrabar House, Alexandria, was shut, police in Cairo said in Cairo."
+    house = _resolved(text, gazetteer, "Zentrabar House", "Alexandria", "Cairo", "Cairo")[0]
+    assert (house.name, house.geonameid) == ("Alexandria", None)
+    text = "CAIRO — A coach left Cairo. Beyond Blorvath, Liverpool have other branches in Cairo."
+    names = ("CAIRO", "Cairo", "Blorvath", "Liverpool", "Cairo")
+    assert _resolved(text, gazetteer, *names)[2].name == "Cairo"
+
+
 def test_geoparse_a_street_named_like_a_far_town_lies_in_the_articles_town(
     gazetteer: Gazetteer,
 ) -> None:
