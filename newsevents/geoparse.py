@@ -339,6 +339,9 @@ def _answer(
         and _stray(best, key, focus, context)
     ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
+    area = _area_elsewhere(best, key, context, lacking)
+    if area is not None:
+        return replace(area, geonameid=None, match=MATCH_CONTEXT), 0.2
     partner = _stray_partner(best, key, found, context, pairs, focus)
     if partner is not None:
         return replace(partner, geonameid=None, match=MATCH_CONTEXT), 0.2
@@ -346,6 +349,23 @@ def _answer(
     if host is not None:
         return replace(host, geonameid=None, match=MATCH_CONTEXT), 0.2
     return best, confidence
+
+
+def _area_elsewhere(best: Entry, key: str, context: Context, lacking: bool) -> Entry | None:
+    """The most-mentioned province of another country that the article names, for a name that
+    is a hamlet no area of the article holds (or one the gazetteer lacks, or matches only by an
+    alternate name) with none of the article's other places near it: "Glenrock" beside "NSW" is
+    no Wyoming village of 2,600, even where its own mentions make it the article's focus."""
+    if best.feature != "city" or _salient(best):
+        return None  # a capital is its country's, however small ("VATICAN CITY")
+    if not (lacking or _obscure(best) or _unheld_hamlet(best, key, context)):
+        return None
+    others = [o for o in context.others(key) if o.id != best.id]
+    if any(o.feature not in COARSE and _near(o, best, WIDE_KM) for o in others):
+        return None
+    areas = [o for o in others if o.feature == "admin1" and o.country != best.country]
+    counts = Counter(o.id for o in areas)
+    return max(areas, key=lambda o: counts[o.id], default=None)
 
 
 def _host_lacking(key: str, found: list[Entry], context: Context, pairs: Links) -> Entry | None:

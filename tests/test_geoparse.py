@@ -899,6 +899,18 @@ def test_geoparse_a_name_the_gazetteer_lacks_lies_in_the_town_the_text_puts_it_i
     assert _resolved(text, gazetteer, *names)[2].name == "Cairo"
 
 
+def test_geoparse_a_hamlet_alone_abroad_lies_in_the_province_the_article_names(
+    gazetteer: Gazetteer,
+) -> None:
+    """The one Glenrock of the gazetteer is a Wyoming village: beside NSW and nothing near the
+    village, the name is a place it lacks in New South Wales, even as the article's focus."""
+    text = "Glenrock is a wild escape. Walkers reach Glenrock by the beach, NSW rangers said."
+    glenrock = _resolved(text, gazetteer, "Glenrock", "Glenrock", "NSW")[0]
+    assert (glenrock.country, glenrock.geonameid) == ("AUS", None)
+    text = "VATICAN CITY — The pope prayed for the victims of a shipwreck off Calabria."
+    assert _resolved(text, gazetteer, "VATICAN CITY", "Calabria")[0].country == "VAT"
+
+
 def test_geoparse_a_street_named_like_a_far_town_lies_in_the_articles_town(
     gazetteer: Gazetteer,
 ) -> None:
