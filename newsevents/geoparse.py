@@ -363,9 +363,13 @@ def _area_elsewhere(best: Entry, key: str, context: Context, lacking: bool) -> E
     others = [o for o in context.others(key) if o.id != best.id]
     if any(o.feature not in COARSE and _near(o, best, WIDE_KM) for o in others):
         return None
-    areas = [o for o in others if o.feature == "admin1" and o.country != best.country]
-    counts = Counter(o.id for o in areas)
-    return max(areas, key=lambda o: counts[o.id], default=None)
+    areas = [
+        k
+        for k, o in context.best.items()
+        if k != key and o.feature == "admin1" and o.country != best.country
+    ]
+    top = max(areas, key=lambda k: context.counts[k], default=None)
+    return None if top is None else context.best[top]
 
 
 def _host_lacking(key: str, found: list[Entry], context: Context, pairs: Links) -> Entry | None:
