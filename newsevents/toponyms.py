@@ -271,8 +271,8 @@ def _wider_start(
         if lo is not None and any(tokens.lower[t] in ARTICLES for t in range(k, i)):
             continue
         words = tokens.text[k:i]
-        if all(_name_word(t, capitals) for t in words) and any(
-            e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(k, j))
+        if all(_name_word(t, capitals) for t in words) and _known_whole(
+            tokens.span_text(k, j), gazetteer
         ):
             return k
     return i
@@ -700,7 +700,7 @@ def _and_joined(found: list[Mention], text: str, gazetteer: Gazetteer) -> list[M
         last = out[-1] if out else None
         if last is not None and text[last.span[1] : m.span[0]] in (" and ", " & "):
             whole = text[last.span[0] : m.span[1]]
-            if any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(whole)):
+            if _known_whole(whole, gazetteer):
                 out[-1] = Mention(whole, (last.span[0], m.span[1]), last.embedded)
                 continue
         out.append(m)
