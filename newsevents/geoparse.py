@@ -678,6 +678,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         ]
         if around:
             return max(around, key=lambda e: _score(e, key, context, pairs))
+    namesake = _local_namesake(top, cands, key, context)
+    if namesake is not None:
+        return namesake
     if top.feature in TOWN_FEATURES and not context.country_share(top, key):
         least = 0 if key in pairs.municipal else SEAT_NAMED_POPULATION
         held = [e for e in cands if e.feature in TOWN_FEATURES]
@@ -704,6 +707,28 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         ):
             return town
     return top
+
+
+def _local_namesake(top: Entry, cands: list[Entry], key: str, context: Context) -> Entry | None:
+    """A town of the article's own state near its places, rather than a lone town of under
+    :data:`SALIENT_CITY_POPULATION` in a state none of its places lie in: "Henrico County and
+    Chesterfield schools" beside Richmond are Virginia's, not Chesterfield, Missouri."""
+    if top.feature not in TOWN_FEATURES or top.population >= SALIENT_CITY_POPULATION:
+        return None
+    if context.state_share(top, key):
+        return None
+    local = [
+        e
+        for e in cands
+        if e.feature in TOWN_FEATURES
+        and context.state_share(e, key) >= LOCAL_STATE_SHARE
+        and _local(e, key, context)
+    ]
+    return max(local, key=lambda e: (e.match, e.population), default=None)
+
+
+LOCAL_STATE_SHARE = 0.5
+"""The least share of the article's places that a namesake's state must hold."""
 
 
 def _opponent_home(

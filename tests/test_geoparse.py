@@ -1892,3 +1892,14 @@ def test_geoparse_a_plural_state_word_makes_every_listed_name_a_state(
     text = "Gunmen attacked villages in Kaduna and Katsina states, police said."
     kaduna, katsina = _resolved(text, gazetteer, "Kaduna", "Katsina")
     assert (kaduna.feature, katsina.feature) == ("admin1", "admin1")
+
+
+def test_geoparse_a_lone_towns_namesake_near_the_articles_places_is_meant(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Rain flooded Richmond on Thursday. Henrico County and Chesterfield schools closed."
+    *_, chesterfield = _resolved(text, gazetteer, "Richmond", "Henrico County", "Chesterfield")
+    assert (chesterfield.admin1, chesterfield.country) == ("Virginia", "USA")
+    far = "Richmond and Henrico County schools closed; Chicago's did not."
+    *_, chicago = _resolved(far, gazetteer, "Richmond", "Henrico County", "Chicago")
+    assert chicago.admin1 == "Illinois"
