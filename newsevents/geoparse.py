@@ -193,7 +193,8 @@ def resolve(
     pairs = read_links(ordered, ordered_keys, text, cands, frozenset(filed))
     pairs = replace(pairs, seats=_named_seats(cands, pairs))
     pairs = replace(pairs, opponents=opponent_keys(mentions, keys, text))
-    unshadowed = _hosting_states(cands, pairs) | _listed_states(cands, pairs)
+    pairs = replace(pairs, lacking_hosts=_lacking_hosts(cands, pairs))
+    unshadowed = _hosting_states(cands, pairs) | _listed_states(cands, pairs) | pairs.lacking_hosts
     pairs = replace(pairs, shadowed=pairs.shadowed - unshadowed)
     best = {k: _best(c, k, context, pairs) for k, c in cands.items()}
     best = _listed_pairs(cands, best, pairs)
@@ -1043,7 +1044,7 @@ def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     if any(contains(h, e) or _close(e, h) for h in hosts):
         score += PAIR_BONUS
     inner = context.best.get(links.inner.get(key, ""))
-    if inner is not None and contains(e, inner):
+    if (inner is not None and contains(e, inner)) or e.id in links.lacking_hosts:
         score += PAIR_BONUS
     qualified = context.best.get(links.qualified.get(key, ""))
     if qualified is not None and links.seats.get(qualified.id, qualified.id) == e.id:
@@ -1101,6 +1102,28 @@ def _hosting_states(cands: dict[str, list[Entry]], links: Links) -> frozenset[in
             and a.id in links.shadowed
             and any(contains(a, t) and not any(_close(t, c) for c in cities) for t in towns)
         )
+    return frozenset(found)
+
+
+def _lacking_hosts(cands: dict[str, list[Entry]], links: Links) -> frozenset[int]:
+    """Shadowed states written after a town ("Chili, New York") where no area of the name holds
+    any of the town's namesakes, all villages of under :data:`OBSCURE_POPULATION` far from the
+    city of the state's name: the state is meant, and the town is one the gazetteer lacks.
+    "Brooklyn, New York" keeps the city."""
+    found: set[int] = set()
+    for town_key, state_key in links.host.items():
+        areas = cands.get(state_key, [])
+        cities = [c for c in areas if c.feature in TOWN_FEATURES]
+        city = max(cities, key=lambda c: c.population, default=None)
+        towns = [t for t in cands.get(town_key, []) if t.feature in TOWN_FEATURES]
+        if (
+            city is None
+            or not towns
+            or any(_close(t, city) or t.population >= OBSCURE_POPULATION for t in towns)
+            or any(contains(a, t) for a in areas for t in towns)
+        ):
+            continue  # "West Palm Beach, New York" is a list; "Parkland, Florida" is Florida's
+        found.update(a.id for a in areas if a.feature == "admin1" and a.id in links.shadowed)
     return frozenset(found)
 
 

@@ -288,6 +288,10 @@ class Links:
     opponents: frozenset[str] = frozenset()
     """Keys of the names a game report uses for a team ("outlasted Louisville in overtime"): see
     :func:`opponent_keys`."""
+    lacking_hosts: frozenset[int] = frozenset()
+    """States written after a town that holds none of the town's namesakes, none of which lies
+    near the city the state is named after ("Chili, New York"): the state is meant, and the
+    town is one the gazetteer lacks (``geoparse._lacking_hosts``)."""
     seats: dict[int, int] = field(default_factory=dict)
     """An area's id → the id of the town of its very name inside it, where the article names
     both the area ("Lebanon County") and the bare name ("Lebanon"): the bare name is that town

@@ -1903,3 +1903,14 @@ def test_geoparse_a_lone_towns_namesake_near_the_articles_places_is_meant(
     far = "Richmond and Henrico County schools closed; Chicago's did not."
     *_, chicago = _resolved(far, gazetteer, "Richmond", "Henrico County", "Chicago")
     assert chicago.admin1 == "Illinois"
+
+
+def test_geoparse_a_village_the_state_lacks_written_before_it_makes_it_the_state(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "A man from Chili, New York, was charged after a crash in Monroe County."
+    chili, new_york, _ = _resolved(text, gazetteer, "Chili", "New York", "Monroe County")
+    assert (new_york.feature, new_york.name) == ("admin1", "New York")
+    assert (chili.admin1, chili.country) == ("New York", "USA")
+    city = "A man from Brooklyn, New York, was charged."
+    assert _resolved(city, gazetteer, "Brooklyn", "New York")[1].feature == "city"
