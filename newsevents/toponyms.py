@@ -174,6 +174,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_salient_within(tokens, 0, len(parsed), gazetteer, "", taken))
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_untagged_after_preposition(parsed, gazetteer, taken))
+    found.extend(_untagged_objects(parsed, gazetteer, taken))
     found.extend(_untagged_conjuncts(parsed, pairs, gazetteer, taken))
     found.extend(_mistagged_places(ents, tokens, pairs, gazetteer, taken, named, listed_only=True))
     found.extend(_town_and_area(parsed, gazetteer, taken))
@@ -885,6 +886,26 @@ def _untagged_after_preposition(
         if i + 1 < len(parsed) and not taken[i + 1]:
             mention = _unmarked_town(parsed, parsed[i + 1], gazetteer, taken, opens=True)
             found += [mention] if mention else []
+    return found
+
+
+def _untagged_objects(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """A proper name the tagger did not mark, the object of a verb of siege or of one whose
+    subject is armed (as :func:`_placed_by_role` reads a mistagged name), that the gazetteer
+    knows as a town of some size or an area: "Boko Haram fighters attacked GWOZA"."""
+    found = []
+    for v in _indices(parsed, LEMMA, TAKING_VERBS):
+        verb = parsed[v]
+        lemma = verb.lemma_.lower()
+        if not (lemma in SIEGE_VERBS or _by_armed_men(verb)) or _by_a_person(verb):
+            continue
+        for tok in verb.children:
+            if tok.dep_ != "dobj" or tok.pos_ != "PROPN" or tok.ent_type_:
+                continue
+            lo, hi = _proper_run(parsed, tok)
+            if _town_or_area(parsed[lo:hi].text, gazetteer, named_areas=True):
+                mention = _unmarked_town(parsed, parsed[lo], gazetteer, taken, opens=True)
+                found += [mention] if mention else []
     return found
 
 

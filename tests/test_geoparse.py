@@ -1914,3 +1914,10 @@ def test_geoparse_a_village_the_state_lacks_written_before_it_makes_it_the_state
     assert (chili.admin1, chili.country) == ("New York", "USA")
     city = "A man from Brooklyn, New York, was charged."
     assert _resolved(city, gazetteer, "Brooklyn", "New York")[1].feature == "city"
+
+
+def test_geoparse_an_untagged_town_armed_men_attack_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Boko Haram fighters attacked Gwoza and burned houses, residents in Maiduguri said."
+    assert "Gwoza" in _texts(nlp(text), gazetteer)
