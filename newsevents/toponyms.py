@@ -1011,7 +1011,8 @@ NATIVES = frozenset({"resident", "native"})
 def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
     """Town names modifying the local nouns of :data:`LOCAL_NOUNS`, whatever the tagger
     thought ("Humboldt police": a nationality; "Bangor police": an organisation), if the
-    gazetteer knows the name and the tagger did not call it a person, or did after "a"."""
+    gazetteer knows the name and the tagger did not call it a person, or did after "a", or did
+    a name of two words or more that is a town's own (:func:`_town_by_name`)."""
     found = []
     nouns = [i for i in _indices(parsed, LEMMA, LOCAL_NOUNS) if parsed[i].lemma_ in LOCAL_NOUNS]
     modifiers = [  # "police", not the "Court" of a name
@@ -1039,9 +1040,13 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
         lo, hi = _proper_run(parsed, tok)
         if any(taken[lo:hi]) or hi != tok.i + 1:
             continue
-        if tok.ent_type_ == "PERSON" and not _no_persons(parsed, lo, beside.get(tok.i, tok.head)):
-            continue  # "Smith officials"
         words = parsed[lo:hi]
+        if (
+            tok.ent_type_ == "PERSON"
+            and not _no_persons(parsed, lo, beside.get(tok.i, tok.head))
+            and not (hi - lo > 1 and _town_by_name(words.text, gazetteer))
+        ):
+            continue  # "Smith officials", but "PERTH AMBOY officials": a town's name in full
         if is_generic(words.text) or words.text.lower() in LOCAL_NOUNS:
             continue  # "University police", "Police officers"
         if gazetteer.demonym(words.text) or (

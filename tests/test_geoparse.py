@@ -1921,3 +1921,11 @@ def test_geoparse_an_untagged_town_armed_men_attack_is_a_place(
 ) -> None:
     text = "Boko Haram fighters attacked Gwoza and burned houses, residents in Maiduguri said."
     assert "Gwoza" in _texts(nlp(text), gazetteer)
+
+
+def test_geoparse_a_towns_full_name_tagged_a_person_before_its_officials_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Perth Amboy officials said the ferry to Staten Island would resume next week."
+    assert "Perth Amboy" in _texts(nlp(text), gazetteer)
+    assert _texts(nlp("Jackson officials said the tariffs would stay."), gazetteer) == []
