@@ -46,6 +46,7 @@ from newsevents.place_links import (
 )
 from newsevents.place_lookup import (
     ADMIN_FEATURES,
+    RIVER_WORDS,
     SEAT_KM,
     STREET_WORDS,
     TOWN_FEATURES,
@@ -336,7 +337,13 @@ def _answer(
         return local, 0.4
     if (
         focus is not None
-        and (lacking or _obscure(best) or _unheld_hamlet(best, key, context) or _street(key))
+        and (
+            lacking
+            or _obscure(best)
+            or _unheld_hamlet(best, key, context)
+            or _street(key)
+            or (_river(key) and key not in pairs.host)
+        )
         and _stray(best, key, focus, context)
     ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
@@ -456,6 +463,13 @@ def _street(key: str) -> bool:
     the town's street, not the English town of that name, when no place of the article is near
     the town (see :func:`_stray`)."""
     return " " in key and key.rsplit(" ", 1)[-1] in STREET_WORDS
+
+
+def _river(key: str) -> bool:
+    """Whether a name ends in a river's word: "drowned in the New River" in a story on
+    Jacksonville, North Carolina is its river, not New River, Arizona (see :func:`_stray`);
+    "Fall River, Mass." says where it is and keeps the town."""
+    return " " in key and key.rsplit(" ", 1)[-1] in RIVER_WORDS
 
 
 def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:

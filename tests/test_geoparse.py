@@ -1929,3 +1929,13 @@ def test_geoparse_a_towns_full_name_tagged_a_person_before_its_officials_is_a_pl
     text = "Perth Amboy officials said the ferry to Staten Island would resume next week."
     assert "Perth Amboy" in _texts(nlp(text), gazetteer)
     assert _texts(nlp("Jackson officials said the tariffs would stay."), gazetteer) == []
+
+
+def test_geoparse_a_river_named_like_a_far_town_lies_at_the_focus(gazetteer: Gazetteer) -> None:
+    text = (
+        "A Jacksonville man drowned in the New River on Sunday. Onslow County deputies said he"
+        " was swimming near Sneads Ferry."
+    )
+    names = ("Jacksonville", "New River", "Onslow County", "Sneads Ferry")
+    _, river, *_ = _resolved(text, gazetteer, *names)
+    assert (river.admin1, river.geonameid) == ("North Carolina", None)
