@@ -203,6 +203,7 @@ def resolve(
     cands = _state_capitols(cands, best, counts, gazetteer)
     context = _settle(cands, Context(best, context.counts), pairs)
     context = _one_state(cands, context, pairs)
+    context = _one_cluster(cands, context, pairs)
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
     lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
@@ -599,6 +600,55 @@ def _one_state(cands: dict[str, list[Entry]], context: Context, pairs: Links) ->
         tried.append((_fit(local, moved, pairs), state, moved))
     fit, _, moved = max(tried, key=lambda t: t[0])
     return _settle(cands, moved, pairs) if fit > current + ONE_STATE_GAIN else context
+
+
+def _one_cluster(cands: dict[str, list[Entry]], context: Context, pairs: Links) -> Context:
+    """An American local story's towns, settled across states (large cities among them), moved
+    to the one state where a town of every name lies within :data:`CLUSTER_KM` of the others:
+    "Athens ... Decatur and Madison" are the three neighbours of northern Alabama, not Athens,
+    Georgia and Madison, Wisconsin. Not where the story names a state, nor where two states
+    have such a cluster."""
+    local = {k: e for k, e in context.best.items() if e.country == "USA" and e.feature != "country"}
+    if len(local) < ONE_STATE_NAMES or len({e.admin1 for e in local.values()}) < 2:
+        return context
+    if any(e.feature not in TOWN_FEATURES for e in local.values()):
+        return context
+    found = [c for c in (_cluster(cands, local, s) for s in _states_of(cands, local)) if c]
+    if len(found) != 1:
+        return context
+    return _settle(cands, Context({**context.best, **found[0]}, context.counts), pairs)
+
+
+def _states_of(cands: dict[str, list[Entry]], local: dict[str, Entry]) -> set[str]:
+    """The states that have a town of every one of the names."""
+    return set.intersection(
+        *({e.admin1 or "" for e in cands[k] if e.feature in TOWN_FEATURES} for k in local)
+    ) - {""}
+
+
+def _cluster(
+    cands: dict[str, list[Entry]], local: dict[str, Entry], state: str
+) -> dict[str, Entry] | None:
+    """A town of every name in ``state``, all within :data:`CLUSTER_KM` of one another, or
+    None: each town of the first name is tried as the anchor, the others' nearest to it."""
+    towns = {
+        k: [e for e in cands[k] if e.feature in TOWN_FEATURES and e.admin1 == state] for k in local
+    }
+    first, *rest = local
+    for anchor in towns[first]:
+        chosen = {first: anchor}
+        for k in rest:
+            chosen[k] = min(
+                towns[k], key=lambda e: distance_km(e.lat, e.lon, anchor.lat, anchor.lon)
+            )
+        picked = list(chosen.values())
+        if all(_near(a, b, CLUSTER_KM) for a in picked for b in picked):
+            return chosen
+    return None
+
+
+CLUSTER_KM = 60
+"""How close to one another the towns of :func:`_one_cluster` must all lie."""
 
 
 def _fit(keys: dict[str, Entry], context: Context, pairs: Links) -> float:

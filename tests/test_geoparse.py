@@ -1939,3 +1939,14 @@ def test_geoparse_a_river_named_like_a_far_town_lies_at_the_focus(gazetteer: Gaz
     names = ("Jacksonville", "New River", "Onslow County", "Sneads Ferry")
     _, river, *_ = _resolved(text, gazetteer, *names)
     assert (river.admin1, river.geonameid) == ("North Carolina", None)
+
+
+def test_geoparse_towns_settled_across_states_move_to_the_one_state_they_neighbour_in(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The Athens school board met Tuesday. Parents from Decatur and Madison complained."
+    found = _resolved(text, gazetteer, "Athens", "Decatur", "Madison")
+    assert {e.admin1 for e in found} == {"Alabama"}
+    spread = "Flights from Boston, Chicago and Denver were cancelled."
+    found = _resolved(spread, gazetteer, "Boston", "Chicago", "Denver")
+    assert [e.admin1 for e in found] == ["Massachusetts", "Illinois", "Colorado"]
