@@ -1686,8 +1686,12 @@ TRAILING_MARKS = "-–—(:,; "
 def _salient_within(
     tokens: _Tokens, start: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
 ) -> list[Mention]:
-    """Longest salient gazetteer names among tokens [start, end) not already taken."""
+    """Longest salient gazetteer names among tokens [start, end) not already taken. Names
+    inside an entity are context only (``embedded``), but where they make up the entity but
+    for marks, possessives and "the" or "and" ("ALEPPO’s", "ADAMAWA STATE, MUBI", tagged a
+    work of art and an organisation)."""
     found: list[Mention] = []
+    covered = [False] * (end - start)
     i = start
     while i < end:
         n = _longest_match(tokens, i, end, gazetteer, label, taken)
@@ -1698,10 +1702,21 @@ def _salient_within(
             whole = bool(label) and _is_whole(tokens, k, j, start, end)
             found.append(Mention(text, (at, at + len(text)), bool(label) and not whole))
             taken[k:j] = [True] * (j - k)
+            covered[k - start : j - start] = [True] * (j - k)
             i = j
         else:
             i += 1
+    if (
+        label
+        and found
+        and all(c or tokens.lower[start + x] in FILLERS for x, c in enumerate(covered))
+    ):
+        return [Mention(m.text, m.span) for m in found]
     return found
+
+
+FILLERS = frozenset({"the", "and", ",", "'s", "’s", "'", "’", "-", "–"})
+"""Words an entity made only of place names may have besides them: see :func:`_salient_within`."""
 
 
 ARTICLES = frozenset({"the", "a", "an"})

@@ -1950,3 +1950,15 @@ def test_geoparse_towns_settled_across_states_move_to_the_one_state_they_neighbo
     spread = "Flights from Boston, Chicago and Denver were cancelled."
     found = _resolved(spread, gazetteer, "Boston", "Chicago", "Denver")
     assert [e.admin1 for e in found] == ["Massachusetts", "Illinois", "Colorado"]
+
+
+def test_geoparse_places_making_up_a_mistagged_entity_are_no_mere_context(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "The opposition forces targeted Aleppo’s densely populated residential areas."
+    found = [(m.text, m.embedded) for m in find_mentions(nlp(text), gazetteer)]
+    assert found == [("Aleppo", False)]
+    inside = "He studied at the University of Kentucky."
+    assert [(m.text, m.embedded) for m in find_mentions(nlp(inside), gazetteer)] == [
+        ("Kentucky", True)
+    ]
