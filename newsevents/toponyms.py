@@ -1386,13 +1386,16 @@ def _based_in(ent: Any) -> bool:
 
 
 def _town_owned(ent: Any) -> bool:
-    """ "HAZARD's mayor", "Jackson's city council": a name the tagger called a person, whose
-    mayor, council or residents these are, is a town."""
+    """ "HAZARD's mayor", "Jackson's city council", "AUSTIN's eastern suburbs": a name the
+    tagger called a person, whose mayor, council, residents or parts these are, is a town."""
     root = ent.root
     return ent.label_ == "PERSON" and root.dep_ == "poss" and root.head.lemma_.lower() in TOWN_OWNED
 
 
-TOWN_OWNED = frozenset({"mayor", "council", "resident", "downtown", "police", "school"})
+TOWN_OWNED = frozenset({
+    "mayor", "council", "resident", "downtown", "police", "school", "suburb", "outskirt",
+    "outskirts", "street", "neighborhood", "neighbourhood",
+})  # fmt: skip
 
 
 def _country_owned(ent: Any) -> bool:

@@ -1962,3 +1962,10 @@ def test_geoparse_places_making_up_a_mistagged_entity_are_no_mere_context(
     assert [(m.text, m.embedded) for m in find_mentions(nlp(inside), gazetteer)] == [
         ("Kentucky", True)
     ]
+
+
+def test_geoparse_a_town_tagged_a_person_owning_suburbs_or_streets_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Officials ordered evacuations as a wildfire spread toward Austin's eastern suburbs."
+    assert "Austin" in _texts(nlp(text), gazetteer)
