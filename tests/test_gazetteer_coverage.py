@@ -351,3 +351,21 @@ def test_risky_bare_words_do_not_become_the_province(
 ) -> None:
     place = _resolved_in(gazetteer, name, country)
     assert place is None or place.geonameid != not_geonameid
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3", "town", "km"),
+    [
+        ("Rift Valley", "KEN", (-0.30, 36.07), 150),  # Nakuru, its old provincial capital
+        ("Gippsland", "AUS", (-38.11, 147.07), 50),  # Sale
+        ("Evia", "GRC", (38.46, 23.60), 50),  # Chalkida
+        ("Euboea", "GRC", (38.46, 23.60), 50),
+        ("Great Barrier Reef", "AUS", (-19.26, 146.82), 150),  # Townsville
+    ],
+)
+def test_regions_and_islands_news_names_lie_by_their_towns(
+    gazetteer: Gazetteer, name: str, iso3: str, town: tuple[float, float], km: float
+) -> None:
+    place = _resolved(gazetteer, name)
+    assert place.supplement_id and place.country == iso3
+    assert distance_km(place.lat, place.lon, *town) < km
