@@ -19,7 +19,6 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
 
@@ -1079,14 +1078,45 @@ LOCAL_FORCES = frozenset({"police", "firefighter", "fireman", "garda", "gardaí"
 def _indices(parsed: Any, attr: int, words: frozenset[str]) -> list[int]:
     """Indices of the tokens whose ``attr`` (LOWER, LEMMA) is one of ``words``, in any case,
     read from the document's arrays: most tokens are none, and spaCy makes an object for each
-    token a loop visits."""
-    strings = parsed.vocab.strings
-    wanted = [strings.add(f) for w in words for f in (w, w.capitalize(), w.upper())]
-    column = parsed.to_array([attr])
-    found: list[int] = (
-        numpy.isin(column, numpy.array(wanted, dtype=column.dtype)).nonzero()[0].tolist()
-    )
-    return found  # in numpy: a Python int of each 64-bit hash would cost more than the test
+    token a loop visits. The tokens of each value are listed once per document and attribute
+    (:func:`_positions`), so that each word list costs a few lookups."""
+    positions = _positions(parsed, attr)
+    found = [i for h in _hashes(parsed.vocab.strings, words) for i in positions.get(h, ())]
+    return sorted(found)
+
+
+def _hashes(strings: Any, words: frozenset[str]) -> list[int]:
+    """The string hashes of ``words`` in lower case, capitalised and upper case (spaCy's hashes
+    do not depend on the store, so they are kept per word list)."""
+    known = _HASHES.get(words)
+    if known is None:
+        known = _HASHES[words] = [
+            strings.add(f) for w in words for f in {w, w.capitalize(), w.upper()}
+        ]
+    return known
+
+
+_HASHES: dict[frozenset[str], list[int]] = {}
+_POSITIONS: dict[tuple[int, int], tuple[Any, dict[int, list[int]]]] = {}
+
+
+def _positions(parsed: Any, attr: int) -> dict[int, list[int]]:
+    """Each value of ``attr`` in the document → the indices of its tokens; the last few
+    documents' are kept (each with the document itself, so that a new one never takes an old
+    one's place by its id)."""
+    cached = _POSITIONS.get((id(parsed), attr))
+    if cached is not None and cached[0] is parsed:
+        return cached[1]
+    positions: dict[int, list[int]] = {}
+    for i, value in enumerate(parsed.to_array([attr]).tolist()):
+        positions.setdefault(value, []).append(i)
+    if len(_POSITIONS) >= POSITIONS_KEPT:
+        _POSITIONS.clear()
+    _POSITIONS[id(parsed), attr] = (parsed, positions)
+    return positions
+
+
+POSITIONS_KEPT = 8
 
 
 def _framed_by(word: Any) -> list[Any]:

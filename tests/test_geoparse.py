@@ -1969,3 +1969,15 @@ def test_geoparse_a_town_tagged_a_person_owning_suburbs_or_streets_is_a_place(
 ) -> None:
     text = "Officials ordered evacuations as a wildfire spread toward Austin's eastern suburbs."
     assert "Austin" in _texts(nlp(text), gazetteer)
+
+
+def test_toponym_word_lookups_read_each_document_apart(nlp: Any) -> None:
+    from spacy.attrs import LOWER
+
+    from newsevents.toponyms import _indices
+
+    words = frozenset({"in", "near"})
+    one, other = nlp("Fighting in Homs and near Hama."), nlp("Near the border, in fact.")
+    for doc in (one, other, one):
+        expected = [t.i for t in doc if t.lower_ in words]
+        assert _indices(doc, LOWER, words) == expected
