@@ -603,13 +603,14 @@ def _one_state(cands: dict[str, list[Entry]], context: Context, pairs: Links) ->
 
 
 def _one_cluster(cands: dict[str, list[Entry]], context: Context, pairs: Links) -> Context:
-    """An American local story's towns, settled across states (large cities among them), moved
-    to the one state where a town of every name lies within :data:`CLUSTER_KM` of the others:
-    "Athens ... Decatur and Madison" are the three neighbours of northern Alabama, not Athens,
-    Georgia and Madison, Wisconsin. Not where the story names a state, nor where two states
-    have such a cluster."""
-    local = {k: e for k, e in context.best.items() if e.country == "USA" and e.feature != "country"}
-    if len(local) < ONE_STATE_NAMES or len({e.admin1 for e in local.values()}) < 2:
+    """A story's towns, settled across states or countries (large cities among them), moved to
+    the one American state where a town of every name lies within :data:`CLUSTER_KM` of the
+    others: "Athens ... Decatur and Madison" are the three neighbours of northern Alabama, not
+    Athens, Georgia and Madison, Wisconsin; "Milan ... Dundee and Monroe" are Michigan's, not
+    Italy's, Scotland's and Louisiana's. Not where the story names a state or a country, nor
+    where two states have such a cluster."""
+    local = {k: e for k, e in context.best.items() if e.feature != "country"}
+    if len(local) < ONE_STATE_NAMES or len({state_of(e) for e in local.values()}) < 2:
         return context
     if any(e.feature not in TOWN_FEATURES for e in local.values()):
         return context
@@ -622,7 +623,10 @@ def _one_cluster(cands: dict[str, list[Entry]], context: Context, pairs: Links) 
 def _states_of(cands: dict[str, list[Entry]], local: dict[str, Entry]) -> set[str]:
     """The states that have a town of every one of the names."""
     return set.intersection(
-        *({e.admin1 or "" for e in cands[k] if e.feature in TOWN_FEATURES} for k in local)
+        *(
+            {e.admin1 or "" for e in cands[k] if e.feature in TOWN_FEATURES and e.country == "USA"}
+            for k in local
+        )
     ) - {""}
 
 
@@ -632,7 +636,12 @@ def _cluster(
     """A town of every name in ``state``, all within :data:`CLUSTER_KM` of one another, or
     None: each town of the first name is tried as the anchor, the others' nearest to it."""
     towns = {
-        k: [e for e in cands[k] if e.feature in TOWN_FEATURES and e.admin1 == state] for k in local
+        k: [
+            e
+            for e in cands[k]
+            if e.feature in TOWN_FEATURES and e.country == "USA" and e.admin1 == state
+        ]
+        for k in local
     }
     first, *rest = local
     for anchor in towns[first]:

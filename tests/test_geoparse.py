@@ -1950,6 +1950,12 @@ def test_geoparse_towns_settled_across_states_move_to_the_one_state_they_neighbo
     spread = "Flights from Boston, Chicago and Denver were cancelled."
     found = _resolved(spread, gazetteer, "Boston", "Chicago", "Denver")
     assert [e.admin1 for e in found] == ["Massachusetts", "Illinois", "Colorado"]
+    abroad = "The Milan school board voted to close a school; parents in Dundee and Monroe object."
+    found = _resolved(abroad, gazetteer, "Milan", "Dundee", "Monroe")
+    assert {e.admin1 for e in found} == {"Michigan"}
+    world = "Flights from London, Paris and Berlin were cancelled."
+    found = _resolved(world, gazetteer, "London", "Paris", "Berlin")
+    assert [e.country for e in found] == ["GBR", "FRA", "DEU"]
 
 
 def test_geoparse_places_making_up_a_mistagged_entity_are_no_mere_context(
