@@ -343,7 +343,7 @@ def _answer(
             or _obscure(best)
             or _unheld_hamlet(best, key, context)
             or _street(key)
-            or (_river(key) and key not in pairs.host)
+            or (_river(key) and key not in pairs.host and best.population < RIVER_TOWN_POPULATION)
         )
         and _stray(best, key, focus, context)
     ):
@@ -468,9 +468,13 @@ def _street(key: str) -> bool:
 
 def _river(key: str) -> bool:
     """Whether a name ends in a river's word: "drowned in the New River" in a story on
-    Jacksonville, North Carolina is its river, not New River, Arizona (see :func:`_stray`);
-    "Fall River, Mass." says where it is and keeps the town."""
+    Jacksonville, North Carolina is its river, not New River, Arizona (15,000 people), when
+    the town is under :data:`RIVER_TOWN_POPULATION` (see :func:`_stray`); "Fall River, Mass."
+    says where it is, and "Battle Creek" is a city of 50,000 wherever it is named."""
     return " " in key and key.rsplit(" ", 1)[-1] in RIVER_WORDS
+
+
+RIVER_TOWN_POPULATION = 20_000
 
 
 def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:

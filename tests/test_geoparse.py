@@ -1939,6 +1939,9 @@ def test_geoparse_a_river_named_like_a_far_town_lies_at_the_focus(gazetteer: Gaz
     names = ("Jacksonville", "New River", "Onslow County", "Sneads Ferry")
     _, river, *_ = _resolved(text, gazetteer, *names)
     assert (river.admin1, river.geonameid) == ("North Carolina", None)
+    city = "Austin police said the company moved its offices from Battle Creek to Round Rock."
+    _, battle_creek, _ = _resolved(city, gazetteer, "Austin", "Battle Creek", "Round Rock")
+    assert battle_creek.admin1 == "Michigan"
 
 
 def test_geoparse_towns_settled_across_states_move_to_the_one_state_they_neighbour_in(
