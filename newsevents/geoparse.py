@@ -481,12 +481,22 @@ def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:
     """Whether a town found inside a name the gazetteer lacks lies far from the article's focus
     and is none of its other places: "the Pearl District" of a story on Portland is no part of
     Pearl, Mississippi, nor "the Rogers Centre" of one on Toronto of Rogers, Arkansas. Such a
-    name is placed at the focus instead. A large city stays: "the New York Auto Show"."""
+    name is placed at the focus instead. A large city stays ("the New York Auto Show"), but
+    one that ends a longer name, in a country none of the article's places lie in: "Cool
+    Springs" in a story on Franklin, Tennessee is no part of Springs, South Africa."""
     if focus.feature in COARSE or entry.feature not in TOWN_FEATURES:
         return False
-    if _salient(entry) or any(o.id == entry.id for o in context.others(key)):
+    if any(o.id == entry.id for o in context.others(key)):
+        return False
+    if _salient(entry) and not _ends_abroad(entry, key, context):
         return False
     return not _near(entry, focus, WIDE_KM)
+
+
+def _ends_abroad(entry: Entry, key: str, context: Context) -> bool:
+    """Whether a town's name ends a longer name ("Cool Springs") and none of the article's
+    other places lie in its country."""
+    return key.endswith(" " + normalize(entry.name)) and not context.country_share(entry, key)
 
 
 def _placed_in(

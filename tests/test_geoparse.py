@@ -1990,3 +1990,18 @@ def test_toponym_word_lookups_read_each_document_apart(nlp: Any) -> None:
     for doc in (one, other, one):
         expected = [t.i for t in doc if t.lower_ in words]
         assert _indices(doc, LOWER, words) == expected
+
+
+def test_geoparse_a_lacking_name_ending_in_a_city_abroad_lies_at_the_focus(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Franklin officials said the new school would open in Cool Springs. Brentwood and"
+        " Nolensville parents applauded."
+    )
+    names = ("Franklin", "Cool Springs", "Brentwood", "Nolensville")
+    _, springs, *_ = _resolved(text, gazetteer, *names)
+    assert (springs.country, springs.admin1, springs.geonameid) == ("USA", "Tennessee", None)
+    opera = "Franklin officials toured the Sydney Opera House, then Brentwood and Nolensville."
+    names = ("Franklin", "Sydney Opera House", "Brentwood", "Nolensville")
+    assert _resolved(opera, gazetteer, *names)[1].country == "AUS"
