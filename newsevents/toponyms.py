@@ -877,15 +877,23 @@ SETTLED_FEATURES = frozenset({"city", "capital", "admin1", "admin2"})
 def _untagged_after_preposition(
     parsed: Any, gazetteer: Gazetteer, taken: list[bool]
 ) -> list[Mention]:
-    """A proper name the tagger did not mark, right after "in", "at", "near" or "outside", that the
-    gazetteer knows as a town or an area: "sold at a gas station in Riverdale", "a market at
-    Wana"."""
+    """A proper name the tagger did not mark, right after "in", "at", "near" or "outside", or after
+    people and "from", that the gazetteer knows as a town or an area: "sold at a gas station in
+    Riverdale", "a market at Wana", "the driver from Carbondale"."""
     found = []
-    for i in _indices(parsed, LOWER, UNTAGGED_PREPS):
+    for i in _indices(parsed, LOWER, UNTAGGED_PREPS | {"from"}):
+        if parsed[i].lower_ == "from" and not _of_people(parsed[i].head):
+            continue  # "a driver from CARBONDALE", but not "a letter from Smith"
         if i + 1 < len(parsed) and not taken[i + 1]:
             mention = _unmarked_town(parsed, parsed[i + 1], gazetteer, taken, opens=True)
             found += [mention] if mention else []
     return found
+
+
+def _of_people(noun: Any) -> bool:
+    """Whether a word names people of local news ("driver", "man", "crews", "officials")."""
+    word = noun.lemma_.lower()
+    return word in LOCAL_NOUNS or word in PEOPLE_NOUNS or word in _people_nouns()
 
 
 def _untagged_objects(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:

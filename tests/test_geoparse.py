@@ -2005,3 +2005,11 @@ def test_geoparse_a_lacking_name_ending_in_a_city_abroad_lies_at_the_focus(
     opera = "Franklin officials toured the Sydney Opera House, then Brentwood and Nolensville."
     names = ("Franklin", "Sydney Opera House", "Brentwood", "Nolensville")
     assert _resolved(opera, gazetteer, *names)[1].country == "AUS"
+
+
+def test_geoparse_an_untagged_town_people_come_from_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "A Marion man was killed on Interstate 57. The driver from Carbondale was not hurt."
+    assert "Carbondale" in _texts(nlp(text), gazetteer)
+    assert "Smith" not in _texts(nlp("He read a letter from Smith on Monday."), gazetteer)
