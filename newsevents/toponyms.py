@@ -847,7 +847,8 @@ def _people(ent: Any) -> bool:
 def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
     """Names a settlement word vouches for, whatever the tagger (or the parser, which may
     make a name an adjective) thought: "the town of BUINAKSK", "DAMBOA town", "SHOPIAN and
-    KULGAM districts" — if the gazetteer knows the name."""
+    KULGAM districts" — if the gazetteer knows the name, or whatever the name where the word is
+    a village's or a town's ("raided KADISAU village")."""
     found = []
     framed = sorted(
         {t.i for i in _indices(parsed, LEMMA, SETTLEMENT_WORDS) for t in _framed_by(parsed[i])}
@@ -863,10 +864,36 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
         words = parsed[lo:hi]
         if tok.pos_ == "ADJ" and (gazetteer.demonym(words.text) or is_generic(words.text)):
             continue  # "Russian region", "Northern district"
-        if gazetteer.candidates(words.text):
+        if gazetteer.candidates(words.text) or _unknown_village(tok, words):
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found
+
+
+VILLAGE_WORDS = frozenset({"village", "hamlet", "town", "township"})
+"""Settlement words that make any proper name they frame a place, known or not: "raided
+KADISAU village", "the village of UMUANUNU"."""
+
+
+def _unknown_village(tok: Any, words: Any) -> bool:
+    """Whether a name the gazetteer lacks is a village's or a town's by its frame: a proper
+    noun, no nationality or faith ("the Hindu village", "Shiite Muslims") and no plural."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.tag_ != "NNPS"
+        and not any(t.ent_type_ == "NORP" for t in words)
+        and _village_named(tok)
+    )
+
+
+def _village_named(tok: Any) -> bool:
+    """Whether ``tok`` is framed by a word of :data:`VILLAGE_WORDS` (as
+    :func:`_settlement_named` reads the frame)."""
+    head = tok.head
+    while tok.dep_ == "conj" and head.i != tok.i:
+        tok, head = head, head.head
+    frame = head.head if head.lower_ in ("of", "called", "named") else head
+    return frame.lemma_.lower() in VILLAGE_WORDS
 
 
 UNTAGGED_PREPS = frozenset({"in", "at", "near", "outside"})

@@ -2013,3 +2013,11 @@ def test_geoparse_an_untagged_town_people_come_from_is_a_place(
     text = "A Marion man was killed on Interstate 57. The driver from Carbondale was not hurt."
     assert "Carbondale" in _texts(nlp(text), gazetteer)
     assert "Smith" not in _texts(nlp("He read a letter from Smith on Monday."), gazetteer)
+
+
+def test_geoparse_a_name_a_village_word_frames_is_a_place_known_or_not(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Gunmen raided Kadisau village in Faskari, killing 20 people."
+    assert "Kadisau" in _texts(nlp(text), gazetteer)
+    assert _texts(nlp("The neighboring Hindu village had protested."), gazetteer) == []
