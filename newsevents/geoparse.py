@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -1178,10 +1178,7 @@ def _hosting_states(cands: dict[str, list[Entry]], links: Links) -> frozenset[in
     the Indian capital that the town's name would otherwise mean. "Brooklyn, New York" lies by
     the city and keeps it."""
     found: set[int] = set()
-    for town_key, state_key in links.host.items():
-        areas = cands.get(state_key, [])
-        cities = [c for c in areas if c.feature in TOWN_FEATURES]
-        towns = [t for t in cands.get(town_key, []) if t.feature in TOWN_FEATURES]
+    for areas, cities, towns in _host_pairs(cands, links):
         found.update(
             a.id
             for a in areas
@@ -1192,17 +1189,25 @@ def _hosting_states(cands: dict[str, list[Entry]], links: Links) -> frozenset[in
     return frozenset(found)
 
 
+def _host_pairs(
+    cands: dict[str, list[Entry]], links: Links
+) -> Iterator[tuple[list[Entry], list[Entry], list[Entry]]]:
+    """For each "Town, Host" pair of the text: the host's candidates, the towns among them, and
+    the first name's towns."""
+    for town_key, host_key in links.host.items():
+        areas = cands.get(host_key, [])
+        cities = [c for c in areas if c.feature in TOWN_FEATURES]
+        yield areas, cities, [t for t in cands.get(town_key, []) if t.feature in TOWN_FEATURES]
+
+
 def _lacking_hosts(cands: dict[str, list[Entry]], links: Links) -> frozenset[int]:
     """Shadowed states written after a town ("Chili, New York") where no area of the name holds
     any of the town's namesakes, all villages of under :data:`OBSCURE_POPULATION` far from the
     city of the state's name: the state is meant, and the town is one the gazetteer lacks.
     "Brooklyn, New York" keeps the city."""
     found: set[int] = set()
-    for town_key, state_key in links.host.items():
-        areas = cands.get(state_key, [])
-        cities = [c for c in areas if c.feature in TOWN_FEATURES]
+    for areas, cities, towns in _host_pairs(cands, links):
         city = max(cities, key=lambda c: c.population, default=None)
-        towns = [t for t in cands.get(town_key, []) if t.feature in TOWN_FEATURES]
         if (
             city is None
             or not towns
