@@ -1282,17 +1282,19 @@ def _shadowed(e: Entry, key: str, context: Context, links: Links) -> bool:
 
 def _support(e: Entry, other: Entry) -> float:
     """How much another place of the article supports candidate ``e``."""
-    if contains(other, e) and other.feature != "country":
+    if other.feature != "country" and contains(other, e):
         return 2.0
-    if contains(e, other) and e.feature == "admin2":  # a county holding one of the towns
-        return 2.0
-    if contains(e, other) and e.feature in ("admin1", "country"):
-        return 1.0
+    if e.feature in _HOLDING and contains(e, other):  # a county holding one of the towns: 2
+        return _HOLDING[e.feature]
     if e.feature in WATER and other.feature not in COARSE:  # a coast town: "the Gulf" by Houston
         return 1.0 if _near(e, other, e.radius_km + COAST_KM) else 0.0
     if other.feature in COARSE or not _close(e, other):
         return 0.0
     return 1.0 + (NEIGHBOUR_BONUS if _near(e, other, NEIGHBOUR_KM) else 0.0)
+
+
+_HOLDING = {"admin2": 2.0, "admin1": 1.0, "country": 1.0}
+"""The support an area gets from a place of the article it holds, by the area's feature."""
 
 
 def _held_and_near(e: Entry, others: list[Entry]) -> bool:

@@ -370,7 +370,9 @@ def read_links(
     hosts = {k: cands.get(h, []) for k, h in host.items() if h in short}
     joined = _joined(mentions, keys, text)
     located = frozenset(
-        k for m, k in zip(mentions, keys, strict=True) if _LOCATED.search(text, 0, m.span[0])
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if _LOCATED.search(text, max(0, m.span[0] - LOCATED_REACH), m.span[0])
     )
     municipal = frozenset(
         k for m, k in zip(mentions, keys, strict=True) if _MUNICIPAL.match(text, m.span[1])
@@ -392,6 +394,9 @@ def read_links(
 
 
 _LOCATED = re.compile(r"\b(?:in|at|near|outside|around)\s+(?:the\s+)?$", re.I)
+LOCATED_REACH = 40
+"""How far before a name its "in the" is looked for: searching from the text's start would
+read the whole article again for each name."""
 _OWNED = re.compile(r"^['’]s\s+$")
 _TOWNS_OWN = re.compile(r"\bthe\s+(?:city|town|village|capital)['’]s\s+$", re.I)
 """What a part of the town last named follows: "in the city's East End"."""
