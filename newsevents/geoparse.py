@@ -386,12 +386,16 @@ def _host_lacking(key: str, found: list[Entry], context: Context, pairs: Links) 
     ACLED's notes write it), where the name matches only other places' alternate names and
     none of them lies in or near it: a village the gazetteer lacks, placed at its host, not
     Bonn (which GeoNames also calls "Boni"). Likewise, whatever its matches, a name the text
-    calls a part of its host ("the Portland neighborhood of Jefferson County")."""
+    calls a part of its host ("the Portland neighborhood of Jefferson County"). A country
+    written after the name places it only where all its matches are such alternate names."""
     host = context.best.get(pairs.host.get(key, ""))
-    if host is None or host.feature in ("country", "continent"):
+    if host is None or host.feature == "continent":
         return None
     obscure = all(e.match <= MATCH_ALTERNATE and e.feature in TOWN_FEATURES for e in found)
-    said = key in pairs.quarters or (key in pairs.bracketed and obscure)
+    if host.feature == "country":  # "near Banjska, in northern Kosovo" is no Bansko, Bulgaria
+        said = obscure
+    else:
+        said = key in pairs.quarters or (key in pairs.bracketed and obscure)
     if not said and not _local_under(found, host):
         return None  # a part of its host whatever its matches; bracketed, only if obscure
     if any(contains(host, e) or _close(host, e) for e in found):
@@ -467,11 +471,17 @@ def _street(key: str) -> bool:
 
 
 def _river(key: str) -> bool:
-    """Whether a name ends in a river's word: "drowned in the New River" in a story on
-    Jacksonville, North Carolina is its river, not New River, Arizona (15,000 people), when
-    the town is under :data:`RIVER_TOWN_POPULATION` (see :func:`_stray`); "Fall River, Mass."
-    says where it is, and "Battle Creek" is a city of 50,000 wherever it is named."""
-    return " " in key and key.rsplit(" ", 1)[-1] in RIVER_WORDS
+    """Whether a name ends in a river's word or begins with a lake's: "drowned in the New
+    River" in a story on Jacksonville, North Carolina is its river, not New River, Arizona
+    (15,000 people), and "Lake Arrowhead" in one on Wichita Falls, Texas is its reservoir, not
+    the Californian town, when the town is under :data:`RIVER_TOWN_POPULATION` (see
+    :func:`_stray`); "Fall River, Mass." says where it is, and "Battle Creek" is a city of
+    50,000 wherever it is named."""
+    first, _, last = key.partition(" ")
+    return bool(last) and (first in LAKE_WORDS or last.rsplit(" ", 1)[-1] in RIVER_WORDS)
+
+
+LAKE_WORDS = frozenset({"lake", "loch", "lough"})
 
 
 RIVER_TOWN_POPULATION = 20_000

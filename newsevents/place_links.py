@@ -303,6 +303,12 @@ _QUARTER_OF = re.compile(
 )
 """What lies between a part of a place and the place: "the Portland neighborhood of
 Jefferson County", "the Karrada district of Baghdad"."""
+_IN_HOST = re.compile(
+    r"^,\s*in(?:\s+the)?(?:\s+(?:(?:(?:north|south)-?)?(?:east|west)ern|(?:north|south)ern|central))?$",
+    re.I,
+)
+"""What lies between a town and the area it is said to be in: "Oicha, in Beni territory",
+"Banjska, in northern Kosovo"."""
 _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
 """After "Washington, New York": "and Boston" makes it a list, not a town and its state (but
 "Dayton, Ohio, and Springfield" is a town and its state)."""
@@ -346,6 +352,9 @@ def read_links(
         if _QUARTER_OF.match(between) and keys[i] != keys[i + 1]:
             quarters.add(keys[i])  # "the Portland neighborhood of Jefferson County"
             host.setdefault(keys[i], keys[i + 1])
+            continue
+        if _IN_HOST.match(between) and keys[i] != keys[i + 1]:
+            host.setdefault(keys[i], keys[i + 1])  # "Oicha, in Beni territory"
             continue
         if between not in (",", "(") or keys[i] == keys[i + 1]:
             continue

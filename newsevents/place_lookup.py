@@ -187,6 +187,14 @@ def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     return _inner_run(words, gazetteer, branded)[1]
 
 
+NAME_LEADS = frozenset({
+    "st", "saint", "san", "santa", "santo", "sao", "puerto", "porto", "port", "fort", "ciudad",
+    "villa", "vila", "kafr", "beit", "deir", "tell", "bandar", "ras", "bir",
+})  # fmt: skip
+"""Words that begin a town's own name with another name after them: "Puerto Jordan" in
+Colombia is no part of Jordan, "San Lucas" none of Lucas, "Kafr Nabl" none of Nabl."""
+
+
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 """A short acronym inside a longer name stands for a country ("US Embassy") or for no place."""
 
@@ -200,7 +208,7 @@ def _inner_run(
             part = " ".join(words[i : i + size])
             if not part[:1].isupper() or is_generic(part) or normalize(part) in WITH_THE:
                 continue
-            if i and normalize(words[i - 1]) in ("st", "saint"):  # "St Patrick's": a saint's
+            if i and normalize(words[i - 1]) in NAME_LEADS:  # "St Patrick's": a saint's
                 continue
             if i == len(words) - 1 and normalize(part) in FACILITY_NOUNS:
                 continue  # "the Marigny Plantation" is no Plantation, Florida: it is its kind

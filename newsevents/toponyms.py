@@ -917,6 +917,18 @@ def _untagged_after_preposition(
     return found
 
 
+def _from_people(ent: Any) -> bool:
+    """Whether an entity is what people come "from": "the teenager from BOWLING GREEN" (which
+    the tagger called an organisation)."""
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return (
+        before is not None
+        and before.lower_ == "from"
+        and ent.root.head.i == before.i
+        and _of_people(before.head)
+    )
+
+
 def _of_people(noun: Any) -> bool:
     """Whether a word names people of local news ("driver", "man", "crews", "officials")."""
     word = noun.lemma_.lower()
@@ -1240,23 +1252,31 @@ def _mistagged_places(
                 continue
             key = normalize(mention.text)
             if (
-                key in gazetteer.salient
-                and not listed_only
-                and ent.label_ != "NORP"
-                and (
-                    named[key] >= otherwise[key]
-                    or len(key.split()) > 1
-                    or _after_a_place(ent, taken)
-                    or _natural_feature(mention.text, gazetteer)
-                )
-            ) or (
                 (
-                    ent.label_ not in ("ORG", "NORP")
-                    or _town_by_name(mention.text, gazetteer)
-                    or (ent.label_ == "ORG" and _listed_area(ent, mention.text, gazetteer))
+                    key in gazetteer.salient
+                    and not listed_only
+                    and ent.label_ != "NORP"
+                    and (
+                        named[key] >= otherwise[key]
+                        or len(key.split()) > 1
+                        or _after_a_place(ent, taken)
+                        or _natural_feature(mention.text, gazetteer)
+                    )
                 )
-                and _joined_to_place(ent, taken)
-                and bool(gazetteer.candidates(mention.text))
+                or (
+                    ent.label_ in ("ORG", "PERSON")
+                    and _from_people(ent)
+                    and _town_by_name(mention.text, gazetteer, LONGER_TOWN_POPULATION)
+                )
+                or (
+                    (
+                        ent.label_ not in ("ORG", "NORP")
+                        or _town_by_name(mention.text, gazetteer)
+                        or (ent.label_ == "ORG" and _listed_area(ent, mention.text, gazetteer))
+                    )
+                    and _joined_to_place(ent, taken)
+                    and bool(gazetteer.candidates(mention.text))
+                )
             ):
                 found.append(mention)
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
@@ -1570,13 +1590,12 @@ def _town_or_area(text: str, gazetteer: Gazetteer, named_areas: bool = False) ->
     )
 
 
-def _town_by_name(text: str, gazetteer: Gazetteer) -> bool:
+def _town_by_name(text: str, gazetteer: Gazetteer, least: int = SIEGE_TOWN_POPULATION) -> bool:
     """Whether the gazetteer knows a name written in words (no acronym: "NATO" is no Nato,
-    Philippines) as a town of some size by its own name ("Wilkes-Barre", "Nitra")."""
+    Philippines) as a town of ``least`` people or more by its own name ("Wilkes-Barre",
+    "Nitra")."""
     return not text.isupper() and any(
-        e.feature in ("city", "capital")
-        and e.population >= SIEGE_TOWN_POPULATION
-        and e.match == MATCH_PRIMARY
+        e.feature in ("city", "capital") and e.population >= least and e.match == MATCH_PRIMARY
         for e in gazetteer.candidates(text)
     )
 

@@ -2021,3 +2021,39 @@ def test_geoparse_a_name_a_village_word_frames_is_a_place_known_or_not(
     text = "Gunmen raided Kadisau village in Faskari, killing 20 people."
     assert "Kadisau" in _texts(nlp(text), gazetteer)
     assert _texts(nlp("The neighboring Hindu village had protested."), gazetteer) == []
+
+
+def test_geoparse_a_town_tagged_an_organisation_people_come_from_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "The teenager from Bowling Green was taken to a hospital in Nashville."
+    assert "Bowling Green" in _texts(nlp(text), gazetteer)
+    assert "Reuters" not in _texts(nlp("A reporter from Reuters was hurt in Nashville."), gazetteer)
+
+
+def test_geoparse_a_name_led_by_a_towns_word_is_no_part_of_the_place_it_contains(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "ELN rebels attacked a base in Puerto Jordan, in Arauca province, killing two soldiers."
+    place, _ = _resolved(text, gazetteer, "Puerto Jordan", "Arauca province")
+    assert (place.country, place.geonameid) == ("COL", None)
+
+
+def test_geoparse_a_country_written_after_a_name_it_matches_only_abroad_places_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Police arrested two men near Banjska, in northern Kosovo, after a gunfight."
+    village, kosovo = _resolved(text, gazetteer, "Banjska", "Kosovo")
+    assert (village.country, village.geonameid) == (kosovo.country, None)
+    known = "Fighting spread to Oicha, in Beni territory, officials said."
+    assert _resolved(known, gazetteer, "Oicha", "Beni")[0].country == "COD"
+
+
+def test_geoparse_a_lake_named_like_a_far_town_lies_at_the_focus(gazetteer: Gazetteer) -> None:
+    text = (
+        "The Wichita Falls City Council approved the water plan, which draws on Lake Arrowhead"
+        " near Henrietta."
+    )
+    names = ("Wichita Falls", "Lake Arrowhead", "Henrietta")
+    _, lake, _ = _resolved(text, gazetteer, *names)
+    assert (lake.admin1, lake.geonameid) == ("Texas", None)
