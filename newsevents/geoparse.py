@@ -536,8 +536,9 @@ _ADDRESS_END = re.compile(r"\s*(?:[,.;:)]|$)")
 def _venue_in(found: list[Entry], town: Entry | None) -> Entry | None:
     """Where a venue named after some place lies, when the text says which town it is in and
     no place of its name is there: "Lincoln High School in Tacoma" is in Tacoma, not in
-    Lincoln, Nebraska. None where that does not apply."""
-    if town is None or town.feature not in ("city", "capital", "admin2"):
+    Lincoln, Nebraska, and "Berlin High School in Connecticut" in Connecticut, not in Berlin.
+    None where that does not apply."""
+    if town is None or town.feature not in ("city", "capital", "admin2", "admin1"):
         return None
     if any(contains(town, e) or _close(e, town) for e in found):
         return None

@@ -859,6 +859,7 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
         if not tok.text[:1].isupper():
             continue  # the "al" of "Bab al-Tabbaneh district" is no Ål, Norway
         lo, hi = _proper_run(parsed, tok)
+        hi = _compounds_run(parsed, lo, hi, gazetteer)
         if any(taken[lo:hi]):
             continue
         words = parsed[lo:hi]
@@ -1197,6 +1198,22 @@ def _proper_run(parsed: Any, tok: Any) -> tuple[int, int]:
     while hi + 1 < len(parsed) and parsed[hi + 1].pos_ == "PROPN" and parsed[hi].head.i == hi + 1:
         hi += 1
     return lo, hi + 1
+
+
+def _compounds_run(parsed: Any, lo: int, hi: int, gazetteer: Gazetteer) -> int:
+    """Where a run of proper nouns [lo, hi) ends once the compounds of the word it hangs on
+    are taken with it, where the gazetteer knows that longer name ("DONA ANA County", of which
+    the parser hung each word on "County"); ``hi`` otherwise."""
+    end = hi
+    while end < len(parsed) and parsed[end].pos_ == "PROPN":
+        here, after = parsed[end - 1], parsed[end]
+        if not (
+            here.head.i == end
+            or (here.dep_ == after.dep_ == "compound" and here.head.i == after.head.i)
+        ):
+            break
+        end += 1
+    return end if end > hi and gazetteer.candidates(parsed[lo:end].text) else hi
 
 
 def _mistagged_places(

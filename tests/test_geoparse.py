@@ -2057,3 +2057,22 @@ def test_geoparse_a_lake_named_like_a_far_town_lies_at_the_focus(gazetteer: Gaze
     names = ("Wichita Falls", "Lake Arrowhead", "Henrietta")
     _, lake, _ = _resolved(text, gazetteer, *names)
     assert (lake.admin1, lake.geonameid) == ("Texas", None)
+
+
+def test_geoparse_a_county_whose_words_each_hang_on_county_is_found_whole(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Officials said Dona Ana County would open a shelter."
+    assert _texts(nlp(text), gazetteer) == ["Dona Ana County"]
+
+
+def test_geoparse_a_venue_placed_in_a_state_lacking_its_namesake_is_in_the_state(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Students at Berlin High School in Connecticut raised money for a family in New Britain."
+    names = ("Berlin High School", "Connecticut", "New Britain")
+    school, *_ = _resolved(text, gazetteer, *names)
+    assert (school.admin1, school.geonameid) == ("Connecticut", None)
+    kept = "Students at Lincoln High School in Nebraska raised money for a family in Omaha."
+    names = ("Lincoln High School", "Nebraska", "Omaha")
+    assert _resolved(kept, gazetteer, *names)[0].name == "Lincoln"
