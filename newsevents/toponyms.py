@@ -70,10 +70,11 @@ TAKING_VERBS = frozenset({
     "strike", "shell", "attack", "bomb", "capture", "seize", "storm", "raid", "invade",
     "besiege", "liberate", "recapture", "retake", "target", "pound", "bombard", "overrun",
     "encircle", "surround", "occupy", "annex", "blockade", "patrol", "evacuate", "secure",
-    "enter", "reach",
+    "enter", "reach", "retook",
 })  # fmt: skip
 """Verbs whose object, when it is a salient place name, is that place: "struck Kharkiv",
-"troops patrolled Guayaquil", "fighters entered Manbij"."""
+"troops patrolled Guayaquil", "fighters entered Manbij" ("retook" is as the lemmatizer leaves
+it)."""
 BORDERS = frozenset({"border", "frontier", "boundary"})
 MOTION_VERBS = frozenset({
     "travel", "go", "return", "fly", "move", "head", "come", "drive", "flee", "evacuate",
@@ -1439,8 +1440,9 @@ def _ranged(prep: Any) -> bool:
 
 def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     """A place name the tagger called a person or an organisation, in a place's role:
-    - the object of a verb of attack or capture, if salient ("missiles struck KHARKIV and
-      ZAPORIZHZHIA"), or any known town after a verb of siege (:data:`SIEGE_VERBS`) or after
+    - the object of a verb of attack or capture, if salient ("troops attacked KHARKIV and
+      ZAPORIZHZHIA"), or of a verb of damage whose subject is a storm or a weapon ("missiles
+      hit ZAPORIZHZHIA"), or any known town after a verb of siege (:data:`SIEGE_VERBS`) or after
       one whose subject is armed ("Russian troops captured AVDIIVKA");
     - after a word of assault ("strikes on RAFAH and KHAN YOUNIS", "the siege of MARIUPOL",
       "fired on QAMISHLI");
@@ -1455,7 +1457,7 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         return _town_or_area(ent.text, gazetteer, named_areas=True)
     if _country_owned(ent):
         return _country_by_name(ent.text, gazetteer)
-    if head.dep_ in ("dobj", "nsubjpass") and _struck_by_weather(head):
+    if head.dep_ in ("dobj", "nsubjpass") and _struck_by_force(head):
         return _town_or_area(ent.text, gazetteer, named_areas=True)  # "a tornado struck MAYFIELD"
     if head.dep_ == "dobj":
         verb = head.head
@@ -1590,7 +1592,7 @@ def _by_armed_men(verb: Any) -> bool:
 
 SIEGE_VERBS = frozenset({
     "shell", "bomb", "bombard", "besiege", "overrun", "encircle", "occupy", "annex", "recapture",
-    "retake", "pound", "blockade",
+    "retake", "retook", "pound", "blockade",
 })  # fmt: skip
 """Verbs of :data:`TAKING_VERBS` whose object is a place and hardly ever a person: their object
 may be any town the gazetteer knows, not only a salient one ("Russian forces shelled Kherson")."""
@@ -1631,9 +1633,17 @@ WEATHER_NOUNS = frozenset({
 MAYFIELD", "Hurricane Ian battered FORT MYERS", "Lahaina was destroyed by a wildfire"."""
 
 
-def _struck_by_weather(head: Any) -> bool:
+WEAPON_NOUNS = frozenset({
+    "missile", "rocket", "drone", "shell", "mortar", "artillery", "airstrike", "strike", "bomb",
+    "bombing", "blast", "explosion", "barrage", "warplane", "jet",
+})  # fmt: skip
+"""What strikes a place as a storm does: "Russian missiles hit KHARKIV", "a blast rocked KABUL"."""
+
+
+def _struck_by_force(head: Any) -> bool:
     """Whether a name is the object of a verb of :data:`WEATHER_VERBS` whose subject (or
-    agent, in the passive) is a storm, a flood or a fire of :data:`WEATHER_NOUNS`."""
+    agent, in the passive) is a storm, a flood or a fire of :data:`WEATHER_NOUNS`, or a weapon
+    of :data:`WEAPON_NOUNS`."""
     verb = head.head
     if verb.lemma_.lower() not in WEATHER_VERBS:
         return False
@@ -1642,7 +1652,7 @@ def _struck_by_weather(head: Any) -> bool:
     else:
         agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     return any(
-        w.lemma_.lower() in WEATHER_NOUNS
+        w.lemma_.lower() in WEATHER_NOUNS or w.lemma_.lower() in WEAPON_NOUNS
         for a in agents
         for w in (a, *(c for c in a.lefts if c.dep_ == "compound"))
     )

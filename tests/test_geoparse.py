@@ -2076,3 +2076,18 @@ def test_geoparse_a_venue_placed_in_a_state_lacking_its_namesake_is_in_the_state
     kept = "Students at Lincoln High School in Nebraska raised money for a family in Omaha."
     names = ("Lincoln High School", "Nebraska", "Omaha")
     assert _resolved(kept, gazetteer, *names)[0].name == "Lincoln"
+
+
+def test_geoparse_towns_tagged_people_that_missiles_hit_are_places(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Russian missiles hit Kharkiv and Zaporizhzhia overnight."
+    assert _texts(nlp(text), gazetteer) == ["Kharkiv", "Zaporizhzhia"]
+    assert _texts(nlp("The scandal hit Kennedy hard."), gazetteer) == []
+
+
+def test_geoparse_a_town_tagged_a_person_that_troops_retook_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Troops in Cabo Delgado province retook Mocimboa da Praia from insurgents."
+    assert "Mocimboa da Praia" in _texts(nlp(text), gazetteer)
