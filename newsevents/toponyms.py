@@ -866,15 +866,21 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
         words = parsed[lo:hi]
         if tok.pos_ == "ADJ" and (gazetteer.demonym(words.text) or is_generic(words.text)):
             continue  # "Russian region", "Northern district"
-        if gazetteer.candidates(words.text) or _unknown_village(tok, words):
+        known = bool(gazetteer.candidates(words.text))
+        while not known and hi - lo > 1 and _compass_word(parsed[lo].lower_):
+            lo += 1  # "the northern HURIYAH neighborhood": a village of no such name
+        words = parsed[lo:hi]
+        if known or _unknown_village(tok, words):
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found
 
 
-VILLAGE_WORDS = frozenset({"village", "hamlet", "town", "township"})
+VILLAGE_WORDS = frozenset({
+    "village", "hamlet", "town", "township", "suburb",
+})  # fmt: skip
 """Settlement words that make any proper name they frame a place, known or not: "raided
-KADISAU village", "the village of UMUANUNU"."""
+KADISAU village", "the village of UMUANUNU", "Cairo's gated suburb of MADINATY"."""
 
 
 def _unknown_village(tok: Any, words: Any) -> bool:
@@ -896,6 +902,11 @@ def _village_named(tok: Any) -> bool:
         tok, head = head, head.head
     frame = head.head if head.lower_ in ("of", "called", "named") else head
     return frame.lemma_.lower() in VILLAGE_WORDS
+
+
+def _compass_word(word: str) -> bool:
+    """ "north", "northern", "south-western", "central"."""
+    return word == "central" or word.removesuffix("ern") in COMPASS_WORDS
 
 
 UNTAGGED_PREPS = frozenset({"in", "at", "near", "outside"})
@@ -1383,7 +1394,7 @@ def _listed_by_text(ent: Any, taken: list[bool]) -> bool:
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     """ "arrested 12 people in Goma", "travelling to Cirencester", "40 miles north of Fortuna":
     a name the tagger called a person, after "in", after "to" or "from" a verb of motion, or
-    after a compass point and "of", is a place."""
+    after a compass point and "of", is a place; after "on", an island ("on Oahu")."""
     root = ent.root
     if (ent.label_ not in MISTAGGED_LABELS and not mistaken_date(ent)) or root.dep_ != "pobj":
         return False
@@ -1394,6 +1405,8 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     moving = moving or (prep.lower_ == "for" and prep.head.lemma_ in DEPARTURE_VERBS)
     directed = prep.lower_ == "of" and prep.head.lower_ in COMPASS_WORDS  # "40 miles north of"
     moving = moving or _ranged(prep)  # "from Mobile to PENSACOLA"
+    if prep.lower_ == "on":  # "On OAHU, home to Honolulu": an island
+        return any(e.feature == "island" for e in gazetteer.candidates(ent.text))
     if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text)) or _areas_in_brackets(ent)
@@ -1477,10 +1490,20 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and ent.label_ == "ORG":
             return len(ent) == 1 and _town_by_name(ent.text, gazetteer)  # "John Smith of DANVILLE"
+        if prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and _set_off(prep, ent):
+            return _town_by_name(ent.text, gazetteer)  # "Miss Abdhou, of HAYES, was not..."
         placed = prep.lower_ in ("with", "of") and word in BORDERS
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
+
+
+def _set_off(prep: Any, ent: Any) -> bool:
+    """Whether "of" and the name after it stand between commas (or a comma and the sentence's
+    end), as local news writes where a person lives: "Miss Abdhou, of Hayes, was..."."""
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) else "."
+    return prep.i > 0 and doc[prep.i - 1].text == "," and after in (",", ".")
 
 
 def _based_in(ent: Any) -> bool:

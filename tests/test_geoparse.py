@@ -2091,3 +2091,27 @@ def test_geoparse_a_town_tagged_a_person_that_troops_retook_is_a_place(
 ) -> None:
     text = "Troops in Cabo Delgado province retook Mocimboa da Praia from insurgents."
     assert "Mocimboa da Praia" in _texts(nlp(text), gazetteer)
+
+
+def test_geoparse_an_island_after_on_tagged_a_person_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "On Oahu, home to Honolulu, the population declined."
+    assert "Oahu" in _texts(nlp(text), gazetteer)
+    assert _texts(nlp("The report on Smith was released."), gazetteer) == []
+
+
+def test_geoparse_a_town_set_off_after_a_persons_name_and_of_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Miss Abdhou, of Hayes, was not believed to be a target of the shooting."
+    assert _texts(nlp(text), gazetteer) == ["Hayes"]
+
+
+def test_geoparse_a_suburb_word_frames_a_place_known_or_not_without_its_compass_word(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Boys train on a grass field in Cairo's gated suburb of Madinaty."
+    assert _texts(nlp(text), gazetteer) == ["Cairo", "Madinaty"]
+    north = "A bomb exploded in the northern Huriyah suburb of Baghdad."
+    assert _texts(nlp(north), gazetteer) == ["Huriyah", "Baghdad"]
