@@ -1204,8 +1204,10 @@ def _host_pairs(
     cands: dict[str, list[Entry]], links: Links
 ) -> Iterator[tuple[list[Entry], list[Entry], list[Entry]]]:
     """For each "Town, Host" pair of the text: the host's candidates, the towns among them, and
-    the first name's towns."""
+    the first name's towns; not a part and its place ("the Kabul neighbourhood of Dasht")."""
     for town_key, host_key in links.host.items():
+        if town_key in links.quarters:
+            continue
         areas = cands.get(host_key, [])
         cities = [c for c in areas if c.feature in TOWN_FEATURES]
         yield areas, cities, [t for t in cands.get(town_key, []) if t.feature in TOWN_FEATURES]

@@ -303,6 +303,20 @@ _QUARTER_OF = re.compile(
 )
 """What lies between a part of a place and the place: "the Portland neighborhood of
 Jefferson County", "the Karrada district of Baghdad"."""
+QUARTER_CITY_POPULATION = 100_000
+QUARTER_POPULATION = 20_000
+
+
+def _city_over_quarter(first: list[Entry], second: list[Entry]) -> bool:
+    """Whether "the X district of Y" names a district Y of the city X: X is a city of
+    :data:`QUARTER_CITY_POPULATION` or more, and Y nothing of :data:`QUARTER_POPULATION`
+    ("the Mogadishu district of Hodan", "the Kabul neighbourhood of Dasht-e-Barchi", but "the
+    Karrada district of Baghdad")."""
+    return any(
+        e.feature in ("city", "capital") and e.population >= QUARTER_CITY_POPULATION for e in first
+    ) and all(e.population < QUARTER_POPULATION for e in second)
+
+
 _IN_HOST = re.compile(
     r"^,\s*in(?:\s+the)?(?:\s+(?:(?:(?:north|south)-?)?(?:east|west)ern|(?:north|south)ern|central))?$",
     re.I,
@@ -350,8 +364,11 @@ def read_links(
     for i, (a, b) in enumerate(pairwise(mentions)):
         between = text[a.span[1] : b.span[0]].strip()
         if _QUARTER_OF.match(between) and keys[i] != keys[i + 1]:
-            quarters.add(keys[i])  # "the Portland neighborhood of Jefferson County"
-            host.setdefault(keys[i], keys[i + 1])
+            part, whole = keys[i], keys[i + 1]  # "the Portland neighborhood of Jefferson County"
+            if _city_over_quarter(cands.get(part, []), cands.get(whole, [])):
+                part, whole = whole, part  # "the Kabul neighbourhood of Dasht-e-Barchi"
+            quarters.add(part)
+            host.setdefault(part, whole)
             continue
         if _IN_HOST.match(between) and keys[i] != keys[i + 1]:
             host.setdefault(keys[i], keys[i + 1])  # "Oicha, in Beni territory"

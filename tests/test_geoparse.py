@@ -2115,3 +2115,20 @@ def test_geoparse_a_suburb_word_frames_a_place_known_or_not_without_its_compass_
     assert _texts(nlp(text), gazetteer) == ["Cairo", "Madinaty"]
     north = "A bomb exploded in the northern Huriyah suburb of Baghdad."
     assert _texts(nlp(north), gazetteer) == ["Huriyah", "Baghdad"]
+
+
+def test_geoparse_a_city_named_before_its_district_word_holds_the_district(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "A bomb killed 10 people in the Kabul neighbourhood of Dasht-e-Barchi."
+    kabul, district = _resolved(text, gazetteer, "Kabul", "Dasht")
+    assert (kabul.feature, kabul.country) == ("capital", "AFG")
+    assert (district.country, district.geonameid) == ("AFG", None)
+    karrada = "Gunmen killed five people in the Karrada district of Baghdad."
+    assert _resolved(karrada, gazetteer, "Karrada", "Baghdad")[1].feature == "capital"
+
+
+def test_geoparse_a_gate_named_after_a_far_city_lies_at_the_focus(gazetteer: Gazetteer) -> None:
+    text = "Clashes broke out in Jerusalem, and police detained dozens near the Damascus Gate."
+    _, gate = _resolved(text, gazetteer, "Jerusalem", "Damascus Gate")
+    assert (gate.country, gate.geonameid) == ("ISR", None)
