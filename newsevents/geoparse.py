@@ -777,6 +777,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         ]
         if around:
             return max(around, key=lambda e: _score(e, key, context, pairs))
+    town_there = _town_over_far_feature(top, cands, key, context)
+    if town_there is not None:
+        return town_there
     namesake = _local_namesake(top, cands, key, context)
     if namesake is not None:
         return namesake
@@ -956,6 +959,25 @@ def _in_named_county(e: Entry, key: str, context: Context, least: int | None = N
     return e.population >= least and any(
         o.feature == "admin2" and _holds(o, e) for o in context.others(key)
     )
+
+
+def _town_over_far_feature(
+    top: Entry, cands: list[Entry], key: str, context: Context
+) -> Entry | None:
+    """A town of the very name near two of the article's towns, rather than a curated feature
+    none of the article's places lies near: "a crash in HERMON" beside Bangor and Brewer is the
+    Maine town, not Mount Hermon. None where that does not apply."""
+    if not top.supplement_id or top.population:
+        return None
+    reach = top.radius_km + COAST_KM
+    if any(_near(top, o, reach) for o in context.others(key) if o.id != top.id):
+        return None
+    around = [
+        e
+        for e in cands
+        if e.feature in TOWN_FEATURES and e.match == MATCH_PRIMARY and _surrounded(e, key, context)
+    ]
+    return max(around, key=lambda e: e.population, default=None)
 
 
 def _surrounded(e: Entry, key: str, context: Context) -> bool:

@@ -2132,3 +2132,14 @@ def test_geoparse_a_gate_named_after_a_far_city_lies_at_the_focus(gazetteer: Gaz
     text = "Clashes broke out in Jerusalem, and police detained dozens near the Damascus Gate."
     _, gate = _resolved(text, gazetteer, "Jerusalem", "Damascus Gate")
     assert (gate.country, gate.geonameid) == ("ISR", None)
+
+
+def test_geoparse_a_town_among_the_articles_towns_beats_a_far_curated_feature(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "A Bangor woman was hurt in a crash in Hermon, and Brewer police assisted."
+    _, hermon, _ = _resolved(text, gazetteer, "Bangor", "Hermon", "Brewer")
+    assert (hermon.feature, hermon.admin1) == ("city", "Maine")
+    golan = "Israeli troops on the Hermon fired at Syrian positions near Quneitra and Hader."
+    found = _resolved(golan, gazetteer, "Hermon", "Quneitra", "Hader")
+    assert found[0].feature == "mountains"
