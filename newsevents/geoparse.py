@@ -633,13 +633,25 @@ def _one_cluster(cands: dict[str, list[Entry]], context: Context, pairs: Links) 
     others: "Athens ... Decatur and Madison" are the three neighbours of northern Alabama, not
     Athens, Georgia and Madison, Wisconsin; "Milan ... Dundee and Monroe" are Michigan's, not
     Italy's, Scotland's and Louisiana's. Not where the story names a state or a country, nor
-    where two states have such a cluster."""
-    local = {k: e for k, e in context.best.items() if e.feature != "country"}
-    if len(local) < ONE_STATE_NAMES or len({state_of(e) for e in local.values()}) < 2:
-        return context
+    where two states have such a cluster. Two names alone move only where both are American
+    towns lying far apart and a pair of them lies within :data:`PAIR_CLUSTER_KM` in one state:
+    "Warren police ... arrested in Niles" are the Ohio neighbours, not two Michigan towns 230
+    km apart."""
+    local = {
+        k: e for k, e in context.best.items() if e.feature != "country" and e.geonameid is not None
+    }
     if any(e.feature not in TOWN_FEATURES for e in local.values()):
         return context
-    found = [c for c in (_cluster(cands, local, s) for s in _states_of(cands, local)) if c]
+    if len(local) == 2:
+        first, second = local.values()
+        if first.country != "USA" or second.country != "USA" or _close(first, second):
+            return context  # "Athens and Sparta" are Greece's, 160 km apart
+        km = PAIR_CLUSTER_KM
+    elif len(local) < ONE_STATE_NAMES or len({state_of(e) for e in local.values()}) < 2:
+        return context
+    else:
+        km = CLUSTER_KM
+    found = [c for c in (_cluster(cands, local, s, km) for s in _states_of(cands, local)) if c]
     if len(found) != 1:
         return context
     return _settle(cands, Context({**context.best, **found[0]}, context.counts), pairs)
@@ -648,25 +660,22 @@ def _one_cluster(cands: dict[str, list[Entry]], context: Context, pairs: Links) 
 def _states_of(cands: dict[str, list[Entry]], local: dict[str, Entry]) -> set[str]:
     """The states that have a town of every one of the names."""
     return set.intersection(
-        *(
-            {e.admin1 or "" for e in cands[k] if e.feature in TOWN_FEATURES and e.country == "USA"}
-            for k in local
-        )
+        *({e.admin1 or "" for e in cands[k] if _american_town_by_name(e)} for k in local)
     ) - {""}
 
 
+def _american_town_by_name(e: Entry) -> bool:
+    """An American town of the very name, not one once called so (Jersey City, "Hudson")."""
+    return e.feature in TOWN_FEATURES and e.country == "USA" and e.match == MATCH_PRIMARY
+
+
 def _cluster(
-    cands: dict[str, list[Entry]], local: dict[str, Entry], state: str
+    cands: dict[str, list[Entry]], local: dict[str, Entry], state: str, km: float
 ) -> dict[str, Entry] | None:
-    """A town of every name in ``state``, all within :data:`CLUSTER_KM` of one another, or
-    None: each town of the first name is tried as the anchor, the others' nearest to it."""
+    """A town of every name in ``state``, all within ``km`` of one another, or None: each
+    town of the first name is tried as the anchor, the others' nearest to it."""
     towns = {
-        k: [
-            e
-            for e in cands[k]
-            if e.feature in TOWN_FEATURES and e.country == "USA" and e.admin1 == state
-        ]
-        for k in local
+        k: [e for e in cands[k] if _american_town_by_name(e) and e.admin1 == state] for k in local
     }
     first, *rest = local
     for anchor in towns[first]:
@@ -676,13 +685,15 @@ def _cluster(
                 towns[k], key=lambda e: distance_km(e.lat, e.lon, anchor.lat, anchor.lon)
             )
         picked = list(chosen.values())
-        if all(_near(a, b, CLUSTER_KM) for a in picked for b in picked):
+        if all(_near(a, b, km) for a in picked for b in picked):
             return chosen
     return None
 
 
 CLUSTER_KM = 60
 """How close to one another the towns of :func:`_one_cluster` must all lie."""
+PAIR_CLUSTER_KM = 30
+"""How close two towns must lie for :func:`_one_cluster` to move a pair of names."""
 
 
 def _fit(keys: dict[str, Entry], context: Context, pairs: Links) -> float:

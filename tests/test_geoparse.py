@@ -2143,3 +2143,16 @@ def test_geoparse_a_town_among_the_articles_towns_beats_a_far_curated_feature(
     golan = "Israeli troops on the Hermon fired at Syrian positions near Quneitra and Hader."
     found = _resolved(golan, gazetteer, "Hermon", "Quneitra", "Hader")
     assert found[0].feature == "mountains"
+
+
+def test_geoparse_two_american_towns_far_apart_move_to_the_state_they_neighbour_in(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Portland officials said a ferry would run to Peaks Island, and Falmouth will add buses."
+    found = _resolved(text, gazetteer, "Portland", "Falmouth")
+    assert [e.admin1 for e in found] == ["Maine", "Maine"]
+    greek = "Students from Athens and Sparta competed."
+    assert {e.country for e in _resolved(greek, gazetteer, "Athens", "Sparta")} == {"GRC"}
+    state = "Police in Detroit and Grand Rapids searched for the man."
+    found = _resolved(state, gazetteer, "Detroit", "Grand Rapids")
+    assert [e.admin1 for e in found] == ["Michigan", "Michigan"]
