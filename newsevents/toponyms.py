@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS
 from spacy.symbols import PROPN
+from spacy.tokens import Span as TokenSpan
 
 from newsevents.gazetteer import (
     MATCH_ALIAS,
@@ -139,7 +140,8 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     taken = [False] * len(parsed)
     for i in _indices(parsed, LOWER, ERAS):
         taken[i] = _era(parsed[i])
-    ents, tokens = parsed.ents, _Tokens.of(parsed)
+    tokens = _Tokens.of(parsed)
+    ents = _regrown(parsed.ents, tokens, gazetteer)
     for ent in ents:
         if any(taken[ent.start : ent.end]):
             continue
@@ -199,6 +201,27 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
     text = text_of(parsed)
     return _and_joined(_hyphen_joined(found, text, gazetteer), text, gazetteer)
+
+
+def _regrown(ents: Any, tokens: _Tokens, gazetteer: Gazetteer) -> tuple[Any, ...]:
+    """The entities, each that the tagger cut short of the capitalised untagged word before
+    it grown back where the gazetteer knows the longer name as a town or an area ("SHEIKH
+    Zuweid", "TE Awamutu", of which it tagged only the last word)."""
+    grown = []
+    for ent in ents:
+        k = ent.start - 1
+        if (
+            ent.label_ in MISTAGGED_LABELS
+            and k >= 0
+            and not tokens.tagged[k]
+            and tokens.propn[k]
+            and tokens.text[k][:1].isupper()
+            and tokens.spaced(ent.start)
+            and _town_or_area(tokens.span_text(k, ent.end), gazetteer, named_areas=True)
+        ):
+            ent = TokenSpan(ent.doc, k, ent.end, label=ent.label)
+        grown.append(ent)
+    return tuple(grown)
 
 
 def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -> Any:
@@ -1634,10 +1657,10 @@ def _town_or_area(text: str, gazetteer: Gazetteer, named_areas: bool = False) ->
 
 def _town_by_name(text: str, gazetteer: Gazetteer, least: int = SIEGE_TOWN_POPULATION) -> bool:
     """Whether the gazetteer knows a name written in words (no acronym: "NATO" is no Nato,
-    Philippines) as a town of ``least`` people or more by its own name ("Wilkes-Barre",
-    "Nitra")."""
+    Philippines) as a town of ``least`` people or more by its own name or a spelling of it
+    ("Wilkes-Barre", "Nitra", "Kostiantynivka")."""
     return not text.isupper() and any(
-        e.feature in ("city", "capital") and e.population >= least and e.match == MATCH_PRIMARY
+        e.feature in ("city", "capital") and e.population >= least and e.match >= MATCH_ALIAS
         for e in gazetteer.candidates(text)
     )
 

@@ -2156,3 +2156,18 @@ def test_geoparse_two_american_towns_far_apart_move_to_the_state_they_neighbour_
     state = "Police in Detroit and Grand Rapids searched for the man."
     found = _resolved(state, gazetteer, "Detroit", "Grand Rapids")
     assert [e.admin1 for e in found] == ["Michigan", "Michigan"]
+
+
+def test_geoparse_a_name_the_tagger_cut_short_of_its_first_word_is_found_whole(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Militants stormed a checkpoint in Sheikh Zuweid, in North Sinai, killing five soldiers."
+    assert _texts(nlp(text), gazetteer) == ["Sheikh Zuweid", "North Sinai"]
+    assert _texts(nlp("President Joe Biden visited Ohio."), gazetteer) == ["Ohio"]
+
+
+def test_geoparse_a_town_tagged_an_organisation_spelt_otherwise_is_listed_with_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Russian forces pushed toward Pokrovsk and Kostiantynivka in the Donetsk region."
+    assert "Kostiantynivka" in _texts(nlp(text), gazetteer)
