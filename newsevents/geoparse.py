@@ -635,8 +635,8 @@ def _one_cluster(cands: dict[str, list[Entry]], context: Context, pairs: Links) 
     Italy's, Scotland's and Louisiana's. Not where the story names a state or a country, nor
     where two states have such a cluster. Two names alone move only where both are American
     towns lying far apart and a pair of them lies within :data:`PAIR_CLUSTER_KM` in one state:
-    "Warren police ... arrested in Niles" are the Ohio neighbours, not two Michigan towns 230
-    km apart."""
+    "Portland officials ... Falmouth" are the Maine neighbours, not Portland, Oregon and
+    Falmouth, Massachusetts."""
     local = {
         k: e for k, e in context.best.items() if e.feature != "country" and e.geonameid is not None
     }
