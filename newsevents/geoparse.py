@@ -37,6 +37,7 @@ from newsevents.place_context import Context, first_context, state_of
 from newsevents.place_links import (
     Links,
     areas_after,
+    dateline_end,
     dateline_keys,
     distinct_senses,
     opponent_keys,
@@ -204,6 +205,7 @@ def resolve(
     context = _settle(cands, Context(best, context.counts), pairs)
     context = _one_state(cands, context, pairs)
     context = _one_cluster(cands, context, pairs)
+    context = _filed_states(cands, context, _dateline_names(ordered, ordered_keys, text))
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
     lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
@@ -217,6 +219,30 @@ def resolve(
                 else _at_focus(key, _said_host(key, placed_in, context, focus))
             )
     return [answers[key] for key in keys]
+
+
+def _dateline_names(mentions: Sequence[Mention], keys: list[str], text: str) -> set[str]:
+    """The names inside the dateline that opens the text: its town and its state or country."""
+    end = dateline_end(text)
+    return {k for m, k in zip(mentions, keys, strict=True) if m.span[1] <= end}
+
+
+def _filed_states(cands: dict[str, list[Entry]], context: Context, filed: set[str]) -> Context:
+    """A state the dateline names ("CAMP MURRAY, Wash. -") is what its bare name means in the
+    story, not the town of that name: "at home in Washington ... central Washington" in a story
+    filed from Washington State is the state, not the capital (which such a story writes
+    "Washington, D.C."); "a New York court" under "ALBANY, N.Y." is the state's."""
+    states = {
+        e.id for k in filed if (e := context.best.get(k)) is not None and e.feature == "admin1"
+    }
+    best = dict(context.best)
+    for key, found in cands.items():
+        if key in filed or best[key].feature not in TOWN_FEATURES:
+            continue
+        same = [e for e in found if e.id in states and e.match == MATCH_PRIMARY]
+        if same and any(k.startswith((f"{key},", f"{key} ")) for k in cands):
+            best[key] = same[0]
+    return Context(best, context.counts) if best != context.best else context
 
 
 CAPITOL_KEYS = frozenset({"capitol", "state capitol", "statehouse", "state house"})

@@ -2171,3 +2171,18 @@ def test_geoparse_a_town_tagged_an_organisation_spelt_otherwise_is_listed_with_a
 ) -> None:
     text = "Russian forces pushed toward Pokrovsk and Kostiantynivka in the Donetsk region."
     assert "Kostiantynivka" in _texts(nlp(text), gazetteer)
+
+
+def test_geoparse_a_state_the_dateline_names_is_its_bare_name_beside_the_city_written_whole(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "CAMP MURRAY, Wash. - The team has worked at home in Washington and flew to Guam, "
+        "Alaska, Florida, Louisiana, Nevada and Washington, D.C., in March."
+    )
+    names = ("Guam", "Alaska", "Florida", "Louisiana", "Nevada", "Washington, D.C.")
+    found = _resolved(text, gazetteer, "CAMP MURRAY", "Wash.", "Washington", *names)
+    assert (found[2].feature, found[2].admin1) == ("admin1", "Washington")
+    filed = "WASHINGTON (AP) - Lawmakers in Washington met in Washington, D.C., on Monday."
+    found = _resolved(filed, gazetteer, "WASHINGTON", "Washington", "Washington, D.C.")
+    assert found[1].feature == "capital"
