@@ -36,6 +36,7 @@ from newsevents.gazetteer import (
 from newsevents.place_context import Context, first_context, state_of
 from newsevents.place_links import (
     Links,
+    american_spelling,
     areas_after,
     dateline_end,
     dateline_keys,
@@ -195,6 +196,7 @@ def resolve(
     pairs = read_links(ordered, ordered_keys, text, cands, frozenset(filed))
     pairs = replace(pairs, seats=_named_seats(cands, pairs))
     pairs = replace(pairs, opponents=opponent_keys(mentions, keys, text))
+    pairs = replace(pairs, american=american_spelling(text))
     pairs = replace(pairs, lacking_hosts=_lacking_hosts(cands, pairs))
     unshadowed = _hosting_states(cands, pairs) | _listed_states(cands, pairs) | pairs.lacking_hosts
     pairs = replace(pairs, shadowed=pairs.shadowed - unshadowed)
@@ -1196,6 +1198,7 @@ def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     prior = prior_of(e) * (ABBREVIATION_PRIOR_SHARE if key in links.abbreviations else 1.0)
     score = prior + COUNTRY_WEIGHT * context.country_share(e, key)
     score -= SHADOW_PENALTY if _shadowed(e, key, context, links) else 0.0
+    score += SPELLING_BONUS if _spelt_for(e, links.american) else 0.0
     host = context.best.get(links.host.get(key, ""))
     hosts = links.hosts.get(key, [host] if host is not None else [])
     if any(contains(h, e) or _close(e, h) for h in hosts):
@@ -1214,6 +1217,20 @@ def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     if e.id not in links.shadowed and any(_siblings(e, other) for other in others):
         support = max(support, SIBLING_SUPPORT)
     return score + support
+
+
+SPELLING_BONUS = 0.5
+"""What a town gains where the article spells the way of its country (see :func:`_spelt_for`)."""
+
+
+def _spelt_for(e: Entry, american: bool | None) -> bool:
+    """Whether ``e`` is a town of the side the article's spelling is from: an American town in
+    a text spelt the American way, any other in one spelt the British way. "Birmingham" beside
+    "neighbors" and "organized" is Alabama's; "Manchester" beside "defence" and "whilst" is
+    England's, whatever other American places the story names."""
+    if american is None or e.feature not in TOWN_FEATURES or not e.country:
+        return False
+    return (e.country == "USA") == american
 
 
 SEAT_NAMED_POPULATION = 5_000

@@ -32,6 +32,7 @@ from newsevents.toponyms import Mention
 
 __all__ = [
     "Links",
+    "american_spelling",
     "areas_after",
     "dateline_end",
     "dateline_keys",
@@ -296,6 +297,9 @@ class Links:
     """An area's id → the id of the town of its very name inside it, where the article names
     both the area ("Lebanon County") and the bare name ("Lebanon"): the bare name is that town
     (``geoparse._named_seats``)."""
+    american: bool | None = None
+    """Whether the article spells the American way (True), the British way (False) or neither
+    clearly (None): see :func:`american_spelling`."""
 
 
 _QUARTER_OF = re.compile(
@@ -481,3 +485,54 @@ def _qualified_keys(cands: dict[str, list[Entry]]) -> dict[str, str]:
         if (qualifier in AREA_WORDS or qualifier == "co") and bare in cands:
             found.setdefault(bare, key)
     return found
+
+
+_BRITISH = re.compile(
+    r"\b(?:defence|offence|colour(?:s|ed|ful)?|favour(?:s|ed|ite|able)?|neighbour(?:s|ing|hood)?"
+    r"|behaviour|honour(?:s|ed)?|centre[sd]?|theatre|programme[s]?|travell(?:ed|ing|er)"
+    r"|organis(?:e|ed|es|ing|ation|ations|er|ers)|realis(?:e|ed|es|ing)"
+    r"|recognis(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|apologis(?:e|ed|es|ing)"
+    r"|analys(?:e|ed|ing)|authoris(?:e|ed|ation)|mobilis(?:e|ed|ation)|jewellery|whilst)\b",
+    re.I,
+)
+"""Lower-case words spelt the British way, which Irish, Commonwealth and most international
+English share: lower-case, or capitalised only where a sentence opens ("Organisers said")."""
+_AMERICAN = re.compile(
+    r"\b(?:defense|offense|color(?:s|ed|ful)?|favor(?:s|ed|ite|able)?|neighbor(?:s|ing|hood)?"
+    r"|behavior|honor(?:s|ed)?|center(?:s|ed)?|theater|travel(?:ed|ing|er)"
+    r"|organiz(?:e|ed|es|ing|ation|ations|er|ers)|realiz(?:e|ed|es|ing)"
+    r"|recogniz(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing)|apologiz(?:e|ed|es|ing)"
+    r"|analyz(?:e|ed|ing)|authoriz(?:e|ed|ation)|mobiliz(?:e|ed|ation)|jewelry)\b",
+    re.I,
+)
+"""The same words spelt the American way."""
+SPELLING_LEAD = 2
+"""How many more words of one spelling than the other, and no fewer, an article must write for
+:func:`american_spelling` to tell."""
+
+
+def american_spelling(text: str) -> bool | None:
+    """Whether the text spells the American way ("defense", "neighbor", "organize"), the
+    British way ("defence", "neighbour", "organise", as British, Irish, Commonwealth and most
+    international English do) or neither clearly. Lower-case words only: names keep their own
+    spelling ("the Kennedy Center", "the Department of Defense" in a London paper), but for the
+    first word of a sentence."""
+    british = _spelt(_BRITISH, text)
+    american = _spelt(_AMERICAN, text)
+    if american >= british + SPELLING_LEAD and not british:
+        return True
+    if british >= american + SPELLING_LEAD and not american:
+        return False
+    return None
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:]\s*|[\"“‘']\s*)$")
+
+
+def _spelt(words: re.Pattern[str], text: str) -> int:
+    """How many of ``words`` the text writes in lower case or at a sentence's opening."""
+    return sum(
+        1
+        for m in words.finditer(text)
+        if m.group()[0].islower() or _SENTENCE_OPENS.search(text[max(0, m.start() - 3) : m.start()])
+    )

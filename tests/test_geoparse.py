@@ -10,6 +10,7 @@ import pytest
 from newsevents import evaluate_places
 from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer
 from newsevents.geoparse import Mention, find_mentions, precision_of, resolve
+from newsevents.place_links import american_spelling
 
 GWN = Path(__file__).resolve().parents[2] / "shared" / "data" / "geoparse" / "GWN.xml"
 
@@ -2186,3 +2187,25 @@ def test_geoparse_a_state_the_dateline_names_is_its_bare_name_beside_the_city_wr
     filed = "WASHINGTON (AP) - Lawmakers in Washington met in Washington, D.C., on Monday."
     found = _resolved(filed, gazetteer, "WASHINGTON", "Washington", "Washington, D.C.")
     assert found[1].feature == "capital"
+
+
+def test_geoparse_the_articles_spelling_tips_a_close_call_between_namesake_towns(
+    gazetteer: Gazetteer,
+) -> None:
+    british = (
+        "The Ministry of Defence named the soldier killed in Syria, who was born in Manchester. "
+        "He had served in Afghanistan and was embedded with allied forces in Manbij whilst a "
+        "sergeant of Austin, Texas, died beside him. His defence colleagues were honoured."
+    )
+    names = ("Syria", "Manchester", "Afghanistan", "Manbij", "Austin", "Texas")
+    assert _resolved(british, gazetteer, *names)[1].country == "GBR"
+    american = british.replace("efence", "efense").replace("whilst", "while")
+    american = american.replace("honoured", "honored")
+    assert _resolved(american, gazetteer, *names)[1].admin1 == "New Hampshire"
+
+
+def test_geoparse_spelling_is_read_from_lower_case_words_and_sentence_openings() -> None:
+    assert american_spelling("Organisers said the centre's defence was criticised.") is False
+    assert american_spelling("Organizers said the neighborhood center was organized.") is True
+    assert american_spelling("He visited the Kennedy Center and the Defense Department.") is None
+    assert american_spelling("The defence centre said neighbors organized it.") is None
