@@ -364,6 +364,9 @@ def _answer(
     )
     if local is not None:
         return local, 0.4
+    host = _host_lacking(key, found, context, pairs)
+    if host is not None and (focus is None or not contains(host, focus)):
+        return replace(host, geonameid=None, match=MATCH_CONTEXT), 0.2  # "Nasir, in Upper Nile"
     if (
         focus is not None
         and (
@@ -382,7 +385,6 @@ def _answer(
     partner = _stray_partner(best, key, found, context, pairs, focus)
     if partner is not None:
         return replace(partner, geonameid=None, match=MATCH_CONTEXT), 0.2
-    host = _host_lacking(key, found, context, pairs)
     if host is not None:
         return replace(host, geonameid=None, match=MATCH_CONTEXT), 0.2
     return best, confidence
@@ -549,12 +551,23 @@ def _placed_in(
         if between == ", " and not _ADDRESS_END.match(text, b.span[1]):
             continue  # "Beyond Madinaty, LIVERPOOL have": a clause's subject, not a host
         if (
-            between in (" in ", ", ", " (")
+            between in (" in ", ", ", " (", ", in ")
             and keys[i] != keys[i + 1]
             and not gazetteer.candidates(a.text)
         ):
-            placed.setdefault(keys[i], keys[i + 1])
+            placed.setdefault(keys[i], _owned(ordered, keys, text, i + 1))
     return placed
+
+
+def _owned(ordered: Sequence[Mention], keys: list[str], text: str, i: int) -> str:
+    """The key of mention ``i``, or of the name it owns right after it: "in Indonesia's Central
+    Papua province" places a name in Central Papua."""
+    if i + 1 < len(ordered) and text[ordered[i].span[1] : ordered[i + 1].span[0]] in _OWNING:
+        return keys[i + 1]
+    return keys[i]
+
+
+_OWNING = frozenset({"'s ", "’s "})
 
 
 _ADDRESS_END = re.compile(r"\s*(?:[,.;:)]|$)")

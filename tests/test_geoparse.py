@@ -2209,3 +2209,14 @@ def test_geoparse_spelling_is_read_from_lower_case_words_and_sentence_openings()
     assert american_spelling("Organizers said the neighborhood center was organized.") is True
     assert american_spelling("He visited the Kennedy Center and the Defense Department.") is None
     assert american_spelling("The defence centre said neighbors organized it.") is None
+
+
+def test_geoparse_a_village_said_to_lie_in_a_province_lies_there_not_at_the_dateline(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "JUBA (Reuters) - Clashes in Nasir, in Upper Nile state, killed 27 people."
+    found = _resolved(text, gazetteer, "JUBA", "Nasir", "Upper Nile")
+    assert (found[1].name, found[1].geonameid) == ("Upper Nile", None)
+    owned = "JAKARTA (Reuters) - Rebels shot two soldiers in Intan Jaya, in Indonesia's Papua."
+    found = _resolved(owned, gazetteer, "JAKARTA", "Intan Jaya", "Indonesia", "Papua")
+    assert found[1].admin1 == found[3].admin1 != "Jakarta Raya"
