@@ -1502,7 +1502,7 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         if placed and sure and _town_or_area(ent.text, gazetteer, named_areas=True):
             return True  # "shelled KHERSON", a town under the salient size
     elif head.dep_ == "pobj":
-        prep, word = head.head, head.head.head.lemma_.lower()
+        prep, word = head.head, _singular(head.head.head)
         if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_WORDS:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if _people_from(ent, prep, word):
@@ -1633,7 +1633,19 @@ def _armed_nouns() -> frozenset[str]:
 
 def _by_armed_men(verb: Any) -> bool:
     """Whether a verb's subject is soldiers, fighters or a gang ("Russian troops captured X")."""
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _armed_nouns() for c in verb.children)
+    return any(c.dep_ == "nsubj" and _singular(c) in _armed_nouns() for c in verb.children)
+
+
+def _singular(noun: Any) -> str:
+    """A noun's lemma in lower case, made singular where the lemmatizer left a capitalised
+    word it took for a name as it was ("Insurgents attacked X", "Fishermen from X" opening a
+    sentence)."""
+    word: str = noun.lemma_.lower()
+    if noun.pos_ != "PROPN" or not noun.text[:1].isupper():
+        return word
+    if word.endswith("men"):
+        return word[:-3] + "man"  # "Fishermen from Jaffna"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 SIEGE_VERBS = frozenset({

@@ -2220,3 +2220,12 @@ def test_geoparse_a_village_said_to_lie_in_a_province_lies_there_not_at_the_date
     owned = "JAKARTA (Reuters) - Rebels shot two soldiers in Intan Jaya, in Indonesia's Papua."
     found = _resolved(owned, gazetteer, "JAKARTA", "Intan Jaya", "Indonesia", "Papua")
     assert found[1].admin1 == found[3].admin1 != "Jakarta Raya"
+
+
+def test_geoparse_capitalised_plural_subjects_and_people_opening_a_sentence_vouch_for_a_town(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    attacked = "MAPUTO (Reuters) - Insurgents attacked Macomia in Cabo Delgado province."
+    assert "Macomia" in _texts(nlp(attacked), gazetteer)
+    detained = "COLOMBO (Reuters) - Fishermen from Jaffna were detained by the navy."
+    assert "Jaffna" in _texts(nlp(detained), gazetteer)
