@@ -542,9 +542,9 @@ def _ends_abroad(entry: Entry, key: str, context: Context) -> bool:
 def _placed_in(
     ordered: Sequence[Mention], keys: list[str], text: str, gazetteer: Gazetteer
 ) -> dict[str, str]:
-    """The town each name the gazetteer lacks is said to lie in: "Lincoln High School in
-    Tacoma", "Karl Bremer Hospital, Cape Town", "Bulo Marer (Marka, Lower Shabelle)" (a key to a
-    key)."""
+    """The town each name the gazetteer lacks, or each street or square, is said to lie in:
+    "Lincoln High School in Tacoma", "Karl Bremer Hospital, Cape Town", "Bulo Marer (Marka,
+    Lower Shabelle)", "Union Square in San Francisco" (a key to a key)."""
     placed: dict[str, str] = {}
     for i, (a, b) in enumerate(pairwise(ordered)):
         between = text[a.span[1] : b.span[0]]
@@ -553,7 +553,7 @@ def _placed_in(
         if (
             between in (" in ", ", ", " (", ", in ")
             and keys[i] != keys[i + 1]
-            and not gazetteer.candidates(a.text)
+            and (not gazetteer.candidates(a.text) or _street(keys[i]))
         ):
             placed.setdefault(keys[i], _owned(ordered, keys, text, i + 1))
     return placed

@@ -167,10 +167,11 @@ def as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
 
 STREET_WORDS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
-    "ln", "place", "pl", "terrace", "crescent", "highway", "hwy", "gate",
+    "ln", "place", "pl", "terrace", "crescent", "highway", "hwy", "gate", "square",
 })  # fmt: skip
 """A street named after a town ("Hampton Avenue", "N. Bedford Drive") is not in that town, nor
-a city's gate named after the town its road leads to ("the Damascus Gate" of Jerusalem)."""
+a city's gate named after the town its road leads to ("the Damascus Gate" of Jerusalem), nor a
+square ("Independence Square" in Kyiv)."""
 ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
 """A country's embassy lies in another country: its name does not place it."""
 

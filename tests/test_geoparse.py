@@ -2229,3 +2229,14 @@ def test_geoparse_capitalised_plural_subjects_and_people_opening_a_sentence_vouc
     assert "Macomia" in _texts(nlp(attacked), gazetteer)
     detained = "COLOMBO (Reuters) - Fishermen from Jaffna were detained by the navy."
     assert "Jaffna" in _texts(nlp(detained), gazetteer)
+
+
+def test_geoparse_a_square_named_after_a_far_town_lies_at_the_focus_or_where_it_is_said(
+    gazetteer: Gazetteer,
+) -> None:
+    kyiv = "KYIV (Reuters) - Thousands rallied in Independence Square on Sunday."
+    found = _resolved(kyiv, gazetteer, "KYIV", "Independence Square")
+    assert (found[1].country, found[1].geonameid) == ("UKR", None)
+    said = "A man was stabbed near Union Square in San Francisco on Tuesday."
+    found = _resolved(said, gazetteer, "Union Square", "San Francisco")
+    assert (found[0].name, found[0].geonameid) == ("San Francisco", None)
