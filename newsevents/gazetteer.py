@@ -54,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "13"
+BUILD_VERSION = "15"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -174,6 +174,23 @@ SPELT_SHORT = 2
 _SHORT_FORM = re.compile(r"^(?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){2,3}|[A-Z]{2,3})$")
 """Short forms of names ("La.", "Calif.", "L.A.", "LA"): text matches their key only written
 short too, capitals or a dot ("La Niña" and "La Liga" name no Louisiana)."""
+
+
+SHORT_NAME_POPULATION = 20_000
+"""The least population of a British or Irish town that news names by the first part of its
+name alone (see :func:`_short_name`)."""
+_ON_RIVER = re.compile(r"^(.+?)[- ](?:upon|on)[- ]\S")
+
+
+def _short_name(name: str, country: str, population: int) -> str | None:
+    """The name a British or Irish town of "X upon Y" or "X-on-Y" goes by in news, its first part:
+    "Newcastle" for Newcastle upon Tyne, "Stoke" for Stoke-on-Trent, "Burton" for Burton upon
+    Trent. The text matcher does not look for it (it is a surname too): it resolves a name
+    already found."""
+    if country not in ("GB", "IE") or population < SHORT_NAME_POPULATION:
+        return None
+    found = _ON_RIVER.match(name)
+    return found.group(1) if found else None
 
 
 def _version_key() -> str:
@@ -350,12 +367,19 @@ class _Builder:
         except tomllib.TOMLDecodeError as exc:
             raise LexiconError("newsevents/lexicon/places.toml", str(exc)) from exc
 
-    def add(self, row: Row, names: dict[str, int], salient: bool, code: str = "") -> int:
+    def add(
+        self,
+        row: Row,
+        names: dict[str, int],
+        salient: bool,
+        code: str = "",
+        unsought: frozenset[str] = frozenset(),
+    ) -> int:
         """Add an entry and its names (name → quality); return its id.
 
         ``code`` keys the supplement's adjectives and ambiguous abbreviations for the entry (its
         ISO code or supplement id): they resolve, as aliases, names already known to be places,
-        but the text matcher never looks for them.
+        but the text matcher never looks for them; nor does it look for ``unsought`` names.
         """
         eid = self.next_id
         self.next_id += 1
@@ -367,7 +391,8 @@ class _Builder:
             cased = int(bare[:1].isupper() or quality < MATCH_ALIAS)
             cased = SPELT_SHORT if _SHORT_FORM.match(raw) else cased
             if key and quality > keys.get(key, (0, 0, 0, 0))[0]:
-                keys[key] = (quality, int(salient and quality >= MATCH_ALIAS), cased, 0)
+                sought = salient and quality >= MATCH_ALIAS and raw not in unsought
+                keys[key] = (quality, int(sought), cased, 0)
             elif key and quality == keys[key][0]:  # a lower-case form lets lower-case text match
                 keys[key] = (quality, keys[key][1], min(cased, keys[key][2]), 0)
         for word in self.demonyms.get(code, []) if code else []:
@@ -486,12 +511,17 @@ class _Builder:
             cc, name, pop = city["countrycode"], city["name"], int(city["population"])
             names = {a: MATCH_ALTERNATE for a in city["alternatenames"] if _good_alternate(a)}
             names.update(self._curated(city["geonameid"]))
+            short = _short_name(name, cc, pop)
+            names.update(
+                {short: MATCH_ALIAS} if short and names.get(short, 0) < MATCH_ALIAS else {}
+            )
             names[name] = MATCH_PRIMARY
             feature = "capital" if city["geonameid"] in capitals else "city"
             admin1 = self.admin1_names.get(f"{cc}.{city['admin1code']}")
             row: Row = (city["geonameid"], None, name, city["latitude"], city["longitude"])
             row += (self.iso3.get(cc), admin1, feature, pop, _city_radius(pop), None)
-            self.add(row, names, salient=pop >= SALIENT_CITY_POPULATION)
+            quiet = frozenset({short}) if short else frozenset()
+            self.add(row, names, salient=pop >= SALIENT_CITY_POPULATION, unsought=quiet)
 
     def _capitals(self) -> set[int]:
         """Each country's capital: the largest town of its country bearing the capital's name,

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from newsevents.gazetteer import (
+    MATCH_ALIAS,
     SPELT_SHORT,
     Entry,
     Gazetteer,
@@ -193,3 +194,16 @@ def test_gazetteer_a_name_two_countries_share_names_both(gazetteer: Gazetteer) -
     congo = {e.country: e.match for e in gazetteer.candidates("Congo") if e.feature == "country"}
     assert congo["COD"] == congo["COG"]  # neither wins by its name alone
     assert {e.country for e in gazetteer.candidates("Virgin Islands")} == {"VIR", "VGB"}
+
+
+def test_gazetteer_a_british_town_on_a_river_goes_by_its_first_name_unsought(
+    gazetteer: Gazetteer,
+) -> None:
+    burton = {e.name: e.match for e in gazetteer.candidates("Burton") if e.country == "GBR"}
+    assert burton["Burton upon Trent"] == MATCH_ALIAS
+    assert "burton" not in gazetteer.salient  # a surname too: never looked for in text
+    stoke = {e.name: e.match for e in gazetteer.candidates("Stoke") if e.country == "GBR"}
+    assert stoke["Stoke-on-Trent"] == MATCH_ALIAS
+    lyme = {e.name: e.match for e in gazetteer.candidates("Newcastle") if e.country == "GBR"}
+    assert lyme["Newcastle upon Tyne"] == MATCH_ALIAS
+    assert lyme.get("Newcastle under Lyme", 0) < MATCH_ALIAS
