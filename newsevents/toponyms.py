@@ -1350,16 +1350,32 @@ def _natural_feature(text: str, gazetteer: Gazetteer) -> bool:
 def _listed_area(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
     """Whether a one-word name, not an acronym, is a province by its own name or a large town
     by any of its names: "toward Sirte and JUFRA", "near Tyre and NABATIEH" (but not the
-    counties of people's names: "Helen, CLARENCE, IRENE")."""
+    counties of people's names: "Helen, CLARENCE, IRENE"). A subject that matches a town only
+    by another name than a spelling of its own is what the tagger said, an organisation:
+    "Austin, and GOOGLE expanded" (Topeka called itself Google for a month)."""
     return (
         len(ent) == 1
         and not text.isupper()
         and any(
             (e.feature == "admin1" and e.match == MATCH_PRIMARY)
-            or (e.feature in ("city", "capital") and e.population >= LARGE_TOWN)
+            or (
+                e.feature in ("city", "capital")
+                and e.population >= LARGE_TOWN
+                and (
+                    e.match >= MATCH_ALIAS
+                    or _spelling_of(text, e.name)
+                    or ent.root.dep_ not in ("nsubj", "nsubjpass")
+                )
+            )
             for e in gazetteer.candidates(text)
         )
     )
+
+
+def _spelling_of(text: str, name: str) -> bool:
+    """Whether an alternate name is a spelling of a town's name, sharing its first letters
+    ("Nabatieh" of Nabatîyé et Tahta), not another name GeoNames lists for it ("Google")."""
+    return normalize(text)[:3] == normalize(name)[:3]
 
 
 LARGE_TOWN = 100_000

@@ -2240,3 +2240,10 @@ def test_geoparse_a_square_named_after_a_far_town_lies_at_the_focus_or_where_it_
     said = "A man was stabbed near Union Square in San Francisco on Tuesday."
     found = _resolved(said, gazetteer, "Union Square", "San Francisco")
     assert (found[0].name, found[0].geonameid) == ("San Francisco", None)
+
+
+def test_geoparse_an_organisation_acting_under_a_towns_odd_alternate_name_is_no_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Apple said it would open a campus in Austin, and Google expanded its offices."
+    assert _texts(nlp(text), gazetteer) == ["Austin"]
