@@ -437,7 +437,7 @@ def _local_under(found: list[Entry], host: Entry) -> bool:
     """Whether a name written before a province or county ("Rockingham, Northamptonshire")
     can only be a town or county elsewhere: the host says where the town the gazetteer lacks
     lies."""
-    return host.feature in ADMIN_FEATURES and all(
+    return (host.feature in ADMIN_FEATURES or host.feature == "region") and all(
         e.feature in TOWN_FEATURES or e.feature == "admin2" for e in found
     )
 
@@ -456,12 +456,15 @@ def _stray_partner(
     the name is a place the gazetteer lacks, beside its partner. None where the partner is no
     town near the article's focus, where some candidate of the name lies near the partner,
     where another place of the article lies in the state of the name's choice, or where the
-    article does not name the partner's state ("Saada and Hodeidah", 300 km apart in Yemen,
-    are both the towns)."""
+    article names neither the partner's state ("Saada and Hodeidah", 300 km apart in Yemen,
+    are both the towns) nor only places outside the country of the name's choice ("drivers
+    from Bow and Pembroke" in a story on Concord, New Hampshire, is no London district)."""
     if focus is None or best.feature not in TOWN_FEATURES or _salient(best):
         return None
     if any(state_of(o) == state_of(best) for o in context.others(key)):
         return None
+    others = context.others(key)
+    abroad = not any(o.country == best.country for o in others)
     for other in pairs.joined.get(key, []):
         partner = context.best.get(other)
         if (
@@ -469,7 +472,10 @@ def _stray_partner(
             and partner.feature in TOWN_FEATURES
             and _near(partner, focus, WIDE_KM)
             and not any(_close(e, partner) for e in found)
-            and any(o.feature == "admin1" and contains(o, partner) for o in context.others(key))
+            and (
+                any(o.feature == "admin1" and contains(o, partner) for o in others)
+                or (abroad and partner.country != best.country)
+            )
         ):
             return partner
     return None
@@ -551,7 +557,7 @@ def _placed_in(
         if between == ", " and not _ADDRESS_END.match(text, b.span[1]):
             continue  # "Beyond Madinaty, LIVERPOOL have": a clause's subject, not a host
         if (
-            between in (" in ", ", ", " (", ", in ")
+            between in (" in ", ", ", " (", ", in ", ", in the ")
             and keys[i] != keys[i + 1]
             and (not gazetteer.candidates(a.text) or _street(keys[i]))
         ):

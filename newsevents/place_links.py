@@ -24,6 +24,7 @@ from newsevents.place_lookup import (
     as_qualified,
     candidates,
     is_abbreviation,
+    prior_of,
     shadowed_apart,
     shadowed_areas,
     split_qualifier,
@@ -377,6 +378,9 @@ def read_links(
         if _IN_HOST.match(between) and keys[i] != keys[i + 1]:
             host.setdefault(keys[i], keys[i + 1])  # "Oicha, in Beni territory"
             continue
+        if between in ("'s", "’s") and keys[i] != keys[i + 1] and _area(cands.get(keys[i], [])):
+            host.setdefault(keys[i + 1], keys[i])  # "Balochistan's Musakhel district"
+            continue
         if between not in (",", "(") or keys[i] == keys[i + 1]:
             continue
         if between == "(":  # "Boni (Douentza, Mopti)": ACLED's notation of a town's areas
@@ -536,3 +540,10 @@ def _spelt(words: re.Pattern[str], text: str) -> int:
         for m in words.finditer(text)
         if m.group()[0].islower() or _SENTENCE_OPENS.search(text[max(0, m.start() - 3) : m.start()])
     )
+
+
+def _area(found: list[Entry]) -> bool:
+    """Whether a name's best-known place is an area, not a town: what it owns, written after
+    it with "'s", lies in it ("Balochistan's Musakhel district")."""
+    best = max(found, key=prior_of, default=None)
+    return best is not None and best.feature not in TOWN_FEATURES

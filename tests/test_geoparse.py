@@ -2247,3 +2247,26 @@ def test_geoparse_an_organisation_acting_under_a_towns_odd_alternate_name_is_no_
 ) -> None:
     text = "Apple said it would open a campus in Austin, and Google expanded its offices."
     assert _texts(nlp(text), gazetteer) == ["Austin"]
+
+
+def test_geoparse_a_small_foreign_town_listed_with_a_local_one_lies_beside_it(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Officials in Concord closed the bridge, and drivers from Bow and Pembroke took I-89."
+    found = _resolved(text, gazetteer, "Concord", "Bow", "Pembroke")
+    assert (found[1].country, found[1].admin1, found[1].geonameid) == (
+        "USA",
+        "New Hampshire",
+        None,
+    )
+
+
+def test_geoparse_what_an_area_owns_lies_in_it(gazetteer: Gazetteer) -> None:
+    text = "ISLAMABAD (AP) - Gunmen stormed a bus in Balochistan's Musakhel district."
+    found = _resolved(text, gazetteer, "ISLAMABAD", "Balochistan", "Musakhel")
+    assert found[2].country == "PAK"
+    haiti = (
+        "PORT-AU-PRINCE, Haiti (AP) - Gangs burned homes in Pont-Sonde, in the Artibonite region."
+    )
+    found = _resolved(haiti, gazetteer, "PORT-AU-PRINCE", "Haiti", "Pont-Sonde", "Artibonite")
+    assert found[2].admin1 == "Artibonite"
