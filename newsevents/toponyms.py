@@ -1525,6 +1525,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
             if ent.label_ == "ORG":  # a town by its very name: not "Belpre Inc."
                 return len(ent) == 1 and _town_by_name(ent.text, gazetteer)
             return _town_or_area(ent.text, gazetteer, named_areas=True)
+        if prep.lower_ == "from" and _crossing(prep.head):  # "crossed the Channel from CALAIS"
+            return _town_by_name(ent.text, gazetteer, LONGER_TOWN_POPULATION)
         if prep.lower_ == "of" and word in PARTS_OF_TOWNS:  # "the evacuation of PIGEON FORGE"
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and ent.label_ == "ORG":
@@ -1535,6 +1537,21 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
+
+
+CROSSING_VERBS = frozenset({
+    "cross", "sail", "fly", "flee", "travel", "drive", "march", "walk", "evacuate", "deport",
+    "depart", "smuggle", "ferry", "airlift", "launch",
+})  # fmt: skip
+"""Verbs of a journey whose "from" names where it started: "crossed the Channel from X"."""
+
+
+def _crossing(word: Any) -> bool:
+    """Whether "from" hangs on a verb of a journey, or on the object of one ("crossed the
+    Channel from CALAIS", "fled from GOMA")."""
+    if word.pos_ in ("PROPN", "NOUN") and word.dep_ == "dobj":
+        word = word.head
+    return bool(word.pos_ == "VERB" and word.lemma_.lower() in CROSSING_VERBS)
 
 
 def _set_off(prep: Any, ent: Any) -> bool:

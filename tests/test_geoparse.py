@@ -2270,3 +2270,11 @@ def test_geoparse_what_an_area_owns_lies_in_it(gazetteer: Gazetteer) -> None:
     )
     found = _resolved(haiti, gazetteer, "PORT-AU-PRINCE", "Haiti", "Pont-Sonde", "Artibonite")
     assert found[2].admin1 == "Artibonite"
+
+
+def test_geoparse_a_town_a_journey_starts_from_is_a_place_whatever_the_tagger_says(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Migrants crossed the Channel from Calais and Dunkirk, officials in Dover said."
+    assert {"Calais", "Dunkirk"} <= set(_texts(nlp(text), gazetteer))
+    assert "Smith" not in _texts(nlp("She read a letter from Smith in Dover."), gazetteer)
