@@ -1325,6 +1325,7 @@ def _mistagged_places(
                         ent.label_ not in ("ORG", "NORP")
                         or _town_by_name(mention.text, gazetteer)
                         or (ent.label_ == "ORG" and _listed_area(ent, mention.text, gazetteer))
+                        or _listed_county(ent, mention.text, gazetteer)
                     )
                     and _joined_to_place(ent, taken)
                     and bool(gazetteer.candidates(mention.text))
@@ -1345,6 +1346,20 @@ def _natural_feature(text: str, gazetteer: Gazetteer) -> bool:
     DANUBE", which the tagger called a person): no town nor person shares it."""
     found = gazetteer.candidates(text)
     return bool(found) and all(e.feature in NATURAL_FEATURES for e in found)
+
+
+COUNTY_PLURALS = {"counties": "County", "parishes": "Parish"}
+"""Plural county words that close a list of counties' names ("Wyoming and McDowell counties")."""
+
+
+def _listed_county(ent: Any, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name closes a list of counties, the plural right after it, and the gazetteer
+    knows the county: "Logan, Mingo, Wyoming and MCDOWELL counties"."""
+    doc = ent.doc
+    word = COUNTY_PLURALS.get(doc[ent.end].lower_) if ent.end < len(doc) else None
+    return word is not None and any(
+        e.feature == "admin2" for e in gazetteer.candidates(f"{text} {word}")
+    )
 
 
 def _listed_area(ent: Any, text: str, gazetteer: Gazetteer) -> bool:

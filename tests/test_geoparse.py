@@ -2278,3 +2278,17 @@ def test_geoparse_a_town_a_journey_starts_from_is_a_place_whatever_the_tagger_sa
     text = "Migrants crossed the Channel from Calais and Dunkirk, officials in Dover said."
     assert {"Calais", "Dunkirk"} <= set(_texts(nlp(text), gazetteer))
     assert "Smith" not in _texts(nlp("She read a letter from Smith in Dover."), gazetteer)
+
+
+def test_geoparse_a_name_closing_a_list_of_counties_is_a_county(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Floods hit Logan County, West Virginia. The governor declared an emergency for Logan, "
+        "Mingo, Wyoming and McDowell counties."
+    )
+    parsed = nlp(text)
+    mentions = find_mentions(parsed, gazetteer)
+    assert "McDowell" in [m.text for m in mentions]
+    found = {m.text: a[0] for m, a in zip(mentions, resolve(mentions, gazetteer, text)) if a}
+    assert (found["Wyoming"].feature, found["Wyoming"].admin1) == ("admin2", "West Virginia")
