@@ -2290,5 +2290,6 @@ def test_geoparse_a_name_closing_a_list_of_counties_is_a_county(
     parsed = nlp(text)
     mentions = find_mentions(parsed, gazetteer)
     assert "McDowell" in [m.text for m in mentions]
-    found = {m.text: a[0] for m, a in zip(mentions, resolve(mentions, gazetteer, text)) if a}
+    answers = resolve(mentions, gazetteer, text)
+    found = {m.text: a[0] for m, a in zip(mentions, answers, strict=True) if a}
     assert (found["Wyoming"].feature, found["Wyoming"].admin1) == ("admin2", "West Virginia")
