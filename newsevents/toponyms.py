@@ -615,7 +615,7 @@ def _comma_parts(ent: Any, gazetteer: Gazetteer) -> list[Any]:
     if preps and gazetteer.candidates(ent.text):
         preps = []  # a town of the whole name
     cuts = [t.i for t in ent if t.text == ","] + preps + _and_cuts(ent, gazetteer)
-    cuts = sorted(cuts + _possessive_cuts(ent, gazetteer))
+    cuts = sorted(cuts + _possessive_cuts(ent, gazetteer) + _the_cuts(ent, gazetteer))
     if not cuts:
         return [ent]
     bounds = [ent.start - 1, *cuts, ent.end]
@@ -637,6 +637,23 @@ def _and_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
     bounds = [ent.start - 1, *ands, ent.end]
     pieces = [ent.doc[a + 1 : b].text for a, b in pairwise(bounds)]
     return ands if all(gazetteer.candidates(p) for p in pieces) else []
+
+
+def _the_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
+    """A lower-case "the" right after a name inside an entity, where the gazetteer knows the
+    names on both sides and not the whole: "in GARISSA THE TANA RIVER burst its banks", tagged
+    one facility. A "the" after "of" or "on" is part of a name ("the Church of the Nativity",
+    "Sutton-on-the-Forest")."""
+    cuts = [
+        t.i
+        for t in ent
+        if t.text == "the" and ent.start < t.i < ent.end - 1 and ent.doc[t.i - 1].pos_ == "PROPN"
+    ]
+    if not cuts or _known_whole(ent.text, gazetteer):
+        return []
+    bounds = [ent.start - 1, *cuts, ent.end]
+    pieces = [ent.doc[a + 1 : b].text for a, b in pairwise(bounds)]
+    return cuts if all(gazetteer.candidates(p) for p in pieces) else []
 
 
 def _possessive_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
@@ -1663,12 +1680,12 @@ def _people_nouns() -> frozenset[str]:
 ASSAULT_WORDS = frozenset({
     "strike", "airstrike", "attack", "assault", "offensive", "raid", "shelling", "siege",
     "bombardment", "bombing", "incursion", "invasion", "blockade", "encirclement", "fire",
-    "advance",
+    "advance", "push", "press",
 })  # fmt: skip
-"""Nouns (and verbs: "fired on", "advanced on") whose object after "on", "against", "into" or
-"of" is the place attacked: "strikes on Rafah", "the siege of Mariupol", "Turkey fired on
-Qamishli"."""
-ASSAULT_PREPS = frozenset({"on", "against", "of", "into"})
+"""Nouns (and verbs: "fired on", "advanced on", "pressed toward") whose object after "on",
+"against", "into", "toward" or "of" is the place attacked: "strikes on Rafah", "the siege of
+Mariupol", "Turkey fired on Qamishli"."""
+ASSAULT_PREPS = frozenset({"on", "against", "of", "into", "toward", "towards"})
 
 
 @cache

@@ -2293,3 +2293,15 @@ def test_geoparse_a_name_closing_a_list_of_counties_is_a_county(
     answers = resolve(mentions, gazetteer, text)
     found = {m.text: a[0] for m, a in zip(mentions, answers, strict=True) if a}
     assert (found["Wyoming"].feature, found["Wyoming"].admin1) == ("admin2", "West Virginia")
+
+
+def test_geoparse_an_entity_run_across_the_is_two_places(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "In Mombasa, heavy rain flooded homes, while in Garissa the Tana River burst its banks."
+    assert "Garissa" in _texts(nlp(text), gazetteer)
+    church = "Pilgrims prayed at the Church of the Nativity in Bethlehem."
+    assert "Nativity" not in _texts(nlp(church), gazetteer)
+
+
+def test_geoparse_towns_troops_press_toward_are_places(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "In the east, Russian troops pressed toward Kurakhove and Velyka Novosilka, it said."
+    assert {"Kurakhove", "Velyka Novosilka"} <= set(_texts(nlp(text), gazetteer))
