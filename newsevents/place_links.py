@@ -496,8 +496,7 @@ _BRITISH = re.compile(
     r"|behaviour|honour(?:s|ed)?|centre[sd]?|theatre|programme[s]?|travell(?:ed|ing|er)"
     r"|organis(?:e|ed|es|ing|ation|ations|er|ers)|realis(?:e|ed|es|ing)"
     r"|recognis(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|apologis(?:e|ed|es|ing)"
-    r"|analys(?:e|ed|ing)|authoris(?:e|ed|ation)|mobilis(?:e|ed|ation)|jewellery|whilst)\b",
-    re.I,
+    r"|analys(?:e|ed|ing)|authoris(?:e|ed|ation)|mobilis(?:e|ed|ation)|jewellery|whilst)\b"
 )
 """Lower-case words spelt the British way, which Irish, Commonwealth and most international
 English share: lower-case, or capitalised only where a sentence opens ("Organisers said")."""
@@ -506,8 +505,7 @@ _AMERICAN = re.compile(
     r"|behavior|honor(?:s|ed)?|center(?:s|ed)?|theater|travel(?:ed|ing|er)"
     r"|organiz(?:e|ed|es|ing|ation|ations|er|ers)|realiz(?:e|ed|es|ing)"
     r"|recogniz(?:e|ed|es|ing)|criticiz(?:e|ed|es|ing)|apologiz(?:e|ed|es|ing)"
-    r"|analyz(?:e|ed|ing)|authoriz(?:e|ed|ation)|mobiliz(?:e|ed|ation)|jewelry)\b",
-    re.I,
+    r"|analyz(?:e|ed|ing)|authoriz(?:e|ed|ation)|mobiliz(?:e|ed|ation)|jewelry)\b"
 )
 """The same words spelt the American way."""
 SPELLING_LEAD = 2
@@ -521,8 +519,11 @@ def american_spelling(text: str) -> bool | None:
     international English do) or neither clearly. Lower-case words only: names keep their own
     spelling ("the Kennedy Center", "the Department of Defense" in a London paper), but for the
     first word of a sentence."""
-    british = _spelt(_BRITISH, text)
-    american = _spelt(_AMERICAN, text)
+    lower = text.lower()  # faster to search than the text case-blind
+    if len(lower) != len(text):  # a letter that lower-cases to two ("İ"): keep offsets
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    british = _spelt(_BRITISH, text, lower)
+    american = _spelt(_AMERICAN, text, lower)
     if american >= british + SPELLING_LEAD and not british:
         return True
     if british >= american + SPELLING_LEAD and not american:
@@ -533,12 +534,14 @@ def american_spelling(text: str) -> bool | None:
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:]\s*|[\"“‘']\s*)$")
 
 
-def _spelt(words: re.Pattern[str], text: str) -> int:
-    """How many of ``words`` the text writes in lower case or at a sentence's opening."""
+def _spelt(words: re.Pattern[str], text: str, lower: str) -> int:
+    """How many of ``words`` (searched for in ``lower``, the text in lower case) the text
+    writes in lower case or at a sentence's opening."""
     return sum(
         1
-        for m in words.finditer(text)
-        if m.group()[0].islower() or _SENTENCE_OPENS.search(text[max(0, m.start() - 3) : m.start()])
+        for m in words.finditer(lower)
+        if text[m.start()].islower()
+        or _SENTENCE_OPENS.search(text[max(0, m.start() - 3) : m.start()])
     )
 
 

@@ -2305,3 +2305,7 @@ def test_geoparse_an_entity_run_across_the_is_two_places(nlp: Any, gazetteer: Ga
 def test_geoparse_towns_troops_press_toward_are_places(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "In the east, Russian troops pressed toward Kurakhove and Velyka Novosilka, it said."
     assert {"Kurakhove", "Velyka Novosilka"} <= set(_texts(nlp(text), gazetteer))
+
+
+def test_geoparse_spelling_reads_a_text_whose_letters_lower_case_to_two() -> None:
+    assert american_spelling("İstanbul: the defence centre was organised.") is False
