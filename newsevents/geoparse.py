@@ -232,8 +232,9 @@ def _dateline_names(mentions: Sequence[Mention], keys: list[str], text: str) -> 
 def _filed_states(cands: dict[str, list[Entry]], context: Context, filed: set[str]) -> Context:
     """A state the dateline names ("CAMP MURRAY, Wash. -") is what its bare name means in the
     story, not the town of that name: "at home in Washington ... central Washington" in a story
-    filed from Washington State is the state, not the capital (which such a story writes
-    "Washington, D.C."); "a New York court" under "ALBANY, N.Y." is the state's."""
+    filed from Washington State is the state, not the capital, where the story writes the
+    capital out whole ("Washington, D.C."); so is "a New York court" under "ALBANY, N.Y." in a
+    story that writes "New York City". A story that never does keeps the resolver's choice."""
     states = {
         e.id for k in filed if (e := context.best.get(k)) is not None and e.feature == "admin1"
     }
@@ -461,9 +462,9 @@ def _stray_partner(
     from Bow and Pembroke" in a story on Concord, New Hampshire, is no London district)."""
     if focus is None or best.feature not in TOWN_FEATURES or _salient(best):
         return None
-    if any(state_of(o) == state_of(best) for o in context.others(key)):
-        return None
     others = context.others(key)
+    if any(state_of(o) == state_of(best) for o in others):
+        return None
     abroad = not any(o.country == best.country for o in others)
     for other in pairs.joined.get(key, []):
         partner = context.best.get(other)
@@ -1244,9 +1245,9 @@ SPELLING_BONUS = 0.5
 
 def _spelt_for(e: Entry, american: bool | None) -> bool:
     """Whether ``e`` is a town of the side the article's spelling is from: an American town in
-    a text spelt the American way, any other in one spelt the British way. "Birmingham" beside
-    "neighbors" and "organized" is Alabama's; "Manchester" beside "defence" and "whilst" is
-    England's, whatever other American places the story names."""
+    a text spelt the American way, any other in one spelt the British way. It tips close calls
+    only: "Manchester" beside "defence" and "whilst" is England's, whatever American places the
+    story names, while "Birmingham" beside "organizers" alone stays England's larger city."""
     if american is None or e.feature not in TOWN_FEATURES or not e.country:
         return False
     return (e.country == "USA") == american

@@ -498,8 +498,8 @@ _BRITISH = re.compile(
     r"|recognis(?:e|ed|es|ing)|criticis(?:e|ed|es|ing)|apologis(?:e|ed|es|ing)"
     r"|analys(?:e|ed|ing)|authoris(?:e|ed|ation)|mobilis(?:e|ed|ation)|jewellery|whilst)\b"
 )
-"""Lower-case words spelt the British way, which Irish, Commonwealth and most international
-English share: lower-case, or capitalised only where a sentence opens ("Organisers said")."""
+"""Words spelt the British way, as Irish, Commonwealth and most international English spell
+them; they count in lower case, or capitalised only where a sentence opens ("Organisers said")."""
 _AMERICAN = re.compile(
     r"\b(?:defense|offense|color(?:s|ed|ful)?|favor(?:s|ed|ite|able)?|neighbor(?:s|ing|hood)?"
     r"|behavior|honor(?:s|ed)?|center(?:s|ed)?|theater|travel(?:ed|ing|er)"
