@@ -632,11 +632,17 @@ def _and_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
     "off Zuwara AND Sabratha". None in "Trinidad and Tobago" or "Perth and Kinross", which it
     knows whole."""
     ands = [t.i for t in ent if t.lower_ in ("and", "&") and ent.start < t.i < ent.end - 1]
-    if not ands or _known_whole(ent.text, gazetteer):
+    return _cuts_between_known(ent, ands, gazetteer)
+
+
+def _cuts_between_known(ent: Any, cuts: list[int], gazetteer: Gazetteer) -> list[int]:
+    """The cutting words ``cuts`` of an entity where the gazetteer knows every piece between
+    them but not the whole; none otherwise."""
+    if not cuts or _known_whole(ent.text, gazetteer):
         return []
-    bounds = [ent.start - 1, *ands, ent.end]
+    bounds = [ent.start - 1, *cuts, ent.end]
     pieces = [ent.doc[a + 1 : b].text for a, b in pairwise(bounds)]
-    return ands if all(gazetteer.candidates(p) for p in pieces) else []
+    return cuts if all(gazetteer.candidates(p) for p in pieces) else []
 
 
 def _the_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
@@ -649,11 +655,7 @@ def _the_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
         for t in ent
         if t.text == "the" and ent.start < t.i < ent.end - 1 and ent.doc[t.i - 1].pos_ == "PROPN"
     ]
-    if not cuts or _known_whole(ent.text, gazetteer):
-        return []
-    bounds = [ent.start - 1, *cuts, ent.end]
-    pieces = [ent.doc[a + 1 : b].text for a, b in pairwise(bounds)]
-    return cuts if all(gazetteer.candidates(p) for p in pieces) else []
+    return _cuts_between_known(ent, cuts, gazetteer)
 
 
 def _possessive_cuts(ent: Any, gazetteer: Gazetteer) -> list[int]:
