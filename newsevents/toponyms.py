@@ -964,7 +964,7 @@ def _untagged_after_preposition(
     Riverdale", "a market at Wana", "the driver from Carbondale"."""
     found = []
     for i in _indices(parsed, LOWER, UNTAGGED_PREPS | {"from"}):
-        if parsed[i].lower_ == "from" and not _of_people(parsed[i].head):
+        if parsed[i].lower_ == "from" and not _of_people(_from_whom(parsed[i])):
             continue  # "a driver from CARBONDALE", but not "a letter from Smith"
         if i + 1 < len(parsed) and not taken[i + 1]:
             mention = _unmarked_town(parsed, parsed[i + 1], gazetteer, taken, opens=True)
@@ -980,14 +980,41 @@ def _from_people(ent: Any) -> bool:
         before is not None
         and before.lower_ == "from"
         and ent.root.head.i == before.i
-        and _of_people(before.head)
+        and _of_people(_from_whom(before))
     )
 
 
 def _of_people(noun: Any) -> bool:
-    """Whether a word names people of local news ("driver", "man", "crews", "officials")."""
+    """Whether a word names people of local news ("driver", "man", "crews", "officials"), is a
+    pronoun of people ("he", "they") or a person's name ("Barry Smith from DEWSBURY")."""
     word = noun.lemma_.lower()
-    return word in LOCAL_NOUNS or word in PEOPLE_NOUNS or word in _people_nouns()
+    return (
+        word in LOCAL_NOUNS
+        or word in PEOPLE_NOUNS
+        or word in _people_nouns()
+        or noun.lower_ in PERSONAL_PRONOUNS
+        or noun.ent_type_ == "PERSON"
+    )
+
+
+ORIGIN_VERBS = frozenset({"be", "come", "hail"})
+"""Verbs whose "from" tells where their subject comes from: "the driver was from ELY", "she
+came from TORQUAY"."""
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def _from_whom(prep: Any) -> Any:
+    """The word a "from" says the origin of: the noun it hangs on ("crews from X"), or the
+    subject of "be" or "come" ("the victim was from X"; "a man who was from X": the man)."""
+    verb = prep.head
+    if verb.lemma_.lower() not in ORIGIN_VERBS:
+        return verb
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return verb
+    if subject.lower_ == "who" and verb.dep_ == "relcl":
+        return verb.head  # "Barry, who was from DEWSBURY"
+    return subject
 
 
 def _untagged_objects(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
@@ -1533,7 +1560,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     - after a word of assault ("strikes on RAFAH and KHAN YOUNIS", "the siege of MARIUPOL",
       "fired on QAMISHLI");
     - after "the border with" ("near the border with MALI");
-    - after people and "from" ("crews from WAPAKONETA");
+    - after people and "from" ("crews from WAPAKONETA", "the driver was from ELY");
+    - after a way of travel and "from" or "to" ("flights from LEGAZPI", "roads to PENZANCE");
     - before "-based" ("the CORBIN-based company"), or owning a mayor ("HAZARD's mayor")."""
     if ent.label_ not in MISTAGGED_LABELS or ent.label_ == "NORP" or len(ent) > 3:
         return False
@@ -1552,12 +1580,16 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         if placed and sure and _town_or_area(ent.text, gazetteer, named_areas=True):
             return True  # "shelled KHERSON", a town under the salient size
     elif head.dep_ == "pobj":
-        prep, word = head.head, _singular(head.head.head)
+        prep, word = head.head, _singular(_from_whom(head.head))
         if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_WORDS:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if _people_from(ent, prep, word):
             if ent.label_ == "ORG":  # a town by its very name: not "Belpre Inc."
                 return len(ent) == 1 and _town_by_name(ent.text, gazetteer)
+            return _town_or_area(ent.text, gazetteer, named_areas=True)
+        if prep.lower_ in ("from", "to") and word in ROUTE_NOUNS:  # "flights from LEGAZPI"
+            if ent.label_ == "ORG":  # "flights from DELTA": an airline
+                return word != "flight" and _town_by_name(ent.text, gazetteer)
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if prep.lower_ == "from" and _crossing(prep.head):  # "crossed the Channel from CALAIS"
             return _town_by_name(ent.text, gazetteer, LONGER_TOWN_POPULATION)
@@ -1571,6 +1603,14 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
+
+
+ROUTE_NOUNS = frozenset({
+    "flight", "road", "route", "train", "bus", "ferry", "highway", "motorway", "railway",
+    "convoy",
+})  # fmt: skip
+"""Ways of travel whose "from" or "to" names a town: "flights from LEGAZPI", "roads to
+PENZANCE"."""
 
 
 CROSSING_VERBS = frozenset({
@@ -1654,7 +1694,13 @@ def _people_from(ent: Any, prep: Any, word: str) -> bool:
     return (
         ent.label_ in ("PERSON", "ORG")
         and prep.lower_ == "from"
-        and (word in _armed_nouns() or word in _people_nouns() or word in PEOPLE_NOUNS)
+        and (
+            word in _armed_nouns()
+            or word in _people_nouns()
+            or word in PEOPLE_NOUNS
+            or word in PERSONAL_PRONOUNS
+            or _from_whom(prep).ent_type_ == "PERSON"  # "Barry, who was from DEWSBURY"
+        )
         and not possessive
     )
 
@@ -1682,11 +1728,11 @@ def _people_nouns() -> frozenset[str]:
 ASSAULT_WORDS = frozenset({
     "strike", "airstrike", "attack", "assault", "offensive", "raid", "shelling", "siege",
     "bombardment", "bombing", "incursion", "invasion", "blockade", "encirclement", "fire",
-    "advance", "push", "press",
+    "advance", "push", "press", "control", "capture", "recapture", "liberation",
 })  # fmt: skip
 """Nouns (and verbs: "fired on", "advanced on", "pressed toward") whose object after "on",
-"against", "into", "toward" or "of" is the place attacked: "strikes on Rafah", "the siege of
-Mariupol", "Turkey fired on Qamishli"."""
+"against", "into", "toward" or "of" is the place attacked or taken: "strikes on Rafah", "the
+siege of Mariupol", "Turkey fired on Qamishli", "took control of Hama"."""
 ASSAULT_PREPS = frozenset({"on", "against", "of", "into", "toward", "towards"})
 
 

@@ -2309,3 +2309,26 @@ def test_geoparse_towns_troops_press_toward_are_places(nlp: Any, gazetteer: Gaze
 
 def test_geoparse_spelling_reads_a_text_whose_letters_lower_case_to_two() -> None:
     assert american_spelling("İstanbul: the defence centre was organised.") is False
+
+
+def test_geoparse_where_a_person_is_from_is_a_place_whatever_the_tagger_says(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Police said the driver was from Ely, and the victim was from Torquay."
+    assert {"Ely", "Torquay"} <= set(_texts(nlp(text), gazetteer))
+    told = "Barry, who was from Dewsbury, said she was lovely."
+    assert "Dewsbury" in _texts(nlp(told), gazetteer)
+    assert "Google" not in _texts(nlp("He was from Google, officials in Dover said."), gazetteer)
+
+
+def test_geoparse_a_town_a_road_or_flight_leads_to_or_from_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Flights from Legazpi and Naga were cancelled, and roads to St Austell were closed."
+    assert {"Legazpi", "Naga", "St Austell"} <= set(_texts(nlp(text), gazetteer))
+
+
+def test_geoparse_a_town_taken_under_control_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Rebels took control of Hama on Thursday after fighting in nearby Morek, a monitor said."
+    assert "Hama" in _texts(nlp(text), gazetteer)
+    assert _texts(nlp("The Republicans took control of Congress."), gazetteer) == []
