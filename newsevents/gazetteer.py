@@ -32,7 +32,7 @@ import statistics
 import tomllib
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import metadata, resources
@@ -54,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "15"
+BUILD_VERSION = "16"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -179,18 +179,23 @@ short too, capitals or a dot ("La Niña" and "La Liga" name no Louisiana)."""
 SHORT_NAME_POPULATION = 20_000
 """The least population of a British or Irish town that news names by the first part of its
 name alone (see :func:`_short_name`)."""
-_ON_RIVER = re.compile(r"^(.+?)[- ](?:upon|on)[- ]\S")
+_ON_RIVER = re.compile(r"^(.+?)[- ](?:upon|on)[- ](\S.*)$")
 
 
-def _short_name(name: str, country: str, population: int) -> str | None:
+def _short_name(
+    name: str, country: str, population: int, alternates: Iterable[str] = ()
+) -> str | None:
     """The name a British or Irish town of "X upon Y" or "X-on-Y" goes by in news, its first part:
     "Newcastle" for Newcastle upon Tyne, "Stoke" for Stoke-on-Trent, "Burton" for Burton upon
-    Trent. The text matcher does not look for it (it is a surname too): it resolves a name
-    already found."""
+    Trent; none where GeoNames gives it Y as a name (Kingston upon Hull is "Hull", not
+    "Kingston"). The text matcher does not look for it (it is a surname too): it resolves a
+    name already found."""
     if country not in ("GB", "IE") or population < SHORT_NAME_POPULATION:
         return None
     found = _ON_RIVER.match(name)
-    return found.group(1) if found else None
+    if found is None or found.group(2) in alternates:
+        return None
+    return found.group(1)
 
 
 def _version_key() -> str:
@@ -511,7 +516,7 @@ class _Builder:
             cc, name, pop = city["countrycode"], city["name"], int(city["population"])
             names = {a: MATCH_ALTERNATE for a in city["alternatenames"] if _good_alternate(a)}
             names.update(self._curated(city["geonameid"]))
-            short = _short_name(name, cc, pop)
+            short = _short_name(name, cc, pop, city["alternatenames"])
             names.update(
                 {short: MATCH_ALIAS} if short and names.get(short, 0) < MATCH_ALIAS else {}
             )

@@ -207,3 +207,5 @@ def test_gazetteer_a_british_town_on_a_river_goes_by_its_first_name_unsought(
     lyme = {e.name: e.match for e in gazetteer.candidates("Newcastle") if e.country == "GBR"}
     assert lyme["Newcastle upon Tyne"] == MATCH_ALIAS
     assert lyme.get("Newcastle under Lyme", 0) < MATCH_ALIAS
+    kingston = {e.name for e in gazetteer.candidates("Kingston") if e.country == "GBR"}
+    assert "Kingston upon Hull" not in kingston  # "Hull" is its short name
