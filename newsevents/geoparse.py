@@ -804,8 +804,10 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     """The best-scoring candidate, but a town among the article's places rather than a city or
     a country or state no other place of the article lies in: "Cairo" beside Carbondale and
     Paducah is Cairo, Illinois, "Austin" beside Byron and Kasson Austin, Minnesota (see
-    :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren
-    County, Ohio is the Ohio town (see :func:`_local`)."""
+    :func:`_surrounded`); "Lebanon" beside Mason, Springboro and Warren County, Ohio is the
+    Ohio town (see :func:`_local`). A town listed with another wins only where its state holds
+    no smaller share of the article's places: "Vandalia and Centralia" in a Missouri story
+    are Missouri's, though Illinois' pair lies closer together."""
     top = max(cands, key=lambda e: _score(e, key, context, pairs))
     team = _opponent_home(top, cands, key, context, pairs) if key in pairs.opponents else None
     if team is not None:
@@ -820,7 +822,12 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         top.population < SALIENT_CITY_POPULATION or top.match == MATCH_ALTERNATE
     ):  # "Lebanon and FRANKLIN" in Ohio: not Columbus, once called Franklinton
         listed = _listed_with_town(cands, key, context, pairs, exact=True)
-        if listed is not None and listed != top and not _by_listed_town(top, key, context, pairs):
+        if (
+            listed is not None
+            and listed != top
+            and not _by_listed_town(top, key, context, pairs)
+            and context.state_share(listed, key) >= context.state_share(top, key)
+        ):
             return listed
     if top.feature in TOWN_FEATURES and not (
         context.country_share(top, key) and context.state_share(top, key)

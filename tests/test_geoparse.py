@@ -2332,3 +2332,13 @@ def test_geoparse_a_town_taken_under_control_is_a_place(nlp: Any, gazetteer: Gaz
     text = "Rebels took control of Hama on Thursday after fighting in nearby Morek, a monitor said."
     assert "Hama" in _texts(nlp(text), gazetteer)
     assert _texts(nlp("The Republicans took control of Congress."), gazetteer) == []
+
+
+def test_geoparse_towns_listed_together_stay_in_the_articles_state(gazetteer: Gazetteer) -> None:
+    text = (
+        "Mexico police said a woman was hurt at the Audrain County fairgrounds. She was flown "
+        "to a hospital in Columbia, and her family from Vandalia and Centralia came to see her."
+    )
+    names = ("Mexico", "Audrain County", "Columbia", "Vandalia", "Centralia")
+    found = _resolved(text, gazetteer, *names)
+    assert [e.admin1 for e in found[3:]] == ["Missouri", "Missouri"]
