@@ -607,7 +607,7 @@ class _Builder:
                 gid = int(place["geonameid"]) if "geonameid" in place else None
                 gid = gid or _twin_id(place, point, twins)
                 row: Row = (gid, place["id"], place["name"], *point)
-                row += (place.get("country"), None, place["feature"])
+                row += (place.get("country"), place.get("admin1"), place["feature"])
                 row += (int(place.get("population", 0)), float(place.get("radius_km", 10)))
                 self.add((*row, place.get("parent")), names, True, code=place["id"])
             except KeyError as exc:

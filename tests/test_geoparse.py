@@ -2342,3 +2342,12 @@ def test_geoparse_towns_listed_together_stay_in_the_articles_state(gazetteer: Ga
     names = ("Mexico", "Audrain County", "Columbia", "Vandalia", "Centralia")
     found = _resolved(text, gazetteer, *names)
     assert [e.admin1 for e in found[3:]] == ["Missouri", "Missouri"]
+
+
+def test_geoparse_connecticuts_abolished_counties_are_still_counties(gazetteer: Gazetteer) -> None:
+    text = "A flood watch was issued for Fairfield County. Officials in Norwalk and Stamford said."
+    found = _resolved(text, gazetteer, "Fairfield County", "Norwalk", "Stamford")
+    assert (found[0].feature, found[0].admin1) == ("admin2", "Connecticut")
+    ohio = "Fairfield County deputies said a Lancaster man was arrested in Pickerington."
+    found = _resolved(ohio, gazetteer, "Fairfield County", "Lancaster", "Pickerington")
+    assert found[0].admin1 == "Ohio"
