@@ -197,6 +197,14 @@ NAME_LEADS = frozenset({
 Colombia is no part of Jordan, "San Lucas" none of Lucas, "Kafr Nabl" none of Nabl."""
 
 
+ROYAL_NAMES = frozenset({
+    "victoria", "elizabeth", "albert", "alexandra", "edward", "george", "mary", "charles",
+    "william", "anne", "margaret", "louise", "alfred",
+})  # fmt: skip
+"""Royal given names that buildings are named after ("the Royal Victoria Infirmary", "Queen
+Elizabeth Hospital", "Alexandra Hospital"): inside a building's name, no town of the name."""
+
+
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 """A short acronym inside a longer name stands for a country ("US Embassy") or for no place."""
 
@@ -212,6 +220,8 @@ def _inner_run(
                 continue
             if i and normalize(words[i - 1]) in NAME_LEADS:  # "St Patrick's": a saint's
                 continue
+            if branded and normalize(part) in ROYAL_NAMES:
+                continue  # "the Royal Victoria Infirmary" is the queen's, not Victoria's
             if i == len(words) - 1 and normalize(part) in FACILITY_NOUNS:
                 continue  # "the Marigny Plantation" is no Plantation, Florida: it is its kind
             found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]

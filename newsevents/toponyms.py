@@ -560,7 +560,7 @@ FACILITY_NOUNS = frozenset({
     "street", "avenue", "road", "lane", "boulevard", "square", "bridge", "church", "cathedral",
     "chapel", "mosque", "temple", "synagogue", "library", "hospital", "estate", "centre", "center",
     "college", "hall", "inn", "hotel", "plantation", "prison", "jail", "stadium", "arena",
-    "tower", "museum", "airport", "mall",
+    "tower", "museum", "airport", "mall", "infirmary",
 })  # fmt: skip
 """Last words that make a name a building or a street: "Royal Street", "Carnegie Library",
 "MetroHealth Medical Center". Not "court" or "university", which name the institution at

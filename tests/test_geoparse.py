@@ -2351,3 +2351,14 @@ def test_geoparse_connecticuts_abolished_counties_are_still_counties(gazetteer: 
     ohio = "Fairfield County deputies said a Lancaster man was arrested in Pickerington."
     found = _resolved(ohio, gazetteer, "Fairfield County", "Lancaster", "Pickerington")
     assert found[0].admin1 == "Ohio"
+
+
+def test_geoparse_a_building_named_after_a_queen_lies_at_the_focus_not_in_her_namesake(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "LONDON, Ontario - A driver from St. Thomas was taken to Victoria Hospital."
+    found = _resolved(text, gazetteer, "LONDON", "Ontario", "St. Thomas", "Victoria Hospital")
+    assert (found[3].admin1, found[3].geonameid) == ("Ontario", None)
+    infirmary = "Police in Leeds said the victim was treated at the Royal Victoria Infirmary."
+    found = _resolved(infirmary, gazetteer, "Leeds", "Royal Victoria Infirmary")
+    assert found[1].country == "GBR"
