@@ -190,6 +190,7 @@ def resolve(
     cands = {k: c for k, c in _home_areas(cands, counts, gazetteer).items() if c}
     cands = _styles_abroad(cands, counts, mentions, gazetteer)
     cands = _team_homes(cands, team_keys(mentions, keys, text))
+    cands = _bare_dateline(cands, ordered, ordered_keys, text, filed)
     for key in datelines:
         counts[key] += DATELINE_WEIGHT
     context = first_context(cands, counts)
@@ -227,6 +228,38 @@ def _dateline_names(mentions: Sequence[Mention], keys: list[str], text: str) -> 
     """The names inside the dateline that opens the text: its town and its state or country."""
     end = dateline_end(text)
     return {k for m, k in zip(mentions, keys, strict=True) if m.span[1] <= end}
+
+
+_BARE_DATELINE = re.compile(r"\s*(?:\(|[—–]|--|-\s)")
+"""What follows a dateline's town written with no state or country: the agency or the dash."""
+
+
+def _bare_dateline(
+    cands: dict[str, list[Entry]],
+    mentions: Sequence[Mention],
+    keys: list[str],
+    text: str,
+    filed: set[str],
+) -> dict[str, list[Entry]]:
+    """A dateline's town written bare ("GENEVA (Reuters) -") is a world city or one of the large
+    American cities the wire services write so ("CHICAGO (Reuters)"), not a small American
+    town: American datelines name the state of any other ("GENEVA, Ill. (AP)"). Its American
+    towns of under :data:`SALIENT_CITY_POPULATION` are dropped where a large town or a
+    capital abroad has the name."""
+    for m, key in zip(mentions, keys, strict=True):
+        if key not in filed or not _BARE_DATELINE.match(text, m.span[1]):
+            continue
+        found = cands.get(key, [])
+        kept = [e for e in found if not _small_american_town(e)]
+        if any(e.feature == "capital" or _salient(e) for e in kept if e.feature in TOWN_FEATURES):
+            cands = {**cands, key: kept}
+    return cands
+
+
+def _small_american_town(e: Entry) -> bool:
+    return (
+        e.country == "USA" and e.feature in TOWN_FEATURES and e.population < SALIENT_CITY_POPULATION
+    )
 
 
 def _filed_states(cands: dict[str, list[Entry]], context: Context, filed: set[str]) -> Context:

@@ -2362,3 +2362,14 @@ def test_geoparse_a_building_named_after_a_queen_lies_at_the_focus_not_in_her_na
     infirmary = "Police in Leeds said the victim was treated at the Royal Victoria Infirmary."
     found = _resolved(infirmary, gazetteer, "Leeds", "Royal Victoria Infirmary")
     assert found[1].country == "GBR"
+
+
+def test_geoparse_a_bare_dateline_is_a_world_city_not_a_small_american_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "GENEVA (Reuters) - U.S. officials flew in from Washington for talks in Geneva."
+    found = _resolved(text, gazetteer, "GENEVA", "U.S.", "Washington", "Geneva")
+    assert found[0].country == found[3].country == "CHE"
+    local = "GENEVA, Ill. (AP) - Officials in Geneva and St. Charles closed the bridge."
+    found = _resolved(local, gazetteer, "GENEVA", "Ill.", "Geneva", "St. Charles")
+    assert (found[0].country, found[0].admin1) == ("USA", "Illinois")
