@@ -436,9 +436,9 @@ def _dotted_compounds(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) 
     return found
 
 
-TOWN_BODIES = frozenset({"city", "town", "village", "police", "fire"})
-"""Words that open a town's body in its name: "the Nappanee City Council", "Bristol Police",
-"the Goshen Fire Department"."""
+TOWN_BODIES = frozenset({"city", "town", "village", "police", "fire", "constabulary", "council"})
+"""Words that open a town's or an area's body in its name: "the Nappanee City Council",
+"Bristol Police", "the Goshen Fire Department", "Wiltshire Police", "Cornwall Council"."""
 NEWSPAPER_WORDS = frozenset({
     "herald", "gazette", "tribune", "courier", "register", "journal", "sentinel", "democrat",
     "dispatch", "enquirer", "inquirer", "chronicle", "observer", "examiner", "ledger",
@@ -451,9 +451,9 @@ Commonwealth Journal" (the town's name is the first words)."""
 def _towns_of_bodies(
     ents: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]
 ) -> list[Mention]:
-    """The town whose council, police or fire department an organisation is: its capitalised
-    name before :data:`TOWN_BODIES`, where the gazetteer knows a town of that name; context
-    only (``embedded``)."""
+    """The town or area whose council, police or fire department an organisation is: its
+    capitalised name before :data:`TOWN_BODIES`, where the gazetteer knows a town or an area
+    by that very name ("Wiltshire Police"); context only (``embedded``)."""
     found: list[Mention] = []
     for ent in ents:
         if ent.label_ != "ORG":
@@ -468,7 +468,8 @@ def _towns_of_bodies(
         if tokens.lower[k] == "city" and _a_town(tokens.span_text(i, k + 1), gazetteer):
             k += 1  # "the Kansas City Council": Kansas City's
         text = tokens.span_text(i, k)
-        if _a_town(text, gazetteer):
+        town = tokens.lower[k] != "council" and _a_town(text, gazetteer)  # not "Metro Council"
+        if town or _an_area(text, gazetteer):
             found.append(Mention(text, (tokens.start[i], tokens.start[i] + len(text)), True))
             taken[i:k] = [True] * (k - i)
     return found
@@ -496,6 +497,13 @@ def _newspaper_towns(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -
 
 def _a_town(text: str, gazetteer: Gazetteer) -> bool:
     return any(e.feature in ("city", "capital") for e in gazetteer.candidates(text))
+
+
+def _an_area(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether the gazetteer knows a province, county or region by this very name."""
+    return any(
+        e.feature in AREA_FEATURES and e.match == MATCH_PRIMARY for e in gazetteer.candidates(text)
+    )
 
 
 def _a_county(text: str, gazetteer: Gazetteer) -> bool:

@@ -2373,3 +2373,16 @@ def test_geoparse_a_bare_dateline_is_a_world_city_not_a_small_american_town(
     local = "GENEVA, Ill. (AP) - Officials in Geneva and St. Charles closed the bridge."
     found = _resolved(local, gazetteer, "GENEVA", "Ill.", "Geneva", "St. Charles")
     assert (found[0].country, found[0].admin1) == ("USA", "Illinois")
+
+
+def test_geoparse_a_county_police_force_places_the_story_in_its_county(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Officers in Salisbury said a man was stabbed. Wiltshire Police arrested a man."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert [(m.text, m.embedded) for m in mentions if m.text == "Wiltshire"] == [
+        ("Wiltshire", True)
+    ]
+    salisbury = resolve(mentions, gazetteer, text)[0]
+    assert salisbury is not None and salisbury[0].country == "GBR"
+    assert "Metro" not in _texts(nlp("He won a seat on the Louisville Metro Council."), gazetteer)
