@@ -239,12 +239,17 @@ def _widened(ent: Any, tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool])
 
 
 def _wider_end(tokens: _Tokens, i: int, j: int, gazetteer: Gazetteer, taken: list[bool]) -> int:
-    """Where a place entity at tokens [i, j) ends, taking up to two capitalised words after it
-    (none taken) where the gazetteer knows the longer name by a name of its own or an alias:
-    "near TAL Abyad", of which the tagger marked only "Tal" (a town in India)."""
+    """Where a place entity at tokens [i, j) ends, taking up to two words after it (none taken;
+    capitalised, or a particle before a capitalised one) where the gazetteer knows the longer
+    name by a name of its own or an alias: "near TAL Abyad", of which the tagger marked only
+    "Tal" (a town in India); "San Antonio del Tachira"."""
     for e in range(min(len(tokens.text), j + 2), j, -1):
         words = tokens.text[j:e]
-        if any(taken[j:e]) or not all(w[:1].isupper() and _WORDLIKE.match(w) for w in words):
+        if any(taken[j:e]) or not all(
+            (w[:1].isupper() or w in NAME_PARTICLES) and _WORDLIKE.match(w) for w in words
+        ):
+            continue
+        if not words[-1][:1].isupper():
             continue
         if any(not tokens.spaced(k) for k in range(j, e)):
             continue

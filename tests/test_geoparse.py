@@ -2386,3 +2386,10 @@ def test_geoparse_a_county_police_force_places_the_story_in_its_county(
     salisbury = resolve(mentions, gazetteer, text)[0]
     assert salisbury is not None and salisbury[0].country == "GBR"
     assert "Metro" not in _texts(nlp("He won a seat on the Louisville Metro Council."), gazetteer)
+
+
+def test_geoparse_a_place_cut_short_before_a_particle_is_read_whole(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Venezuela arrested three men near the border town of San Antonio del Tachira."
+    assert "San Antonio del Tachira" in _texts(nlp(text), gazetteer)
