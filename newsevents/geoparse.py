@@ -888,6 +888,10 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
         held = [e for e in held if _in_named_county(e, key, context, least)]
         if held:
             return max(held, key=lambda e: _score(e, key, context, pairs))
+    if top.feature == "admin1" and not context.state_share(top, key):
+        listed = _listed_with_town(cands, key, context, pairs)
+        if listed is not None:  # "suspects from Sylvania and Oregon": Oregon, Ohio
+            return listed
     if top.feature == "country" and not context.country_share(top, key):
         listed = _listed_with_town(cands, key, context, pairs)
         if listed is not None:

@@ -2393,3 +2393,14 @@ def test_geoparse_a_place_cut_short_before_a_particle_is_read_whole(
 ) -> None:
     text = "Venezuela arrested three men near the border town of San Antonio del Tachira."
     assert "San Antonio del Tachira" in _texts(nlp(text), gazetteer)
+
+
+def test_geoparse_a_state_listed_with_a_town_beside_its_namesake_is_that_town(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Toledo police said the two suspects were from Sylvania and Oregon."
+    found = _resolved(text, gazetteer, "Toledo", "Sylvania", "Oregon")
+    assert (found[2].feature, found[2].admin1) == ("city", "Ohio")
+    states = "Toledo police said the two suspects were from Ohio and Oregon."
+    found = _resolved(states, gazetteer, "Toledo", "Ohio", "Oregon")
+    assert found[2].feature == "admin1"
