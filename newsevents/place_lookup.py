@@ -167,7 +167,7 @@ def as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
 
 STREET_WORDS = frozenset({
     "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd", "lane",
-    "ln", "place", "pl", "terrace", "crescent", "highway", "hwy", "gate", "square",
+    "ln", "place", "pl", "terrace", "crescent", "highway", "hwy", "gate", "square", "row",
 })  # fmt: skip
 """A street named after a town ("Hampton Avenue", "N. Bedford Drive") is not in that town, nor
 a city's gate named after the town its road leads to ("the Damascus Gate" of Jerusalem), nor a

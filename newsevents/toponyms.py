@@ -845,7 +845,7 @@ def _datelines(
     "PLEASANTON, Calif. —", "SOUTH WAZIRISTAN, April 5 (APP):", opening the text, a line or
     a sentence."""
     found = []
-    capitals = [t.isalpha() and t.isupper() for t in tokens.text]
+    capitals = [_capitals_word(t) for t in tokens.text]
     i = 0
     while i < len(capitals):
         j = i
@@ -861,6 +861,12 @@ def _datelines(
                 found.extend(_dateline_area(tokens, j, gazetteer, taken))
         i = j + 1
     return found
+
+
+def _capitals_word(word: str) -> bool:
+    """A word in capitals, apostrophes and hyphens inside it allowed ("N'DJAMENA")."""
+    letters = word.replace("'", "").replace("’", "").replace("-", "")
+    return letters.isalpha() and word.isupper()
 
 
 def _dateline_area(

@@ -2404,3 +2404,16 @@ def test_geoparse_a_state_listed_with_a_town_beside_its_namesake_is_that_town(
     states = "Toledo police said the two suspects were from Ohio and Oregon."
     found = _resolved(states, gazetteer, "Toledo", "Ohio", "Oregon")
     assert found[2].feature == "admin1"
+
+
+def test_geoparse_a_dateline_town_with_an_apostrophe_is_found(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "N'DJAMENA (Reuters) - Boko Haram fighters attacked an army post near Bol."
+    assert "N'DJAMENA" in _texts(nlp(text), gazetteer)
+
+
+def test_geoparse_a_row_named_after_a_far_town_lies_at_the_focus(gazetteer: Gazetteer) -> None:
+    text = "Police in San Jose said a man was shot near Santana Row in Santa Clara County."
+    found = _resolved(text, gazetteer, "San Jose", "Santana Row", "Santa Clara County")
+    assert (found[1].admin1, found[1].geonameid) == ("California", None)
