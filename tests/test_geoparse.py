@@ -2414,6 +2414,6 @@ def test_geoparse_a_dateline_town_with_an_apostrophe_is_found(
 
 
 def test_geoparse_a_row_named_after_a_far_town_lies_at_the_focus(gazetteer: Gazetteer) -> None:
-    text = "Police in San Jose said a man was shot near Santana Row in Santa Clara County."
+    text = "Police in San Jose said a man was shot near Santana Row. Santa Clara County deputies…"
     found = _resolved(text, gazetteer, "San Jose", "Santana Row", "Santa Clara County")
     assert (found[1].admin1, found[1].geonameid) == ("California", None)
