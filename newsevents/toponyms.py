@@ -865,8 +865,9 @@ def _datelines(
 
 def _capitals_word(word: str) -> bool:
     """A word in capitals, apostrophes and hyphens inside it allowed ("N'DJAMENA")."""
-    letters = word.replace("'", "").replace("’", "").replace("-", "")
-    return letters.isalpha() and word.isupper()
+    if not word.isupper():
+        return False  # most words: checked first, the cheaper test
+    return word.isalpha() or word.replace("'", "").replace("’", "").replace("-", "").isalpha()
 
 
 def _dateline_area(
