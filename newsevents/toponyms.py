@@ -1604,7 +1604,7 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_WORDS:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if _people_from(ent, prep, word):
-            if ent.label_ == "ORG":  # a town by its very name: not "Belpre Inc."
+            if ent.label_ != "PERSON":  # a town by its very name: not "Belpre Inc."
                 return len(ent) == 1 and _town_by_name(ent.text, gazetteer)
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if prep.lower_ in ("from", "to") and word in ROUTE_NOUNS:  # "flights from LEGAZPI"
@@ -1712,7 +1712,7 @@ def _people_from(ent: Any, prep: Any, word: str) -> bool:
     if prep.lower_ == "of":
         return ent.label_ in ("PERSON", "ORG") and word in DWELLERS and not possessive
     return (
-        ent.label_ in ("PERSON", "ORG")
+        ent.label_ in ("PERSON", "ORG", "PRODUCT")  # "the driver was from SEWARD", a product
         and prep.lower_ == "from"
         and (
             word in _armed_nouns()
@@ -1732,9 +1732,11 @@ DWELLERS = frozenset({
 """People "of" a place who live or govern there: "residents of X", "the mayor of X"."""
 
 
-PEOPLE_NOUNS = frozenset(
-    {"crew", "firefighter", "fireman", "volunteer", "trooper", "visitor", "delegate", "fan", "team"}
-)
+PEOPLE_NOUNS = frozenset({
+    "crew", "firefighter", "fireman", "volunteer", "trooper", "visitor", "delegate", "fan", "team",
+    "driver", "passenger", "motorist", "cyclist", "pedestrian", "victim", "suspect", "student",
+    "teen", "teenager", "couple", "family",
+})  # fmt: skip
 """Local news's people who come from a town, beside the actor lexicon's (:func:`_people_nouns`)."""
 
 
