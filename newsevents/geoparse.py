@@ -206,12 +206,12 @@ def resolve(
     best = _held_pairs(cands, best)
     cands = _state_capitols(cands, best, counts, gazetteer)
     context = _settle(cands, Context(best, context.counts), pairs)
+    lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
     context = _one_state(cands, context, pairs)
-    context = _one_cluster(cands, context, pairs)
+    context = _one_cluster(cands, context, pairs, lacking)
     context = _filed_states(cands, context, _dateline_names(ordered, ordered_keys, text))
     focus = focus_of(context, Counter(keys)) if backoff else None
     placed_in = _placed_in(ordered, ordered_keys, text, gazetteer)
-    lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
     answers: dict[str, tuple[Entry, float] | None] = {}
     for key in keys:  # once per name: every mention of it gets the same answer
         if key not in answers:
@@ -708,7 +708,9 @@ def _one_state(cands: dict[str, list[Entry]], context: Context, pairs: Links) ->
     return _settle(cands, moved, pairs) if fit > current + ONE_STATE_GAIN else context
 
 
-def _one_cluster(cands: dict[str, list[Entry]], context: Context, pairs: Links) -> Context:
+def _one_cluster(
+    cands: dict[str, list[Entry]], context: Context, pairs: Links, lacking: set[str]
+) -> Context:
     """A story's towns, settled across states or countries (large cities among them), moved to
     the one American state where a town of every name lies within :data:`CLUSTER_KM` of the
     others: "Athens ... Decatur and Madison" are the three neighbours of northern Alabama, not
@@ -717,9 +719,12 @@ def _one_cluster(cands: dict[str, list[Entry]], context: Context, pairs: Links) 
     where two states have such a cluster. Two names alone move only where both are American
     towns lying far apart and a pair of them lies within :data:`PAIR_CLUSTER_KM` in one state:
     "Portland officials ... Falmouth" are the Maine neighbours, not Portland, Oregon and
-    Falmouth, Massachusetts."""
+    Falmouth, Massachusetts. Names the gazetteer lacks, read through a town inside them
+    ("Plymouth Rock"), neither count nor stand in the way."""
     local = {
-        k: e for k, e in context.best.items() if e.feature != "country" and e.geonameid is not None
+        k: e
+        for k, e in context.best.items()
+        if e.feature != "country" and e.geonameid is not None and k not in lacking
     }
     if any(e.feature not in TOWN_FEATURES for e in local.values()):
         return context

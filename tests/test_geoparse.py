@@ -2419,3 +2419,11 @@ def test_geoparse_a_row_named_after_a_far_town_lies_at_the_focus(gazetteer: Gaze
     text = "Police in San Jose said a man was shot near Santana Row. Santa Clara County deputies…"
     found = _resolved(text, gazetteer, "San Jose", "Santana Row", "Santa Clara County")
     assert (found[1].admin1, found[1].geonameid) == ("California", None)
+
+
+def test_geoparse_a_name_read_through_a_town_inside_it_does_not_block_a_cluster(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Warren police said the man was arrested in Niles after a robbery in Howland Township."
+    found = _resolved(text, gazetteer, "Warren", "Niles", "Howland Township")
+    assert [e.admin1 for e in found[:2]] == ["Ohio", "Ohio"]
