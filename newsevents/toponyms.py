@@ -197,10 +197,30 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
         and not _seat_for_occupants(m, parsed, gazetteer)
         and not (m.text in surnames and _named_alone(m, parsed))
     ]
-    found = [m for m in found if not _us_route(m, tokens.doc_text)]
+    found = [
+        m
+        for m in found
+        if not _us_route(m, tokens.doc_text) and not _the_centre(m, tokens.doc_text)
+    ]
     found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
     text = text_of(parsed)
     return _and_joined(_hyphen_joined(found, text, gazetteer), text, gazetteer)
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_AREA_WORD_AFTER = re.compile(r"[\s-]*(?:region|province|department|state|district)\b", re.I)
+
+
+def _the_centre(mention: Mention, text: str) -> bool:
+    """ "the Centre", as Indian news calls the central government ("Tamil Nadu had written to
+    the Centre"): no region named Centre, which the text writes with its kind ("the Centre
+    region" of Burkina Faso)."""
+    start, end = mention.span
+    return (
+        normalize(mention.text) in ("centre", "center")
+        and _THE_BEFORE.search(text, max(0, start - 6), start) is not None
+        and _AREA_WORD_AFTER.match(text, end) is None
+    )
 
 
 def _regrown(ents: Any, tokens: _Tokens, gazetteer: Gazetteer) -> tuple[Any, ...]:

@@ -2427,3 +2427,12 @@ def test_geoparse_a_name_read_through_a_town_inside_it_does_not_block_a_cluster(
     text = "Warren police said the man was arrested in Niles after a robbery in Howland Township."
     found = _resolved(text, gazetteer, "Warren", "Niles", "Howland Township")
     assert [e.admin1 for e in found[:2]] == ["Ohio", "Ohio"]
+
+
+def test_geoparse_the_centre_of_indian_news_is_the_government_not_a_region(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Tamil Nadu said it had written to the Centre repeatedly."
+    assert _texts(nlp(text), gazetteer) == ["Tamil Nadu"]
+    region = "Jihadists attacked a village in the Centre region of Burkina Faso."
+    assert "Centre" in _texts(nlp(region), gazetteer)
