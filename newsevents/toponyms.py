@@ -200,11 +200,32 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found = [
         m
         for m in found
-        if not _us_route(m, tokens.doc_text) and not _the_centre(m, tokens.doc_text)
+        if not _us_route(m, tokens.doc_text)
+        and not _the_centre(m, tokens.doc_text)
+        and not _false_initials(m.text, gazetteer)
     ]
     found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
     text = text_of(parsed)
     return _and_joined(_hyphen_joined(found, text, gazetteer), text, gazetteer)
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+_NOT_INITIALS = frozenset({"of", "the", "and"})
+
+
+def _false_initials(text: str, gazetteer: Gazetteer) -> bool:
+    """Initials with dots ("P.A.", after a law firm's name; "U.N.") that spell no known place's
+    words: "U.S.", "N.Y." and "D.C." do (United States, New York, District of Columbia), while
+    Pennsylvania, one word, is "Pa." or "PA", never "P.A."; the curated aliases of countries
+    and continents are kept ("E.U.")."""
+    if not _INITIALS.fullmatch(text):
+        return False
+    letters = text.replace(".", "").lower()
+    return not any(
+        e.feature in ("country", "continent")  # "E.U.": the curated aliases of the EU
+        or "".join(w[0] for w in e.name.lower().split() if w not in _NOT_INITIALS) == letters
+        for e in gazetteer.candidates(text)
+    )
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)

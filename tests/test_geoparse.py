@@ -2436,3 +2436,12 @@ def test_geoparse_the_centre_of_indian_news_is_the_government_not_a_region(
     assert _texts(nlp(text), gazetteer) == ["Tamil Nadu"]
     region = "Jihadists attacked a village in the Centre region of Burkina Faso."
     assert "Centre" in _texts(nlp(region), gazetteer)
+
+
+def test_geoparse_initials_that_spell_no_places_words_are_no_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    firm = "You can visit Dimond Kaplan & Rothstein, P.A. on the web."
+    assert _texts(nlp(firm), gazetteer) == []
+    text = "He flew from the U.S. to D.C. and N.Y., then to the U.K."
+    assert _texts(nlp(text), gazetteer) == ["U.S.", "D.C.", "N.Y.", "U.K."]
