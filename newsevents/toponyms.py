@@ -1648,6 +1648,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
             if ent.label_ != "PERSON":  # a town by its very name: not "Belpre Inc."
                 return len(ent) == 1 and _town_by_name(ent.text, gazetteer)
             return _town_or_area(ent.text, gazetteer, named_areas=True)
+        if prep.lower_ == "between":  # "closed between GANANOQUE and NAPANEE"
+            return _towns_between(head, gazetteer)
         if prep.lower_ in ("from", "to") and word in ROUTE_NOUNS:  # "flights from LEGAZPI"
             if ent.label_ == "ORG":  # "flights from DELTA": an airline
                 return word != "flight" and _town_by_name(ent.text, gazetteer)
@@ -1664,6 +1666,25 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
     else:
         placed = False
     return placed and _salient_place(ent.text, gazetteer)
+
+
+def _towns_between(first: Any, gazetteer: Gazetteer) -> bool:
+    """Whether "between X and Y" names two towns of some size by their own names: "closed
+    between GANANOQUE and NAPANEE", but not "a fight between Jackson and Smith"."""
+    partners = [c for c in first.children if c.dep_ == "conj"]
+    return bool(partners) and all(
+        _town_by_name(_proper_name(t), gazetteer) for t in [first, partners[0]]
+    )
+
+
+def _proper_name(tok: Any) -> str:
+    """The run of proper nouns that ends at ``tok`` ("St Austell")."""
+    start = tok.i
+    while (
+        start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound"
+    ):
+        start -= 1
+    return str(tok.doc[start : tok.i + 1].text)
 
 
 ROUTE_NOUNS = frozenset({

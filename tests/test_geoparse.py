@@ -2445,3 +2445,9 @@ def test_geoparse_initials_that_spell_no_places_words_are_no_place(
     assert _texts(nlp(firm), gazetteer) == []
     text = "He flew from the U.S. to D.C. and N.Y., then to the U.K."
     assert _texts(nlp(text), gazetteer) == ["U.S.", "D.C.", "N.Y.", "U.K."]
+
+
+def test_geoparse_two_towns_a_road_runs_between_are_places(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "Highway 401 was closed between Gananoque and Napanee for an hour."
+    assert {"Gananoque", "Napanee"} <= set(_texts(nlp(text), gazetteer))
+    assert _texts(nlp("There was a fight between Jackson and Smith."), gazetteer) == []
