@@ -96,6 +96,8 @@ def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[
     bare, qualifier = split_qualifier(text)
     if qualifier and (not found or is_generic(text)):  # "Northern Region": Ghana's or Uganda's
         found += [e for e in _lookup(bare, gazetteer) if e not in found]
+    elif qualifier == "county":  # "Northumberland County Council": England's, or Pennsylvania's
+        found += [e for e in _lookup(bare, gazetteer) if _british_county(e) and e not in found]
     if qualifier:
         found = as_qualified(found, qualifier)
     if found and is_generic(text):  # "West", "Gulf", "Valley": only a curated or wide place,
@@ -110,6 +112,12 @@ def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[
     if found and normalize(text).rsplit(" ", 1)[-1] in RIVER_WORDS:
         return [e for e in found if e.feature not in ADMIN_FEATURES]  # not "Red River County"
     return found or _inner_candidates(text, gazetteer)
+
+
+def _british_county(e: Entry) -> bool:
+    """A British or Irish county, which its council writes "X County" as an American county is
+    written: "Northumberland County Council", "Cork County Council"."""
+    return e.country in ("GBR", "IRL") and e.feature in ADMIN_FEATURES
 
 
 GENERIC_TOWN_POPULATION = 10_000

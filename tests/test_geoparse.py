@@ -2451,3 +2451,14 @@ def test_geoparse_two_towns_a_road_runs_between_are_places(nlp: Any, gazetteer: 
     text = "Highway 401 was closed between Gananoque and Napanee for an hour."
     assert {"Gananoque", "Napanee"} <= set(_texts(nlp(text), gazetteer))
     assert _texts(nlp("There was a fight between Jackson and Smith."), gazetteer) == []
+
+
+def test_geoparse_a_british_county_council_is_the_county_not_an_american_namesake(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Flooding closed roads in Hexham, and Northumberland County Council closed a bridge."
+    found = _resolved(text, gazetteer, "Hexham", "Northumberland County")
+    assert (found[1].country, found[1].feature) == ("GBR", "admin2")
+    american = "Officials in Sunbury said Northumberland County commissioners met in Shamokin."
+    found = _resolved(american, gazetteer, "Sunbury", "Northumberland County", "Shamokin")
+    assert found[1].admin1 == "Pennsylvania"
