@@ -1555,8 +1555,12 @@ def _listed_by_text(ent: Any, taken: list[bool]) -> bool:
 def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     """ "arrested 12 people in Goma", "travelling to Cirencester", "40 miles north of Fortuna":
     a name the tagger called a person, after "in", after "to" or "from" a verb of motion, or
-    after a compass point and "of", is a place; after "on", an island ("on Oahu")."""
+    after a compass point and "of", is a place; after "on", an island ("on Oahu"). One it
+    called an event is a place after "in", "at" or "near" where it is a town of 5,000+ by its
+    own name ("a police station in Tumaco"; not "at the World Cup")."""
     root = ent.root
+    if ent.label_ == "EVENT" and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return _town_by_name(ent.text, gazetteer)  # "a police station in TUMACO"
     if (ent.label_ not in MISTAGGED_LABELS and not mistaken_date(ent)) or root.dep_ != "pobj":
         return False
     if not ent.text[:1].isupper():

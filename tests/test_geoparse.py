@@ -2462,3 +2462,11 @@ def test_geoparse_a_british_county_council_is_the_county_not_an_american_namesak
     american = "Officials in Sunbury said Northumberland County commissioners met in Shamokin."
     found = _resolved(american, gazetteer, "Sunbury", "Northumberland County", "Shamokin")
     assert found[1].admin1 == "Pennsylvania"
+
+
+def test_geoparse_a_town_the_tagger_called_an_event_is_a_place_after_in(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "BOGOTA (Reuters) - Rebels attacked a police station in Tumaco, officials said."
+    assert "Tumaco" in _texts(nlp(text), gazetteer)
+    assert _texts(nlp("He scored twice at the World Cup."), gazetteer) == []
