@@ -2467,6 +2467,9 @@ def test_geoparse_a_british_county_council_is_the_county_not_an_american_namesak
 def test_geoparse_a_town_the_tagger_called_an_event_is_a_place_after_in(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
-    text = "BOGOTA (Reuters) - Rebels attacked a police station in Tumaco, officials said."
+    text = (
+        "BOGOTA (Reuters) - Rebels attacked a police station in Tumaco and a military base near "
+        "Cucuta, officials said."
+    )
     assert "Tumaco" in _texts(nlp(text), gazetteer)
     assert _texts(nlp("He scored twice at the World Cup."), gazetteer) == []
