@@ -1963,6 +1963,8 @@ def _trimmed(ent: Any) -> Mention | None:
     score = _SCORE.search(" ".join(t.text for t in tokens[-3:]))
     if score and len(tokens) > len(score.group().split()):  # "beat [Bourbon County 54-41]"
         tokens = tokens[: -len(score.group().split())]
+    if len(tokens) > 1 and tokens[-1].lower_ in FORCE_WORDS:  # "[West Yorkshire] Police"
+        tokens.pop()
     cut = False
     while tokens and (
         tokens[-1].tag_ == "POS"
@@ -1980,6 +1982,11 @@ def _trimmed(ent: Any) -> Mention | None:
         if text.endswith(suffix):
             text, end = text[: -len(suffix)], end - len(suffix)
     return Mention(text, (start, end))
+
+
+FORCE_WORDS = frozenset({"police", "constabulary"})
+"""Last words of a police force named after its area, which the tagger may take for a place:
+"West Yorkshire Police" is West Yorkshire's."""
 
 
 def _spaced_dash(tok: Any) -> bool:

@@ -2473,3 +2473,8 @@ def test_geoparse_a_town_the_tagger_called_an_event_is_a_place_after_in(
     )
     assert "Tumaco" in _texts(nlp(text), gazetteer)
     assert _texts(nlp("He scored twice at the World Cup."), gazetteer) == []
+
+
+def test_geoparse_a_police_force_tagged_a_place_is_its_area(nlp: Any, gazetteer: Gazetteer) -> None:
+    text = "A lorry crash closed the M62 near Huddersfield, West Yorkshire Police said."
+    assert _texts(nlp(text), gazetteer) == ["Huddersfield", "West Yorkshire"]
