@@ -106,8 +106,10 @@ GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
     "san", "santa", "mount", "fort", "point", "bay", "beach", "centre", "center", "hall", "court",
     "house", "office", "trust", "club", "golf", "mall", "the", "of", "and", "union", "republic",
     "square", "estate", "gateway", "academy", "institute", "hospital", "station", "airport",
+    "side",
 })  # fmt: skip
-"""Words that alone never name the place inside a longer name."""
+"""Words that alone never name the place inside a longer name ("the South Side" of a city is no
+town once called South Side)."""
 IDEALS = frozenset({
     "independence", "liberation", "freedom", "liberty", "unity", "victory", "progress",
     "justice", "democracy", "peace", "solidarity", "resistance", "revolution", "reform", "hope",
@@ -1230,6 +1232,11 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
         if any(taken[lo:hi]) or hi != tok.i + 1:
             continue
         words = parsed[lo:hi]
+        part = _city_part(parsed, lo, hi)
+        if part is not None:  # "a SOUTH SIDE man": a part of the story's city
+            found.append(Mention(part.text, (part.start_char, part.end_char)))
+            taken[part.start : part.end] = [True] * len(part)
+            continue
         if (
             tok.ent_type_ == "PERSON"
             and not _no_persons(parsed, lo, beside.get(tok.i, tok.head))
@@ -1247,6 +1254,17 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found
+
+
+def _city_part(parsed: Any, lo: int, hi: int) -> Any:
+    """ "South Side", "West Side": a compass word and "Side", a part of a city that no
+    gazetteer lists and the resolver places at the story's focus; None for other names."""
+    if hi - lo != 1 or parsed[lo].lower_ != "side" or lo == 0:
+        return None
+    compass = parsed[lo - 1]
+    if compass.lower_ not in ("north", "south", "east", "west") or not compass.text[:1].isupper():
+        return None
+    return parsed[lo - 1 : hi]
 
 
 def _no_persons(parsed: Any, lo: int, noun: Any) -> bool:

@@ -2478,3 +2478,13 @@ def test_geoparse_a_town_the_tagger_called_an_event_is_a_place_after_in(
 def test_geoparse_a_police_force_tagged_a_place_is_its_area(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "A lorry crash closed the M62 near Huddersfield, West Yorkshire Police said."
     assert _texts(nlp(text), gazetteer) == ["Huddersfield", "West Yorkshire"]
+
+
+def test_geoparse_a_side_of_a_city_lies_in_the_city_not_in_a_town_once_so_called(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "A South Side man has been charged with murder, according to Chicago police."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in mentions] == ["South Side", "Chicago"]
+    side = resolve(mentions, gazetteer, text)[0]
+    assert side is not None and (side[0].name, side[0].admin1) == ("Chicago", "Illinois")
