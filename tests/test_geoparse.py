@@ -2488,3 +2488,16 @@ def test_geoparse_a_side_of_a_city_lies_in_the_city_not_in_a_town_once_so_called
     assert [m.text for m in mentions] == ["South Side", "Chicago"]
     side = resolve(mentions, gazetteer, text)[0]
     assert side is not None and (side[0].name, side[0].admin1) == ("Chicago", "Illinois")
+
+
+def test_geoparse_broadway_is_new_yorks_unless_the_story_is_in_a_towns_state(
+    gazetteer: Gazetteer,
+) -> None:
+    show = "Lin-Manuel Miranda returned to Broadway on Thursday in a New Orleans interview."
+    found = _resolved(show, gazetteer, "Broadway", "New Orleans")
+    assert (found[0].admin1, found[0].feature) == ("New York", "street")
+    town = (
+        "A fire destroyed a barn in Broadway, and crews from Harrisonburg and Timberville helped."
+    )
+    found = _resolved(town, gazetteer, "Broadway", "Harrisonburg", "Timberville")
+    assert (found[0].admin1, found[0].feature) == ("Virginia", "city")
