@@ -413,6 +413,8 @@ def _answer(
         and _stray(best, key, focus, context)
     ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
+    if focus is not None and _astray_in_local_story(best, key, focus, context):
+        return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
     area = _area_elsewhere(best, key, context, lacking)
     if area is not None:
         return replace(area, geonameid=None, match=MATCH_CONTEXT), 0.2
@@ -422,6 +424,33 @@ def _answer(
     if host is not None:
         return replace(host, geonameid=None, match=MATCH_CONTEXT), 0.2
     return best, confidence
+
+
+LOCAL_STORY_KM = 30
+"""How near the focus a local story's places lie (see :func:`_astray_in_local_story`)."""
+LOCAL_STORY_PLACES = 2
+"""How many distinct towns of the story must lie that near the focus."""
+ASTRAY_KM = 100
+ASTRAY_POPULATION = 10_000
+
+
+def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -> bool:
+    """Whether a small town lies far from a local story's focus, in another state or country,
+    with none of its places near it and no province or state it names holding it: the story's
+    own village the gazetteer lacks, not the namesake 230 km away ("They moved to Thornhill" in
+    a Dewsbury couple's story is no Welsh Thornhill; "Hubbard" in a Chicago story is its
+    street, not Hubbard, Ohio)."""
+    if focus.feature not in TOWN_FEATURES or e.feature not in TOWN_FEATURES:
+        return False
+    if e.population >= ASTRAY_POPULATION or _near(e, focus, ASTRAY_KM):
+        return False
+    if (e.country, e.admin1) == (focus.country, focus.admin1):
+        return False  # "a woman from Gallipolis" in a Columbus story: Ohio's, 150 km off
+    if any(o.feature in ADMIN_FEATURES and contains(o, e) for o in context.others(key)):
+        return False  # "Bar Harbor" in a story that names Maine
+    others = [o for o in context.others(key) if o.feature in TOWN_FEATURES]
+    near = {o.id for o in others if _near(o, focus, LOCAL_STORY_KM)}
+    return len(near) >= LOCAL_STORY_PLACES and not any(_near(o, e, LISTED_KM) for o in others)
 
 
 def _area_elsewhere(best: Entry, key: str, context: Context, lacking: bool) -> Entry | None:

@@ -2501,3 +2501,17 @@ def test_geoparse_broadway_is_new_yorks_unless_the_story_is_in_a_towns_state(
     )
     found = _resolved(town, gazetteer, "Broadway", "Harrisonburg", "Timberville")
     assert (found[0].admin1, found[0].feature) == ("Virginia", "city")
+
+
+def test_geoparse_a_small_namesake_in_another_land_is_a_local_storys_own_place(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Barry was from Dewsbury. They moved to Thornhill, before switching to Middlestown, "
+        "and then finally to a bungalow in Dewsbury."
+    )
+    found = _resolved(text, gazetteer, "Dewsbury", "Thornhill", "Middlestown", "Dewsbury")
+    assert (found[1].admin1, found[1].geonameid) == ("England", None)
+    ohio = "Columbus police said a woman from Gallipolis was hurt. Whitehall officers helped."
+    found = _resolved(ohio, gazetteer, "Columbus", "Gallipolis", "Whitehall")
+    assert (found[1].name, found[1].admin1) == ("Gallipolis", "Ohio")
