@@ -257,6 +257,7 @@ def _bare_dateline(
 
 
 def _small_american_town(e: Entry) -> bool:
+    """An American town of under :data:`SALIENT_CITY_POPULATION`."""
     return (
         e.country == "USA" and e.feature in TOWN_FEATURES and e.population < SALIENT_CITY_POPULATION
     )
@@ -431,7 +432,9 @@ LOCAL_STORY_KM = 30
 LOCAL_STORY_PLACES = 2
 """How many distinct towns of the story must lie that near the focus."""
 ASTRAY_KM = 100
+"""How far from a local story's focus a namesake must lie to be taken for a place it lacks."""
 ASTRAY_POPULATION = 10_000
+"""Towns this large are what their name means, however far from a local story's focus."""
 
 
 def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -> bool:
