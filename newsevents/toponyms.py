@@ -1694,19 +1694,10 @@ def _towns_between(first: Any, gazetteer: Gazetteer) -> bool:
     """Whether "between X and Y" names two towns of some size by their own names: "closed
     between GANANOQUE and NAPANEE", but not "a fight between Jackson and Smith"."""
     partners = [c for c in first.children if c.dep_ == "conj"]
+    runs = [_proper_run(first.doc, t) for t in [first, *partners[:1]]]
     return bool(partners) and all(
-        _town_by_name(_proper_name(t), gazetteer) for t in [first, partners[0]]
+        _town_by_name(first.doc[lo:hi].text, gazetteer) for lo, hi in runs
     )
-
-
-def _proper_name(tok: Any) -> str:
-    """The run of proper nouns that ends at ``tok`` ("St Austell")."""
-    start = tok.i
-    while (
-        start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound"
-    ):
-        start -= 1
-    return str(tok.doc[start : tok.i + 1].text)
 
 
 ROUTE_NOUNS = frozenset({
