@@ -23,12 +23,14 @@ rebuilds it.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import math
 import os
 import re
 import sqlite3
 import statistics
+import time
 import tomllib
 import unicodedata
 from collections import defaultdict
@@ -237,7 +239,9 @@ class Gazetteer:
     def load(cls, folder: str = "") -> Gazetteer:
         """The gazetteer of this installation, built on first use, then opened once per process."""
         path = cache_dir(folder) / f"gazetteer-{_version_key()}.sqlite"
-        if not path.exists():
+        if path.exists():
+            _mark_used(path)
+        else:
             try:
                 build(path)
             except OSError as exc:
@@ -245,6 +249,7 @@ class Gazetteer:
                     f"cannot build the gazetteer at {path} ({exc}); set NEWSEVENTS_CACHE_DIR "
                     "to a writable folder"
                 ) from exc
+            prune_stale(path)
         return cls(path)
 
     def candidates(self, name: str) -> list[Entry]:
@@ -309,6 +314,33 @@ class Gazetteer:
 
 
 # --- building -------------------------------------------------------------------------------
+
+
+STALE_DAYS = 30
+"""An index of another version that no installation has opened for this many days is removed
+when a new one is built: each upgrade builds one (about 60 MB), and the old ones piled up. An
+installation sharing the cache that still uses one keeps it, since opening it marks it used."""
+
+
+def _mark_used(path: Path) -> None:
+    """Set the index's modification time to now: the date :func:`prune_stale` reads."""
+    with contextlib.suppress(OSError):  # a read-only cache is still usable
+        os.utime(path)
+
+
+def prune_stale(keep: Path, days: float = STALE_DAYS) -> list[Path]:
+    """Remove the indexes beside ``keep`` unused for ``days``, and temporary files of builds
+    that died as long ago; the removed paths. A file that cannot be removed is left."""
+    cutoff = time.time() - days * 86_400
+    removed = []
+    for other in keep.parent.glob("gazetteer-*.sqlite*"):
+        if other == keep or not (other.suffix == ".sqlite" or other.name.endswith(".tmp")):
+            continue
+        with contextlib.suppress(OSError):
+            if other.stat().st_mtime < cutoff:
+                other.unlink()
+                removed.append(other)
+    return removed
 
 
 def build(path: Path) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +18,7 @@ from newsevents.gazetteer import (
     _version_key,
     distance_km,
     normalize,
+    prune_stale,
 )
 
 
@@ -217,3 +221,33 @@ def test_gazetteer_an_irish_town_lies_in_its_county(gazetteer: Gazetteer) -> Non
     assert [e.admin1 for e in nenagh] == ["Tipperary"]
     ballina = {e.admin1 for e in gazetteer.candidates("Ballina") if e.country == "IRL"}
     assert {"Mayo", "Tipperary"} <= ballina
+
+
+def _aged(path: Path, days: float) -> Path:
+    path.write_bytes(b"x")
+    then = time.time() - days * 86_400
+    os.utime(path, (then, then))
+    return path
+
+
+def test_gazetteer_prune_stale_removes_old_indexes_and_dead_builds_only(tmp_path: Path) -> None:
+    keep = _aged(tmp_path / "gazetteer-new.sqlite", 90)  # the current one, however old
+    old = _aged(tmp_path / "gazetteer-old.sqlite", 45)
+    recent = _aged(tmp_path / "gazetteer-other.sqlite", 3)  # another installation uses it
+    dead = _aged(tmp_path / "gazetteer-old.sqlite.4242.tmp", 45)
+    building = _aged(tmp_path / "gazetteer-new.sqlite.77.tmp", 0)
+    unrelated = _aged(tmp_path / "serve-token", 400)
+    removed = prune_stale(keep)
+    assert sorted(removed) == sorted([old, dead])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        p.name for p in (keep, recent, building, unrelated)
+    )
+
+
+def test_gazetteer_load_marks_its_index_used(gazetteer: Gazetteer, tmp_path: Path) -> None:
+    index = tmp_path / gazetteer.path.name
+    shutil.copyfile(gazetteer.path, index)
+    then = time.time() - 40 * 86_400
+    os.utime(index, (then, then))
+    Gazetteer.load(str(tmp_path))
+    assert index.stat().st_mtime > time.time() - 3600  # not pruned by another version's build
