@@ -414,7 +414,9 @@ def _answer(
         and _stray(best, key, focus, context)
     ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
-    if focus is not None and _astray_in_local_story(best, key, focus, context):
+    if focus is not None and (
+        _astray_in_local_story(best, key, focus, context) or _far_street(best, key, focus, context)
+    ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
     area = _area_elsewhere(best, key, context, lacking)
     if area is not None:
@@ -454,6 +456,22 @@ def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -
     others = [o for o in context.others(key) if o.feature in TOWN_FEATURES]
     near = {o.id for o in others if _near(o, focus, LOCAL_STORY_KM)}
     return len(near) >= LOCAL_STORY_PLACES and not any(_near(o, e, LISTED_KM) for o in others)
+
+
+def _far_street(e: Entry, key: str, focus: Entry, context: Context) -> bool:
+    """Whether a street of the supplement, named bare, lies far from a local story's town and
+    from all its places: most American towns have a Broadway, and "a bank on Broadway" in a
+    story on Columbia, Missouri, its county and a neighbour is Columbia's, not New York's
+    theatre district; "returned to Broadway" in one that names New Orleans alone is the
+    theatre's. "Wall Street", named with its street word, is the market wherever it is named."""
+    if e.feature != "street" or _street(key) or focus.feature not in TOWN_FEATURES:
+        return False
+    others = [o for o in context.others(key) if o.feature not in COARSE or o.feature == "admin2"]
+    if any(o.feature in ADMIN_FEATURES and contains(o, e) for o in context.others(key)):
+        return False  # "Broadway" in a story that names New York
+    local = {o.id for o in others if o.id != focus.id and _near(o, focus, LOCAL_STORY_KM)}
+    far = not any(_near(o, e, WIDE_KM) for o in [focus, *others])
+    return far and len(local) >= LOCAL_STORY_PLACES
 
 
 def _area_elsewhere(best: Entry, key: str, context: Context, lacking: bool) -> Entry | None:

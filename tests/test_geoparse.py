@@ -2503,6 +2503,23 @@ def test_geoparse_broadway_is_new_yorks_unless_the_story_is_in_a_towns_state(
     assert (found[0].admin1, found[0].feature) == ("Virginia", "city")
 
 
+def test_geoparse_broadway_in_a_local_story_far_away_is_that_towns_street(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "Columbia police say a man robbed a bank on Broadway downtown. Boone County deputies "
+        "found the car near Ashland."
+    )
+    found = _resolved(text, gazetteer, "Columbia", "Broadway", "Boone County", "Ashland")
+    assert (found[1].name, found[1].admin1, found[1].geonameid) == ("Columbia", "Missouri", None)
+    market = (
+        "Columbia police say a man robbed a bank downtown. Boone County deputies found the car "
+        "near Ashland. Shares of the bank fell on Wall Street."
+    )
+    found = _resolved(market, gazetteer, "Columbia", "Boone County", "Ashland", "Wall Street")
+    assert (found[3].name, found[3].feature) == ("Wall Street", "street")
+
+
 def test_geoparse_a_small_namesake_in_another_land_is_a_local_storys_own_place(
     gazetteer: Gazetteer,
 ) -> None:
