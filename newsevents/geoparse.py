@@ -437,6 +437,10 @@ ASTRAY_KM = 100
 """How far from a local story's focus a namesake must lie to be taken for a place it lacks."""
 ASTRAY_POPULATION = 10_000
 """Towns this large are what their name means, however far from a local story's focus."""
+ASTRAY_AMERICAN_POPULATION = 20_000
+"""The same for an American town in an American story: New England's towns are administrative
+divisions to GeoNames, not populated places, so cities500 lacks many ("a chase that began in
+Vernon" in a Manchester, Connecticut story is no Vernon, Texas of 10,600 people)."""
 
 
 def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -> bool:
@@ -447,7 +451,9 @@ def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -
     street, not Hubbard, Ohio)."""
     if focus.feature not in TOWN_FEATURES or e.feature not in TOWN_FEATURES:
         return False
-    if e.population >= ASTRAY_POPULATION or _near(e, focus, ASTRAY_KM):
+    american = e.country == focus.country == "USA"
+    big = ASTRAY_AMERICAN_POPULATION if american else ASTRAY_POPULATION
+    if e.population >= big or _near(e, focus, ASTRAY_KM):
         return False
     if (e.country, e.admin1) == (focus.country, focus.admin1):
         return False  # "a woman from Gallipolis" in a Columbus story: Ohio's, 150 km off

@@ -2532,3 +2532,15 @@ def test_geoparse_a_small_namesake_in_another_land_is_a_local_storys_own_place(
     ohio = "Columbus police said a woman from Gallipolis was hurt. Whitehall officers helped."
     found = _resolved(ohio, gazetteer, "Columbus", "Gallipolis", "Whitehall")
     assert (found[1].name, found[1].admin1) == ("Gallipolis", "Ohio")
+
+
+def test_geoparse_a_new_england_town_the_gazetteer_lacks_is_no_namesake_in_another_state(
+    gazetteer: Gazetteer,
+) -> None:
+    text = (
+        "A Manchester man was charged after a chase that began in Vernon and ended in Bolton, "
+        "Connecticut State Police said. Hartford Hospital treated an officer."
+    )
+    names = ("Manchester", "Vernon", "Bolton", "Connecticut", "Hartford Hospital")
+    found = _resolved(text, gazetteer, *names)
+    assert (found[1].admin1, found[1].geonameid) == ("Connecticut", None)  # not Vernon, Texas
