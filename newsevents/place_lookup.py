@@ -160,12 +160,17 @@ def split_qualifier(text: str) -> tuple[str, str]:
     return parts["bare"], (parts["lead"] or parts["trail"]).split(" ")[0].lower().rstrip(".")
 
 
+TOWNSHIP_COUNTRIES = frozenset({"USA", "CAN"})
+
+
 def as_qualified(found: list[Entry], qualifier: str) -> list[Entry]:
     """The candidates of the kind a name's qualifier says, if any: "X City" a town, "X County"
-    an admin area. "X Township" is a US civil division, which the gazetteer lacks: the town of
-    its name, never a country ("Lebanon Township")."""
+    an admin area. "X Township" is a civil division of the United States or Canada, which the
+    gazetteer lacks: the town of its name there if there is one ("Delhi Township" by Cincinnati
+    is no part of Delhi), never a country ("Lebanon Township")."""
     if qualifier == "township":
-        return [e for e in found if e.feature in TOWN_FEATURES]
+        towns = [e for e in found if e.feature in TOWN_FEATURES]
+        return [e for e in towns if e.country in TOWNSHIP_COUNTRIES] or towns
     if qualifier == "city":
         kept = [e for e in found if e.feature in TOWN_FEATURES]
     else:

@@ -47,6 +47,9 @@ def test_place_lookup_a_township_is_a_town_of_its_name_never_a_country(
     found = place_lookup.candidates("Lebanon Township", gazetteer)
     assert found and {e.feature for e in found} == {"city"}
     assert {"LBN", "USA"} <= {e.country for e in place_lookup.candidates("Lebanon", gazetteer)}
+    delhi = place_lookup.candidates("Delhi Township", gazetteer)
+    assert delhi and {e.country for e in delhi} <= {"USA", "CAN"}  # no part of India's Delhi
+    assert "IND" in {e.country for e in place_lookup.candidates("Delhi", gazetteer)}
 
 
 def test_place_lookup_a_us_state_capital_outranks_a_larger_namesake_abroad(
