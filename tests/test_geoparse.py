@@ -2520,6 +2520,17 @@ def test_geoparse_broadway_in_a_local_story_far_away_is_that_towns_street(
     assert (found[3].name, found[3].feature) == ("Wall Street", "street")
 
 
+def test_geoparse_a_university_named_for_a_town_elsewhere_is_on_its_campus(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "He studied at Dartmouth College and at Columbia University before moving to Halifax."
+    found = _resolved(text, gazetteer, "Dartmouth College", "Columbia University", "Halifax")
+    assert [(e.admin1, e.feature) for e in found[:2]] == [
+        ("New Hampshire", "building"),  # not Dartmouth, Nova Scotia, beside Halifax
+        ("New York", "building"),  # not Columbia, South Carolina
+    ]
+
+
 def test_geoparse_a_small_namesake_in_another_land_is_a_local_storys_own_place(
     gazetteer: Gazetteer,
 ) -> None:
