@@ -327,16 +327,17 @@ def _capital_of(state: str, gazetteer: Gazetteer) -> Entry | None:
 
 
 def _same_places(cands: dict[str, list[Entry]]) -> dict[str, str]:
-    """Longer names matched through a shorter name the article also writes, with the very same
-    candidates ("Georgia Tech", which the gazetteer lacks, through "Georgia"), mapped to the
-    shorter name: they name no place of their own, and their mentions must not vote for the
-    shorter name's choice (the two made Georgia the country beside Atlanta)."""
+    """Longer names matched through a shorter name the article also writes, with the same
+    candidates or some of them ("Georgia Tech", which the gazetteer lacks, through "Georgia";
+    "Salem Hospital" through the Salems of 50,000 people or more), mapped to the shorter name:
+    they name no place of their own, and their mentions must not vote for the shorter name's
+    choice (the two made Georgia the country beside Atlanta, and Salem, Oregon Tamil Nadu's)."""
     ids = {k: frozenset(e.id for e in c) for k, c in cands.items() if c}
     return {
         k: short
         for k, found in ids.items()
         for short, also in ids.items()
-        if len(short) < len(k) and also == found and re.search(rf"\b{re.escape(short)}\b", k)
+        if len(short) < len(k) and found <= also and re.search(rf"\b{re.escape(short)}\b", k)
     }
 
 

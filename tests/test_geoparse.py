@@ -1796,6 +1796,13 @@ def test_geoparse_a_name_found_only_inside_a_longer_one_casts_no_second_vote(
     text = "The University of Georgia and Georgia Tech will play in Atlanta, officials said."
     georgia, tech, _ = _resolved(text, gazetteer, "Georgia", "Georgia Tech", "Atlanta")
     assert (georgia.feature, tech.feature, georgia.country) == ("admin1", "admin1", "USA")
+    text = (
+        "Salem police arrested a man after a standoff on Lancaster Drive. Marion County deputies "
+        "helped, and the man was taken to Salem Hospital."
+    )
+    names = ("Salem", "Lancaster Drive", "Marion County", "Salem Hospital")
+    found = _resolved(text, gazetteer, *names)  # the hospital is read through fewer Salems
+    assert {(e.country, e.admin1) for e in found} == {("USA", "Oregon")}  # not Tamil Nadu's
 
 
 def test_geoparse_a_salient_name_takes_its_particle_and_the_words_after_it(
