@@ -120,7 +120,9 @@ def _british_county(e: Entry) -> bool:
     return e.country in ("GBR", "IRL") and e.feature in ADMIN_FEATURES
 
 
-GENERIC_TOWN_POPULATION = 10_000
+GENERIC_TOWN_POPULATION = 5_000
+"""The least population of a town a name of generic words means ("Lake City", South Carolina:
+6,800 people; at 10,000 only Florida's was left, whatever state the story was in)."""
 
 
 def _town_of_words(e: Entry, text: str) -> bool:

@@ -120,3 +120,12 @@ def test_place_lookup_a_county_named_by_a_generic_word_and_county_is_found(
     found = place_lookup.candidates(name, gazetteer)
     assert len(found) >= 3 and all(e.feature == "admin2" and e.name == name for e in found)
     assert {e.country for e in found} == {"USA"}
+
+
+def test_place_lookup_a_town_of_generic_words_needs_five_thousand_people(
+    gazetteer: Gazetteer,
+) -> None:
+    found = place_lookup.candidates("Lake City", gazetteer)
+    states = {e.admin1 for e in found}
+    assert {"Florida", "South Carolina"} <= states  # 12,000 and 6,800 people
+    assert not states & {"Texas", "Colorado"}  # hamlets of a few hundred
