@@ -2538,6 +2538,15 @@ def test_geoparse_a_university_named_for_a_town_elsewhere_is_on_its_campus(
     ]
 
 
+def test_geoparse_victoria_island_is_lagos_or_the_arctic_by_the_story(gazetteer: Gazetteer) -> None:
+    lagos = "A building collapsed in Ikoyi, Lagos, and rescuers came from Victoria Island."
+    found = _resolved(lagos, gazetteer, "Ikoyi", "Lagos", "Victoria Island")
+    assert (found[2].country, found[2].feature) == ("NGA", "district")
+    arctic = "Researchers in Cambridge Bay, on Victoria Island, tracked the thaw in Nunavut."
+    found = _resolved(arctic, gazetteer, "Cambridge Bay", "Victoria Island", "Nunavut")
+    assert (found[1].country, found[1].feature) == ("CAN", "island")
+
+
 def test_geoparse_a_small_namesake_in_another_land_is_a_local_storys_own_place(
     gazetteer: Gazetteer,
 ) -> None:
