@@ -73,6 +73,23 @@ def test_place_links_lowercase_state_after_a_name_keeps_its_areas(gazetteer: Gaz
     assert "capital" in {e.feature for e in kept["washington"]}
 
 
+def test_place_links_the_state_city_is_a_city_of_the_state_not_of_its_name(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "The mayor said the Minnesota city has grown."
+    mentions, keys = _mentions(text, "Minnesota")
+    kept = qualified_after({"minnesota": gazetteer.candidates("Minnesota")}, mentions, keys, text)
+    assert "admin1" in {e.feature for e in kept["minnesota"]}  # not Minneota, a town
+    text = "Traffic was slow in Cork city on Friday."
+    mentions, keys = _mentions(text, "Cork")
+    kept = qualified_after({"cork": gazetteer.candidates("Cork")}, mentions, keys, text)
+    assert {e.feature for e in kept["cork"]} <= {"city", "capital"}
+    text = "The Denmark city council hired a police chief."
+    mentions, keys = _mentions(text, "Denmark")
+    kept = qualified_after({"denmark": gazetteer.candidates("Denmark")}, mentions, keys, text)
+    assert {e.feature for e in kept["denmark"]} <= {"city", "capital"}  # its own offices
+
+
 def test_place_links_opponents_are_named_after_a_word_of_playing_in_a_game_report() -> None:
     text = "Mississippi State beat Louisville in overtime. The coach hailed the season's games."
     mentions, keys = _mentions(text, "Mississippi", "Louisville")
