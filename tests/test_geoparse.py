@@ -2547,6 +2547,17 @@ def test_geoparse_victoria_island_is_lagos_or_the_arctic_by_the_story(gazetteer:
     assert (found[1].country, found[1].feature) == ("CAN", "island")
 
 
+def test_geoparse_the_thames_river_is_londons_unless_the_story_is_by_another(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "A man was stabbed near the Thames River. New London and Groton officers helped."
+    found = _resolved(text, gazetteer, "Thames River", "New London", "Groton")
+    assert (found[0].admin1, found[0].feature) == ("Connecticut", "river")
+    text = "A body was pulled from the Thames River near Westminster, and police searched Richmond."
+    found = _resolved(text, gazetteer, "Thames River", "Westminster", "Richmond")
+    assert [e.country for e in found] == ["GBR", "GBR", "GBR"]
+
+
 def test_geoparse_a_small_namesake_in_another_land_is_a_local_storys_own_place(
     gazetteer: Gazetteer,
 ) -> None:
