@@ -1810,7 +1810,8 @@ DWELLERS = frozenset({
 PEOPLE_NOUNS = frozenset({
     "crew", "firefighter", "fireman", "volunteer", "trooper", "visitor", "delegate", "fan", "team",
     "driver", "passenger", "motorist", "cyclist", "pedestrian", "victim", "suspect", "student",
-    "teen", "teenager", "couple", "family",
+    "teen", "teenager", "couple", "family", "rescuer", "worker", "medic", "paramedic", "doctor",
+    "nurse", "evacuee", "tourist",
 })  # fmt: skip
 """Local news's people who come from a town, beside the actor lexicon's (:func:`_people_nouns`)."""
 

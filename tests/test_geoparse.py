@@ -2328,6 +2328,8 @@ def test_geoparse_where_a_person_is_from_is_a_place_whatever_the_tagger_says(
     assert "Google" not in _texts(nlp("He was from Google, officials in Dover said."), gazetteer)
     product = "Lancaster County deputies said the driver was from Seward."  # tagged a product
     assert "Seward" in _texts(nlp(product), gazetteer)
+    rescue = "A blast hit Dnipro, and rescuers from Kryvyi Rih and Zaporizhzhia helped."
+    assert {"Kryvyi Rih", "Zaporizhzhia"} <= set(_texts(nlp(rescue), gazetteer))  # "persons"
 
 
 def test_geoparse_a_town_a_road_or_flight_leads_to_or_from_is_a_place(
