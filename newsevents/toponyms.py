@@ -159,6 +159,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
                 if (
                     mention
                     and _is_place_name(mention.text, gazetteer)
+                    and not _occasion(mention.text)
                     and not _unvouched(part, mention, gazetteer)
                     and not (part is not ent and gazetteer.demonym(mention.text))
                 ):
@@ -2023,6 +2024,25 @@ def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
     key = normalize(text)
     cased = text[:1].isupper() or _ARTICLE_PREFIXED.match(text) is not None
     return bool(key) and key not in NOT_PLACES and (cased or gazetteer.salient.get(key) == 0)
+
+
+OCCASION_WORDS = frozenset({
+    "act", "law", "bill", "day", "mass", "vigil", "festival", "conference", "summit", "awards",
+    "week", "cup", "games", "championship", "championships", "marathon", "accord", "treaty",
+})  # fmt: skip
+"""Last words of the names of laws, occasions and contests, which the tagger calls facilities
+or places now and then ("the Traditional Leadership and Governance Framework Act", "the
+Easter Vigil Mass", "the BFSI Cyber Focus Day"); a place inside one is found on its own."""
+_DATED = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\s+\d", re.I)
+
+
+def _occasion(text: str) -> bool:
+    """Whether a name of two words or more is an occasion's or a law's (see
+    :data:`OCCASION_WORDS`) or holds a date ("Holy Saturday, March 31")."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    return words[-1].lower() in OCCASION_WORDS or _DATED.search(text) is not None
 
 
 _ARTICLE_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z]")

@@ -2332,6 +2332,17 @@ def test_geoparse_where_a_person_is_from_is_a_place_whatever_the_tagger_says(
     assert {"Kryvyi Rih", "Zaporizhzhia"} <= set(_texts(nlp(rescue), gazetteer))  # "persons"
 
 
+def test_geoparse_a_law_an_occasion_or_a_contest_is_no_place_whatever_the_tagger_says(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    mass = "During the Easter Vigil Mass on Holy Saturday, March 31, at the Manila Cathedral."
+    found = _texts(nlp(mass), gazetteer)
+    assert not any("Easter" in t for t in found) and any("Manila" in t for t in found)
+    law = "The main law was the Traditional Leadership and Governance Framework Act of 2003."
+    assert _texts(nlp(law), gazetteer) == []  # tagged a facility
+    assert "Mass." in _texts(nlp("A fire hit Springfield, Mass., on Monday."), gazetteer)
+
+
 def test_geoparse_a_town_a_road_or_flight_leads_to_or_from_is_a_place(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
