@@ -206,10 +206,37 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
         if not _us_route(m, tokens.doc_text)
         and not _the_centre(m, tokens.doc_text)
         and not _false_initials(m.text, gazetteer)
+        and not _named_by_kind(m, tokens)
     ]
     found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
     text = text_of(parsed)
     return _and_joined(_hyphen_joined(found, text, gazetteer), text, gazetteer)
+
+
+KIND_NOUNS = frozenset({
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "girlfriend",
+    "boyfriend", "fiancee", "fiancée", "fiance", "fiancé", "grandson", "granddaughter",
+    "grandmother", "grandfather", "uncle", "aunt", "cousin", "niece", "nephew", "widow",
+    "stepson", "stepdaughter", "firm", "company", "startup", "exchange", "retailer", "brand",
+    "carrier", "airline", "operator", "developer", "app", "platform", "website", "lender",
+    "insurer", "broker", "supermarket", "chain", "label", "band", "rapper", "singer",
+})  # fmt: skip
+"""Nouns of kin and of kinds of business that a name right after them names: "girlfriend
+Olivia", "exchange Coincheck", "exploration firm Ocean Infinity", "supermarket Iceland" are no
+places, whatever the tagger called them."""
+
+
+def _named_by_kind(mention: Mention, tokens: _Tokens) -> bool:
+    """Whether the word just before the mention is one of :data:`KIND_NOUNS`, in lower case,
+    and the mention is the whole name it gives: "firm CAMBRIDGE Analytica" names a place."""
+    i = bisect_left(tokens.start, mention.span[0])
+    if i == 0 or i >= len(tokens.start) or tokens.start[i] != mention.span[0]:
+        return False
+    j = bisect_left(tokens.start, mention.span[1])
+    if j < len(tokens.text) and tokens.text[j][:1].isupper():
+        return False
+    word = tokens.text[i - 1]
+    return word.islower() and word in KIND_NOUNS
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")

@@ -2343,6 +2343,17 @@ def test_geoparse_a_law_an_occasion_or_a_contest_is_no_place_whatever_the_tagger
     assert "Mass." in _texts(nlp("A fire hit Springfield, Mass., on Monday."), gazetteer)
 
 
+def test_geoparse_a_name_after_a_word_of_kin_or_of_business_is_no_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    kin = "He is survived by his mother Michelle, his brother Alex and girlfriend Olivia."
+    assert "Olivia" not in _texts(nlp(kin), gazetteer)  # tagged a place; Olivia, Minnesota
+    firm = "A ship operated by exploration firm Ocean Infinity arrived in the Indian Ocean."
+    assert _texts(nlp(firm), gazetteer) == ["Indian Ocean"]
+    named = "the political data-mining firm Cambridge Analytica accessed data in London."
+    assert "Cambridge" in _texts(nlp(named), gazetteer)  # the place the firm is named after
+
+
 def test_geoparse_a_town_a_road_or_flight_leads_to_or_from_is_a_place(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
