@@ -207,6 +207,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
         and not _the_centre(m, tokens.doc_text)
         and not _false_initials(m.text, gazetteer)
         and not _named_by_kind(m, tokens)
+        and not _unknown_acronym(m.text, gazetteer)
     ]
     found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
     text = text_of(parsed)
@@ -237,6 +238,14 @@ def _named_by_kind(mention: Mention, tokens: _Tokens) -> bool:
         return False
     word = tokens.text[i - 1]
     return word.islower() and word in KIND_NOUNS
+
+
+def _unknown_acronym(text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name is two to four capitals the gazetteer does not know ("the adoption of AI",
+    "in OT"): no place can be found for it, and it is hardly ever one."""
+    return (
+        2 <= len(text) <= 4 and text.isalpha() and text.isupper() and not gazetteer.candidates(text)
+    )
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")

@@ -2354,6 +2354,14 @@ def test_geoparse_a_name_after_a_word_of_kin_or_of_business_is_no_place(
     assert "Cambridge" in _texts(nlp(named), gazetteer)  # the place the firm is named after
 
 
+def test_geoparse_an_acronym_the_gazetteer_lacks_is_no_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "The show will highlight developments in the sphere of AI, blockchain and IoT."
+    assert "AI" not in _texts(nlp(text), gazetteer)  # tagged a place
+    assert "UAE" in _texts(nlp("Talks were held in the UAE on Monday."), gazetteer)
+
+
 def test_geoparse_a_town_a_road_or_flight_leads_to_or_from_is_a_place(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
