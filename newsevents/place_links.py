@@ -29,7 +29,7 @@ from newsevents.place_lookup import (
     shadowed_areas,
     split_qualifier,
 )
-from newsevents.toponyms import Mention
+from newsevents.toponyms import THE_BEFORE, Mention
 
 __all__ = [
     "Links",
@@ -86,7 +86,6 @@ ADJECTIVES_AFTER = {"provincial": "province"}
 """Adjectives after a name that say the same: "Quebec provincial police" is the province's."""
 _AREA_BEFORE = re.compile(r"\b(state|province)\s+of\s+$", re.I)
 """An area word and "of" before a name: "the state of Washington", "the province of Quebec"."""
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 PLURAL_QUALIFIERS = {"states": "state", "provinces": "province", "cities": "city"}
 """The same after the last name of a list, for each of its names."""
 _LISTED = re.compile(r"^,?\s+(?:and|or|&)\s+$|^,\s+$", re.I)
@@ -107,7 +106,7 @@ def qualified_after(
         word = ADJECTIVES_AFTER.get(after[1], after[1]) if after else ""
         if (
             word == "city"
-            and _THE_BEFORE.search(text, max(0, m.span[0] - 5), m.span[0])
+            and THE_BEFORE.search(text, max(0, m.span[0] - 5), m.span[0])
             and not _MUNICIPAL.match(text, m.span[1])
         ):
             return ""  # "the Minnesota city": a city of the state; "the Denmark city council"

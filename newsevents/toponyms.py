@@ -267,7 +267,7 @@ def _false_initials(text: str, gazetteer: Gazetteer) -> bool:
     )
 
 
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _AREA_WORD_AFTER = re.compile(r"[\s-]*(?:region|province|department|state|district)\b", re.I)
 
 
@@ -278,7 +278,7 @@ def _the_centre(mention: Mention, text: str) -> bool:
     start, end = mention.span
     return (
         normalize(mention.text) in ("centre", "center")
-        and _THE_BEFORE.search(text, max(0, start - 6), start) is not None
+        and THE_BEFORE.search(text, max(0, start - 6), start) is not None
         and _AREA_WORD_AFTER.match(text, end) is None
     )
 
