@@ -44,7 +44,15 @@ def test_gazetteer_normalize(raw: str, key: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "iso3"),
-    [("China", "CHN"), ("U.S.", "USA"), ("Britain", "GBR"), ("DPRK", "PRK"), ("ROK", "KOR")],
+    [
+        ("China", "CHN"),
+        ("U.S.", "USA"),
+        ("Britain", "GBR"),
+        ("DPRK", "PRK"),
+        ("ROK", "KOR"),
+        ("KSA", "SAU"),
+        ("PNG", "PNG"),
+    ],
 )
 def test_gazetteer_country_aliases(gazetteer: Gazetteer, name: str, iso3: str) -> None:
     country = _best(gazetteer.candidates(name), "country")

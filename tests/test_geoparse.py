@@ -2360,6 +2360,8 @@ def test_geoparse_an_acronym_the_gazetteer_lacks_is_no_place(
     text = "The show will highlight developments in the sphere of AI, blockchain and IoT."
     assert "AI" not in _texts(nlp(text), gazetteer)  # tagged a place
     assert "UAE" in _texts(nlp("Talks were held in the UAE on Monday."), gazetteer)
+    kp = "Militants attacked a police post in KP on Monday, officials in Peshawar said."
+    assert "KP" in _texts(nlp(kp), gazetteer)  # Khyber Pakhtunkhwa, a curated short form
 
 
 def test_geoparse_a_town_a_road_or_flight_leads_to_or_from_is_a_place(
