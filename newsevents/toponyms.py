@@ -2069,7 +2069,7 @@ OCCASION_WORDS = frozenset({
 """Last words of the names of laws, occasions and contests, which the tagger calls facilities
 or places now and then ("the Traditional Leadership and Governance Framework Act", "the
 Easter Vigil Mass", "the BFSI Cyber Focus Day"); a place inside one is found on its own."""
-_DATED = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)})\s+\d", re.I)
+_DATED = re.compile(rf"\b(?:{'|'.join(MONTHS)})\s+\d", re.I)
 
 
 def _occasion(text: str) -> bool:
