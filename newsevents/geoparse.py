@@ -442,6 +442,10 @@ ASTRAY_AMERICAN_POPULATION = 20_000
 """The same for an American town in an American story: New England's towns are administrative
 divisions to GeoNames, not populated places, so cities500 lacks many ("a chase that began in
 Vernon" in a Manchester, Connecticut story is no Vernon, Texas of 10,600 people)."""
+ASTRAY_ABROAD_POPULATION = 50_000
+"""The same for a town abroad in an American story: New England's towns are named after
+English ones, so the English namesake of a town cities500 lacks is often all it finds ("a blaze
+in Bow" in a Concord, New Hampshire story is no Bow in London, of 28,000 people)."""
 
 
 def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -> bool:
@@ -452,8 +456,9 @@ def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -
     street, not Hubbard, Ohio)."""
     if focus.feature not in TOWN_FEATURES or e.feature not in TOWN_FEATURES:
         return False
-    american = e.country == focus.country == "USA"
-    big = ASTRAY_AMERICAN_POPULATION if american else ASTRAY_POPULATION
+    big = ASTRAY_POPULATION
+    if focus.country == "USA":
+        big = ASTRAY_AMERICAN_POPULATION if e.country == "USA" else ASTRAY_ABROAD_POPULATION
     if e.population >= big or _near(e, focus, ASTRAY_KM):
         return False
     if (e.country, e.admin1) == (focus.country, focus.admin1):

@@ -2616,3 +2616,9 @@ def test_geoparse_a_new_england_town_the_gazetteer_lacks_is_no_namesake_in_anoth
     names = ("Manchester", "Vernon", "Bolton", "Connecticut", "Hartford Hospital")
     found = _resolved(text, gazetteer, *names)
     assert (found[1].admin1, found[1].geonameid) == ("Connecticut", None)  # not Vernon, Texas
+    text = (
+        "Firefighters from Concord and Manchester fought a blaze in Bow on Tuesday. "
+        "Merrimack County officials said no one was hurt."
+    )
+    found = _resolved(text, gazetteer, "Concord", "Manchester", "Bow", "Merrimack County")
+    assert (found[2].admin1, found[2].geonameid) == ("New Hampshire", None)  # not London's Bow
