@@ -465,6 +465,8 @@ def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -
         return False  # "a woman from Gallipolis" in a Columbus story: Ohio's, 150 km off
     if any(o.feature in ADMIN_FEATURES and contains(o, e) for o in context.others(key)):
         return False  # "Bar Harbor" in a story that names Maine
+    if any(o.feature == "country" and o.country == e.country for o in context.others(key)):
+        return False  # "a delegation from Ansbach, Germany" in a Rochester story
     others = [o for o in context.others(key) if o.feature in TOWN_FEATURES]
     near = {o.id for o in others if _near(o, focus, LOCAL_STORY_KM)}
     return len(near) >= LOCAL_STORY_PLACES and not any(_near(o, e, LISTED_KM) for o in others)

@@ -2622,3 +2622,10 @@ def test_geoparse_a_new_england_town_the_gazetteer_lacks_is_no_namesake_in_anoth
     )
     found = _resolved(text, gazetteer, "Concord", "Manchester", "Bow", "Merrimack County")
     assert (found[2].admin1, found[2].geonameid) == ("New Hampshire", None)  # not London's Bow
+    text = (
+        "The delegation from Ansbach, Germany, visited Rochester. Officials from Byron and "
+        "Stewartville and Olmsted County attended."
+    )
+    names = ("Ansbach", "Germany", "Rochester", "Byron", "Stewartville", "Olmsted County")
+    found = _resolved(text, gazetteer, *names)
+    assert (found[0].country, found[0].name) == ("DEU", "Ansbach")  # its country is named
