@@ -62,32 +62,29 @@ def test_place_links_a_list_of_towns_keeps_one_sense(gazetteer: Gazetteer) -> No
     assert distinct_senses(mentions, keys, text, gazetteer) == keys
 
 
+def _qualified_features(text: str, name: str, gazetteer: Gazetteer) -> set[str]:
+    """The features of the candidates :func:`qualified_after` keeps for ``name`` in ``text``."""
+    mentions, keys = _mentions(text, name)
+    key = keys[0]
+    kept = qualified_after({key: gazetteer.candidates(name)}, mentions, keys, text)
+    return {e.feature for e in kept[key]}
+
+
 def test_place_links_lowercase_state_after_a_name_keeps_its_areas(gazetteer: Gazetteer) -> None:
-    text = "Washington state officials met."
-    mentions, keys = _mentions(text, "Washington")
-    kept = qualified_after({"washington": gazetteer.candidates("Washington")}, mentions, keys, text)
-    assert {e.feature for e in kept["washington"]} <= {"admin1", "admin2"}
-    text = "Washington officials met."
-    mentions, keys = _mentions(text, "Washington")
-    kept = qualified_after({"washington": gazetteer.candidates("Washington")}, mentions, keys, text)
-    assert "capital" in {e.feature for e in kept["washington"]}
+    features = _qualified_features("Washington state officials met.", "Washington", gazetteer)
+    assert features <= {"admin1", "admin2"}
+    assert "capital" in _qualified_features("Washington officials met.", "Washington", gazetteer)
 
 
 def test_place_links_the_state_city_is_a_city_of_the_state_not_of_its_name(
     gazetteer: Gazetteer,
 ) -> None:
     text = "The mayor said the Minnesota city has grown."
-    mentions, keys = _mentions(text, "Minnesota")
-    kept = qualified_after({"minnesota": gazetteer.candidates("Minnesota")}, mentions, keys, text)
-    assert "admin1" in {e.feature for e in kept["minnesota"]}  # not Minneota, a town
+    assert "admin1" in _qualified_features(text, "Minnesota", gazetteer)  # not Minneota, a town
     text = "Traffic was slow in Cork city on Friday."
-    mentions, keys = _mentions(text, "Cork")
-    kept = qualified_after({"cork": gazetteer.candidates("Cork")}, mentions, keys, text)
-    assert {e.feature for e in kept["cork"]} <= {"city", "capital"}
+    assert _qualified_features(text, "Cork", gazetteer) <= {"city", "capital"}
     text = "The Denmark city council hired a police chief."
-    mentions, keys = _mentions(text, "Denmark")
-    kept = qualified_after({"denmark": gazetteer.candidates("Denmark")}, mentions, keys, text)
-    assert {e.feature for e in kept["denmark"]} <= {"city", "capital"}  # its own offices
+    assert _qualified_features(text, "Denmark", gazetteer) <= {"city", "capital"}  # its offices
 
 
 def test_place_links_opponents_are_named_after_a_word_of_playing_in_a_game_report() -> None:
