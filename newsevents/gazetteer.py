@@ -56,7 +56,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "17"
+BUILD_VERSION = "18"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -577,15 +577,20 @@ class _Builder:
 
     def _capitals(self) -> set[int]:
         """Each country's capital: the largest town of its country bearing the capital's name,
-        not every namesake (the United States has dozens of towns called Washington)."""
-        named = {(c["iso"], c["capital"]) for c in self.gc.get_countries().values()}
-        largest: dict[tuple[str, str], tuple[int, int]] = {}
+        not every namesake (the United States has dozens of towns called Washington). Names
+        compare as lookup keys ("San Jose" is San José), and a town's own name counts before
+        its other names ("Nur-Sultan" is an other name of Astana)."""
+        named = {(c["iso"], normalize(c["capital"])) for c in self.gc.get_countries().values()}
+        largest: dict[tuple[str, str], tuple[int, int, int]] = {}
         for city in self.gc.get_cities().values():
-            key = (city["countrycode"], city["name"])
-            pop = int(city["population"])
-            if key in named and pop >= largest.get(key, (-1, 0))[0]:
-                largest[key] = (pop, city["geonameid"])
-        return {gid for _, gid in largest.values()}
+            own = normalize(city["name"])
+            keys = [(0, own)] + [(1, normalize(a)) for a in city["alternatenames"] if a]
+            for other, name in keys:
+                key = (city["countrycode"], name)
+                rank = (-other, int(city["population"]), city["geonameid"])
+                if key in named and rank > largest.get(key, (-2, -1, 0)):
+                    largest[key] = rank
+        return {gid for _, _, gid in largest.values()}
 
     def _airports(self) -> None:
         """Airports with an IATA code and air bases, under their names and aliases (see

@@ -168,6 +168,18 @@ def test_gazetteer_capital_is_one_town_not_its_namesakes(gazetteer: Gazetteer) -
     assert [e.geonameid for e in capitals] == [4140963]
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("San Jose", "CRI"), ("Bogota", "COL"), ("Yaounde", "CMR"), ("Nur-Sultan", "KAZ")],
+)
+def test_gazetteer_capital_written_otherwise_is_still_the_capital(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    """The country lists its capital without accents, or by a former name."""
+    capitals = [e for e in gazetteer.candidates(name) if e.feature == "capital"]
+    assert [e.country for e in capitals] == [country]
+
+
 def test_gazetteer_shared_abbreviations_resolve_but_are_not_matched_in_text(
     gazetteer: Gazetteer,
 ) -> None:
