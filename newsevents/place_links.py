@@ -387,8 +387,8 @@ def read_links(
         if between in ("'s", "’s") and keys[i] != keys[i + 1] and _area(cands.get(keys[i], [])):
             host.setdefault(keys[i + 1], keys[i])  # "Balochistan's Musakhel district"
             continue
-        if between not in (",", "(") or keys[i] == keys[i + 1]:
-            continue
+        if between not in (",", "(") or keys[i] == keys[i + 1] or b.embedded:
+            continue  # "in Lewisham, Scotland Yard said": no Lewisham in Scotland
         if between == "(":  # "Boni (Douentza, Mopti)": ACLED's notation of a town's areas
             bracketed.add(keys[i])
             host.setdefault(keys[i], keys[i + 1])

@@ -49,6 +49,15 @@ def test_place_links_town_comma_area_is_a_pair_but_not_a_list(gazetteer: Gazette
     assert read_links(mentions, keys, text, cands).host == {}
 
 
+def test_place_links_a_name_inside_an_organisation_hosts_no_town(gazetteer: Gazetteer) -> None:
+    text = "A man was stabbed in Lewisham, Scotland Yard said."
+    (town, _), at = _mentions(text, "Lewisham"), text.index("Scotland")
+    mentions = [*town, Mention("Scotland", (at, at + 8), embedded=True)]
+    keys = ["lewisham", "scotland"]
+    cands = {k: gazetteer.candidates(m.text) for k, m in zip(keys, mentions, strict=True)}
+    assert read_links(mentions, keys, text, cands).host == {}
+
+
 def test_place_links_a_name_before_two_states_is_two_senses(gazetteer: Gazetteer) -> None:
     text = "She left Springfield, Mo., for Springfield, Ill., and later came back to Springfield."
     mentions, keys = _mentions(text, "Springfield", "Mo.", "Springfield", "Ill.", "Springfield")
