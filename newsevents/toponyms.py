@@ -1627,9 +1627,35 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     moving = moving or _ranged(prep)  # "from Mobile to PENSACOLA"
     if prep.lower_ == "on":  # "On OAHU, home to Honolulu": an island
         return any(e.feature == "island" for e in gazetteer.candidates(ent.text))
+    if prep.lower_ == "off" and prep.head.lemma_.lower() in OFFSHORE_VERBS:
+        return any(e.feature in OFFSHORE_FEATURES for e in gazetteer.candidates(ent.text))
+    if prep.lower_ in MOTION_PREPS and _in_its_area(ent, gazetteer):
+        return True  # "took them to PORTO EMPEDOCLE in Sicily"
     if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text)) or _areas_in_brackets(ent)
+
+
+OFFSHORE_FEATURES = frozenset({"island", "city", "capital"})
+OFFSHORE_VERBS = frozenset({
+    "rescue", "sink", "capsize", "drown", "intercept", "spot", "anchor", "moor", "sail",
+    "patrol", "find", "recover", "collide", "strand", "wreck", "seize", "board", "detain",
+    "save", "pick", "founder", "strike", "fish", "dock",
+})  # fmt: skip
+"""Verbs of what happens at sea, after which "off" names the island or coastal town nearby:
+"migrants rescued off LAMPEDUSA" (not "sold the shares off Smith")."""
+
+
+def _in_its_area(ent: Any, gazetteer: Gazetteer) -> bool:
+    """Whether the entity is followed by "in" or a comma and a place the tagger marked, which
+    the gazetteer says holds a town of the entity's name: "to PORTO EMPEDOCLE in Sicily"."""
+    doc, j = ent.doc, ent.end
+    if j + 1 >= len(doc) or doc[j].lower_ not in ("in", ","):
+        return False
+    area = next((e for e in doc.ents if e.start == j + 1 and e.label_ in PLACE_LABELS), None)
+    if area is None:
+        return False
+    return _inside(gazetteer.candidates(ent.text), gazetteer.candidates(area.text))
 
 
 def _areas_in_brackets(ent: Any) -> bool:

@@ -2639,3 +2639,17 @@ def test_geoparse_a_capital_outweighs_its_namesake_in_a_named_province(
     text = "In San Jose, Costa Rica's president met farmers from Cartago. Alajuela officials came."
     found = _resolved(text, gazetteer, "San Jose", "Costa Rica", "Cartago", "Alajuela")
     assert (found[0].geonameid, found[0].feature) == (3621849, "capital")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The coast guard rescued 300 migrants off Lampedusa on Sunday.", ["Lampedusa"]),
+        ("Boats took them to Porto Empedocle in Sicily.", ["Porto Empedocle", "Sicily"]),
+        ("He took the ball off Jackson and scored.", []),
+    ],
+)
+def test_geoparse_a_town_tagged_a_person_off_a_coast_or_in_its_area(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    assert _texts(nlp(text), gazetteer) == expected
