@@ -597,14 +597,18 @@ def _a_county(text: str, gazetteer: Gazetteer) -> bool:
 
 def _listed_in_one_name(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
     """A list of places the tagger ran into one organisation's or person's name: "rockets
-    fired at [Sderot and Ashkelon]". Each part must be a town of some size or an area the
-    gazetteer knows ("Johnson & Johnson" and "Marks and Spencer" are not)."""
+    fired at [Sderot and Ashkelon]"; its commas only where the list ends with "and" and a place
+    after it ("visitors from [Fairborn, Beavercreek] and Yellow Springs"). Each part must be a
+    town of some size or an area the gazetteer knows ("Johnson & Johnson" and "Marks and
+    Spencer" are not)."""
     found: list[Mention] = []
     for ent in ents:
         if ent.label_ not in ("ORG", "PERSON") or any(taken[ent.start : ent.end]):
             continue
         cuts = [t.i for t in ent if t.lower_ in ("and", "&", ",")]
-        if not any(ent.doc[i].lower_ in ("and", "&") for i in cuts):
+        if not any(ent.doc[i].lower_ in ("and", "&") for i in cuts) and not (
+            cuts and _place_listed_after(ent, taken)
+        ):
             continue
         doc = ent.doc
         bounds = [ent.start - 1, *cuts, ent.end]
@@ -623,6 +627,14 @@ def _listed_in_one_name(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> l
             found.append(Mention(part.text, (part.start_char, part.end_char)))
             taken[part.start : part.end] = [True] * len(part)
     return found
+
+
+def _place_listed_after(ent: Any, taken: list[bool]) -> bool:
+    """Whether "and" (or ", and") and a place follow the entity: "[A, B] and Yellow Springs"."""
+    doc, j = ent.doc, ent.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    return bool(j + 1 < len(doc) and doc[j].lower_ == "and" and taken[j + 1])
 
 
 VENUE_PREPS = frozenset({"at", "in", "inside", "outside", "near", "into"})

@@ -765,6 +765,9 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
     assert _texts(parsed, gazetteer) == ["Sderot", "Ashkelon"]
     parsed = nlp("They included Johnson & Johnson, Nestle and Hulu.")
     assert "Johnson" not in _texts(parsed, gazetteer)
+    parsed = nlp("Visitors from Fairborn, Beavercreek and Yellow Springs filled the grandstand.")
+    assert _texts(parsed, gazetteer) == ["Fairborn", "Beavercreek", "Yellow Springs"]
+    assert _texts(nlp("Lawyers from Smith, Jones and Boston attended."), gazetteer) == ["Boston"]
 
 
 @pytest.mark.parametrize(
