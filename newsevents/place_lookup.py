@@ -357,11 +357,14 @@ def _shadows(city: Entry) -> bool:
 
 def prior_of(e: Entry) -> float:
     """How likely an entry is before any context: log10 of its population plus its feature's
-    and its match's priors; a curated place without a population gets :data:`SUPPLEMENT_PRIOR`."""
+    and its match's priors; a curated place without a population gets :data:`SUPPLEMENT_PRIOR`.
+    A capital named by a GeoNames alternate name weighs as a town: "St. George" is Freetown's
+    old name, not a capital's that news means."""
     if e.supplement_id and not e.population:
         base = SUPPLEMENT_PRIOR
     else:
-        base = math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0)
+        feature = "city" if e.feature == "capital" and e.match == MATCH_ALTERNATE else e.feature
+        base = math.log10(e.population + 1) + FEATURE_PRIOR.get(feature, 0.0)
     if (
         e.country == "USA"
         and e.feature == "city"

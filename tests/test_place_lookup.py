@@ -61,6 +61,15 @@ def test_place_lookup_a_us_state_capital_outranks_a_larger_namesake_abroad(
     assert any(e.country == "ZAF" and e.population > best.population for e in found)
 
 
+def test_place_lookup_a_capital_by_an_old_name_is_no_capital_beside_namesakes(
+    gazetteer: Gazetteer,
+) -> None:
+    """Freetown was once St. George: the capital's weight goes with its own names only."""
+    found = place_lookup.candidates("St. George", gazetteer)
+    assert any(e.name == "Freetown" for e in found)
+    assert max(found, key=place_lookup.prior_of).name != "Freetown"
+
+
 def test_place_lookup_an_unknown_name_falls_back_to_the_place_inside(gazetteer: Gazetteer) -> None:
     found = place_lookup.candidates("University of Alberta", gazetteer)
     assert [(e.name, e.feature, e.country) for e in found] == [("Alberta", "admin1", "CAN")]
