@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,22 @@ def test_places_stage_sets_places_and_locations(nlp: Any) -> None:
     out = make_places(Settings())(Doc(doc.article, doc.parsed, doc.sentences, events=(event,)))
     assert [p.name for p in out.places] == ["Nairobi"]
     assert out.events[0].location is not None and out.events[0].location.country == "KEN"
+
+
+def test_places_stage_never_takes_an_actors_place_for_an_unknown_name(nlp: Any) -> None:
+    """Moscow, the sanctions' target, is no location; nor is it a name the gazetteer lacks,
+    placed at the sentence's nearest town."""
+    text = "Washington imposed sanctions on Moscow after drones struck a hospital in Kharkiv."
+    doc = _doc(nlp, text)
+    at = text.index("Moscow")
+    event = replace(
+        _event(doc, "imposed", actor="Washington"),
+        type="SANCTION",
+        recipient=Actor("Moscow", (at, at + len("Moscow"))),
+    )
+    out = make_places(Settings())(Doc(doc.article, doc.parsed, doc.sentences, events=(event,)))
+    location = out.events[0].location
+    assert location is None or location.text != "Moscow"
 
 
 def test_places_town_mistagged_as_person_after_in(nlp: Any, gazetteer: Gazetteer) -> None:

@@ -91,10 +91,11 @@ def make_places(settings: Settings) -> Callable[[Doc], Doc]:
         found = resolve_places(doc.parsed, gazetteer)
         free = _free_places(found, _argument_spans(doc.events))  # once, not once per event
         main = _article_place([p for p in free if not (p.embedded or p.acting)])
+        taken = [p.place.span for p in found]  # an actor's place is no name left unresolved
+        window = settings.place_window
         events = tuple(
             replace(
-                e,
-                location=locate(e, doc, free, settings.place_window, main_place=main, model=model),
+                e, location=locate(e, doc, free, window, main_place=main, model=model, taken=taken)
             )
             for e in doc.events
         )
@@ -129,6 +130,7 @@ def locate(
     arguments: Sequence[Span] = (),
     main_place: Place | EllipsisType | None = ...,
     model: LocationModel | None = None,
+    taken: Sequence[Span] = (),
 ) -> Place | None:
     """Where the event happened, by the preferences in the module docstring.
 
@@ -136,13 +138,15 @@ def locate(
     "the U.S. levied sanctions" names an actor, not where anything happened. ``main_place``, the
     article's best-supported place, may be given when already known (it is the same for all
     events of an article). ``model`` picks the sentence's place (the built-in one if None).
+    ``taken`` are the spans of all the article's resolved places where ``found`` leaves some
+    out (the actors'), so that none of them is taken for a name the gazetteer lacks.
     """
     destination = _destination(event, found)
     if destination is not None:
         return destination
     usable = _usable(event, found, arguments)
     in_sentence = list(_within_span(usable, event.sentence.span))
-    attached = sentence_place(event, doc, found, arguments, model)
+    attached = sentence_place(event, doc, found, arguments, model, taken)
     if attached is not None and attached.located is not None:
         best = attached.located
         found_here = _scaled(best.place, IN_SENTENCE * attached.probability)
@@ -201,6 +205,7 @@ def sentence_place(
     found: Sequence[Located],
     arguments: Sequence[Span] = (),
     model: LocationModel | None = None,
+    taken: Sequence[Span] = (),
 ) -> Attached | None:
     """The place the event's own sentence says it happened at, or None when it says none.
 
@@ -209,7 +214,7 @@ def sentence_place(
     (``location_model.py``; the built-in one unless ``model`` is given) picks one of them or
     none, weighing the rules' clues: the attachment cost, the specificity, the rules' own pick.
     """
-    options = sentence_options(event, doc, found, arguments)
+    options = sentence_options(event, doc, found, arguments, taken)
     if options is None:
         return None
     pick, probability = (model or load_model()).choose(options.features, options.none)
@@ -217,7 +222,11 @@ def sentence_place(
 
 
 def sentence_options(
-    event: Event, doc: Doc, found: Sequence[Located], arguments: Sequence[Span] = ()
+    event: Event,
+    doc: Doc,
+    found: Sequence[Located],
+    arguments: Sequence[Span] = (),
+    taken: Sequence[Span] = (),
 ) -> Options | None:
     """Every candidate place of the event's sentence with its features (``place_options``),
     but for places inside other names ("Capitol Street" is not the Capitol); None where no
@@ -232,8 +241,8 @@ def sentence_options(
     free = [p for p in free if not p.embedded]
     mine = _without_own_arguments(free, event)
     resolved = _within_span(mine, event.sentence.span)
-    taken = [p.place.span for p in found]
-    return build_options(trigger, resolved, doc.parsed, event.sentence.span, taken)
+    resolved_spans = [*taken, *(p.place.span for p in found)]
+    return build_options(trigger, resolved, doc.parsed, event.sentence.span, resolved_spans)
 
 
 def _usable(event: Event, found: Sequence[Located], arguments: Sequence[Span]) -> list[Located]:
