@@ -135,6 +135,15 @@ def test_places_inherits_within_paragraph(nlp: Any, gazetteer: Gazetteer) -> Non
     assert place.confidence < _located(doc, gazetteer)[0].place.confidence
 
 
+def test_places_inherits_from_the_previous_paragraph_at_most_near_it(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Shells hit a market in Rutshuru on Monday.\n\nThe army said its troops repelled them."
+    doc = _doc(nlp, text)
+    place = _location(doc, gazetteer, _event(doc, "repelled"))
+    assert place is not None and place.text == "Rutshuru" and place.precision == 2
+
+
 def test_places_falls_back_to_article_place(nlp: Any, gazetteer: Gazetteer) -> None:
     text = "Drought hit villages across Somalia.\n\nAid agencies warned of famine. Donors pledged."
     doc = _doc(nlp, text)

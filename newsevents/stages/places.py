@@ -11,7 +11,8 @@ An event's location is, in order of preference (confidence falls at each step):
    location the report supports;
 3. a place the sentence puts the event near ("north of Homs"), at precision 2;
 4. with no place attached, the most recent specific place up to ``place_window`` sentences back
-   in the same paragraph, else the last specific place of the previous paragraph;
+   in the same paragraph, else the last specific place of the previous paragraph at precision 2
+   (a new paragraph often turns to other scenes: reactions, statements, background);
 5. else the article's most-mentioned place, at precision 3.
 
 When the attached place is a name the gazetteer cannot resolve ("the village of Qaryat Zubayda"),
@@ -375,7 +376,8 @@ def _inherited(event: Event, doc: Doc, usable: Sequence[Located], window: int) -
         prev = paragraphs[current - 1]
         last = [p for p in _within_span(usable, prev) if precision_of(p.entry) == 1]
         if last:
-            return _scaled(last[-1].place, PREVIOUS_PARAGRAPH)
+            place = _scaled(last[-1].place, PREVIOUS_PARAGRAPH)
+            return replace(place, precision=max(2, place.precision))  # a new paragraph's events
     return None
 
 
