@@ -229,15 +229,34 @@ places, whatever the tagger called them."""
 
 def _named_by_kind(mention: Mention, tokens: _Tokens) -> bool:
     """Whether the word just before the mention is one of :data:`KIND_NOUNS`, in lower case,
-    and the mention is the whole name it gives: "firm CAMBRIDGE Analytica" names a place."""
+    and the mention is the whole name it gives ("firm CAMBRIDGE Analytica" names a place), or
+    an apposition of that kind follows it ("ICELAND, the frozen food retailer, said")."""
     i = bisect_left(tokens.start, mention.span[0])
-    if i == 0 or i >= len(tokens.start) or tokens.start[i] != mention.span[0]:
+    if i >= len(tokens.start) or tokens.start[i] != mention.span[0]:
         return False
     j = bisect_left(tokens.start, mention.span[1])
     if j < len(tokens.text) and tokens.text[j][:1].isupper():
         return False
-    word = tokens.text[i - 1]
-    return word.islower() and word in KIND_NOUNS
+    word = tokens.text[i - 1] if i > 0 else ""
+    return (word.islower() and word in KIND_NOUNS) or _kind_in_apposition(tokens.text, j)
+
+
+APPOSITION_WORDS = 5
+"""The most words of an apposition read for its kind: "the frozen food retailer"."""
+
+
+def _kind_in_apposition(words: list[str], j: int) -> bool:
+    """Whether the words from ``j`` are ", the" (or "a", "an") and lower-case words whose last,
+    before punctuation, is one of :data:`KIND_NOUNS`: ", the frozen food retailer,", but not
+    ", the company's home state,"."""
+    if j + 2 >= len(words) or words[j] != "," or words[j + 1].lower() not in ("the", "a", "an"):
+        return False
+    for k in range(j + 2, min(len(words) - 1, j + 2 + APPOSITION_WORDS)):
+        if not words[k].islower():
+            return False
+        if words[k] in KIND_NOUNS and words[k + 1] in (",", ".", ";", ")"):
+            return True
+    return False
 
 
 def _unknown_acronym(text: str, gazetteer: Gazetteer) -> bool:

@@ -2356,6 +2356,10 @@ def test_geoparse_a_name_after_a_word_of_kin_or_of_business_is_no_place(
     assert _texts(nlp(firm), gazetteer) == ["Indian Ocean"]
     named = "the political data-mining firm Cambridge Analytica accessed data in London."
     assert "Cambridge" in _texts(nlp(named), gazetteer)  # the place the firm is named after
+    shop = "Iceland, the frozen food retailer, said it would close stores in Wales."
+    assert _texts(nlp(shop), gazetteer) == ["Wales"]
+    home = "Texas, the company's home state, sued on Monday."
+    assert _texts(nlp(home), gazetteer) == ["Texas"]
 
 
 def test_geoparse_an_acronym_the_gazetteer_lacks_is_no_place(
