@@ -105,6 +105,24 @@ def test_gazetteer_supplement_bases_and_rivers_lie_by_their_towns(
     assert distance_km(place.lat, place.lon, *town) < 30
 
 
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("El Hierro", (27.81, -17.91)),  # Valverde
+        ("La Palma", (28.68, -17.76)),  # Santa Cruz de La Palma
+        ("La Gomera", (28.09, -17.11)),  # San Sebastián de La Gomera
+        ("Gozo", (36.04, 14.24)),  # Victoria
+        ("Elba", (42.81, 10.31)),  # Portoferraio
+    ],
+)
+def test_gazetteer_supplement_islands_lie_by_their_towns(
+    gazetteer: Gazetteer, name: str, town: tuple[float, float]
+) -> None:
+    islands = [e for e in gazetteer.candidates(name) if e.feature == "island"]
+    assert [e.supplement_id is not None for e in islands] == [True]
+    assert distance_km(islands[0].lat, islands[0].lon, *town) < 30
+
+
 def test_gazetteer_supplement_regions_of_local_news_and_no_city_lost(
     gazetteer: Gazetteer,
 ) -> None:
