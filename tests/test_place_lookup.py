@@ -103,6 +103,16 @@ def test_place_lookup_a_country_outranks_its_namesake_towns(gazetteer: Gazetteer
     assert (best.feature, best.country) == ("country", "JOR")
 
 
+@pytest.mark.parametrize(
+    ("name", "country"), [("Tuscany", "ITA"), ("Crete", "GRC"), ("South Holland", "NLD")]
+)
+def test_place_lookup_a_province_by_its_english_name_outranks_small_namesakes(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    best = max(place_lookup.candidates(name, gazetteer), key=place_lookup.prior_of)
+    assert (best.feature, best.country) == ("admin1", country)
+
+
 def test_place_lookup_a_large_city_shadows_the_area_named_after_it(gazetteer: Gazetteer) -> None:
     shadowed = place_lookup.shadowed_areas(place_lookup.candidates("Cork", gazetteer))
     assert [(e.feature, e.country) for e in shadowed] == [("admin1", "IRL")]
