@@ -113,6 +113,16 @@ def test_place_lookup_a_province_by_its_english_name_outranks_small_namesakes(
     assert (best.feature, best.country) == ("admin1", country)
 
 
+@pytest.mark.parametrize(
+    ("name", "country"), [("Hanover", "DEU"), ("Bruges", "BEL"), ("Lucerne", "CHE")]
+)
+def test_place_lookup_a_city_by_its_english_name_outranks_small_namesakes(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    best = max(place_lookup.candidates(name, gazetteer), key=place_lookup.prior_of)
+    assert (best.feature, best.country) == ("city", country)
+
+
 def test_place_lookup_a_large_city_shadows_the_area_named_after_it(gazetteer: Gazetteer) -> None:
     shadowed = place_lookup.shadowed_areas(place_lookup.candidates("Cork", gazetteer))
     assert [(e.feature, e.country) for e in shadowed] == [("admin1", "IRL")]
