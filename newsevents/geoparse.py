@@ -453,15 +453,18 @@ def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -
     with none of its places near it and no province or state it names holding it: the story's
     own village the gazetteer lacks, not the namesake 230 km away ("They moved to Thornhill" in
     a Dewsbury couple's story is no Welsh Thornhill; "Hubbard" in a Chicago story is its
-    street, not Hubbard, Ohio)."""
+    street, not Hubbard, Ohio). A township's town, whatever its size, counts as astray in the
+    story's own state too: Ohio has sixteen Green Townships, and "Green Township crews" in a
+    Cincinnati story are not from Green, by Akron."""
     if focus.feature not in TOWN_FEATURES or e.feature not in TOWN_FEATURES:
         return False
     big = ASTRAY_POPULATION
     if focus.country == "USA":
         big = ASTRAY_AMERICAN_POPULATION if e.country == "USA" else ASTRAY_ABROAD_POPULATION
-    if e.population >= big or _near(e, focus, ASTRAY_KM):
+    township = split_qualifier(key)[1] == "township"  # a town only stands for the township
+    if (e.population >= big and not township) or _near(e, focus, ASTRAY_KM):
         return False
-    if (e.country, e.admin1) == (focus.country, focus.admin1):
+    if (e.country, e.admin1) == (focus.country, focus.admin1) and not township:
         return False  # "a woman from Gallipolis" in a Columbus story: Ohio's, 150 km off
     if any(o.feature in ADMIN_FEATURES and contains(o, e) for o in context.others(key)):
         return False  # "Bar Harbor" in a story that names Maine
@@ -469,7 +472,8 @@ def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -
         return False  # "a delegation from Ansbach, Germany" in a Rochester story
     others = [o for o in context.others(key) if o.feature in TOWN_FEATURES]
     near = {o.id for o in others if _near(o, focus, LOCAL_STORY_KM)}
-    return len(near) >= LOCAL_STORY_PLACES and not any(_near(o, e, LISTED_KM) for o in others)
+    local = len(near) >= (1 if township else LOCAL_STORY_PLACES)
+    return local and not any(_near(o, e, LISTED_KM) for o in others)
 
 
 def _far_street(e: Entry, key: str, focus: Entry, context: Context) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsevents import evaluate_places
-from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer
+from newsevents.gazetteer import MATCH_CONTEXT, Entry, Gazetteer, distance_km
 from newsevents.geoparse import Mention, find_mentions, precision_of, resolve
 from newsevents.place_links import american_spelling
 
@@ -2660,3 +2660,15 @@ def test_geoparse_a_town_tagged_a_person_off_a_coast_or_in_its_area(
     nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
 ) -> None:
     assert _texts(nlp(text), gazetteer) == expected
+
+
+def test_geoparse_a_township_is_no_far_town_of_its_name_in_the_same_state(
+    gazetteer: Gazetteer,
+) -> None:
+    """Ohio has many Green Townships; Green, by Akron, is 330 km from Cincinnati."""
+    text = "Cincinnati firefighters and Green Township crews responded, Hamilton County said."
+    found = _resolved(text, gazetteer, "Cincinnati", "Green Township", "Hamilton County")
+    assert found[1].geonameid is None and distance_km(found[1].lat, found[1].lon, 39.1, -84.5) < 30
+    near = "Toms River police said a Jackson Township man was arrested in Brick Township."
+    found = _resolved(near, gazetteer, "Toms River", "Jackson Township", "Brick Township")
+    assert (found[1].name, found[1].admin1) == ("Jackson", "New Jersey")
