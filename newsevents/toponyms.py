@@ -192,7 +192,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_towns_of_bodies(ents, tokens, gazetteer, taken))
     found.extend(_newspaper_towns(tokens, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
-    surnames = _surnames(ents)
+    surnames = _surnames(ents, taken)
     found = [
         m
         for m in found
@@ -433,15 +433,17 @@ def _us_route(mention: Mention, text: str) -> bool:
     return mention.text in ("U.S.", "US") and bool(_ROUTE_NUMBER.match(text, mention.span[1]))
 
 
-def _surnames(ents: Any) -> set[str]:
+def _surnames(ents: Any, taken: list[bool]) -> set[str]:
     """The last names of the people the article names in full ("Chris Holland"): alone later
-    ("Holland recalled", "Sutton's closest rival") they are the person, not a place."""
+    ("Holland recalled", "Sutton's closest rival") they are the person, not a place. A "person"
+    found to be a place names nobody ("Navi Mumbai" leaves "Mumbai's Andheri" a place)."""
     return {
         ent[-1].text
         for ent in ents
         if ent.label_ == "PERSON"
         and 2 <= len(ent) <= 3
         and all(t.is_title and t.is_alpha for t in ent)
+        and not any(taken[ent.start : ent.end])
     }
 
 

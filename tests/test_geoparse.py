@@ -1225,6 +1225,10 @@ def test_geoparse_a_persons_surname_alone_is_the_person(nlp: Any, gazetteer: Gaz
     assert "Holland" not in _texts(parsed, gazetteer)
     parsed = nlp("Reporter Chris Holland covered the trial. He grew up in Holland, Michigan.")
     assert _texts(parsed, gazetteer)[-2:] == ["Holland", "Michigan"]
+    text = "Rain flooded Mumbai's Andheri, and trains to Thane and Navi Mumbai were suspended."
+    parsed = nlp(text)
+    assert "Navi Mumbai" in [e.text for e in parsed.ents if e.label_ == "PERSON"]  # the tagger's
+    assert "Mumbai" in _texts(parsed, gazetteer)  # no person's surname: Navi Mumbai is a place
 
 
 def test_geoparse_finds_town_and_area_pairs(nlp: Any, gazetteer: Gazetteer) -> None:
