@@ -104,23 +104,23 @@ def test_place_lookup_a_country_outranks_its_namesake_towns(gazetteer: Gazetteer
 
 
 @pytest.mark.parametrize(
-    ("name", "country"), [("Tuscany", "ITA"), ("Crete", "GRC"), ("South Holland", "NLD")]
+    ("name", "feature", "country"),
+    [
+        ("Tuscany", "admin1", "ITA"),
+        ("Crete", "admin1", "GRC"),
+        ("South Holland", "admin1", "NLD"),
+        ("Hanover", "city", "DEU"),
+        ("Bruges", "city", "BEL"),
+        ("Lucerne", "city", "CHE"),
+    ],
 )
-def test_place_lookup_a_province_by_its_english_name_outranks_small_namesakes(
-    gazetteer: Gazetteer, name: str, country: str
+def test_place_lookup_a_place_by_its_english_name_outranks_small_namesakes(
+    gazetteer: Gazetteer, name: str, feature: str, country: str
 ) -> None:
+    """Curated English names of provinces and cities that their sources list only among other
+    names, beside towns of those very names (Tuscany, Calgary; Hanover, New Hampshire)."""
     best = max(place_lookup.candidates(name, gazetteer), key=place_lookup.prior_of)
-    assert (best.feature, best.country) == ("admin1", country)
-
-
-@pytest.mark.parametrize(
-    ("name", "country"), [("Hanover", "DEU"), ("Bruges", "BEL"), ("Lucerne", "CHE")]
-)
-def test_place_lookup_a_city_by_its_english_name_outranks_small_namesakes(
-    gazetteer: Gazetteer, name: str, country: str
-) -> None:
-    best = max(place_lookup.candidates(name, gazetteer), key=place_lookup.prior_of)
-    assert (best.feature, best.country) == ("city", country)
+    assert (best.feature, best.country) == (feature, country)
 
 
 def test_place_lookup_a_large_city_shadows_the_area_named_after_it(gazetteer: Gazetteer) -> None:
