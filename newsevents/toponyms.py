@@ -1676,7 +1676,7 @@ OFFSHORE_VERBS = frozenset({
     "save", "pick", "founder", "strike", "fish", "dock",
 })  # fmt: skip
 """Verbs of what happens at sea, after which "off" names the island or coastal town nearby:
-"migrants rescued off LAMPEDUSA" (not "sold the shares off Smith")."""
+"migrants rescued off LAMPEDUSA" (not "took the ball off Jackson")."""
 
 
 def _in_its_area(ent: Any, gazetteer: Gazetteer) -> bool:

@@ -242,7 +242,7 @@ def sentence_options(
     free = [p for p in free if not p.embedded]
     mine = _without_own_arguments(free, event)
     resolved = _within_span(mine, event.sentence.span)
-    resolved_spans = [*taken, *(p.place.span for p in found)]
+    resolved_spans = list(taken) if taken else [p.place.span for p in found]
     return build_options(trigger, resolved, doc.parsed, event.sentence.span, resolved_spans)
 
 
