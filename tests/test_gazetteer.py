@@ -106,21 +106,27 @@ def test_gazetteer_supplement_bases_and_rivers_lie_by_their_towns(
 
 
 @pytest.mark.parametrize(
-    ("name", "town"),
+    ("name", "feature", "town"),
     [
-        ("El Hierro", (27.81, -17.91)),  # Valverde
-        ("La Palma", (28.68, -17.76)),  # Santa Cruz de La Palma
-        ("La Gomera", (28.09, -17.11)),  # San Sebastián de La Gomera
-        ("Gozo", (36.04, 14.24)),  # Victoria
-        ("Elba", (42.81, 10.31)),  # Portoferraio
+        ("El Hierro", "island", (27.81, -17.91)),  # Valverde
+        ("La Palma", "island", (28.68, -17.76)),  # Santa Cruz de La Palma
+        ("La Gomera", "island", (28.09, -17.11)),  # San Sebastián de La Gomera
+        ("Gozo", "island", (36.04, 14.24)),  # Victoria
+        ("Elba", "island", (42.81, 10.31)),  # Portoferraio
+        ("Camp David", "building", (39.63, -77.41)),  # Thurmont, Maryland
+        ("Mar-a-Lago", "building", (26.71, -80.04)),  # Palm Beach
+        ("Everest", "mountains", (27.98, 86.83)),  # Gorak Shep
+        ("Panama Canal", "canal", (9.12, -79.69)),  # Gamboa, Panama
     ],
 )
-def test_gazetteer_supplement_islands_lie_by_their_towns(
-    gazetteer: Gazetteer, name: str, town: tuple[float, float]
+def test_gazetteer_supplement_islands_and_landmarks_lie_by_their_towns(
+    gazetteer: Gazetteer, name: str, feature: str, town: tuple[float, float]
 ) -> None:
-    islands = [e for e in gazetteer.candidates(name) if e.feature == "island"]
-    assert [e.supplement_id is not None for e in islands] == [True]
-    assert distance_km(islands[0].lat, islands[0].lon, *town) < 30
+    """Islands and landmarks news names that GeoNames' towns miss or name otherwise ("Elba"
+    had been Elva, Estonia; "Camp David" David, Panama; "Mar-a-Lago" Lago, Portugal)."""
+    found = [e for e in gazetteer.candidates(name) if e.feature == feature]
+    assert [e.supplement_id is not None for e in found] == [True]
+    assert distance_km(found[0].lat, found[0].lon, *town) < 30
 
 
 def test_gazetteer_supplement_regions_of_local_news_and_no_city_lost(
