@@ -942,6 +942,7 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
             e
             for e in cands
             if e.feature in TOWN_FEATURES
+            and not (e.match == MATCH_ALTERNATE < top.match)  # not Marseille-en-Beauvaisis
             and (
                 _surrounded(e, key, context)
                 or (_in_named_county(e, key, context) and _local(e, key, context))

@@ -1768,6 +1768,10 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if prep.lower_ == "between":  # "closed between GANANOQUE and NAPANEE"
             return _towns_between(head, gazetteer)
+        if prep.lower_ in ("toward", "towards") and word in ROUTE_NOUNS:
+            return _town_or_area(ent.text, gazetteer, named_areas=True)  # "the M6 towards X"
+        if prep.lower_ in SPREADING_PREPS and _brought_by_weather(prep.head):
+            return _town_or_area(ent.text, gazetteer, named_areas=True)  # "flooding to DEVON"
         if prep.lower_ in ("from", "to") and word in ROUTE_NOUNS:  # "flights from LEGAZPI"
             if ent.label_ == "ORG":  # "flights from DELTA": an airline
                 return word != "flight" and _town_by_name(ent.text, gazetteer)
@@ -2020,6 +2024,24 @@ def _struck_by_force(head: Any) -> bool:
         w.lemma_.lower() in WEATHER_NOUNS or w.lemma_.lower() in WEAPON_NOUNS
         for a in agents
         for w in (a, *(c for c in a.lefts if c.dep_ == "compound"))
+    )
+
+
+SPREADING_VERBS = frozenset({"bring", "spread", "move", "sweep", "roll", "push", "dump"})
+SPREADING_PREPS = frozenset({"to", "into", "across", "through", "over"})
+
+
+def _brought_by_weather(verb: Any) -> bool:
+    """Whether a verb of :data:`SPREADING_VERBS` carries weather of :data:`WEATHER_NOUNS` as
+    its subject or object, so that what it comes to is a place: "Storm Ciaran brought flooding
+    to CORNWALL", "the fire spread to PARADISE" (not "brought the case to Jackson")."""
+    if verb.lemma_.lower() not in SPREADING_VERBS:
+        return False
+    carried = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+    return any(
+        w.lemma_.lower() in WEATHER_NOUNS
+        for c in carried
+        for w in (c, *(x for x in c.lefts if x.dep_ in ("compound", "amod")))
     )
 
 

@@ -1502,6 +1502,17 @@ def test_geoparse_a_town_between_two_of_the_articles_towns_beats_a_famous_namesa
     assert (place.country, place.admin1) == expected
 
 
+def test_geoparse_a_famous_city_beats_a_village_that_bears_its_name_among_the_towns(
+    gazetteer: Gazetteer,
+) -> None:
+    """Marseille-en-Beauvaisis, a village of 990 that GeoNames also calls "Marseille", lies
+    near Paris and Nanterre, but a name the town bears only as another name does not beat a
+    city called by its own."""
+    text = "PARIS - Riots broke out in Nanterre, and spread to Marseille, Lyon and Lille."
+    marseille = _resolved(text, gazetteer, "PARIS", "Nanterre", "Marseille", "Lyon", "Lille")[2]
+    assert (marseille.name, marseille.admin1) == ("Marseille", "Provence-Alpes-Côte-d’Azur")
+
+
 def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None:
     text = "A man was stabbed in Ballymena, County Antrim, and police in Belfast appealed."
     antrim = _resolved(text, gazetteer, "Ballymena", "County Antrim", "Belfast")[1]
@@ -1523,6 +1534,26 @@ def test_geoparse_places_the_tagger_called_people_in_a_places_role(
     assert _texts(parsed, gazetteer) == ["PLEASANTON", "Calif."]
     parsed = nlp("Police said Smith attacked Chad outside the bar.")
     assert _texts(parsed, gazetteer) == []  # a person attacked
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Storm Ciaran brought flooding to Cornwall and Devon.", ["Cornwall", "Devon"]),
+        (
+            "A lorry overturned on the M6 near Preston, closing the motorway towards"
+            " Lancaster for five hours.",
+            ["Preston", "Lancaster"],
+        ),
+        ("He brought the case to Devon on Monday.", []),  # no weather, no road: a person
+        ("He turned his attention towards Devon.", []),
+    ],
+)
+def test_geoparse_weather_brought_to_a_name_and_a_road_toward_it_make_it_a_place(
+    nlp: Any, gazetteer: Gazetteer, text: str, places: list[str]
+) -> None:
+    """Names the tagger calls people here: where weather is brought and where a road leads."""
+    assert _texts(nlp(text), gazetteer) == places
 
 
 def test_geoparse_an_area_word_after_a_name_names_the_area_whatever_its_own_name(
