@@ -372,10 +372,14 @@ def _widened_mentions(found: list[Mention], tokens: _Tokens, gazetteer: Gazettee
     out = []
     for m, (i, j) in zip(found, spans, strict=True):
         k = _wider_start(tokens, i, j, gazetteer, taken) if i < j else i
-        if k < i:
+        end = _wider_end(tokens, k, j, gazetteer, taken) if i < j else j
+        if any(tokens.lower[t] in GENERIC_WORDS for t in range(j, end)):
+            end = j  # "ROME City Council", not Rome City, Indiana
+        if k < i or end > j:
             start = tokens.start[k]
-            m = Mention(tokens.doc_text[start : m.span[1]], (start, m.span[1]), m.embedded)
-            taken[k:i] = [True] * (i - k)
+            stop = m.span[1] if end == j else tokens.start[end - 1] + len(tokens.text[end - 1])
+            m = Mention(tokens.doc_text[start:stop], (start, stop), m.embedded)
+            taken[k:end] = [True] * (end - k)
         out.append(m)
     return out
 

@@ -2707,3 +2707,18 @@ def test_geoparse_a_township_is_no_far_town_of_its_name_in_the_same_state(
     near = "Toms River police said a Jackson Township man was arrested in Brick Township."
     found = _resolved(near, gazetteer, "Toms River", "Jackson Township", "Brick Township")
     assert (found[1].name, found[1].admin1) == ("Jackson", "New Jersey")
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The trial was held in Portage la Prairie.", ["Portage la Prairie"]),
+        ("The Rome City Council met on Monday.", ["Rome"]),  # not Rome City, Indiana
+    ],
+)
+def test_geoparse_an_untagged_name_takes_the_words_that_complete_a_known_name(
+    nlp: Any, gazetteer: Gazetteer, text: str, places: list[str]
+) -> None:
+    """A name the scan found untagged runs on to the end of the gazetteer's longer name, but
+    not over a generic word such as "City"."""
+    assert _texts(nlp(text), gazetteer) == places
