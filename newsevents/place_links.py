@@ -314,6 +314,12 @@ _QUARTER_OF = re.compile(
 )
 """What lies between a part of a place and the place: "the Portland neighborhood of
 Jefferson County", "the Karrada district of Baghdad"."""
+_QUARTER_DESCRIBED = re.compile(
+    r"^,\s*(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:neighbou?rhood|district|section|suburb|quarter|township|part|area)\s+(?:of|in)(?:\s+the)?$"
+)
+"""What lies between a part of a place, described as one after a comma, and the place:
+"Wellington, an eastern suburb of Freetown", "Kaloum, a district in Conakry"."""
 QUARTER_CITY_POPULATION = 100_000
 QUARTER_POPULATION = 20_000
 
@@ -380,6 +386,10 @@ def read_links(
                 part, whole = whole, part  # "the Kabul neighbourhood of Dasht-e-Barchi"
             quarters.add(part)
             host.setdefault(part, whole)
+            continue
+        if _QUARTER_DESCRIBED.match(between) and keys[i] != keys[i + 1]:
+            quarters.add(keys[i])  # "Wellington, an eastern suburb of Freetown"
+            host.setdefault(keys[i], keys[i + 1])
             continue
         if _IN_HOST.match(between) and keys[i] != keys[i + 1]:
             host.setdefault(keys[i], keys[i + 1])  # "Oicha, in Beni territory"

@@ -2175,6 +2175,20 @@ def test_geoparse_a_city_named_before_its_district_word_holds_the_district(
     assert _resolved(karrada, gazetteer, "Karrada", "Baghdad")[1].feature == "capital"
 
 
+def test_geoparse_a_name_described_as_a_part_of_a_city_lies_in_that_city(
+    gazetteer: Gazetteer,
+) -> None:
+    """The gazetteer lacks Freetown's Wellington: the text's "an eastern suburb of Freetown"
+    keeps it from New Zealand's capital; a namesake inside the city would be taken."""
+    text = "A fuel tanker exploded in Wellington, an eastern suburb of Freetown, on Friday."
+    wellington, freetown = _resolved(text, gazetteer, "Wellington", "Freetown")
+    assert (wellington.country, wellington.geonameid) == ("SLE", None)
+    assert distance_km(wellington.lat, wellington.lon, freetown.lat, freetown.lon) < 20
+    text = "The crash happened in Brooklyn, a township of Jackson County, Michigan."
+    brooklyn = _resolved(text, gazetteer, "Brooklyn", "Jackson County", "Michigan")[0]
+    assert (brooklyn.admin1, brooklyn.feature) == ("Michigan", "city")
+
+
 def test_geoparse_a_gate_named_after_a_far_city_lies_at_the_focus(gazetteer: Gazetteer) -> None:
     text = "Clashes broke out in Jerusalem, and police detained dozens near the Damascus Gate."
     _, gate = _resolved(text, gazetteer, "Jerusalem", "Damascus Gate")
