@@ -680,7 +680,7 @@ def _venues(ents: Any, taken: list[bool]) -> list[Mention]:
         after = ent.end
         if after + 1 < len(doc) and doc[after].lower_ in ("in", ",") and taken[after + 1]:
             mention = _trimmed(ent)
-            if mention is not None:
+            if mention is not None and _name_cased_text(mention.text):  # not "the ministry…"
                 found.append(mention)
                 taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
     return found
@@ -2143,8 +2143,13 @@ def _is_place_name(text: str, gazetteer: Gazetteer) -> bool:
     """Whether a name may be a place: capitalised, or a name the gazetteer matches in any case
     (a lower-case alias: not "off its east coast", which the tagger took for the US coast)."""
     key = normalize(text)
-    cased = text[:1].isupper() or _ARTICLE_PREFIXED.match(text) is not None
+    cased = _name_cased_text(text)
     return bool(key) and key not in NOT_PLACES and (cased or gazetteer.salient.get(key) == 0)
+
+
+def _name_cased_text(text: str) -> bool:
+    """Whether a text opens as a name does: capitalised, or with an Arabic article ("al-Qaim")."""
+    return text[:1].isupper() or _ARTICLE_PREFIXED.match(text) is not None
 
 
 OCCASION_WORDS = frozenset({

@@ -729,6 +729,8 @@ def test_geoparse_a_named_venue_in_a_town_is_a_place(nlp: Any, gazetteer: Gazett
         "Los Angeles",
     ]
     assert "Terra Kulture" not in found("Terra Kulture said it would reopen in Lagos.")
+    text = "A bomber blew himself up outside the ministry of foreign affairs in Kabul."
+    assert found(text) == ["Kabul"]  # a body written in lower case is no venue
 
 
 def test_geoparse_an_untagged_town_after_in_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
