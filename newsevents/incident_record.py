@@ -212,9 +212,13 @@ def _period(date: When) -> tuple[dt.date, dt.date]:
 
 
 def period_end(start: dt.date, precision: str) -> dt.date:
+    """The last day of the week or month that opens on ``start``; the calendar's last day at
+    most (a date in December 9999 has no following month)."""
     if precision == "week":
-        return start + dt.timedelta(days=6)
+        return min(start, dt.date.max - dt.timedelta(days=6)) + dt.timedelta(days=6)
     if precision == "month":
+        if (start.year, start.month) == (dt.date.max.year, 12):
+            return dt.date.max
         following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     return start

@@ -8,6 +8,7 @@ another city, another country's forces), loose dates and undated articles.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from incident_docs import KANO, KONDUGA, MAIDUGURI, report
 
-from newsevents.incident_record import Member, build_incident
+from newsevents.incident_record import Member, build_incident, period_end
 from newsevents.incidents import Key, MergeRules, cell_of, cells_near, compatible, haversine_km
 from newsevents.records import Acled, Doc, Incident
 from newsevents.store import Store
@@ -375,3 +376,20 @@ def test_incidents_compatible_needs_both_located_or_neither() -> None:
     assert not compatible(_key(None, None), _key(None, None), rules)  # nothing but a day shared
     assert not compatible(_key(11.8, 13.1), _key(None, None), rules)
     assert not compatible(_key(11.8, 13.1, lo=0), _key(11.8, 13.1, lo=5), rules)
+
+
+@pytest.mark.parametrize(
+    ("start", "precision", "end"),
+    [
+        (dt.date(2024, 2, 1), "month", dt.date(2024, 2, 29)),
+        (dt.date(2023, 12, 1), "month", dt.date(2023, 12, 31)),
+        (dt.date(2024, 3, 4), "week", dt.date(2024, 3, 10)),
+        (dt.date(9999, 12, 1), "month", dt.date(9999, 12, 31)),  # no January 10000
+        (dt.date(9999, 12, 29), "week", dt.date(9999, 12, 31)),
+        (dt.date(2024, 3, 4), "day", dt.date(2024, 3, 4)),
+    ],
+)
+def test_incidents_a_period_ends_on_its_last_day_within_the_calendar(
+    start: dt.date, precision: str, end: dt.date
+) -> None:
+    assert period_end(start, precision) == end
