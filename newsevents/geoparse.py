@@ -921,6 +921,9 @@ def _best(cands: list[Entry], key: str, context: Context, pairs: Links) -> Entry
     city = _large_city_over_a_lone_town(top, cands, key, context)
     if city is not None:
         return city
+    capital = _capital_of_a_named_country(top, cands, key, context)
+    if capital is not None:
+        return capital
     home = _home_by_alternate_name(top, cands, key, context, pairs)
     if home is not None:
         return home
@@ -1155,6 +1158,18 @@ def _town_over_far_feature(
         if e.feature in TOWN_FEATURES and e.match == MATCH_PRIMARY and _surrounded(e, key, context)
     ]
     return max(around, key=lambda e: e.population, default=None)
+
+
+def _capital_of_a_named_country(
+    top: Entry, cands: list[Entry], key: str, context: Context
+) -> Entry | None:
+    """The national capital of a country the article names, over a first choice in a country
+    where none of the article's other places lies: "the Seychelles government in Victoria" is
+    the Seychelles' capital, not Australia's state."""
+    if top.feature == "capital" or context.country_share(top, key):
+        return None
+    named = {o.country for o in context.others(key) if o.feature == "country"}
+    return next((e for e in cands if e.feature == "capital" and e.country in named), None)
 
 
 def _surrounded(e: Entry, key: str, context: Context) -> bool:

@@ -1515,6 +1515,19 @@ def test_geoparse_a_famous_city_beats_a_village_that_bears_its_name_among_the_to
     assert (marseille.name, marseille.admin1) == ("Marseille", "Provence-Alpes-Côte-d’Azur")
 
 
+def test_geoparse_the_capital_of_a_named_country_beats_a_namesake_in_an_unnamed_one(
+    gazetteer: Gazetteer,
+) -> None:
+    """Here Mahe, the Seychelles' island, is only a town in India to the gazetteer, so that no
+    other place lies in the Seychelles to vouch for its capital."""
+    text = "The Seychelles government in Victoria said tourists from Mahe were evacuated."
+    victoria = _resolved(text, gazetteer, "Seychelles", "Victoria", "Mahe")[1]
+    assert (victoria.feature, victoria.country) == ("capital", "SYC")  # not Australia's state
+    text = "Victoria police said a man from Melbourne was hurt in the Seychelles."
+    victoria = _resolved(text, gazetteer, "Victoria", "Melbourne", "Seychelles")[0]
+    assert victoria.country == "AUS"  # the article's other place lies in Australia
+
+
 def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None:
     text = "A man was stabbed in Ballymena, County Antrim, and police in Belfast appealed."
     antrim = _resolved(text, gazetteer, "Ballymena", "County Antrim", "Belfast")[1]
