@@ -409,6 +409,7 @@ def _answer(
             lacking
             or _obscure(best)
             or _unheld_hamlet(best, key, context)
+            or _abroad_by_another_name(best, key, context)
             or _street(key)
             or (_river(key) and key not in pairs.host and best.population < RIVER_TOWN_POPULATION)
         )
@@ -584,6 +585,7 @@ def _stray_partner(
 
 
 OBSCURE_POPULATION = 5_000
+WORLD_CITY_POPULATION = 1_000_000
 
 
 def _obscure(e: Entry) -> bool:
@@ -636,9 +638,25 @@ def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:
         return False
     if any(o.id == entry.id for o in context.others(key)):
         return False
-    if _salient(entry) and not _ends_abroad(entry, key, context):
+    if _salient(entry) and not (
+        _ends_abroad(entry, key, context) or _abroad_by_another_name(entry, key, context)
+    ):
         return False
     return not _near(entry, focus, WIDE_KM)
+
+
+def _abroad_by_another_name(entry: Entry, key: str, context: Context) -> bool:
+    """Whether a town matches the name only as another name of its, in a country none of the
+    article's other places lie in: "Kurla" in a Mumbai story is no Korla, China; "Boni" in a
+    Malian one no Bonn. Not a city of a million ("Bombay" is one of Mumbai's
+    other names), nor one whose name the name opens ("Frankfurt", "New York")."""
+    return (
+        entry.match == MATCH_ALTERNATE
+        and entry.feature in TOWN_FEATURES
+        and entry.population < WORLD_CITY_POPULATION
+        and not normalize(entry.name).startswith(key + " ")
+        and not context.country_share(entry, key)
+    )
 
 
 def _ends_abroad(entry: Entry, key: str, context: Context) -> bool:

@@ -1528,6 +1528,18 @@ def test_geoparse_the_capital_of_a_named_country_beats_a_namesake_in_an_unnamed_
     assert victoria.country == "AUS"  # the article's other place lies in Australia
 
 
+def test_geoparse_a_town_abroad_by_another_name_only_is_no_place_of_a_foreign_story(
+    gazetteer: Gazetteer,
+) -> None:
+    """GeoNames gives Korla, China, "Kurla" among its other names; Mumbai's Kurla it lacks."""
+    text = "Heavy rain flooded Mumbai and Kurla, and trains to Thane were cancelled."
+    kurla = _resolved(text, gazetteer, "Mumbai", "Kurla", "Thane")[1]
+    assert (kurla.country, kurla.geonameid) == ("IND", None)
+    text = "A plane from Frankfurt landed in Charlotte, and passengers from Asheville were hurt."
+    frankfurt = _resolved(text, gazetteer, "Frankfurt", "Charlotte", "Asheville")[0]
+    assert (frankfurt.name, frankfurt.country) == ("Frankfurt am Main", "DEU")  # its short name
+
+
 def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None:
     text = "A man was stabbed in Ballymena, County Antrim, and police in Belfast appealed."
     antrim = _resolved(text, gazetteer, "Ballymena", "County Antrim", "Belfast")[1]
