@@ -1101,8 +1101,8 @@ def _large_city_over_a_lone_town(
         if e.feature in TOWN_FEATURES
         and _metro_population(e, cands) >= WORLD_CAPITAL_POPULATION
         and e.country != top.country
-        and e.match >= top.match  # "Frankfort" alone is Kentucky's, named so by GeoNames
-    ]
+        and (e.match >= top.match or _village_beside_a_world_city(top, e, cands))
+    ]  # "Frankfort" alone is Kentucky's, named so by GeoNames
     if not big:
         return None
     others = context.others(key)
@@ -1118,6 +1118,16 @@ def _large_city_over_a_lone_town(
     return max(big, key=lambda e: _metro_population(e, cands))
 
 
+def _village_beside_a_world_city(top: Entry, e: Entry, cands: list[Entry]) -> bool:
+    """Whether the first choice is a village and the other a city of a million that has the
+    name among its other names: "missionaries to Calcutta" in a Peoria story mean Kolkata, not
+    Calcutta, Ohio, of 3,700 people."""
+    return (
+        top.population < VILLAGE_POPULATION and _metro_population(e, cands) >= WORLD_CITY_POPULATION
+    )
+
+
+VILLAGE_POPULATION = 10_000
 SPEAKING_COUNTRY_POPULATION = 10_000_000
 """A country this large holds too many towns for its mention to say which one a name means:
 "the United States … the Venice Commission" is no word for Venice, California."""

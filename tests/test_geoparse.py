@@ -1540,6 +1540,18 @@ def test_geoparse_a_town_abroad_by_another_name_only_is_no_place_of_a_foreign_st
     assert (frankfurt.name, frankfurt.country) == ("Frankfurt am Main", "DEU")  # its short name
 
 
+def test_geoparse_an_old_name_of_a_world_city_beats_a_far_village_of_that_name(
+    gazetteer: Gazetteer,
+) -> None:
+    """Calcutta, Ohio (3,700 people) has the name as its own; Kolkata only among its others."""
+    text = "The Peoria church sent missionaries to Calcutta, and members from Pekin donated."
+    calcutta = _resolved(text, gazetteer, "Peoria", "Calcutta", "Pekin")[1]
+    assert (calcutta.name, calcutta.country) == ("Kolkata", "IND")
+    text = "Calcutta firefighters and crews from East Liverpool fought the blaze."
+    calcutta = _resolved(text, gazetteer, "Calcutta", "East Liverpool")[0]
+    assert (calcutta.admin1, calcutta.country) == ("Ohio", "USA")  # its neighbour's village
+
+
 def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None:
     text = "A man was stabbed in Ballymena, County Antrim, and police in Belfast appealed."
     antrim = _resolved(text, gazetteer, "Ballymena", "County Antrim", "Belfast")[1]
