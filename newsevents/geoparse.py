@@ -531,9 +531,24 @@ def _host_lacking(key: str, found: list[Entry], context: Context, pairs: Links) 
         said = key in pairs.quarters or (key in pairs.bracketed and obscure)
     if not said and not _local_under(found, host):
         return None  # a part of its host whatever its matches; bracketed, only if obscure
-    if any(contains(host, e) or _close(host, e) for e in found):
+    if any(contains(host, e) or _close(host, e) or _by_its_county(host, e) for e in found):
         return None
     return host
+
+
+def _by_its_county(host: Entry, e: Entry) -> bool:
+    """Whether a town of the county's state lies within half as far again as the county's
+    spread: a county's point is the middle of its towns' box, and a large county's big town
+    may lie beyond its spread ("Rancho Cucamonga, San Bernardino County", 164 km from the
+    point)."""
+    return (
+        host.feature == "admin2"
+        and (e.country, e.admin1) == (host.country, host.admin1)
+        and _near(host, e, host.radius_km * COUNTY_REACH)
+    )
+
+
+COUNTY_REACH = 1.5
 
 
 def _local_under(found: list[Entry], host: Entry) -> bool:

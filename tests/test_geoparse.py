@@ -1552,6 +1552,14 @@ def test_geoparse_an_old_name_of_a_world_city_beats_a_far_village_of_that_name(
     assert (calcutta.admin1, calcutta.country) == ("Ohio", "USA")  # its neighbour's village
 
 
+def test_geoparse_a_big_town_before_its_large_county_stays_itself(gazetteer: Gazetteer) -> None:
+    """San Bernardino County's point lies 164 km from Rancho Cucamonga, beyond the spread of
+    most of its towns; the town is still the county's, not a place the gazetteer lacks."""
+    text = "Fires forced evacuations in Rancho Cucamonga, San Bernardino County officials said."
+    town = _resolved(text, gazetteer, "Rancho Cucamonga", "San Bernardino County")[0]
+    assert (town.name, town.geonameid is not None) == ("Rancho Cucamonga", True)
+
+
 def test_geoparse_the_counties_of_northern_ireland(gazetteer: Gazetteer) -> None:
     text = "A man was stabbed in Ballymena, County Antrim, and police in Belfast appealed."
     antrim = _resolved(text, gazetteer, "Ballymena", "County Antrim", "Belfast")[1]
