@@ -94,6 +94,7 @@ def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[
     A dateline's capitals are a town's name ("GAO, Mali —"), not an abbreviation."""
     found = _lookup(text, gazetteer, dateline)
     bare, qualifier = split_qualifier(text)
+    curated = [e for e in found if e.supplement_id and normalize(e.name) == normalize(text)]
     if qualifier and (not found or is_generic(text)):  # "Northern Region": Ghana's or Uganda's
         found += [e for e in _lookup(bare, gazetteer) if e not in found]
     elif qualifier == "county":  # "Northumberland County Council": England's, or Pennsylvania's
@@ -109,6 +110,7 @@ def candidates(text: str, gazetteer: Gazetteer, dateline: bool = False) -> list[
             or _town_of_words(e, text)
             or _county_of_words(e, text, qualifier)
         ]
+    found += [e for e in curated if e not in found]  # "Lake District", of generic words
     if found and normalize(text).rsplit(" ", 1)[-1] in RIVER_WORDS:
         return [e for e in found if e.feature not in ADMIN_FEATURES]  # not "Red River County"
     return found or _inner_candidates(text, gazetteer)

@@ -41,6 +41,15 @@ def test_place_lookup_a_name_that_says_state_is_only_the_admin_area(gazetteer: G
     ]
 
 
+def test_place_lookup_a_curated_place_of_generic_words_and_an_area_word_is_kept(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Lake District" is two generic words, the second an area word: the supplement's
+    region of that very name survives the filters of both."""
+    found = place_lookup.candidates("Lake District", gazetteer)
+    assert [(e.feature, e.country) for e in found if e.supplement_id] == [("region", "GBR")]
+
+
 def test_place_lookup_a_township_is_a_town_of_its_name_never_a_country(
     gazetteer: Gazetteer,
 ) -> None:
