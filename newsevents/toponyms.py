@@ -950,7 +950,8 @@ def _nationality(words: Any, gazetteer: Gazetteer) -> bool:
     )
 
 
-DATELINE_MARKS = frozenset({"—", "–", "-", "--", "("})
+DASHES = frozenset({"—", "–", "-", "--"})
+DATELINE_MARKS = DASHES | {"("}
 """What follows a dateline's town, but for a comma before its state or date ("PLEASANTON,
 Calif.", "SOUTH WAZIRISTAN, April 5")."""
 
@@ -1185,6 +1186,8 @@ def _unmarked_town(
     lo, hi = _proper_run(parsed, tok)
     if (opens and lo != tok.i) or any(taken[lo:hi]) or any(t.ent_type_ for t in parsed[lo:hi]):
         return None
+    if lo > 1 and parsed[lo - 1].text in DASHES and parsed[lo - 2].whitespace_:
+        return None  # "MANAGUA, Nicaragua - Police detained": a sentence opens after the dash
     words = parsed[lo:hi]
     if not any(e.feature in SETTLED_FEATURES for e in gazetteer.candidates(words.text)):
         return None

@@ -2783,3 +2783,12 @@ def test_geoparse_an_untagged_name_takes_the_words_that_complete_a_known_name(
     """A name the scan found untagged runs on to the end of the gazetteer's longer name, but
     not over a generic word such as "City"."""
     assert _texts(nlp(text), gazetteer) == places
+
+
+def test_geoparse_a_capitalised_word_opening_the_story_after_a_dateline_dash_is_no_town(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The parser lists "Police" with the dateline's MANAGUA; Police is a town in Poland, but
+    a sentence opens after the spaced dash."""
+    text = "MANAGUA, Nicaragua - Police detained opposition activists in Masaya and Leon."
+    assert "Police" not in _texts(nlp(text), gazetteer)
