@@ -117,6 +117,9 @@ def test_gazetteer_supplement_bases_and_rivers_lie_by_their_towns(
         ("Mar-a-Lago", "building", (26.71, -80.04)),  # Palm Beach
         ("Everest", "mountains", (27.98, 86.83)),  # Gorak Shep
         ("Panama Canal", "canal", (9.12, -79.69)),  # Gamboa, Panama
+        ("Paraguay River", "river", (-25.28, -57.63)),  # Asunción, not the country
+        ("Orange River", "river", (-28.75, 17.62)),  # Vioolsdrif, not Orange, California
+        ("Zambezi", "river", (-17.93, 25.83)),  # Victoria Falls, not Namibia's region
         ("Peak District", "region", (53.35, -1.78)),  # Castleton
         ("Algarve", "region", (37.02, -7.93)),  # Faro
         ("Quad Cities", "region", (41.52, -90.58)),  # Davenport
