@@ -1664,7 +1664,7 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     moving = prep.lower_ in MOTION_PREPS and prep.head.lemma_ in MOTION_VERBS
     moving = moving or (prep.lower_ == "for" and prep.head.lemma_ in DEPARTURE_VERBS)
     directed = prep.lower_ == "of" and prep.head.lower_ in COMPASS_WORDS  # "40 miles north of"
-    moving = moving or _ranged(prep)  # "from Mobile to PENSACOLA"
+    moving = moving or _ranged(prep) or _taken_to(prep)  # "from Mobile to PENSACOLA"
     if prep.lower_ == "on":  # "On OAHU, home to Honolulu": an island
         return any(e.feature == "island" for e in gazetteer.candidates(ent.text))
     if prep.lower_ == "off" and prep.head.lemma_.lower() in OFFSHORE_VERBS:
@@ -1674,6 +1674,20 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text)) or _areas_in_brackets(ent)
+
+
+def _taken_to(prep: Any) -> bool:
+    """Whether a "to" says where people were taken, in the passive, along a list of "to"s:
+    "migrants were taken to PORTO EMPEDOCLE and to POZZALLO" (not "she took the case to
+    Jackson")."""
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head
+    verb = prep.head
+    return (
+        prep.lower_ == "to"
+        and verb.lemma_.lower() == "take"
+        and any(c.dep_ == "auxpass" for c in verb.children)
+    )
 
 
 OFFSHORE_FEATURES = frozenset({"island", "city", "capital"})

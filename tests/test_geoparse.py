@@ -1592,14 +1592,20 @@ def test_geoparse_places_the_tagger_called_people_in_a_places_role(
             " Lancaster for five hours.",
             ["Preston", "Lancaster"],
         ),
+        (
+            "ROME - Migrants were taken to Porto Empedocle and to Pozzallo, officials said.",
+            ["ROME", "Porto Empedocle", "Pozzallo"],
+        ),
+        ("She took the case to Devon last year.", []),  # not passive: a person
         ("He brought the case to Devon on Monday.", []),  # no weather, no road: a person
         ("He turned his attention towards Devon.", []),
     ],
 )
-def test_geoparse_weather_brought_to_a_name_and_a_road_toward_it_make_it_a_place(
+def test_geoparse_weather_brought_to_a_name_a_road_toward_it_and_people_taken_to_it(
     nlp: Any, gazetteer: Gazetteer, text: str, places: list[str]
 ) -> None:
-    """Names the tagger calls people here: where weather is brought and where a road leads."""
+    """Names the tagger calls people here: where weather is brought, where a road leads and
+    where people were taken."""
     assert _texts(nlp(text), gazetteer) == places
 
 
