@@ -417,7 +417,10 @@ def _answer(
     ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
     if focus is not None and (
-        _astray_in_local_story(best, key, focus, context) or _far_street(best, key, focus, context)
+        _astray_in_local_story(best, key, focus, context)
+        or _far_street(best, key, focus, context)
+        or _abroad_beyond_a_border(best, key, focus, context)
+        or _neighbourhood_elsewhere(best, key, focus, context, pairs)
     ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
     area = _area_elsewhere(best, key, context, lacking)
@@ -671,6 +674,34 @@ def _abroad_by_another_name(entry: Entry, key: str, context: Context) -> bool:
         and entry.population < WORLD_CITY_POPULATION
         and not normalize(entry.name).startswith(key + " ")
         and not context.country_share(entry, key)
+    )
+
+
+def _abroad_beyond_a_border(entry: Entry, key: str, focus: Entry, context: Context) -> bool:
+    """Whether a town abroad matched only by another name lies in another country than the
+    focus, with none of the article's places in or near it: "gunmen attacked officers in
+    Banjska" in a Kosovo story is a village the gazetteer lacks, not Bansko, Bulgaria (9,000
+    people), which GeoNames also calls Banjska. Bansko lies within :data:`WIDE_KM` of the
+    story's Zvecan, so :func:`_stray` would keep it (see :func:`_abroad_by_another_name`)."""
+    return (
+        entry.country != focus.country
+        and _abroad_by_another_name(entry, key, context)
+        and not _near_others(entry, key, context.best)
+    )
+
+
+def _neighbourhood_elsewhere(
+    entry: Entry, key: str, focus: Entry, context: Context, pairs: Links
+) -> bool:
+    """Whether a name written "the X neighborhood" is a town far from the story's town, with
+    none of the article's places in or near it: a part of the story's town the gazetteer
+    lacks. "COLUMBUS, Ohio - Police shot a teenager in the Linden neighborhood" is no Linden,
+    New Jersey (40,000 people), which is too large for :func:`_stray`."""
+    return (
+        key in pairs.neighbourhoods
+        and focus.feature in TOWN_FEATURES
+        and entry.feature in TOWN_FEATURES
+        and not _near_others(entry, key, context.best)
     )
 
 

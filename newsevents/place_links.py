@@ -293,6 +293,8 @@ class Links:
     quarters: frozenset[str] = frozenset()
     """Keys of the names the text calls a part of their host ("the Portland neighborhood of
     Jefferson County"): no place of the name elsewhere is meant."""
+    neighbourhoods: frozenset[str] = frozenset()
+    """Keys of the names written "the X neighborhood" (:func:`neighbourhood_keys`)."""
     opponents: frozenset[str] = frozenset()
     """Keys of the names a game report uses for a team ("outlasted Louisville in overtime"): see
     :func:`opponent_keys`."""
@@ -440,6 +442,7 @@ def read_links(
         municipal=municipal,
         bracketed=frozenset(bracketed),
         quarters=frozenset(quarters),
+        neighbourhoods=neighbourhood_keys(mentions, keys, text),
     )
 
 
@@ -478,6 +481,22 @@ def _parts_of_towns(
         if town is not None:
             found.append((keys[i], town))
     return found
+
+
+_NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b(?!\s+(?:of|in)\b)")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def neighbourhood_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> frozenset[str]:
+    """Keys of the names written "the X neighborhood" with no town after them: a part of the
+    story's own town ("COLUMBUS, Ohio - Police shot a teenager in the Linden neighborhood" is
+    no Linden, New Jersey; see ``geoparse._neighbourhood_elsewhere``)."""
+    return frozenset(
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if _NEIGHBOURHOOD.match(text, m.span[1])
+        and _THE_BEFORE.search(text, max(0, m.span[0] - 5), m.span[0])
+    )
 
 
 _MUNICIPAL = re.compile(

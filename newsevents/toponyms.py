@@ -865,13 +865,14 @@ def _hyphen_joined(found: list[Mention], text: str, gazetteer: Gazetteer) -> lis
 
 
 def _and_joined(found: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Two names joined by "and" that the gazetteer knows as one place, by its own name or an
-    alias: "Perth and Kinross" is a Scottish council area, not Perth, Western Australia and a
-    town beside it; "Dumfries and Galloway", "Brighton and Hove"."""
+    """Two names joined by "and" or "of" that the gazetteer knows as one place, by its own name
+    or an alias: "Perth and Kinross" is a Scottish council area, not Perth, Western Australia
+    and a town beside it; "Dumfries and Galloway", "Brighton and Hove"; "Port of Spain", of
+    which the tagger made two places, a port and Spain."""
     out: list[Mention] = []
     for m in found:
         last = out[-1] if out else None
-        if last is not None and text[last.span[1] : m.span[0]] in (" and ", " & "):
+        if last is not None and text[last.span[1] : m.span[0]] in (" and ", " & ", " of "):
             whole = text[last.span[0] : m.span[1]]
             if _known_whole(whole, gazetteer):
                 out[-1] = Mention(whole, (last.span[0], m.span[1]), last.embedded)
@@ -1031,12 +1032,13 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
     KULGAM districts" — if the gazetteer knows the name, or whatever the name where the word is
     a village's or a town's ("raided KADISAU village")."""
     found = []
-    framed = sorted(
-        {t.i for i in _indices(parsed, LEMMA, SETTLEMENT_WORDS) for t in _framed_by(parsed[i])}
-    )
-    for tok in (parsed[i] for i in framed):
+    framed = {t.i for i in _indices(parsed, LEMMA, SETTLEMENT_WORDS) for t in _framed_by(parsed[i])}
+    titled = {parsed[i].head.i for i in _indices(parsed, LEMMA, TITLE_WORDS) if _titles(parsed[i])}
+    for tok in (parsed[i] for i in sorted(framed | titled)):
         if taken[tok.i] or tok.pos_ not in ("PROPN", "ADJ") or not _settlement_named(tok):
             continue
+        if tok.i not in framed and not _town_by_name(tok.text, gazetteer):
+            continue  # "the city Council": Council, Idaho has 800 people
         if not tok.text[:1].isupper():
             continue  # the "al" of "Bab al-Tabbaneh district" is no Ål, Norway
         lo, hi = _proper_run(parsed, tok)
@@ -1414,8 +1416,29 @@ def _framed_by(word: Any) -> list[Any]:
     return near + [g for c in linked for g in c.children if g.dep_ in ("pobj", "appos")]
 
 
+TITLE_WORDS = frozenset({"capital", "city", "town", "village", "port"})
+"""Settlement words that may stand before a name as its title: "Tonga's capital NUKU'ALOFA",
+where the parser made the word a compound of the name."""
+
+
+def _titles(word: Any) -> bool:
+    """Whether a settlement word is the compound of a capitalised proper noun right after it
+    (:data:`TITLE_WORDS`): "capital NUKU'ALOFA", not "the City Council"."""
+    head = word.head
+    return bool(
+        word.dep_ == "compound"
+        and word.is_lower
+        and head.i == word.i + 1
+        and head.pos_ == "PROPN"
+        and head.text[:1].isupper()
+        and head.lower_ not in GENERIC_WORDS
+    )
+
+
 def _settlement_named(tok: Any) -> bool:
     head = tok.head
+    if any(c.lemma_.lower() in TITLE_WORDS and _titles(c) for c in tok.children):
+        return True  # "Tonga's capital NUKU'ALOFA"
     if tok.dep_ == "conj" and head.i != tok.i:
         return _settlement_named(head)
     if tok.dep_ in ("compound", "amod") and head.lemma_.lower() in SETTLEMENT_WORDS:

@@ -2798,3 +2798,48 @@ def test_geoparse_a_capitalised_word_opening_the_story_after_a_dateline_dash_is_
     a sentence opens after the spaced dash."""
     text = "MANAGUA, Nicaragua - Police detained opposition activists in Masaya and Leon."
     assert "Police" not in _texts(nlp(text), gazetteer)
+
+
+def test_geoparse_two_places_joined_by_of_into_a_known_name_are_one(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger makes "Port of Spain" a port and Spain; the gazetteer knows the whole."""
+    text = "The government opened shelters in Port of Spain and Couva."
+    assert _texts(nlp(text), gazetteer)[0] == "Port of Spain"
+    found = resolve(find_mentions(nlp(text), gazetteer), gazetteer, text)
+    assert found[0] is not None and found[0][0].country == "TTO"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tonga's capital Nuku'alofa was covered in ash.", ["Tonga", "Nuku'alofa"]),
+        ("The city Council met on Monday.", []),  # Council, Idaho: 800 people
+    ],
+)
+def test_geoparse_a_town_titled_by_a_settlement_word_before_it(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    assert _texts(nlp(text), gazetteer) == expected
+
+
+def test_geoparse_a_town_abroad_by_another_name_is_no_place_of_a_story_over_the_border(
+    gazetteer: Gazetteer,
+) -> None:
+    """GeoNames calls Bansko, Bulgaria "Banjska" too; it lies within 500 km of Zvecan, but in a
+    country none of the story's places lie in and near none of them."""
+    text = "Kosovo police said gunmen attacked officers in Banjska, then fought near Zvecan."
+    found = _resolved(text, gazetteer, "Kosovo", "Banjska", "Zvecan")
+    assert (found[1].country, found[1].geonameid) == ("XKX", None)
+
+
+def test_geoparse_the_x_neighborhood_is_a_part_of_the_story_town(gazetteer: Gazetteer) -> None:
+    """Linden, New Jersey (40,000 people) is too large to be taken for a stray match; written
+    "the Linden neighborhood" in a Columbus story, it is a part of Columbus."""
+    text = "COLUMBUS, Ohio - Police shot a teenager in the Linden neighborhood on Monday."
+    columbus, _, linden = _resolved(text, gazetteer, "COLUMBUS", "Ohio", "Linden")
+    assert (linden.geonameid, linden.admin1) == (None, "Ohio")
+    assert distance_km(linden.lat, linden.lon, columbus.lat, columbus.lon) < 20
+    text = "Police shot a man in the Linden neighborhood of Elizabeth, New Jersey, on Monday."
+    linden = _resolved(text, gazetteer, "Linden", "Elizabeth", "New Jersey")[0]
+    assert linden.admin1 == "New Jersey"
