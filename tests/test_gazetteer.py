@@ -136,6 +136,30 @@ def test_gazetteer_supplement_islands_and_landmarks_lie_by_their_towns(
     assert distance_km(found[0].lat, found[0].lon, *town) < 30
 
 
+@pytest.mark.parametrize(
+    ("name", "shore"),
+    [
+        ("Gulf of Finland", (60.47, 26.95)),  # Kotka
+        ("Bay of Bengal", (17.69, 83.22)),  # Visakhapatnam
+        ("Gulf of California", (24.14, -110.31)),  # La Paz, not the state
+        ("Irish Sea", (54.15, -4.48)),  # Douglas, Isle of Man
+        ("the Adriatic", (43.51, 16.44)),  # Split
+        ("Cook Strait", (-41.29, 174.78)),  # Wellington, not Cook County
+        ("Sea of Okhotsk", (59.56, 150.80)),  # Magadan
+        ("Gulf of Aqaba", (28.50, 34.51)),  # Dahab, not the Jordanian city
+        ("Gulf of America", (29.30, -94.80)),  # Galveston: the Gulf of Mexico's new US name
+    ],
+)
+def test_gazetteer_supplement_seas_reach_their_shores(
+    gazetteer: Gazetteer, name: str, shore: tuple[float, float]
+) -> None:
+    """Seas, gulfs and straits GeoNames' towns lack; before, the name's country or town was
+    taken ("Gulf of Finland" was Finland) or nothing was."""
+    found = [e for e in gazetteer.candidates(name) if e.feature in ("sea", "gulf", "strait")]
+    assert [e.supplement_id is not None for e in found] == [True]
+    assert distance_km(found[0].lat, found[0].lon, *shore) < found[0].radius_km
+
+
 def test_gazetteer_supplement_regions_of_local_news_and_no_city_lost(
     gazetteer: Gazetteer,
 ) -> None:

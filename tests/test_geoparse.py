@@ -2843,3 +2843,9 @@ def test_geoparse_the_x_neighborhood_is_a_part_of_the_story_town(gazetteer: Gaze
     text = "Police shot a man in the Linden neighborhood of Elizabeth, New Jersey, on Monday."
     linden = _resolved(text, gazetteer, "Linden", "Elizabeth", "New Jersey")[0]
     assert linden.admin1 == "New Jersey"
+
+
+def test_geoparse_a_gulf_named_after_a_country_is_the_gulf(gazetteer: Gazetteer) -> None:
+    text = "Finnish police seized a tanker in the Gulf of Finland after a cable was cut."
+    (gulf,) = _resolved(text, gazetteer, "Gulf of Finland")
+    assert (gulf.feature, gulf.country) == ("gulf", None)
