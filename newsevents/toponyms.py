@@ -1689,7 +1689,8 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     directed = prep.lower_ == "of" and prep.head.lower_ in COMPASS_WORDS  # "40 miles north of"
     moving = moving or _ranged(prep) or _taken_to(prep)  # "from Mobile to PENSACOLA"
     if prep.lower_ == "on":  # "On OAHU, home to Honolulu": an island
-        return any(e.feature == "island" for e in gazetteer.candidates(ent.text))
+        found = gazetteer.candidates(ent.text)
+        return any(e.feature == "island" for e in found) or (_on_land(prep) and _isle(found))
     if prep.lower_ == "off" and prep.head.lemma_.lower() in OFFSHORE_VERBS:
         return any(e.feature in OFFSHORE_FEATURES for e in gazetteer.candidates(ent.text))
     if prep.lower_ in MOTION_PREPS and _in_its_area(ent, gazetteer):
@@ -1697,6 +1698,35 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
     if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
         return False  # "in English", "in Russian": a language
     return bool(gazetteer.candidates(ent.text)) or _areas_in_brackets(ent)
+
+
+ON_LAND_WORDS = frozenset({
+    "arrive", "land", "live", "stay", "strand", "burn", "rage", "spread", "station", "base",
+    "holiday", "vacation", "wildfire", "fire", "blaze", "riot", "unrest", "home", "village",
+    "town", "airport", "beach", "hotel", "resort", "camp", "quake", "earthquake", "flood",
+    "break", "erupt",
+})  # fmt: skip
+"""Verbs and nouns whose "on" puts something on an island: "migrants arrived on LAMPEDUSA",
+"marines stationed on OKINAWA", "wildfires on CRETE", "riots broke out on MAYOTTE"."""
+
+
+def _on_land(prep: Any) -> bool:
+    """Whether an "on" tells where people are or something happens (:data:`ON_LAND_WORDS`, or
+    people: "tourists on CORFU"), not what is done to someone ("called on Jackson")."""
+    head = prep.head
+    word = head.lemma_.lower()
+    return word in ON_LAND_WORDS or (head.pos_ in ("NOUN", "PROPN") and _of_people(head))
+
+
+def _isle(found: list[Entry]) -> bool:
+    """Whether a name after an "on" of :func:`_on_land` can be an island: a province, county or
+    country by its own name ("on CRETE", "on MAYOTTE") or a town of 1,000+ ("on LAMPEDUSA",
+    which GeoNames has as the island's town)."""
+    return any(
+        (e.feature in ("admin1", "admin2", "country") and e.match == MATCH_PRIMARY)
+        or (e.feature in ("city", "capital") and e.population >= 1_000 and e.match >= MATCH_ALIAS)
+        for e in found
+    )
 
 
 def _taken_to(prep: Any) -> bool:

@@ -2849,3 +2849,20 @@ def test_geoparse_a_gulf_named_after_a_country_is_the_gulf(gazetteer: Gazetteer)
     text = "Finnish police seized a tanker in the Gulf of Finland after a cable was cut."
     (gulf,) = _resolved(text, gazetteer, "Gulf of Finland")
     assert (gulf.feature, gulf.country) == ("gulf", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Migrants arrived on Lampedusa overnight.", ["Lampedusa"]),
+        ("Tourists on Corfu were evacuated.", ["Corfu"]),
+        ("Riots broke out on Mayotte.", ["Mayotte"]),
+        ("The senator called on Jackson to resign.", []),
+    ],
+)
+def test_geoparse_a_mistagged_island_where_people_are_or_things_happen(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """The tagger calls these islands people or organisations; an "on" of arriving, of people
+    or of unrest places them, one of asking does not."""
+    assert _texts(nlp(text), gazetteer) == expected
