@@ -2017,7 +2017,11 @@ def _armed_nouns() -> frozenset[str]:
 
 
 def _by_armed_men(verb: Any) -> bool:
-    """Whether a verb's subject is soldiers, fighters or a gang ("Russian troops captured X")."""
+    """Whether a verb's subject is soldiers, fighters or a gang ("Russian troops captured X"),
+    or, for a verb with no subject of its own, that of the verb it is joined to ("Ukrainian
+    troops crossed into Russia and captured SUDZHA")."""
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
     return any(c.dep_ == "nsubj" and _singular(c) in _armed_nouns() for c in verb.children)
 
 
