@@ -926,7 +926,10 @@ def focus_of(context: Context, counts: Counter[str] | None = None) -> Entry | No
     Specific places of the article's main country come first; among them, each counts its own
     mentions and half those of the article's places around it (:func:`_local_support`), so that a
     town named once among its neighbours and its province beats a namesake named once alone.
-    A specific place is the focus if it is named twice, has such support, or is the only one.
+    A specific place is the focus if it is named twice, has such support, or is the only one;
+    failing that, the most-mentioned specific place, those of the main country first ("the
+    Chapare region, east of Cochabamba" leaves Cochabamba the focus, not the Afghan village
+    GeoNames also calls Chapare).
     ``counts`` are the mentions of each name to weigh, by default the context's; resolve passes
     the text's own, without the dateline's extra weight: a reporter files from a capital about
     a prison or a hospital elsewhere.
@@ -943,6 +946,7 @@ def focus_of(context: Context, counts: Counter[str] | None = None) -> Entry | No
             return context.best[top]
     ranked = sorted(context.best, key=lambda k: (counts[k], -order[k]), reverse=True)
     local = [k for k in ranked if context.best[k].feature not in COARSE]
+    local.sort(key=lambda k: context.best[k].country != home)  # the main country's first
     local += [k for k in ranked if context.best[k].feature in ADMIN_FEATURES]
     return context.best[(local or ranked)[0]] if ranked else None
 

@@ -2866,3 +2866,24 @@ def test_geoparse_a_mistagged_island_where_people_are_or_things_happen(
     """The tagger calls these islands people or organisations; an "on" of arriving, of people
     or of unrest places them, one of asking does not."""
     assert _texts(nlp(text), gazetteer) == expected
+
+
+def test_geoparse_a_town_taken_by_armed_men_named_in_a_joined_clause(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """ "captured" has no subject of its own; "Ukrainian troops" of "crossed" is its subject."""
+    text = "Ukrainian troops crossed into Russia's Kursk region and captured Sudzha on Tuesday."
+    assert "Sudzha" in _texts(nlp(text), gazetteer)
+
+
+def test_geoparse_the_focus_is_a_town_of_the_main_country_before_a_far_namesake(
+    gazetteer: Gazetteer,
+) -> None:
+    """GeoNames calls an Afghan village of no people "Chapare"; named first, it had become the
+    focus of a Bolivian story and so was no stray."""
+    text = (
+        "Police clashed with coca growers in the Chapare region, east of Cochabamba, La Paz said."
+    )
+    chapare, cochabamba, _ = _resolved(text, gazetteer, "Chapare", "Cochabamba", "La Paz")
+    assert chapare.country == "BOL" and chapare.geonameid is None
+    assert distance_km(chapare.lat, chapare.lon, cochabamba.lat, cochabamba.lon) < 150
