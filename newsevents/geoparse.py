@@ -650,14 +650,16 @@ def _stray(entry: Entry, key: str, focus: Entry, context: Context) -> bool:
     and is none of its other places: "the Pearl District" of a story on Portland is no part of
     Pearl, Mississippi, nor "the Rogers Centre" of one on Toronto of Rogers, Arkansas. Such a
     name is placed at the focus instead. A large city stays ("the New York Auto Show"), but
-    one that ends a longer name, in a country none of the article's places lie in: "Cool
-    Springs" in a story on Franklin, Tennessee is no part of Springs, South Africa."""
+    one that ends a longer name or stands inside it, in a country none of the article's places
+    lie in: "Cool Springs" in a story on Franklin, Tennessee is no part of Springs, South
+    Africa, nor "Lady Reading Hospital" in one on Peshawar of Reading (see
+    :func:`_inside_abroad`)."""
     if focus.feature in COARSE or entry.feature not in TOWN_FEATURES:
         return False
     if any(o.id == entry.id for o in context.others(key)):
         return False
     if _salient(entry) and not (
-        _ends_abroad(entry, key, context) or _abroad_by_another_name(entry, key, context)
+        _inside_abroad(entry, key, context) or _abroad_by_another_name(entry, key, context)
     ):
         return False
     return not _near(entry, focus, WIDE_KM)
@@ -705,10 +707,17 @@ def _neighbourhood_elsewhere(
     )
 
 
-def _ends_abroad(entry: Entry, key: str, context: Context) -> bool:
-    """Whether a town's name ends a longer name ("Cool Springs") and none of the article's
-    other places lie in its country."""
-    return key.endswith(" " + normalize(entry.name)) and not context.country_share(entry, key)
+def _inside_abroad(entry: Entry, key: str, context: Context) -> bool:
+    """Whether a town's name ends a longer name ("Cool Springs") or stands inside one after
+    other words ("Lady Reading Hospital", named after a vicereine, in a Peshawar story), and
+    none of the article's other places lie in its country. A name the town opens ("the New
+    York Auto Show") is the town's."""
+    name = normalize(entry.name)
+    return (
+        (key.endswith(" " + name) or f" {name} " in key)
+        and not key.startswith(name + " ")
+        and not context.country_share(entry, key)
+    )
 
 
 def _placed_in(

@@ -2887,3 +2887,18 @@ def test_geoparse_the_focus_is_a_town_of_the_main_country_before_a_far_namesake(
     chapare, cochabamba, _ = _resolved(text, gazetteer, "Chapare", "Cochabamba", "La Paz")
     assert chapare.country == "BOL" and chapare.geonameid is None
     assert distance_km(chapare.lat, chapare.lon, cochabamba.lat, cochabamba.lon) < 150
+
+
+def test_geoparse_a_far_city_inside_a_hospital_name_abroad_is_no_place(
+    gazetteer: Gazetteer,
+) -> None:
+    """Peshawar's Lady Reading Hospital is named after a vicereine, not Reading, England; a
+    city that opens a name ("the New York Auto Show") stays the city."""
+    text = (
+        "A bomb struck a mosque in Peshawar, and the wounded were taken to Lady Reading Hospital."
+    )
+    _, hospital = _resolved(text, gazetteer, "Peshawar", "Lady Reading Hospital")
+    assert (hospital.country, hospital.geonameid) == ("PAK", None)
+    text = "Crowds in Toledo heard about the New York Auto Show."
+    show = _resolved(text, gazetteer, "Toledo", "New York Auto Show")[1]
+    assert show.admin1 == "New York"
