@@ -620,6 +620,11 @@ def _a_county(text: str, gazetteer: Gazetteer) -> bool:
     return any(e.feature == "admin2" for e in gazetteer.candidates(text))
 
 
+LISTING_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART"})
+"""Labels the tagger gives a list of places it ran into one name ("homes in [Mamuju and
+Majene]", called a work of art)."""
+
+
 def _listed_in_one_name(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
     """A list of places the tagger ran into one organisation's or person's name: "rockets
     fired at [Sderot and Ashkelon]"; its commas only where the list ends with "and" and a place
@@ -628,7 +633,7 @@ def _listed_in_one_name(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> l
     Spencer" are not)."""
     found: list[Mention] = []
     for ent in ents:
-        if ent.label_ not in ("ORG", "PERSON") or any(taken[ent.start : ent.end]):
+        if ent.label_ not in LISTING_LABELS or any(taken[ent.start : ent.end]):
             continue
         cuts = [t.i for t in ent if t.lower_ in ("and", "&", ",")]
         if not any(ent.doc[i].lower_ in ("and", "&") for i in cuts) and not (
@@ -1692,7 +1697,8 @@ def _located_by_preposition(ent: Any, gazetteer: Gazetteer) -> bool:
         found = gazetteer.candidates(ent.text)
         return any(e.feature == "island" for e in found) or (_on_land(prep) and _isle(found))
     if prep.lower_ == "off" and prep.head.lemma_.lower() in OFFSHORE_VERBS:
-        return any(e.feature in OFFSHORE_FEATURES for e in gazetteer.candidates(ent.text))
+        found = gazetteer.candidates(ent.text)
+        return any(e.feature in OFFSHORE_FEATURES for e in found) or _isle(found)
     if prep.lower_ in MOTION_PREPS and _in_its_area(ent, gazetteer):
         return True  # "took them to PORTO EMPEDOCLE in Sicily"
     if not (prep.lower_ in LOCATIVE_PREPS or moving or directed) or gazetteer.demonym(ent.text):
@@ -1747,10 +1753,11 @@ OFFSHORE_FEATURES = frozenset({"island", "city", "capital"})
 OFFSHORE_VERBS = frozenset({
     "rescue", "sink", "capsize", "drown", "intercept", "spot", "anchor", "moor", "sail",
     "patrol", "find", "recover", "collide", "strand", "wreck", "seize", "board", "detain",
-    "save", "pick", "founder", "strike", "fish", "dock",
+    "save", "pick", "founder", "strike", "fish", "dock", "catch", "explode", "crash", "ditch",
 })  # fmt: skip
 """Verbs of what happens at sea, after which "off" names the island or coastal town nearby:
-"migrants rescued off LAMPEDUSA" (not "took the ball off Jackson")."""
+"migrants rescued off LAMPEDUSA", "a ferry caught fire off BASILAN" (an island province; not
+"took the ball off Jackson")."""
 
 
 def _in_its_area(ent: Any, gazetteer: Gazetteer) -> bool:
