@@ -1446,6 +1446,8 @@ def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     inner = context.best.get(links.inner.get(key, ""))
     if (inner is not None and contains(e, inner)) or e.id in links.lacking_hosts:
         score += PAIR_BONUS
+    if key in links.governed and e.feature == "admin1":
+        score += PAIR_BONUS  # "Georgia's governor": the state, not the country
     qualified = context.best.get(links.qualified.get(key, ""))
     if qualified is not None and links.seats.get(qualified.id, qualified.id) == e.id:
         score += PAIR_BONUS

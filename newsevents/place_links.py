@@ -293,6 +293,9 @@ class Links:
     quarters: frozenset[str] = frozenset()
     """Keys of the names the text calls a part of their host ("the Portland neighborhood of
     Jefferson County"): no place of the name elsewhere is meant."""
+    governed: frozenset[str] = frozenset()
+    """Keys of the names the text gives a governor ("Georgia's governor", "the governor of
+    Georgia"): a province or state, not a country, is meant (:func:`governed_keys`)."""
     neighbourhoods: frozenset[str] = frozenset()
     """Keys of the names written "the X neighborhood" (:func:`neighbourhood_keys`)."""
     opponents: frozenset[str] = frozenset()
@@ -443,6 +446,7 @@ def read_links(
         bracketed=frozenset(bracketed),
         quarters=frozenset(quarters),
         neighbourhoods=neighbourhood_keys(mentions, keys, text),
+        governed=governed_keys(mentions, keys, text),
     )
 
 
@@ -481,6 +485,24 @@ def _parts_of_towns(
         if town is not None:
             found.append((keys[i], town))
     return found
+
+
+_GOVERNOR_AFTER = re.compile(
+    r"['’]s\s+(?:(?:Republican|Democratic|new|former)\s+)?governor\b", re.I
+)
+_GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+$", re.I)
+
+
+def governed_keys(mentions: Sequence[Mention], keys: list[str], text: str) -> frozenset[str]:
+    """Keys of the names written with a governor ("Georgia's governor declared an emergency",
+    "the governor of Georgia"): countries have none, so the American state is meant (a central
+    bank's governor is written with the bank)."""
+    return frozenset(
+        k
+        for m, k in zip(mentions, keys, strict=True)
+        if _GOVERNOR_AFTER.match(text, m.span[1])
+        or _GOVERNOR_BEFORE.search(text, max(0, m.span[0] - 15), m.span[0])
+    )
 
 
 _NEIGHBOURHOOD = re.compile(r"\s+neighbou?rhood\b(?!\s+(?:of|in)\b)")

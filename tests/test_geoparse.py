@@ -2902,3 +2902,34 @@ def test_geoparse_a_far_city_inside_a_hospital_name_abroad_is_no_place(
     text = "Crowds in Toledo heard about the New York Auto Show."
     show = _resolved(text, gazetteer, "Toledo", "New York Auto Show")[1]
     assert show.admin1 == "New York"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Georgia's governor declared an emergency after Hurricane Helene.", "USA"),
+        ("The governor of Georgia, Brian Kemp, spoke on Monday.", "USA"),
+        ("Georgia's central bank governor resigned on Monday.", "GEO"),
+        ("Georgia's president vetoed the law on Monday.", "GEO"),
+    ],
+)
+def test_geoparse_a_name_with_a_governor_is_the_state(
+    gazetteer: Gazetteer, text: str, country: str
+) -> None:
+    """Countries have no governors; a central bank's governor is written with the bank."""
+    (georgia,) = _resolved(text, gazetteer, "Georgia")
+    assert georgia.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An earthquake damaged homes in Mamuju and Majene on Monday.", ["Mamuju", "Majene"]),
+        ("A ferry caught fire off Basilan on Monday.", ["Basilan"]),
+    ],
+)
+def test_geoparse_places_the_tagger_called_a_title_or_a_person_at_sea(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """A list of towns tagged a work of art; an island province off which a ferry burned."""
+    assert _texts(nlp(text), gazetteer) == expected
