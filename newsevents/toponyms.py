@@ -373,8 +373,10 @@ def _widened_mentions(found: list[Mention], tokens: _Tokens, gazetteer: Gazettee
     for m, (i, j) in zip(found, spans, strict=True):
         k = _wider_start(tokens, i, j, gazetteer, taken) if i < j else i
         end = _wider_end(tokens, k, j, gazetteer, taken) if i < j else j
-        if any(tokens.lower[t] in GENERIC_WORDS for t in range(j, end)):
-            end = j  # "ROME City Council", not Rome City, Indiana
+        if any(tokens.lower[t] in GENERIC_WORDS for t in range(j, end)) and _name_goes_on(
+            tokens, end
+        ):
+            end = j  # "ROME City Council", not Rome City, Indiana; but "KUWAIT CITY -"
         if k < i or end > j:
             start = tokens.start[k]
             stop = m.span[1] if end == j else tokens.start[end - 1] + len(tokens.text[end - 1])
@@ -382,6 +384,12 @@ def _widened_mentions(found: list[Mention], tokens: _Tokens, gazetteer: Gazettee
             taken[k:end] = [True] * (end - k)
         out.append(m)
     return out
+
+
+def _name_goes_on(tokens: _Tokens, end: int) -> bool:
+    """Whether a capitalised word follows token ``end - 1``: a generic word before it opens an
+    organisation's name ("Rome City Council"), not the end of a town's ("Kuwait City")."""
+    return end < len(tokens.text) and tokens.text[end][:1].isupper()
 
 
 def _wider_start(

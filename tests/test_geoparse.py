@@ -2781,13 +2781,15 @@ def test_geoparse_a_township_is_no_far_town_of_its_name_in_the_same_state(
     [
         ("The trial was held in Portage la Prairie.", ["Portage la Prairie"]),
         ("The Rome City Council met on Monday.", ["Rome"]),  # not Rome City, Indiana
+        ("He grew up in Rome City, Indiana.", ["Rome City", "Indiana"]),
+        ("KUWAIT CITY - A fire in Mangaf killed 50 people.", ["KUWAIT CITY", "Mangaf"]),
     ],
 )
 def test_geoparse_an_untagged_name_takes_the_words_that_complete_a_known_name(
     nlp: Any, gazetteer: Gazetteer, text: str, places: list[str]
 ) -> None:
     """A name the scan found untagged runs on to the end of the gazetteer's longer name, but
-    not over a generic word such as "City"."""
+    not over a generic word such as "City" that opens an organisation's name."""
     assert _texts(nlp(text), gazetteer) == places
 
 
