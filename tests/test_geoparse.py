@@ -2935,3 +2935,12 @@ def test_geoparse_places_the_tagger_called_a_title_or_a_person_at_sea(
 ) -> None:
     """A list of towns tagged a work of art; an island province off which a ferry burned."""
     assert _texts(nlp(text), gazetteer) == expected
+
+
+def test_geoparse_northumbria_places_newcastle_on_the_tyne(gazetteer: Gazetteer) -> None:
+    """Newcastle, New South Wales is the larger Newcastle and has a Gateshead too; the police
+    force's region says which pair is meant."""
+    text = "Police in Newcastle said two men were arrested in Gateshead, Northumbria Police said."
+    found = _resolved(text, gazetteer, "Newcastle", "Gateshead", "Northumbria")
+    assert [e.country for e in found] == ["GBR", "GBR", "GBR"]
+    assert found[0].name == "Newcastle upon Tyne"
