@@ -124,6 +124,11 @@ def test_gazetteer_supplement_bases_and_rivers_lie_by_their_towns(
         ("Algarve", "region", (37.02, -7.93)),  # Faro
         ("Quad Cities", "region", (41.52, -90.58)),  # Davenport
         ("the Hamptons", "region", (40.96, -72.18)),  # East Hampton
+        ("Strathclyde", "region", (55.86, -4.25)),  # Glasgow
+        ("the Lothians", "region", (55.95, -3.19)),  # Edinburgh
+        ("Tyneside", "region", (54.97, -1.61)),  # Newcastle upon Tyne
+        ("the Black Country", "region", (52.51, -2.08)),  # Dudley
+        ("Grampian", "region", (57.24, -2.44)),  # Kemnay
     ],
 )
 def test_gazetteer_supplement_islands_and_landmarks_lie_by_their_towns(
