@@ -113,6 +113,12 @@ def test_gazetteer_supplement_bases_and_rivers_lie_by_their_towns(
         ("La Gomera", "island", (28.09, -17.11)),  # San Sebastián de La Gomera
         ("Gozo", "island", (36.04, 14.24)),  # Victoria
         ("Elba", "island", (42.81, 10.31)),  # Portoferraio
+        ("Abaco", "island", (26.54, -77.06)),  # Marsh Harbour
+        ("Carriacou", "island", (12.46, -61.46)),  # Hillsborough
+        ("Bornholm", "island", (55.10, 14.70)),  # Rønne (its airport had been all)
+        ("Martha's Vineyard", "island", (41.45, -70.60)),  # Vineyard Haven
+        ("Santorini", "island", (36.42, 25.43)),  # Fira (its airport had been all)
+        ("Kharg Island", "island", (29.26, 50.33)),  # the oil terminal's town
         ("Camp David", "building", (39.63, -77.41)),  # Thurmont, Maryland
         ("Mar-a-Lago", "building", (26.71, -80.04)),  # Palm Beach
         ("Everest", "mountains", (27.98, 86.83)),  # Gorak Shep
