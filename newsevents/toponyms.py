@@ -1738,9 +1738,18 @@ def _isle(found: list[Entry]) -> bool:
     which GeoNames has as the island's town)."""
     return any(
         (e.feature in ("admin1", "admin2", "country") and e.match == MATCH_PRIMARY)
-        or (e.feature in ("city", "capital") and e.population >= 1_000 and e.match >= MATCH_ALIAS)
+        or (
+            e.feature in ("city", "capital")
+            and e.population >= ISLE_TOWN_POPULATION
+            and e.match >= MATCH_ALIAS
+        )
         for e in found
     )
+
+
+ISLE_TOWN_POPULATION = 1_000
+"""The least town :func:`_isle` takes for its island: GeoNames files small islands under their
+one town ("Lampedusa", 4,000 people)."""
 
 
 def _taken_to(prep: Any) -> bool:
