@@ -56,7 +56,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "18"
+BUILD_VERSION = "19"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -75,11 +75,14 @@ CREATE TABLE name (key TEXT, entry INTEGER, quality INTEGER, salient INTEGER, ca
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE salient (key TEXT PRIMARY KEY, cased INTEGER);
 CREATE TABLE variant (key TEXT, entry INTEGER, quality INTEGER);
+CREATE TABLE demonym (key TEXT PRIMARY KEY);
 """
 _INDEXES = """CREATE INDEX name_key ON name(key); CREATE INDEX entry_gid ON entry(geonameid);
 CREATE INDEX variant_key ON variant(key);
-INSERT INTO salient SELECT key, MIN(cased) FROM name WHERE salient = 1 GROUP BY key;"""
-"""The salient names are copied to a small table of their own: opening reads only that."""
+INSERT INTO salient SELECT key, MIN(cased) FROM name WHERE salient = 1 GROUP BY key;
+INSERT INTO demonym SELECT DISTINCT key FROM name WHERE demonym = 1;"""
+"""The salient names and the nationality words are copied to small tables of their own:
+opening reads only those."""
 
 Row = tuple[Any, ...]
 
@@ -217,10 +220,12 @@ class Gazetteer:
         self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         rows = self._con.execute("SELECT key, cased FROM salient")
         self.salient: dict[str, int] = dict(rows)
-        self._found: dict[str, list[Entry]] = {}
-        self._demonyms: dict[str, list[Entry]] = {}
         """Names the text matcher looks for; value: 0 any case, 1 the text must be capitalised,
         :data:`SPELT_SHORT` it must be written as a short form ("La." or "LA", not "La")."""
+        self._found: dict[str, list[Entry]] = {}
+        self._demonyms: dict[str, list[Entry]] = {}
+        self._demonym_keys = frozenset(k for (k,) in self._con.execute("SELECT key FROM demonym"))
+        """Keys of the nationality words (a few hundred): other names skip the query."""
         self.max_words = max((len(k.split()) for k in self.salient), default=1)
         self.variants = frozenset(
             k for (k,) in self._con.execute("SELECT DISTINCT key FROM variant")
@@ -295,16 +300,20 @@ class Gazetteer:
         remembered, as :meth:`candidates` is."""
         found = self._demonyms.get(name)
         if found is None:
-            rows = self._con.execute(
-                "SELECT e.*, n.quality FROM name n JOIN entry e ON e.id = n.entry "
-                "WHERE n.key = ? AND n.demonym = 1",
-                (normalize(name),),
-            )
-            found = [Entry(*row) for row in rows]
+            key = normalize(name)
+            found = self._demonym_entries(key) if key in self._demonym_keys else []
             if len(self._demonyms) >= CACHED_NAMES:
                 self._demonyms.clear()
             self._demonyms[name] = found
         return list(found)
+
+    def _demonym_entries(self, key: str) -> list[Entry]:
+        rows = self._con.execute(
+            "SELECT e.*, n.quality FROM name n JOIN entry e ON e.id = n.entry "
+            "WHERE n.key = ? AND n.demonym = 1",
+            (key,),
+        )
+        return [Entry(*row) for row in rows]
 
     def by_supplement_id(self, supplement_id: str) -> Entry | None:
         row = self._con.execute(

@@ -235,7 +235,7 @@ class Ranker:
 
     def scores(self, rows: Sequence[Sequence[str]]) -> list[float]:
         """One score per row of features."""
-        matrix = _matrix(rows, self._columns)
+        matrix = _dense(rows, self._columns)
         return [float(v) for v in self._booster.predict(matrix, num_threads=1)]
 
 
@@ -251,6 +251,17 @@ def _matrix(rows: Sequence[Sequence[str]], columns: dict[str, int]) -> Any:
         starts.append(len(indices))
     values = np.ones(len(indices), dtype=np.float64)
     return csr_matrix((values, indices, starts), shape=(len(rows), len(columns)))
+
+
+def _dense(rows: Sequence[Sequence[str]], columns: dict[str, int]) -> Any:
+    """The few rows of one sentence as a dense 0/1 matrix: scoring them costs the trees less
+    than building a sparse one (:func:`_matrix`, for fitting)."""
+    import numpy as np
+
+    matrix = np.zeros((len(rows), len(columns)), dtype=np.float64)
+    for r, row in enumerate(rows):
+        matrix[r, [columns[f] for f in row if f in columns]] = 1.0
+    return matrix
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,14 @@ from click.testing import CliRunner
 from newsevents import evaluate_places
 from newsevents.cli import cli
 from newsevents.errors import InputError
-from newsevents.location_model import FEATURES_VERSION, LocationModel, Sample, load_model, train
+from newsevents.location_model import (
+    FEATURES_VERSION,
+    LocationModel,
+    Sample,
+    _matrix,
+    load_model,
+    train,
+)
 from newsevents.pipeline import Pipeline
 from newsevents.records import Article
 from newsevents.settings import Settings
@@ -72,6 +79,16 @@ def test_location_model_trees_round_trip_through_json(tmp_path: Path) -> None:
     broken.write_text(json.dumps(body), encoding="utf-8")
     with pytest.raises(InputError, match="unreadable trees"):
         load_model(str(broken))
+
+
+def test_location_model_trees_score_rows_as_the_fitting_matrix_does() -> None:
+    ranker = load_model().ranker
+    assert ranker is not None
+    known = list(ranker.features)
+    rows = [known[:3], [known[10], "never seen"], [], known[100:140:7]]
+    fitted = ranker._booster.predict(_matrix(rows, ranker._columns), num_threads=1)
+    assert ranker.scores(rows) == pytest.approx([float(v) for v in fitted])
+    assert len(set(ranker.scores(rows))) > 1  # the rows score differently: features are read
 
 
 def test_location_model_rare_features_get_no_weight() -> None:
