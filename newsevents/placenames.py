@@ -11,6 +11,7 @@ Both work on plain strings; :mod:`newsevents.gazetteer` decides where they apply
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["ARABIC_SCRIPT_COUNTRIES", "airport_names", "is_air_base", "variant"]
 
@@ -47,7 +48,10 @@ def variant(key: str) -> str:
     return " ".join(_fold(_VARIANT_WORDS.get(w, w)) for w in words)
 
 
+@lru_cache(maxsize=65_536)
 def _fold(word: str) -> str:
+    """The word's vowel spellings and doubled letters folded; remembered, since the words of
+    unknown names (each looked up once) recur across names and articles."""
     for pattern, replacement in _SPELLINGS:
         word = pattern.sub(replacement, word)
     return word

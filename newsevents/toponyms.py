@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -1378,45 +1378,42 @@ LOCAL_FORCES = frozenset({"police", "firefighter", "fireman", "garda", "gardaí"
 def _indices(parsed: Any, attr: int, words: frozenset[str]) -> list[int]:
     """Indices of the tokens whose ``attr`` (LOWER, LEMMA) is one of ``words``, in any case,
     read from the document's arrays: most tokens are none, and spaCy makes an object for each
-    token a loop visits. The tokens of each value are listed once per document and attribute
-    (:func:`_positions`), so that each word list costs a few lookups."""
-    positions = _positions(parsed, attr)
-    found = [i for h in _hashes(parsed.vocab.strings, words) for i in positions.get(h, ())]
-    return sorted(found)
+    token a loop visits. Each attribute's values are read once per document (:func:`_values`),
+    so that each word list costs one pass over plain integers."""
+    hashes = _hashes(parsed.vocab.strings, words)
+    return [i for i, value in enumerate(_values(parsed, attr)) if value in hashes]
 
 
-def _hashes(strings: Any, words: frozenset[str]) -> list[int]:
+def _hashes(strings: Any, words: frozenset[str]) -> frozenset[int]:
     """The string hashes of ``words`` in lower case, capitalised and upper case (spaCy's hashes
     do not depend on the store, so they are kept per word list)."""
     known = _HASHES.get(words)
     if known is None:
-        known = _HASHES[words] = [
+        known = _HASHES[words] = frozenset(
             strings.add(f) for w in words for f in {w, w.capitalize(), w.upper()}
-        ]
+        )
     return known
 
 
-_HASHES: dict[frozenset[str], list[int]] = {}
-_POSITIONS: dict[tuple[int, int], tuple[Any, dict[int, list[int]]]] = {}
+_HASHES: dict[frozenset[str], frozenset[int]] = {}
+_VALUES: dict[tuple[int, int], tuple[Any, list[int]]] = {}
 
 
-def _positions(parsed: Any, attr: int) -> dict[int, list[int]]:
-    """Each value of ``attr`` in the document → the indices of its tokens; the last few
-    documents' are kept (each with the document itself, so that a new one never takes an old
-    one's place by its id)."""
-    cached = _POSITIONS.get((id(parsed), attr))
+def _values(parsed: Any, attr: int) -> list[int]:
+    """The value of ``attr`` of each token of the document; the last few documents' are kept
+    (each with the document itself, so that a new one never takes an old one's place by its
+    id)."""
+    cached = _VALUES.get((id(parsed), attr))
     if cached is not None and cached[0] is parsed:
         return cached[1]
-    positions: dict[int, list[int]] = {}
-    for i, value in enumerate(parsed.to_array([attr]).tolist()):
-        positions.setdefault(value, []).append(i)
-    if len(_POSITIONS) >= POSITIONS_KEPT:
-        _POSITIONS.clear()
-    _POSITIONS[id(parsed), attr] = (parsed, positions)
-    return positions
+    values: list[int] = parsed.to_array([attr]).tolist()
+    if len(_VALUES) >= VALUES_KEPT:
+        _VALUES.clear()
+    _VALUES[id(parsed), attr] = (parsed, values)
+    return values
 
 
-POSITIONS_KEPT = 8
+VALUES_KEPT = 8
 
 
 def _framed_by(word: Any) -> list[Any]:
@@ -2180,10 +2177,18 @@ def _place_tagged_as_group(ent: Any, gazetteer: Gazetteer) -> bool:
 _SCORE = re.compile(r"(?:^| )\d+(?: ?[-–] ?)\d+$")
 
 
+TRIMMED_KEPT = 256
+"""How many entities :func:`_trimmed` remembers: a few documents' worth, so that it keeps no
+more than a few documents alive."""
+
+
+@lru_cache(maxsize=TRIMMED_KEPT)
 def _trimmed(ent: Any) -> Mention | None:
     """The entity without a leading "the" and a trailing possessive, punctuation or function
     word (the tagger cuts some names short: "[Grand and] Royal"); None where that leaves a
-    generic word ("[The Village of] Skokie")."""
+    generic word ("[The Village of] Skokie"). Remembered for the last entities asked about:
+    the scans of one document ask about each several times (a span is equal only to a span of
+    the same document object)."""
     tokens = list(ent)
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens.pop(0)
