@@ -205,7 +205,7 @@ def resolve(
     best = _listed_pairs(cands, best, pairs)
     best = _held_pairs(cands, best)
     cands = _state_capitols(cands, best, counts, gazetteer)
-    context = _settle(cands, Context(best, context.counts), pairs)
+    context = _settled_both_ways(cands, Context(best, context.counts), pairs)
     lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
     context = _one_state(cands, context, pairs)
     context = _one_cluster(cands, context, pairs, lacking)
@@ -792,15 +792,48 @@ _DIRECTION = re.compile(r"^(?:the )?(?:north|south|(?:north|south)?(?:east|west)
 article's focus: it stays unresolved when no region of that name fits."""
 
 
-def _settle(cands: dict[str, list[Entry]], context: Context, pairs: Links) -> Context:
+def _settled_both_ways(cands: dict[str, list[Entry]], start: Context, pairs: Links) -> Context:
+    """The article's names settled from ``start`` in text order and in reverse order, whichever
+    reading the names both orders agree on support better (:func:`_agreement`), then whichever
+    fits together better (:func:`_fit`); ties keep the text order. One order can lock a pair
+    into the wrong reading: "Police in Newcastle said a man was stabbed in Gateshead", both
+    first chosen at once, are Newcastle upon Tyne and the Gateshead of New South Wales; settled
+    Newcastle first, each holds the other in Australia, settled Gateshead first, both are
+    English. But two names that hold each other far from the rest ("Madison … Jackson" in
+    Mississippi beside four towns of Tennessee) do not outweigh the rest."""
+    forward = _settle(cands, start, pairs)
+    if forward.best == start.best:
+        return forward  # each name already fits the others best: the order cannot matter
+    backward = _settle(cands, start, pairs, list(reversed(cands)))
+    agreed = [e for k, e in forward.best.items() if backward.best[k] == e]
+    ranks = [(_agreement(c.best, agreed), _fit(c.best, c, pairs)) for c in (forward, backward)]
+    return backward if ranks[1] > ranks[0] else forward
+
+
+def _agreement(best: dict[str, Entry], agreed: list[Entry]) -> float:
+    """How much the places two readings agree on support the rest of a reading."""
+    return sum(
+        max((_support(e, other) for other in agreed), default=0.0)
+        for e in best.values()
+        if e not in agreed
+    )
+
+
+def _settle(
+    cands: dict[str, list[Entry]],
+    context: Context,
+    pairs: Links,
+    order: list[str] | None = None,
+) -> Context:
     """Choose each name's entry again in the light of the others' choices, one name at a time
-    (each change is seen by the next name), until no choice changes or :data:`PASSES` rounds
-    are done. Choosing all at once can swing between two readings for ever: Jackson,
-    Mississippi beside Madison, Mississippi, then both in Tennessee, and back."""
+    in ``order`` (the text's by default; each change is seen by the next name), until no
+    choice changes or :data:`PASSES` rounds are done. Choosing all at once can swing between
+    two readings for ever: Jackson, Mississippi beside Madison, Mississippi, then both in
+    Tennessee, and back."""
     for _ in range(PASSES):
         changed = False
-        for key, found in cands.items():
-            entry = _best(found, key, context, pairs)
+        for key in order or list(cands):
+            entry = _best(cands[key], key, context, pairs)
             if entry != context.best[key]:
                 context = Context({**context.best, key: entry}, context.counts)
                 changed = True

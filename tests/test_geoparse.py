@@ -2944,3 +2944,21 @@ def test_geoparse_northumbria_places_newcastle_on_the_tyne(gazetteer: Gazetteer)
     found = _resolved(text, gazetteer, "Newcastle", "Gateshead", "Northumbria")
     assert [e.country for e in found] == ["GBR", "GBR", "GBR"]
     assert found[0].name == "Newcastle upon Tyne"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Police in Newcastle said a man was stabbed in Gateshead.", ("Newcastle", "Gateshead")),
+        ("A man from Gateshead was arrested in Newcastle.", ("Gateshead", "Newcastle")),
+    ],
+)
+def test_geoparse_a_pair_settles_alike_in_either_order(
+    gazetteer: Gazetteer, text: str, names: tuple[str, ...]
+) -> None:
+    """Chosen at once, each of the pair follows the other's first reading across the world;
+    settled in text order, Newcastle first held Gateshead in New South Wales (a town of 3,000,
+    against the English town of 77,000)."""
+    found = _resolved(text, gazetteer, *names)
+    assert [e.country for e in found] == ["GBR", "GBR"]
+    assert "Newcastle upon Tyne" in [e.name for e in found]
