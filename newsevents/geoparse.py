@@ -206,6 +206,7 @@ def resolve(
     best = _held_pairs(cands, best)
     cands = _state_capitols(cands, best, counts, gazetteer)
     context = _settled_both_ways(cands, Context(best, context.counts), pairs)
+    context = _held_together(cands, context, pairs)
     lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
     context = _one_state(cands, context, pairs)
     context = _one_cluster(cands, context, pairs, lacking)
@@ -806,8 +807,52 @@ def _settled_both_ways(cands: dict[str, list[Entry]], start: Context, pairs: Lin
         return forward  # each name already fits the others best: the order cannot matter
     backward = _settle(cands, start, pairs, list(reversed(cands)))
     agreed = [e for k, e in forward.best.items() if backward.best[k] == e]
-    ranks = [(_agreement(c.best, agreed), _fit(c.best, c, pairs)) for c in (forward, backward)]
+    ranks = [(_agreement(c.best, agreed), _known(c.best, agreed)) for c in (forward, backward)]
     return backward if ranks[1] > ranks[0] else forward
+
+
+def _held_together(cands: dict[str, list[Entry]], context: Context, pairs: Links) -> Context:
+    """Two names settled apart that are a province or county and a town it holds in another
+    reading, where each scores better in that reading than as settled: "Migrants arrived in
+    Dover ... landed at Dungeness in Kent" are England's Dover and Kent, not Dover, Delaware
+    and Kent, Washington, which settling one name at a time cannot leave together. The best
+    such pair is taken and the names are settled again."""
+    best = context.best
+    moves = []
+    for a, found in cands.items():
+        areas = [e for e in found if e.feature in ADMIN_FEATURES and e != best[a]]
+        for b, others in cands.items() if areas else ():
+            if b == a or _close(best[a], best[b]) or contains(best[a], best[b]):
+                continue
+            moves += [
+                _move(context, pairs, {a: area, b: town})
+                for area in areas
+                for town in others
+                if town.country == area.country and town != best[b] and _held_town(area, town)
+            ]
+    gain, moved = max(moves, key=lambda m: m[0], default=(0.0, context))
+    return _settle(cands, moved, pairs) if gain > 0 else context
+
+
+def _held_town(area: Entry, town: Entry) -> bool:
+    return town.feature in TOWN_FEATURES and _holds(area, town)
+
+
+def _move(context: Context, pairs: Links, change: dict[str, Entry]) -> tuple[float, Context]:
+    """The context with ``change`` made, and what the changed names gain by it: their least
+    gain, so that every one of them must score better (0 or less where one does not)."""
+    moved = Context({**context.best, **change}, context.counts)
+    gains = [
+        _score(e, k, moved, pairs) - _score(context.best[k], k, context, pairs)
+        for k, e in change.items()
+    ]
+    return min(gains), moved
+
+
+def _known(best: dict[str, Entry], agreed: list[Entry]) -> float:
+    """How well known the places are that a reading does not share with the other: the sum
+    of their priors."""
+    return sum(prior_of(e) for e in best.values() if e not in agreed)
 
 
 def _agreement(best: dict[str, Entry], agreed: list[Entry]) -> float:

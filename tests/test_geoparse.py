@@ -2962,3 +2962,24 @@ def test_geoparse_a_pair_settles_alike_in_either_order(
     found = _resolved(text, gazetteer, *names)
     assert [e.country for e in found] == ["GBR", "GBR"]
     assert "Newcastle upon Tyne" in [e.name for e in found]
+
+
+def test_geoparse_a_county_and_its_town_settled_apart_are_held_together(
+    gazetteer: Gazetteer,
+) -> None:
+    """One name at a time, Dover (Delaware) and Kent (Washington) each keep the larger
+    namesake; together, England's Kent and the Dover it holds each score better."""
+    text = "Migrants arrived in Dover on Tuesday after their boat landed at Dungeness in Kent."
+    dover, kent = _resolved(text, gazetteer, "Dover", "Kent")
+    assert (dover.name, dover.country, kent.feature, kent.country) == (
+        "Dover",
+        "GBR",
+        "admin2",
+        "GBR",
+    )
+
+
+def test_geoparse_a_state_with_its_towns_is_not_moved(gazetteer: Gazetteer) -> None:
+    text = "Wildfires in Washington forced evacuations in Kent and Auburn."
+    found = _resolved(text, gazetteer, "Washington", "Kent", "Auburn")
+    assert [e.admin1 for e in found] == ["Washington"] * 3
