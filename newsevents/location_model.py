@@ -106,7 +106,7 @@ def option_features(trigger: Token, facts: OptionFacts, n_options: int) -> list[
         f"tlem={lemma}|level={level}",
         f"ntok={min(facts.tokens, 4)}",
         f"shape={'upper' if facts.upper else 'title'}",
-        f"sentpos={'start' if head.i - head.sent.start < 4 else 'mid'}",
+        f"sentpos={'start' if _opens_sentence(head) else 'mid'}",
     ]
     if cost is not None:
         f.append(f"rank={round(2 * cost + level)}")
@@ -128,6 +128,13 @@ def option_features(trigger: Token, facts: OptionFacts, n_options: int) -> list[
     f += _kinds_on_path(trigger, head)
     flags = {"rule": facts.rule, "unknown": not facts.known, "facility": facts.facility}
     return f + [name for name, on in flags.items() if on]
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """Whether the token is among the first four of its sentence: a sentence starts at one of
+    it and the three before it (cheaper than finding the whole sentence)."""
+    doc = tok.doc
+    return any(k == 0 or doc[k].is_sent_start for k in range(max(0, tok.i - 3), tok.i + 1))
 
 
 def _kinds_on_path(trigger: Token, head: Token) -> list[str]:

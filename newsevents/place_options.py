@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsevents.attachment import PLACE_NOUNS, attachment_cost, framing_level
@@ -77,7 +78,7 @@ def build_options(
         for p in resolved
         if not _reference_point(text, p.place.span)
     ]
-    for span, known, facility in _unknown_names(parsed, sentence, taken):
+    for span, known, facility in _sentence_names(parsed, sentence, tuple(taken)):
         if not _reference_point(text, span):
             options.append(_option(trigger, span, None, parsed, known, facility))
     rule = rule_place(options, trigger)
@@ -199,6 +200,19 @@ NOT_NAMES = frozenset(
     {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "EVENT"}
 )
 """Entities that are never a place name ("the 1967 war", "New Year's Eve")."""
+
+
+NAMES_KEPT = 16
+"""Sentences whose names :func:`_sentence_names` remembers: the events of an article are
+located one after the other, and a few sentences keep no more than a few articles alive."""
+
+
+@lru_cache(maxsize=NAMES_KEPT)
+def _sentence_names(
+    parsed: Any, sentence: Span, taken: tuple[Span, ...]
+) -> tuple[tuple[Span, bool, bool], ...]:
+    """:func:`_unknown_names`, remembered: the events of one sentence share them."""
+    return tuple(_unknown_names(parsed, sentence, taken))
 
 
 def _unknown_names(
