@@ -2983,3 +2983,22 @@ def test_geoparse_a_state_with_its_towns_is_not_moved(gazetteer: Gazetteer) -> N
     text = "Wildfires in Washington forced evacuations in Kent and Auburn."
     found = _resolved(text, gazetteer, "Washington", "Kent", "Auburn")
     assert [e.admin1 for e in found] == ["Washington"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Police on Sicily arrested 12 people on Tuesday.", "Sicily", "ITA"),
+        ("Floods in Henan killed 30 people near Zhengzhou.", "Henan", "CHN"),
+        ("Farmers in Bavaria blocked roads.", "Bavaria", "DEU"),
+    ],
+)
+def test_geoparse_provinces_by_their_english_names_are_found(
+    nlp: Any, gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    """English names the province lists hold only among other names; the tagger left them
+    unmarked or took them for something else."""
+    found = {m.text: m for m in find_mentions(nlp(text), gazetteer)}
+    assert name in found
+    (entry, _), *_ = resolve([found[name]], gazetteer, text)
+    assert (entry.feature, entry.country) == ("admin1", country)
