@@ -795,8 +795,9 @@ article's focus: it stays unresolved when no region of that name fits."""
 
 def _settled_both_ways(cands: dict[str, list[Entry]], start: Context, pairs: Links) -> Context:
     """The article's names settled from ``start`` in text order and in reverse order, whichever
-    reading the names both orders agree on support better (:func:`_agreement`), then whichever
-    fits together better (:func:`_fit`); ties keep the text order. One order can lock a pair
+    reading the names both orders agree on support better (:func:`_agreement`), then the one
+    of better-known places (:func:`_known`; summed scores favour two names that hold each
+    other anywhere); ties keep the text order. One order can lock a pair
     into the wrong reading: "Police in Newcastle said a man was stabbed in Gateshead", both
     first chosen at once, are Newcastle upon Tyne and the Gateshead of New South Wales; settled
     Newcastle first, each holds the other in Australia, settled Gateshead first, both are
