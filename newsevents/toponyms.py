@@ -1396,24 +1396,18 @@ def _hashes(strings: Any, words: frozenset[str]) -> frozenset[int]:
 
 
 _HASHES: dict[frozenset[str], frozenset[int]] = {}
-_VALUES: dict[tuple[int, int], tuple[Any, list[int]]] = {}
-
-
-def _values(parsed: Any, attr: int) -> list[int]:
-    """The value of ``attr`` of each token of the document; the last few documents' are kept
-    (each with the document itself, so that a new one never takes an old one's place by its
-    id)."""
-    cached = _VALUES.get((id(parsed), attr))
-    if cached is not None and cached[0] is parsed:
-        return cached[1]
-    values: list[int] = parsed.to_array([attr]).tolist()
-    if len(_VALUES) >= VALUES_KEPT:
-        _VALUES.clear()
-    _VALUES[id(parsed), attr] = (parsed, values)
-    return values
 
 
 VALUES_KEPT = 8
+"""Documents whose token values :func:`_values` remembers."""
+
+
+@lru_cache(maxsize=VALUES_KEPT)
+def _values(parsed: Any, attr: int) -> list[int]:
+    """The value of ``attr`` of each token of the document, remembered for the last few
+    documents (a document is equal only to itself)."""
+    values: list[int] = parsed.to_array([attr]).tolist()
+    return values
 
 
 def _framed_by(word: Any) -> list[Any]:
