@@ -212,6 +212,11 @@ NAME_LEADS = frozenset({
 })  # fmt: skip
 """Words that begin a town's own name with another name after them: "Puerto Jordan" in
 Colombia is no part of Jordan, "San Lucas" none of Lucas, "Kafr Nabl" none of Nabl."""
+LANDFORM_LEADS = frozenset({"cape", "mount", "mt"})
+"""Words that begin the name of a cape or a mountain, or a town named after one: the name after
+them may be the country or province it lies in ("Mount Kenya", "Mount Lebanon"), but a town or
+a district of that name is elsewhere ("Cape Elizabeth", Maine, is no part of Elizabeth, New
+Jersey; "Mount Arafat" by Mecca none of Arafat, Mauritania)."""
 
 
 ROYAL_NAMES = frozenset({
@@ -242,6 +247,8 @@ def _inner_run(
             if i == len(words) - 1 and normalize(part) in FACILITY_NOUNS:
                 continue  # "the Marigny Plantation" is no Plantation, Florida: it is its kind
             found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
+            if i and normalize(words[i - 1]) in LANDFORM_LEADS:
+                found = [e for e in found if e.feature in ("country", "admin1")]
             if _ACRONYM.match(part):  # "Aughadreena NS", "Tuzla SC": a school's, a club's
                 found = [e for e in found if e.feature == "country"]
             if branded and any(e.feature in ("country", "continent") for e in found):

@@ -2139,6 +2139,21 @@ def test_geoparse_a_name_led_by_a_towns_word_is_no_part_of_the_place_it_contains
     assert (place.country, place.geonameid) == ("COL", None)
 
 
+def test_geoparse_a_cape_or_mountain_is_no_town_its_name_contains(gazetteer: Gazetteer) -> None:
+    text = "PORTLAND, Maine - A fishing boat sank off Cape Elizabeth on Saturday."
+    *_, cape = _resolved(text, gazetteer, "PORTLAND", "Maine", "Cape Elizabeth")
+    assert (cape.admin1, cape.geonameid) == ("Maine", None)  # not Elizabeth, New Jersey
+    mountain = _resolved("Climbers died on Mount Kenya.", gazetteer, "Mount Kenya")[0]
+    assert (mountain.feature, mountain.country) == ("country", "KEN")  # the country it is in
+
+
+def test_geoparse_famous_peaks_are_the_mountains(gazetteer: Gazetteer) -> None:
+    text = "The cult's compound lay in Kamikuishiki, at the foot of Mount Fuji."
+    assert _resolved(text, gazetteer, "Mount Fuji")[0].supplement_id == "mount-fuji"
+    text = "Pilgrims gathered at Mount Arafat near Mecca."
+    assert _resolved(text, gazetteer, "Mount Arafat")[0].supplement_id == "mount-arafat"
+
+
 def test_geoparse_a_country_written_after_a_name_it_matches_only_abroad_places_it(
     gazetteer: Gazetteer,
 ) -> None:
