@@ -85,6 +85,9 @@ MOTION_VERBS = frozenset({
     "repatriate", "expel", "cross",
 })  # fmt: skip
 """Verbs after which "to", "from" or "toward" name a place ("travelling to Cirencester")."""
+FLEEING_VERBS = frozenset({"flee", "escape"})
+"""Verbs whose object is what one got away from, a place rather than a person ("fled HAMMOND",
+"escaped Mariupol"; one flees "his captors", not a name)."""
 MOTION_PREPS = frozenset({"to", "from", "toward", "towards", "through", "via"})
 DEPARTURE_VERBS = frozenset({"flee", "leave", "depart", "head", "sail", "fly", "bind"})
 """Verbs after which "for" names where one goes: "fled for ADRE", "bound for Sfax"."""
@@ -518,7 +521,7 @@ def _counties_within(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -
                 i
                 for i in range(max(0, k - 3), k)
                 if not any(taken[i:k])
-                and all(tokens.propn[j] and tokens.text[j][:1].isupper() for j in range(i, k))
+                and all(_county_word(tokens, j, i) for j in range(i, k))
                 and _a_county(tokens.span_text(i, k + 1), gazetteer)
             ),
             None,
@@ -529,6 +532,14 @@ def _counties_within(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -
             found.append(Mention(text, (at, at + len(text)), embedded=goes_on))
             taken[i : k + 1] = [True] * (k + 1 - i)
     return found
+
+
+def _county_word(tokens: _Tokens, j: int, first: int) -> bool:
+    """Whether token ``j`` may be part of a county's name that starts at ``first``: a
+    capitalised proper noun, or a hyphen inside the name ("MATANUSKA-SUSITNA Borough")."""
+    if tokens.text[j] == "-":
+        return first < j and tokens.start[j] == tokens.start[j - 1] + len(tokens.text[j - 1])
+    return bool(tokens.propn[j]) and tokens.text[j][:1].isupper()
 
 
 _DOTTED_COMPOUND = re.compile(r"^((?:[A-Z]\.){2,})-([A-Z][\w.]*)?")
@@ -1847,6 +1858,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
         sure = verb.lemma_.lower() in SIEGE_VERBS or _by_armed_men(verb)
         if placed and sure and _town_or_area(ent.text, gazetteer, named_areas=True):
             return True  # "shelled KHERSON", a town under the salient size
+        if verb.lemma_.lower() in FLEEING_VERBS:  # "the suspect fled HAMMOND"
+            return _town_or_area(ent.text, gazetteer, named_areas=True)
     elif head.dep_ == "pobj":
         prep, word = head.head, _singular(_from_whom(head.head))
         if prep.lower_ in ASSAULT_PREPS and word in ASSAULT_WORDS:

@@ -1283,6 +1283,23 @@ def test_geoparse_a_town_under_siege_is_a_place(nlp: Any, gazetteer: Gazetteer) 
     assert _texts(parsed, gazetteer) == ["Kherson", "Ukraine"]
 
 
+def test_geoparse_a_town_fled_is_a_place(nlp: Any, gazetteer: Gazetteer) -> None:
+    """The tagger calls Hammond a person; what one flees or escapes is a place."""
+    parsed = nlp("Police said the suspect was caught in Gary after fleeing Hammond.")
+    assert _texts(parsed, gazetteer) == ["Gary", "Hammond"]
+    assert _texts(nlp("The boy fled Smith after the argument."), gazetteer) == []
+
+
+def test_geoparse_an_untagged_county_may_have_a_hyphen_in_its_name(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "The Matanuska-Susitna Borough assembly met in Palmer on Tuesday."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert [m.text for m in mentions] == ["Matanuska-Susitna Borough", "Palmer"]
+    borough, palmer = (a[0] for a in resolve(mentions, gazetteer, text) if a is not None)
+    assert (borough.feature, palmer.admin1) == ("admin2", "Alaska")  # not Massachusetts'
+
+
 def test_geoparse_a_venue_lies_in_the_town_the_text_gives(gazetteer: Gazetteer) -> None:
     text = "Students at Lincoln High School in Tacoma walked out on Wednesday."
     school, tacoma = _resolved(text, gazetteer, "Lincoln High School", "Tacoma")
