@@ -345,6 +345,17 @@ _IN_HOST = re.compile(
 )
 """What lies between a town and the area it is said to be in: "Oicha, in Beni territory",
 "Banjska, in northern Kosovo"."""
+
+
+def _an_area_by_word(mention: Mention, text: str) -> bool:
+    """Whether a name is written as an area, by its own word or one right after it: "Hiiraan
+    region", "Cabo Delgado province", "Kaduna State"."""
+    last = normalize(mention.text).rsplit(" ", 1)[-1]
+    after = _WORD_AFTER.match(text, mention.span[1])
+    return last in AREA_WORDS or (after is not None and after[1].lower() in AREA_WORDS)
+
+
+_WORD_AFTER = re.compile(r"\s+(\w+)")
 _LIST_GOES_ON = re.compile(r"\s+(and|or)\s", re.I)
 """After "Washington, New York": "and Boston" makes it a list, not a town and its state (but
 "Dayton, Ohio, and Springfield" is a town and its state)."""
@@ -398,6 +409,9 @@ def read_links(
             continue
         if _IN_HOST.match(between) and keys[i] != keys[i + 1]:
             host.setdefault(keys[i], keys[i + 1])  # "Oicha, in Beni territory"
+            continue
+        if between.lower() == "in" and keys[i] != keys[i + 1] and _an_area_by_word(b, text):
+            host.setdefault(keys[i], keys[i + 1])  # "Palma in Cabo Delgado province"
             continue
         if between in ("'s", "’s") and keys[i] != keys[i + 1] and _area(cands.get(keys[i], [])):
             host.setdefault(keys[i + 1], keys[i])  # "Balochistan's Musakhel district"

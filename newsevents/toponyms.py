@@ -42,6 +42,7 @@ __all__ = [
     "FACILITY_NOUNS",
     "GENERIC_WORDS",
     "NOT_PLACES",
+    "SETTLEMENT_WORDS",
     "WITH_THE",
     "Mention",
     "find_mentions",
@@ -1076,10 +1077,37 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
         while not known and hi - lo > 1 and _compass_word(parsed[lo].lower_):
             lo += 1  # "the northern HURIYAH neighborhood": a village of no such name
         words = parsed[lo:hi]
+        if _listed_before(tok) and not _area_listed_before(tok, words.text, gazetteer):
+            continue
         if known or _unknown_village(tok, words):
             found.append(Mention(words.text, (words.start_char, words.end_char)))
             taken[lo:hi] = [True] * (hi - lo)
     return found
+
+
+def _listed_before(tok: Any) -> bool:
+    """Whether a name is one of a list the parser hangs on the word after it as modifiers
+    ("SWAT and CHITRAL districts"), not a compound of it."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return bool(tok.dep_ == "nmod")
+
+
+def _area_listed_before(tok: Any, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name listed before its word (:func:`_listed_before`) is an admin area of the
+    word's kind the gazetteer knows by that name or one of its own ("Swat and Chitral
+    districts", "Gwoza local government area", "Rankin and Madison counties"). Lists before a
+    word of neighbourhoods or villages name parts of the story's town, which the gazetteer
+    lacks and whose namesakes lie abroad ("Hama's Hamidiyeh and Bab Qubli neighborhoods"); an
+    abbreviation is no area ("Katsina/ALA and Logo local government areas" is no Alabama)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    word = tok.head.lemma_.lower()
+    council = word == "area" and any(c.lower_ == "government" for c in tok.head.children)
+    return (word in AREA_WORDS or council) and any(
+        e.feature in ("admin1", "admin2") and e.match != MATCH_ALIAS
+        for e in gazetteer.candidates(text)
+    )
 
 
 VILLAGE_WORDS = frozenset({
@@ -1424,7 +1452,7 @@ def _values(parsed: Any, attr: int) -> list[int]:
 def _framed_by(word: Any) -> list[Any]:
     """The tokens a settlement word may frame (:func:`_settlement_named`): its compounds and
     appositions, and the objects of its "of", "called" or "named"."""
-    near = [c for c in word.children if c.dep_ in ("compound", "appos")]
+    near = [c for c in word.children if c.dep_ in ("compound", "appos", "nmod")]
     near += [c for c in word.children if c.dep_ == "amod" and c.is_title]  # "SHOPIAN district"
     near += [g for c in near for g in c.children if g.dep_ == "conj"]  # "Shopian and KULGAM"
     linked = [c for c in word.children if c.lower_ in ("of", "called", "named")]
@@ -1456,8 +1484,9 @@ def _settlement_named(tok: Any) -> bool:
         return True  # "Tonga's capital NUKU'ALOFA"
     if tok.dep_ == "conj" and head.i != tok.i:
         return _settlement_named(head)
-    if tok.dep_ in ("compound", "amod") and head.lemma_.lower() in SETTLEMENT_WORDS:
-        return True
+    if tok.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in SETTLEMENT_WORDS:
+        return True  # "nmod": the parser's link of a list before its word, "SWAT and Chitral
+        # districts"
     return bool(
         tok.dep_ in ("pobj", "appos")
         and head.lower_ in ("of", "called", "named")

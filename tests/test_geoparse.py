@@ -813,6 +813,7 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Gunmen killed 20 villagers in central Mali's Mopti region.", ["Mali", "Mopti"]),
         ("ABIDJAN (Reuters) - Ivory Coast's army said so.", ["ABIDJAN", "Ivory Coast"]),
         ("Militants killed two workers in Shopian and Kulgam districts.", ["Shopian", "Kulgam"]),
+        ("Flash floods hit Swat and Chitral districts.", ["Swat", "Chitral"]),
         ("Officials in the Russian region said so.", []),
         ("Gangs seized control of Croix-des-Bouquets on Monday.", ["Croix-des-Bouquets"]),
         ("Costa Rican officials in San Jose said so.", ["San Jose"]),
@@ -2169,6 +2170,19 @@ def test_geoparse_famous_peaks_are_the_mountains(gazetteer: Gazetteer) -> None:
     assert _resolved(text, gazetteer, "Mount Fuji")[0].supplement_id == "mount-fuji"
     text = "Pilgrims gathered at Mount Arafat near Mecca."
     assert _resolved(text, gazetteer, "Mount Arafat")[0].supplement_id == "mount-arafat"
+
+
+def test_geoparse_an_area_by_its_word_after_in_places_a_name_it_lacks(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Palma in Cabo Delgado province": the gazetteer's towns called Palma lie in Spain,
+    Brazil and Italy, none in the province; the text says where the town lies."""
+    text = "Insurgents seized Palma in Cabo Delgado province."
+    palma, province = _resolved(text, gazetteer, "Palma", "Cabo Delgado")
+    assert (palma.country, palma.geonameid, province.feature) == ("MOZ", None, "admin1")
+    text = "Fighting broke out in Paris in Texas state."  # a town it holds is the town
+    paris, _ = _resolved(text, gazetteer, "Paris", "Texas")
+    assert (paris.admin1, paris.feature, paris.geonameid is not None) == ("Texas", "city", True)
 
 
 def test_geoparse_a_country_written_after_a_name_it_matches_only_abroad_places_it(

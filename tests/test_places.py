@@ -216,6 +216,26 @@ def test_places_actor_or_modifier_is_never_a_location(
     assert locate(_event(doc, "captured"), doc, _located(doc, gazetteer)) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "acting"),
+    [
+        ("Flash floods hit Swat and Chitral districts.", {"Swat": False, "Chitral": False}),
+        (
+            "Herdsmen attacked villages in Benue's Guma local government area.",
+            {"Benue": False, "Guma": False},
+        ),
+        ("Benue's governor and the Caracas mayor met.", {"Benue": True, "Caracas": True}),
+    ],
+)
+def test_places_a_place_before_its_areas_word_is_where_it_happened(
+    nlp: Any, gazetteer: Gazetteer, text: str, acting: dict[str, bool]
+) -> None:
+    """A name that a word of its kind of place follows ("Swat and Chitral districts") or that
+    owns one ("Benue's Guma area") is the place itself, not a modifier or an owner."""
+    doc = _doc(nlp, text)
+    assert {p.place.text: p.acting for p in _located(doc, gazetteer)} == acting
+
+
 def test_places_a_modifier_of_a_person_is_at_most_a_doubtful_location(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:

@@ -48,6 +48,7 @@ from newsevents.place_options import MAX_COST, Attached, Options, build_options
 from newsevents.records import Doc, Event, Place, Span, overlaps
 from newsevents.settings import Settings
 from newsevents.syntax import sentence_of, sentence_starts, span_root, text_of
+from newsevents.toponyms import SETTLEMENT_WORDS
 
 __all__ = ["Attached", "Located", "locate", "make_places", "resolve_places", "sentence_place"]
 
@@ -322,9 +323,20 @@ MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "RETREA
 def _non_locational(head: Any) -> bool:
     """A place that acts or owns ("Israel captured…", "Seoul's army") or qualifies a person or
     thing ("the Caracas mayor", "a U.S. helicopter") does not say where anything happened."""
+    if _names_its_area(head):
+        return False
     if head.dep_ in SUBJECT_DEPS:
         return True
     return head.dep_ in ("compound", "amod", "nmod") and not _locative(head)
+
+
+def _names_its_area(head: Any) -> bool:
+    """A place that names or holds the kind of place its word says: "floods hit SWAT and
+    Chitral districts", "gunmen raided BENUE's Guma local government area" (no modifier of a
+    thing, nor an owner of one)."""
+    return head.dep_ in ("compound", "amod", "nmod", "poss") and (
+        head.head.lemma_.lower() in SETTLEMENT_WORDS
+    )
 
 
 def _locative(place: Any) -> bool:
