@@ -1757,10 +1757,15 @@ ON_LAND_WORDS = frozenset({
 
 def _on_land(prep: Any) -> bool:
     """Whether an "on" tells where people are or something happens (:data:`ON_LAND_WORDS`, or
-    people: "tourists on CORFU"), not what is done to someone ("called on Jackson")."""
+    people: "tourists on CORFU", "US Marines on OKINAWA"), not what is done to someone ("called
+    on Jackson")."""
     head = prep.head
     word = head.lemma_.lower()
-    return word in ON_LAND_WORDS or (head.pos_ in ("NOUN", "PROPN") and _of_people(head))
+    if word in ON_LAND_WORDS:
+        return True
+    return head.pos_ in ("NOUN", "PROPN") and (
+        _of_people(head) or _singular(head) in _armed_nouns()
+    )
 
 
 def _isle(found: list[Entry]) -> bool:

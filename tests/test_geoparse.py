@@ -2906,6 +2906,9 @@ def test_geoparse_a_gulf_named_after_a_country_is_the_gulf(gazetteer: Gazetteer)
         ("Tourists on Corfu were evacuated.", ["Corfu"]),
         ("Riots broke out on Mayotte.", ["Mayotte"]),
         ("The senator called on Jackson to resign.", []),
+        ("Troops on Okinawa were confined to base.", ["Okinawa"]),
+        ("US Marines on Okinawa were confined to base.", ["Okinawa"]),
+        ("The general called on Jackson to resign.", []),
     ],
 )
 def test_geoparse_a_mistagged_island_where_people_are_or_things_happen(
