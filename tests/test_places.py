@@ -225,6 +225,8 @@ def test_places_actor_or_modifier_is_never_a_location(
             {"Benue": False, "Guma": False},
         ),
         ("Benue's governor and the Caracas mayor met.", {"Benue": True, "Caracas": True}),
+        ("Troops were sent to the Mexico border.", {"Mexico": True}),
+        ("A US state revoked the licence.", {"US": True}),
     ],
 )
 def test_places_a_place_before_its_areas_word_is_where_it_happened(

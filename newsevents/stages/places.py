@@ -333,10 +333,19 @@ def _non_locational(head: Any) -> bool:
 def _names_its_area(head: Any) -> bool:
     """A place that names or holds the kind of place its word says: "floods hit SWAT and
     Chitral districts", "gunmen raided BENUE's Guma local government area" (no modifier of a
-    thing, nor an owner of one)."""
-    return head.dep_ in ("compound", "amod", "nmod", "poss") and (
-        head.head.lemma_.lower() in SETTLEMENT_WORDS
+    thing, nor an owner of one). Not before a word of a facility's name ("Eva's Village"), of
+    a member ("a US state", "EU states") or of a line between two places ("the Mexico
+    border")."""
+    word = head.head
+    return (
+        head.dep_ in ("compound", "amod", "nmod", "poss")
+        and word.pos_ == "NOUN"
+        and word.lemma_.lower() in AREA_KINDS
     )
+
+
+AREA_KINDS = SETTLEMENT_WORDS - {"state", "border", "crossing"}
+"""Words of a kind of place a name before them names or holds (:func:`_names_its_area`)."""
 
 
 def _locative(place: Any) -> bool:
