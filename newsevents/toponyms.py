@@ -1088,9 +1088,14 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
 def _listed_before(tok: Any) -> bool:
     """Whether a name is one of a list the parser hangs on the word after it as modifiers
     ("SWAT and CHITRAL districts"), not a compound of it."""
+    return bool(_list_first(tok).dep_ == "nmod")
+
+
+def _list_first(tok: Any) -> Any:
+    """The first name of the list of conjuncts a token is in (the token where it is none)."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    return bool(tok.dep_ == "nmod")
+    return tok
 
 
 def _area_listed_before(tok: Any, text: str, gazetteer: Gazetteer) -> bool:
@@ -1099,11 +1104,11 @@ def _area_listed_before(tok: Any, text: str, gazetteer: Gazetteer) -> bool:
     districts", "Gwoza local government area", "Rankin and Madison counties"). Lists before a
     word of neighbourhoods or villages name parts of the story's town, which the gazetteer
     lacks and whose namesakes lie abroad ("Hama's Hamidiyeh and Bab Qubli neighborhoods"); an
-    abbreviation is no area ("Katsina/ALA and Logo local government areas" is no Alabama)."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    word = tok.head.lemma_.lower()
-    council = word == "area" and any(c.lower_ == "government" for c in tok.head.children)
+    abbreviation's area counts for nothing ("ALA", Alabama's, of "Katsina/Ala and Logo local
+    government areas")."""
+    head = _list_first(tok).head
+    word = head.lemma_.lower()
+    council = word == "area" and any(c.lower_ == "government" for c in head.children)
     return (word in AREA_WORDS or council) and any(
         e.feature in ("admin1", "admin2") and e.match != MATCH_ALIAS
         for e in gazetteer.candidates(text)
