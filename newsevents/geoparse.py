@@ -246,13 +246,15 @@ def _bare_dateline(
     American cities the wire services write so ("CHICAGO (Reuters)"), not a small American
     town: American datelines name the state of any other ("GENEVA, Ill. (AP)"). Its American
     towns of under :data:`SALIENT_CITY_POPULATION` are dropped where a large town or a
-    capital abroad has the name."""
+    capital abroad has the name by its own name or a curated alias ("FRANKLIN -" keeps Franklin,
+    Tennessee: Columbus, Ohio, is called Franklin only among GeoNames' alternate names)."""
     for m, key in zip(mentions, keys, strict=True):
         if key not in filed or not _BARE_DATELINE.match(text, m.span[1]):
             continue
         found = cands.get(key, [])
         kept = [e for e in found if not _small_american_town(e)]
-        if any(e.feature == "capital" or _salient(e) for e in kept if e.feature in TOWN_FEATURES):
+        named = [e for e in kept if e.feature in TOWN_FEATURES and e.match != MATCH_ALTERNATE]
+        if any(e.feature == "capital" or _salient(e) for e in named):
             cands = {**cands, key: kept}
     return cands
 

@@ -186,6 +186,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_untagged_objects(parsed, gazetteer, taken))
     found.extend(_untagged_conjuncts(parsed, pairs, gazetteer, taken))
     found.extend(_mistagged_places(ents, tokens, pairs, gazetteer, taken, named, listed_only=True))
+    found.extend(_listed_neighbours(ents, gazetteer, taken))
     found.extend(_town_and_area(parsed, gazetteer, taken))
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
@@ -213,9 +214,24 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
         and not _named_by_kind(m, tokens)
         and not _unknown_acronym(m.text, gazetteer)
     ]
+    found = [_city_word_dropped(m, gazetteer) for m in found]
     found = _widened_mentions(sorted(found, key=lambda m: m.span), tokens, gazetteer)
     text = text_of(parsed)
     return _and_joined(_hyphen_joined(found, text, gazetteer), text, gazetteer)
+
+
+def _city_word_dropped(mention: Mention, gazetteer: Gazetteer) -> Mention:
+    """A name the tagger wrote with a following "city" in lower case ("a pub in [Perth city]
+    centre") without it, where no place has the longer name as its own or a curated alias:
+    GeoNames' alternate "Perth City" is the Australian one, but "Mexico city" stays whole."""
+    if not mention.text.endswith(" city"):
+        return mention
+    bare = mention.text[: -len(" city")]
+    whole = gazetteer.candidates(mention.text)
+    if any(e.match >= MATCH_ALIAS for e in whole) or not gazetteer.candidates(bare):
+        return mention
+    start, end = mention.span
+    return Mention(bare, (start, end - len(" city")), mention.embedded)
 
 
 KIND_NOUNS = frozenset({
@@ -1156,13 +1172,16 @@ SETTLED_FEATURES = frozenset({"city", "capital", "admin1", "admin2"})
 def _untagged_after_preposition(
     parsed: Any, gazetteer: Gazetteer, taken: list[bool]
 ) -> list[Mention]:
-    """A proper name the tagger did not mark, right after "in", "at", "near" or "outside", or after
-    people and "from", that the gazetteer knows as a town or an area: "sold at a gas station in
-    Riverdale", "a market at Wana", "the driver from Carbondale"."""
+    """A proper name the tagger did not mark, right after "in", "at", "near" or "outside", after
+    people and "from", or after those who live there and "of", that the gazetteer knows as a
+    town or an area: "sold at a gas station in Riverdale", "a market at Wana", "the driver from
+    Carbondale", "residents of Joplin"."""
     found = []
-    for i in _indices(parsed, LOWER, UNTAGGED_PREPS | {"from"}):
+    for i in _indices(parsed, LOWER, UNTAGGED_PREPS | {"from", "of"}):
         if parsed[i].lower_ == "from" and not _of_people(_from_whom(parsed[i])):
             continue  # "a driver from CARBONDALE", but not "a letter from Smith"
+        if parsed[i].lower_ == "of" and _singular(parsed[i].head) not in DWELLERS:
+            continue  # "residents of JOPLIN", but not "the sale of Chrysler"
         if i + 1 < len(parsed) and not taken[i + 1]:
             mention = _unmarked_town(parsed, parsed[i + 1], gazetteer, taken, opens=True)
             found += [mention] if mention else []
@@ -1191,7 +1210,13 @@ def _of_people(noun: Any) -> bool:
         or word in _people_nouns()
         or noun.lower_ in PERSONAL_PRONOUNS
         or noun.ent_type_ == "PERSON"
+        or _aged(noun)
     )
+
+
+def _aged(word: Any) -> bool:
+    """Whether a word is a person told by age: "a 17-year-old from CLARKSVILLE"."""
+    return word.lower_ == "old" and any(c.lower_ in ("year", "month") for c in word.children)
 
 
 ORIGIN_VERBS = frozenset({"be", "come", "hail"})
@@ -1611,6 +1636,72 @@ def _mistagged_places(
     return found
 
 
+LISTED_NEIGHBOURS = 3
+"""The least length of a list of mistagged names that :func:`_listed_neighbours` reads."""
+NEIGHBOURS_KM = 100
+"""How near one town of such a list the others must lie."""
+LISTED_TOWN_POPULATION = 2_000
+"""The least population of each of its towns (Keswick, of Cumbria's list, has 4,700)."""
+_LIST_JOINS = (",", "and", ", and")
+
+
+def _listed_neighbours(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
+    """Three or more names the tagger called people or organisations, written as one list,
+    that are towns of some size by their own names lying within :data:`NEIGHBOURS_KM` of one
+    of them: "with CARLISLE, KESWICK and COCKERMOUTH worst hit" are Cumbria's neighbours, where
+    no surname list ("Smith, Jones and Brown") names three neighbouring towns."""
+    found: list[Mention] = []
+    surnames = _surnames(ents, taken)
+    for run in _name_lists(ents, taken):
+        names = [_trimmed(e) for e in run]
+        if len(run) < LISTED_NEIGHBOURS or any(m is None or m.text in surnames for m in names):
+            continue  # "Clinton, Madison and Jackson" after "Hillary Clinton": people
+        towns = [_own_towns(m.text, gazetteer) for m in names if m is not None]
+        if not all(towns) or not _neighbours(towns):
+            continue
+        for ent, mention in zip(run, names, strict=True):
+            found += [mention] if mention is not None else []
+            taken[ent.start : ent.end] = [True] * len(ent)
+    return found
+
+
+def _name_lists(ents: Any, taken: list[bool]) -> list[list[Any]]:
+    """Runs of untaken entities of :data:`LISTING_LABELS` joined by commas and "and" alone."""
+    runs: list[list[Any]] = []
+    for ent in ents:
+        if ent.label_ not in LISTING_LABELS or any(taken[ent.start : ent.end]):
+            runs.append([])
+            continue
+        last = runs[-1][-1] if runs and runs[-1] else None
+        between = ent.doc[last.end : ent.start].text if last is not None else None
+        if between in _LIST_JOINS:
+            runs[-1].append(ent)
+        else:
+            runs.append([ent])
+    return [run for run in runs if run]
+
+
+def _own_towns(text: str, gazetteer: Gazetteer) -> list[Entry]:
+    """The towns of :data:`LISTED_TOWN_POPULATION` or more that have the name as their own."""
+    return [
+        e
+        for e in gazetteer.candidates(text)
+        if e.feature in ("city", "capital")
+        and e.match >= MATCH_ALIAS
+        and e.population >= LISTED_TOWN_POPULATION
+        and not text.isupper()
+    ]
+
+
+def _neighbours(towns: list[list[Entry]]) -> bool:
+    """Whether one town of the first name has a town of every other name near it."""
+    first, *rest = towns
+    return any(
+        all(any(distance_km(a.lat, a.lon, e.lat, e.lon) <= NEIGHBOURS_KM for e in t) for t in rest)
+        for a in first
+    )
+
+
 NATURAL_FEATURES = frozenset({"river", "sea", "strait", "gulf", "lake", "mountains", "canal"})
 CURATED_AREAS = NATURAL_FEATURES | {"region", "island"}
 
@@ -1923,8 +2014,8 @@ def _placed_by_role(ent: Any, gazetteer: Gazetteer) -> bool:
             return _town_or_area(ent.text, gazetteer, named_areas=True)
         if prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and ent.label_ == "ORG":
             return len(ent) == 1 and _town_by_name(ent.text, gazetteer)  # "John Smith of DANVILLE"
-        if prep.lower_ == "of" and prep.head.ent_type_ == "PERSON" and _set_off(prep, ent):
-            return _town_by_name(ent.text, gazetteer)  # "Miss Abdhou, of HAYES, was not..."
+        if prep.lower_ == "of" and _of_people(prep.head) and _set_off(prep, ent):
+            return _town_by_name(ent.text, gazetteer)  # "Miss Abdhou, of HAYES", "a man, 21, of X"
         placed = prep.lower_ in ("with", "of") and word in BORDERS
     else:
         placed = False
@@ -2034,8 +2125,7 @@ def _people_from(ent: Any, prep: Any, word: str) -> bool:
             word in _armed_nouns()
             or word in _people_nouns()
             or word in PEOPLE_NOUNS
-            or word in PERSONAL_PRONOUNS
-            or _from_whom(prep).ent_type_ == "PERSON"  # "Barry, who was from DEWSBURY"
+            or _of_people(_from_whom(prep))  # "Barry, who was from DEWSBURY", "the boy was from X"
         )
         and not possessive
     )

@@ -2254,6 +2254,50 @@ def test_geoparse_a_town_set_off_after_a_persons_name_and_of_is_a_place(
     assert _texts(nlp(text), gazetteer) == ["Hayes"]
 
 
+def test_geoparse_a_town_set_off_after_a_person_by_age_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """Local news writes where people live after their age: "the man, 21, of KOKOMO", "a
+    17-year-old from CLARKSVILLE", "the boy, 16, was from THORNTON HEATH" (all tagged people)."""
+    text = "Deputies said the man, 21, of Kokomo, was taken to the county jail."
+    assert _texts(nlp(text), gazetteer) == ["Kokomo"]
+    text = "A 17-year-old from Clarksville was killed Saturday when his car left the road."
+    assert _texts(nlp(text), gazetteer) == ["Clarksville"]
+    assert "Thornton Heath" in _texts(nlp("The boy, 16, was from Thornton Heath."), gazetteer)
+    assert _texts(nlp("The son, 12, of Smith, was hurt."), gazetteer) == []
+
+
+def test_geoparse_an_untagged_town_after_its_residents_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Residents of Joplin marked the anniversary of the tornado."
+    assert _texts(nlp(text), gazetteer) == ["Joplin"]
+    assert _texts(nlp("The sale of Chrysler was approved."), gazetteer) == []
+
+
+def test_geoparse_a_list_of_mistagged_neighbouring_towns_is_a_list_of_places(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger calls Carlisle and Cockermouth organisations and Keswick a person; the three
+    lie within 40 km of one another. Three surnames name no such towns."""
+    text = "Roads closed across Cumbria, with Carlisle, Keswick and Cockermouth worst hit."
+    assert _texts(nlp(text), gazetteer) == ["Cumbria", "Carlisle", "Keswick", "Cockermouth"]
+    assert _texts(nlp("The award went to Smith, Jones and Brown."), gazetteer) == []
+
+
+def test_geoparse_a_lower_case_city_after_a_name_is_left_out_unless_it_names_the_city(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger's "Perth city" (of "Perth city centre") matches only GeoNames' alternate
+    name of Perth, Australia; "Mexico city" is Mexico City's own name."""
+    text = "A brawl broke out in Perth city centre. Tayside police said officers from Dundee came."
+    mentions = find_mentions(nlp(text), gazetteer)
+    assert mentions[0].text == "Perth"
+    perth = resolve(mentions, gazetteer, text)[0]
+    assert perth is not None and perth[0].country == "GBR"
+    assert _texts(nlp("Police in Mexico city said."), gazetteer) == ["Mexico city"]
+
+
 def test_geoparse_a_suburb_word_frames_a_place_known_or_not_without_its_compass_word(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
@@ -2572,6 +2616,16 @@ def test_geoparse_a_bare_dateline_is_a_world_city_not_a_small_american_town(
     local = "GENEVA, Ill. (AP) - Officials in Geneva and St. Charles closed the bridge."
     found = _resolved(local, gazetteer, "GENEVA", "Ill.", "Geneva", "St. Charles")
     assert (found[0].country, found[0].admin1) == ("USA", "Illinois")
+
+
+def test_geoparse_a_bare_local_dateline_keeps_its_town_over_a_city_of_another_name(
+    gazetteer: Gazetteer,
+) -> None:
+    """GeoNames lists "Franklin" among the other names of Columbus, Ohio: a bare local
+    dateline is not dropped for a large city that has the name only so."""
+    text = "FRANKLIN - Enrollment grows in Franklin, Brentwood and Spring Hill."
+    found = _resolved(text, gazetteer, "FRANKLIN", "Franklin", "Brentwood", "Spring Hill")
+    assert [(e.name, e.admin1) for e in found[:2]] == [("Franklin", "Tennessee")] * 2
 
 
 def test_geoparse_a_county_police_force_places_the_story_in_its_county(
