@@ -26,6 +26,7 @@ from spacy.tokens import Span as TokenSpan
 from newsevents.gazetteer import (
     MATCH_ALIAS,
     MATCH_PRIMARY,
+    SALIENT_CITY_POPULATION,
     SPELT_SHORT,
     Entry,
     Gazetteer,
@@ -184,9 +185,9 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_named_settlements(parsed, gazetteer, taken))
     found.extend(_untagged_after_preposition(parsed, gazetteer, taken))
     found.extend(_untagged_objects(parsed, gazetteer, taken))
-    found.extend(_untagged_conjuncts(parsed, pairs, gazetteer, taken))
+    found.extend(_untagged_conjuncts(parsed, pairs + _route_ends(parsed), gazetteer, taken))
     found.extend(_mistagged_places(ents, tokens, pairs, gazetteer, taken, named, listed_only=True))
-    found.extend(_listed_neighbours(ents, gazetteer, taken))
+    found.extend(_listed_neighbours(ents, gazetteer, taken, _countries_named(found, gazetteer)))
     found.extend(_town_and_area(parsed, gazetteer, taken))
     found.extend(_datelines(parsed, tokens, gazetteer, taken))
     found.extend(_local_modifiers(parsed, gazetteer, taken))
@@ -611,7 +612,7 @@ def _towns_of_bodies(
         k = words[0]
         if i >= k or any(taken[i:k]) or not all(tokens.propn[j] for j in range(i, k)):
             continue
-        if tokens.lower[k] == "city" and _a_town(tokens.span_text(i, k + 1), gazetteer):
+        if tokens.lower[k] == "city" and _a_town(tokens.span_text(i, k + 1), gazetteer, own=True):
             k += 1  # "the Kansas City Council": Kansas City's
         text = tokens.span_text(i, k)
         town = tokens.lower[k] != "council" and _a_town(text, gazetteer)  # not "Metro Council"
@@ -641,8 +642,13 @@ def _newspaper_towns(tokens: _Tokens, gazetteer: Gazetteer, taken: list[bool]) -
     return found
 
 
-def _a_town(text: str, gazetteer: Gazetteer) -> bool:
-    return any(e.feature in ("city", "capital") for e in gazetteer.candidates(text))
+def _a_town(text: str, gazetteer: Gazetteer, own: bool = False) -> bool:
+    """Whether the gazetteer knows a town by this name (with ``own``, as its own name or a
+    curated alias: "Yakima City" is only another name of Union Gap)."""
+    least = MATCH_ALIAS if own else 0
+    return any(
+        e.feature in ("city", "capital") and e.match >= least for e in gazetteer.candidates(text)
+    )
 
 
 def _an_area(text: str, gazetteer: Gazetteer) -> bool:
@@ -1136,6 +1142,11 @@ VILLAGE_WORDS = frozenset({
 })  # fmt: skip
 """Settlement words that make any proper name they frame a place, known or not: "raided
 KADISAU village", "the village of UMUANUNU", "Cairo's gated suburb of MADINATY"."""
+QUARTER_WORDS = frozenset({"district", "neighborhood", "neighbourhood", "area", "quarter"})
+"""Words of a part of a town or a province that make a proper name written right before them
+a place, known or not: "Mogadishu's YAQSHID district", "the JATRABARI area of Dhaka"; not one
+after them ("the area of Eglinton Avenue"), nor one before a capitalised word of a name
+("Glenrock State Conservation Area")."""
 
 
 def _unknown_village(tok: Any, words: Any) -> bool:
@@ -1156,6 +1167,9 @@ def _village_named(tok: Any) -> bool:
     while tok.dep_ == "conj" and head.i != tok.i:
         tok, head = head, head.head
     frame = head.head if head.lower_ in ("of", "called", "named") else head
+    if frame.lower_ in QUARTER_WORDS:
+        before = frame is head and tok.i < frame.i and tok.dep_ in ("compound", "amod", "nmod")
+        return before and frame.is_lower and tok.ent_type_ != "PERSON"  # not "the SIKH area"
     return frame.lemma_.lower() in VILLAGE_WORDS
 
 
@@ -1307,6 +1321,20 @@ def _conjunct_pairs(parsed: Any) -> list[tuple[int, int]]:
     heads = rows[listed, 1].astype("int64").tolist()  # HEAD: a signed offset, stored unsigned
     pairs = [(i, i + h) for i, h in zip(listed, heads, strict=True)]
     return pairs + [(j, i) for i, j in pairs]
+
+
+def _route_ends(parsed: Any) -> list[tuple[int, int]]:
+    """(i, j), both ways, for the two ends of a journey told by "from" and "to" on one word:
+    "travelling from Shimla to MANALI", where the tagger left Manali unmarked."""
+    ends = []
+    for i in _indices(parsed, LOWER, frozenset({"to"})):
+        to = parsed[i]
+        start = next((c for c in to.head.children if c.lower_ == "from" and c.i < i), None)
+        there = next((c for c in to.children if c.dep_ == "pobj"), None)
+        here = next((c for c in start.children if c.dep_ == "pobj"), None) if start else None
+        if there is not None and here is not None:
+            ends += [(there.i, here.i), (here.i, there.i)]
+    return ends
 
 
 AREA_FEATURES = frozenset({"admin1", "admin2", "region"})
@@ -1645,24 +1673,55 @@ LISTED_TOWN_POPULATION = 2_000
 _LIST_JOINS = (",", "and", ", and")
 
 
-def _listed_neighbours(ents: Any, gazetteer: Gazetteer, taken: list[bool]) -> list[Mention]:
-    """Three or more names the tagger called people or organisations, written as one list,
-    that are towns of some size by their own names lying within :data:`NEIGHBOURS_KM` of one
-    of them: "with CARLISLE, KESWICK and COCKERMOUTH worst hit" are Cumbria's neighbours, where
-    no surname list ("Smith, Jones and Brown") names three neighbouring towns."""
+def _listed_neighbours(
+    ents: Any, gazetteer: Gazetteer, taken: list[bool], countries: set[str]
+) -> list[Mention]:
+    """Names the tagger called people or organisations, written as one list, that are towns by
+    their own names: three or more of some size lying within :data:`NEIGHBOURS_KM` of one of
+    them ("with CARLISLE, KESWICK and COCKERMOUTH worst hit" are Cumbria's neighbours, where no
+    surname list, "Smith, Jones and Brown", names three neighbouring towns), or two or more
+    large cities of one of the ``countries`` the article names ("in Malawi, with BLANTYRE and
+    LILONGWE the worst affected")."""
     found: list[Mention] = []
     surnames = _surnames(ents, taken)
     for run in _name_lists(ents, taken):
         names = [_trimmed(e) for e in run]
-        if len(run) < LISTED_NEIGHBOURS or any(m is None or m.text in surnames for m in names):
+        if len(run) < 2 or any(m is None or m.text in surnames for m in names):
             continue  # "Clinton, Madison and Jackson" after "Hillary Clinton": people
         towns = [_own_towns(m.text, gazetteer) for m in names if m is not None]
-        if not all(towns) or not _neighbours(towns):
+        if not all(towns):
+            continue
+        if not (len(run) >= LISTED_NEIGHBOURS and _neighbours(towns)) and not _cities_of(
+            towns, countries
+        ):
             continue
         for ent, mention in zip(run, names, strict=True):
             found += [mention] if mention is not None else []
             taken[ent.start : ent.end] = [True] * len(ent)
     return found
+
+
+def _cities_of(towns: list[list[Entry]], countries: set[str]) -> bool:
+    """Whether every name is a city of :data:`SALIENT_CITY_POPULATION` or more in one of the
+    ``countries``, the same for all. Not American cities: so many bear people's names
+    ("Jackson and Madison") that a named country does not tell them from the people."""
+    return any(
+        all(
+            any(e.country == c and e.population >= SALIENT_CITY_POPULATION for e in t)
+            for t in towns
+        )
+        for c in countries - {"USA"}
+    )
+
+
+def _countries_named(found: list[Mention], gazetteer: Gazetteer) -> set[str]:
+    """The countries that mentions found so far name by the country's own name."""
+    return {
+        e.country
+        for m in found
+        for e in gazetteer.candidates(m.text)
+        if e.feature == "country" and e.match >= MATCH_ALIAS and e.country
+    }
 
 
 def _name_lists(ents: Any, taken: list[bool]) -> list[list[Any]]:

@@ -1194,6 +1194,7 @@ def test_geoparse_a_small_town_in_its_county_beats_a_country_end_to_end(
     [
         ("The Nappanee City Council approved the bond.", [("Nappanee", True)]),
         ("The Kansas City Council approved the bond.", [("Kansas City", True)]),
+        ("The Yakima City Council approved the bond.", [("Yakima", True)]),  # not Yakima City
         ("Mishawaka resident Jane Doe, 45, was charged.", [("Mishawaka", False)]),
         ("The Wildcats beat Bourbon County 54-41 on Friday.", [("Bourbon County", False)]),
     ],
@@ -2141,6 +2142,23 @@ def test_geoparse_a_name_a_village_word_frames_is_a_place_known_or_not(
     assert _texts(nlp("The neighboring Hindu village had protested."), gazetteer) == []
 
 
+def test_geoparse_a_name_before_a_quarter_word_is_a_place_known_or_not(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """A district, area or neighbourhood the gazetteer lacks, named right before its lower-case
+    word; not a name after it, a name's capitalised "Area" or a people's area."""
+    text = "A bomb exploded in Mogadishu's Yaqshid district on Sunday."
+    assert _texts(nlp(text), gazetteer) == ["Mogadishu", "Yaqshid"]
+    text = "Protesters set fire to a police station in the Jatrabari area of Dhaka."
+    assert _texts(nlp(text), gazetteer) == ["Jatrabari", "Dhaka"]
+    text = "He broke into a house in the area of Eglinton Avenue West and Dubonet Drive."
+    assert "Drive" not in _texts(nlp(text), gazetteer)
+    text = "Glenrock State Conservation Area is an escape valve."
+    assert "Conservation Area" not in _texts(nlp(text), gazetteer)
+    text = "So, they go for a walk. “This is the Sikh area,” the angel tells him."
+    assert _texts(nlp(text), gazetteer) == []
+
+
 def test_geoparse_a_town_tagged_an_organisation_people_come_from_is_a_place(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
@@ -2283,6 +2301,27 @@ def test_geoparse_a_list_of_mistagged_neighbouring_towns_is_a_list_of_places(
     text = "Roads closed across Cumbria, with Carlisle, Keswick and Cockermouth worst hit."
     assert _texts(nlp(text), gazetteer) == ["Cumbria", "Carlisle", "Keswick", "Cockermouth"]
     assert _texts(nlp("The award went to Smith, Jones and Brown."), gazetteer) == []
+
+
+def test_geoparse_two_mistagged_large_cities_of_a_named_country_are_places(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger calls Blantyre and Lilongwe people; both are cities of Malawi, which the text
+    names. American cities bear people's names too often for this."""
+    text = "Cases were rising in Malawi, with Blantyre and Lilongwe the worst affected."
+    assert _texts(nlp(text), gazetteer) == ["Malawi", "Blantyre", "Lilongwe"]
+    assert _texts(nlp("The United States honoured Jackson and Madison."), gazetteer) == [
+        "United States"
+    ]
+
+
+def test_geoparse_an_untagged_journeys_end_after_a_place_it_starts_from_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    assert _texts(nlp("The bus was travelling from Shimla to Manali."), gazetteer) == [
+        "Shimla",
+        "Manali",
+    ]
 
 
 def test_geoparse_a_lower_case_city_after_a_name_is_left_out_unless_it_names_the_city(
