@@ -479,6 +479,9 @@ def _astray_in_local_story(e: Entry, key: str, focus: Entry, context: Context) -
         return False  # "a delegation from Ansbach, Germany" in a Rochester story
     others = [o for o in context.others(key) if o.feature in TOWN_FEATURES]
     near = {o.id for o in others if _near(o, focus, LOCAL_STORY_KM)}
+    near |= {  # "Montgomery County firefighters" in a Clarksville story: its county
+        o.id for o in context.others(key) if o.feature == "admin2" and contains(o, focus)
+    }
     local = len(near) >= (1 if township else LOCAL_STORY_PLACES)
     return local and not any(_near(o, e, LISTED_KM) for o in others)
 
@@ -1225,7 +1228,8 @@ def _large_city_over_a_lone_town(
 ) -> Entry | None:
     """A city of 500,000+ abroad rather than a small town of its name that only the article's
     country speaks for, none of its places lying near the town and no county of the article
-    holding it:
+    holding it or lying in its state (a local story's county: "Police in Athens arrested a
+    Lincoln County man" in Tennessee):
     - a national capital of a country the article speaks of: "LONDON — In Washington, the
       diplomats expelled from the United States…" is Washington, D.C., not the town in Tyne
       and Wear, 400 km from London;
@@ -1250,6 +1254,10 @@ def _large_city_over_a_lone_town(
         return None
     if any(o.feature == "admin2" and _holds(o, top) for o in others):
         return None  # "Lima police … Allen County"
+    if any(
+        o.feature == "admin2" and (o.country, o.admin1) == (top.country, top.admin1) for o in others
+    ):
+        return None
     capitals = [e for e in big if e.feature == "capital" and context.country_share(e, key)]
     if capitals:  # the article speaks of the capital's country
         return max(capitals, key=lambda e: e.population)
@@ -1520,6 +1528,7 @@ def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     score = prior + COUNTRY_WEIGHT * context.country_share(e, key)
     score -= SHADOW_PENALTY if _shadowed(e, key, context, links) else 0.0
     score += SPELLING_BONUS if _spelt_for(e, links.american) else 0.0
+    score += SHORTENED_BONUS if _shortened(e, key) else 0.0
     host = context.best.get(links.host.get(key, ""))
     hosts = links.hosts.get(key, [host] if host is not None else [])
     if any(contains(h, e) or _close(e, h) for h in hosts):
@@ -1540,6 +1549,22 @@ def _fresh_score(e: Entry, key: str, context: Context, links: Links) -> float:
     if e.id not in links.shadowed and any(_siblings(e, other) for other in others):
         support = max(support, SIBLING_SUPPORT)
     return score + support
+
+
+SHORTENED_BONUS = 2.0
+"""What a town matched by another name gains back where that name is its own cut short before
+the river or sea it stands on (see :func:`_shortened`)."""
+RIVER_PARTICLES = frozenset({"upon", "on", "am", "an", "en", "sur"})
+
+
+def _shortened(e: Entry, key: str) -> bool:
+    """Whether ``e`` matched ``key`` as an alternate name that is its own name cut short before
+    "upon", "on", "am"…: "Kingston" of Kingston upon Thames, "Southend" of Southend-on-Sea. Such
+    a name is how the town is written, not a translation (see ``MATCH_PRIOR``)."""
+    if e.match != MATCH_ALTERNATE or e.feature not in TOWN_FEATURES:
+        return False
+    own = normalize(e.name).replace("-", " ")
+    return own.startswith(f"{key} ") and own[len(key) + 1 :].split(" ", 1)[0] in RIVER_PARTICLES
 
 
 SPELLING_BONUS = 0.5

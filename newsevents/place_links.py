@@ -203,15 +203,17 @@ def _game_words() -> frozenset[str]:
 
 AREAS_AFTER = frozenset({
     "region", "oblast", "governorate", "province", "state", "department", "county", "parish",
-    "district",
+    "district", "river",
 })  # fmt: skip
 """Lower-case area words after a name that name the area whatever its own name: "the Donetsk
-region" is Donetska oblast, "Idlib governorate" the governorate."""
+region" is Donetska oblast, "Idlib governorate" the governorate; and "river", which names the
+river ("across the Dnipro river" is the Dnieper, not the city of Dnipro)."""
 
 
 PLURAL_AREAS = {
     "counties": "county", "parishes": "parish", "regions": "region", "oblasts": "oblast",
     "governorates": "governorate", "departments": "department", "districts": "district",
+    "rivers": "river",
 }  # fmt: skip
 """Plural area words after the last name of a list, for each of its names: "Sonoma and Napa
 counties", "the Kharkiv and Sumy regions"."""
@@ -236,12 +238,9 @@ def areas_after(
     out = dict(cands)
     for key, words in said.items():
         (word,) = words if len(words) == 1 else ("",)
+        kinds = ("river",) if word == "river" else ADMIN_FEATURES
         areas = (
-            [
-                e
-                for e in candidates(f"{named[key]} {word}", gazetteer)
-                if e.feature in ADMIN_FEATURES
-            ]
+            [e for e in candidates(f"{named[key]} {word}", gazetteer) if e.feature in kinds]
             if word
             else []
         )

@@ -802,7 +802,10 @@ def test_geoparse_a_list_of_towns_tagged_as_one_name_is_split(
         ("Tim Cook of Apple spoke on Tuesday.", []),
         ("Residents of Valencia fled the floods, as Spain sent troops.", ["Valencia", "Spain"]),
         ("Supporters of Valencia cheered the goal.", []),
-        ("Fighting in Tripoli's Bab al-Tabbaneh district left three dead.", ["Tripoli"]),
+        (
+            "Fighting in Tripoli's Bab al-Tabbaneh district left three dead.",
+            ["Tripoli", "Bab al-Tabbaneh"],
+        ),
         ("Deputies found the car in Eureka, 40 miles north of Fortuna.", ["Eureka", "Fortuna"]),
         ("Troops were deployed to Valencia and Maracay after looting.", ["Valencia", "Maracay"]),
         ("Thousands of refugees fled for Adre on Monday.", ["Adre"]),
@@ -1638,6 +1641,10 @@ def test_geoparse_an_area_word_after_a_name_names_the_area_whatever_its_own_name
     ]  # fmt: skip
     (city,) = _resolved("Donetsk residents queued for water.", gazetteer, "Donetsk")
     assert city.feature == "city"
+    text = "Kherson was shelled from across the Dnipro river."
+    kherson, river = _resolved(text, gazetteer, "Kherson", "Dnipro")
+    assert kherson.country == "UKR"
+    assert (river.name, river.feature) == ("Dnieper", "river")
 
 
 def test_geoparse_an_unknown_word_the_tagger_called_a_place_needs_the_text_to_place_it(
@@ -2146,7 +2153,7 @@ def test_geoparse_a_name_before_a_quarter_word_is_a_place_known_or_not(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
     """A district, area or neighbourhood the gazetteer lacks, named right before its lower-case
-    word; not a name after it, a name's capitalised "Area" or a people's area."""
+    word, whatever the tagger called it; not a name after it, nor a name's capitalised "Area"."""
     text = "A bomb exploded in Mogadishu's Yaqshid district on Sunday."
     assert _texts(nlp(text), gazetteer) == ["Mogadishu", "Yaqshid"]
     text = "Protesters set fire to a police station in the Jatrabari area of Dhaka."
@@ -2155,8 +2162,12 @@ def test_geoparse_a_name_before_a_quarter_word_is_a_place_known_or_not(
     assert "Drive" not in _texts(nlp(text), gazetteer)
     text = "Glenrock State Conservation Area is an escape valve."
     assert "Conservation Area" not in _texts(nlp(text), gazetteer)
-    text = "So, they go for a walk. “This is the Sikh area,” the angel tells him."
-    assert _texts(nlp(text), gazetteer) == []
+    text = "A shell hit a pharmacy in the Ben Younis area of Benghazi."  # "Ben Younis": a person
+    assert _texts(nlp(text), gazetteer) == ["Ben Younis", "Benghazi"]
+    text = "Two car bombs went off in Bab al-Mu'adham area in central Baghdad."
+    assert _texts(nlp(text), gazetteer) == ["Bab al-Mu'adham", "Baghdad"]  # no Báb, Slovakia
+    text = "A bomb exploded in Baghdad's al-Atebaa neighborhood."
+    assert _texts(nlp(text), gazetteer) == ["Baghdad", "al-Atebaa"]
 
 
 def test_geoparse_a_town_tagged_an_organisation_people_come_from_is_a_place(
@@ -2853,6 +2864,39 @@ def test_geoparse_a_small_namesake_in_another_land_is_a_local_storys_own_place(
     ohio = "Columbus police said a woman from Gallipolis was hurt. Whitehall officers helped."
     found = _resolved(ohio, gazetteer, "Columbus", "Gallipolis", "Whitehall")
     assert (found[1].name, found[1].admin1) == ("Gallipolis", "Ohio")
+
+
+def test_geoparse_a_town_written_without_the_river_it_stands_on_is_that_town(
+    gazetteer: Gazetteer,
+) -> None:
+    """GeoNames has "Kingston" only as another name of Kingston upon Thames: among London's
+    boroughs it is that town, not Jamaica's capital, which it stays without them."""
+    text = "Officers from Richmond, Twickenham and Kingston arrested two teenagers in Tooting."
+    found = _resolved(text, gazetteer, "Richmond", "Twickenham", "Kingston", "Tooting")
+    assert (found[2].name, found[2].country) == ("Kingston upon Thames", "GBR")
+    (alone,) = _resolved("Police in Kingston said a gunman killed three.", gazetteer, "Kingston")
+    assert alone.country == "JAM"
+
+
+def test_geoparse_a_county_of_its_state_keeps_a_small_town_over_a_world_city(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "Police in Athens arrested a Lincoln County man wanted in Fayetteville and Pulaski."
+    found = _resolved(text, gazetteer, "Athens", "Lincoln County", "Fayetteville", "Pulaski")
+    assert {(e.country, e.admin1) for e in found} == {("USA", "Tennessee")}
+    text = "Shares fell on Wall Street and in Athens."
+    (athens,) = _resolved(text, gazetteer, "Athens")
+    assert athens.country == "GRC"
+
+
+def test_geoparse_the_county_holding_a_local_storys_town_makes_the_story_local(
+    gazetteer: Gazetteer,
+) -> None:
+    """Cunningham, Tennessee is not in the gazetteer; the only Cunningham is English. The
+    story's county holds Clarksville, so the story is local and the name is placed there."""
+    text = "A barn burned near Cunningham. Montgomery County firefighters from Clarksville came."
+    found = _resolved(text, gazetteer, "Cunningham", "Montgomery County", "Clarksville")
+    assert (found[0].country, found[0].admin1, found[0].geonameid) == ("USA", "Tennessee", None)
 
 
 def test_geoparse_a_new_england_town_the_gazetteer_lacks_is_no_namesake_in_another_state(
