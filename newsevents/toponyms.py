@@ -1691,6 +1691,10 @@ def _mistagged_places(
                     (
                         ent.label_ not in ("ORG", "NORP")
                         or _town_by_name(mention.text, gazetteer)
+                        or (
+                            ent.label_ == "ORG"
+                            and _near_partner(ent, mention.text, gazetteer, taken)
+                        )
                         or (ent.label_ == "ORG" and _listed_area(ent, mention.text, gazetteer))
                         or _listed_county(ent, mention.text, gazetteer)
                     )
@@ -1762,6 +1766,24 @@ def _countries_named(found: list[Mention], gazetteer: Gazetteer) -> set[str]:
         for e in gazetteer.candidates(m.text)
         if e.feature == "country" and e.match >= MATCH_ALIAS and e.country
     }
+
+
+def _near_partner(ent: Any, text: str, gazetteer: Gazetteer, taken: list[bool]) -> bool:
+    """Whether a name listed with a place found already is a town of
+    :data:`LISTED_TOWN_POPULATION` or more by its own name lying within :data:`NEIGHBOURS_KM`
+    of a place of the partner's name: "burglaries in Bowling Green and SCOTTSVILLE" (4,400
+    people, 40 km away, tagged an organisation)."""
+    root, doc = ent.root, ent.doc
+    partners = [c for c in root.children if c.dep_ == "conj" and taken[c.i]]
+    if root.dep_ == "conj" and taken[root.head.i]:
+        partners.append(root.head)
+    towns = _own_towns(text, gazetteer)
+    for partner in partners if towns else ():
+        lo, hi = _proper_run(doc, partner)
+        places = [e for e in gazetteer.candidates(doc[lo:hi].text) if e.match >= MATCH_ALIAS]
+        if places and _neighbours([towns, places]):
+            return True
+    return False
 
 
 def _name_lists(ents: Any, taken: list[bool]) -> list[list[Any]]:

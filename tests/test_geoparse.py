@@ -2314,6 +2314,16 @@ def test_geoparse_a_list_of_mistagged_neighbouring_towns_is_a_list_of_places(
     assert _texts(nlp("The award went to Smith, Jones and Brown."), gazetteer) == []
 
 
+def test_geoparse_a_small_town_tagged_an_organisation_listed_with_its_neighbour_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """Scottsville (4,400 people, tagged an organisation) lies 40 km from Bowling Green; Ford
+    is no town near New York."""
+    text = "Two teens were arrested after burglaries in Bowling Green and Scottsville."
+    assert _texts(nlp(text), gazetteer) == ["Bowling Green", "Scottsville"]
+    assert _texts(nlp("Shares of Apple and Ford rose in New York."), gazetteer) == ["New York"]
+
+
 def test_geoparse_two_mistagged_large_cities_of_a_named_country_are_places(
     nlp: Any, gazetteer: Gazetteer
 ) -> None:
