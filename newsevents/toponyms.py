@@ -1118,7 +1118,8 @@ def _named_settlements(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> 
     return found
 
 
-ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ad-"})
+ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"})
+"""The Arabic article as names write it, always before a hyphen ("al-Atebaa", "Tall ad-Dirrah")."""
 
 
 def _quarter_name(tok: Any, lo: int, hi: int) -> tuple[int, int]:
@@ -1141,8 +1142,12 @@ def _quarter_name(tok: Any, lo: int, hi: int) -> tuple[int, int]:
 
 
 def _name_piece(word: Any) -> bool:
-    """A word of a quarter's name: a proper noun, an Arabic article or a hyphen."""
-    return word.pos_ == "PROPN" or word.lower_ in ARABIC_ARTICLES or word.text == "-"
+    """A word of a quarter's name: a proper noun, a hyphen or an Arabic article before one (not
+    the English "an", "as" or "at")."""
+    article = (
+        word.lower_ in ARABIC_ARTICLES and word.i + 1 < len(word.doc) and word.nbor().text == "-"
+    )
+    return word.pos_ == "PROPN" or word.text == "-" or article
 
 
 def _listed_before(tok: Any) -> bool:
