@@ -1807,15 +1807,15 @@ def _name_lists(ents: Any, taken: list[bool]) -> list[list[Any]]:
     return [run for run in runs if run]
 
 
-def _own_towns(text: str, gazetteer: Gazetteer) -> list[Entry]:
-    """The towns of :data:`LISTED_TOWN_POPULATION` or more that have the name as their own."""
+def _own_towns(text: str, gazetteer: Gazetteer, least: int = LISTED_TOWN_POPULATION) -> list[Entry]:
+    """The towns of ``least`` people or more that have a name written in words (no acronym:
+    "NATO" is no Nato, Philippines) as their own or as a spelling of it ("Wilkes-Barre")."""
+    if text.isupper():
+        return []
     return [
         e
         for e in gazetteer.candidates(text)
-        if e.feature in ("city", "capital")
-        and e.match >= MATCH_ALIAS
-        and e.population >= LISTED_TOWN_POPULATION
-        and not text.isupper()
+        if e.feature in ("city", "capital") and e.match >= MATCH_ALIAS and e.population >= least
     ]
 
 
@@ -2340,13 +2340,10 @@ def _town_or_area(text: str, gazetteer: Gazetteer, named_areas: bool = False) ->
 
 
 def _town_by_name(text: str, gazetteer: Gazetteer, least: int = SIEGE_TOWN_POPULATION) -> bool:
-    """Whether the gazetteer knows a name written in words (no acronym: "NATO" is no Nato,
-    Philippines) as a town of ``least`` people or more by its own name or a spelling of it
-    ("Wilkes-Barre", "Nitra", "Kostiantynivka")."""
-    return not text.isupper() and any(
-        e.feature in ("city", "capital") and e.population >= least and e.match >= MATCH_ALIAS
-        for e in gazetteer.candidates(text)
-    )
+    """Whether the gazetteer knows a name written in words as a town of ``least`` people or
+    more by its own name or a spelling of it ("Wilkes-Barre", "Nitra", "Kostiantynivka"): see
+    :func:`_own_towns`."""
+    return bool(_own_towns(text, gazetteer, least))
 
 
 WEATHER_VERBS = frozenset({
