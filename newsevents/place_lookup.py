@@ -64,6 +64,10 @@ LARGE_CITY_ALTERNATE_PRIOR = -2.0
 """The penalty for a city of :data:`LARGE_CITY` or more named by an alternate name: English
 news names large foreign cities by their exonyms ("Seville", "Cologne", "Mecca", "Calcutta"),
 which must beat the namesake villages the full penalty let win (Seville, Ohio: 2,340 people)."""
+NAMED_IN_ENGLISH = frozenset({"USA", "GBR", "AUS", "NZL", "IRL"})
+"""Countries whose cities English news calls by their own names: an alternate name of one is an
+old name or a nickname, not an exonym ("Newtown" was Hartford's, "Sandy Hook's Newtown" is the
+Connecticut town), so it keeps the full alternate penalty."""
 STATE_CAPITAL_PRIOR = 0.5
 """Added for a US state's capital (from the ``us`` package): "Frankfort" is Kentucky's capital,
 not Frankfort, Free State, which GeoNames gives more people; a far larger namesake still wins
@@ -380,7 +384,12 @@ def prior_of(e: Entry) -> float:
         and (normalize(e.name), e.admin1) in STATE_CAPITALS
     ):
         base += STATE_CAPITAL_PRIOR
-    if e.match == MATCH_ALTERNATE and e.population >= LARGE_CITY and e.feature in TOWN_FEATURES:
+    if (
+        e.match == MATCH_ALTERNATE
+        and e.population >= LARGE_CITY
+        and e.feature in TOWN_FEATURES
+        and e.country not in NAMED_IN_ENGLISH
+    ):
         return base + LARGE_CITY_ALTERNATE_PRIOR
     if e.match == MATCH_ALTERNATE and e.feature == "country":
         return base + COUNTRY_ALTERNATE_PRIOR

@@ -111,10 +111,10 @@ GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
     "san", "santa", "mount", "fort", "point", "bay", "beach", "centre", "center", "hall", "court",
     "house", "office", "trust", "club", "golf", "mall", "the", "of", "and", "union", "republic",
     "square", "estate", "gateway", "academy", "institute", "hospital", "station", "airport",
-    "side",
+    "side", "forest", "woods", "desert", "valley", "canyon", "hills", "mountains", "tunnel",
 })  # fmt: skip
 """Words that alone never name the place inside a longer name ("the South Side" of a city is no
-town once called South Side)."""
+town once called South Side, "the Sambisa Forest" no part of Forest in Brussels)."""
 IDEALS = frozenset({
     "independence", "liberation", "freedom", "liberty", "unity", "victory", "progress",
     "justice", "democracy", "peace", "solidarity", "resistance", "revolution", "reform", "hope",
@@ -737,7 +737,7 @@ FACILITY_NOUNS = frozenset({
     "street", "avenue", "road", "lane", "boulevard", "square", "bridge", "church", "cathedral",
     "chapel", "mosque", "temple", "synagogue", "library", "hospital", "estate", "centre", "center",
     "college", "hall", "inn", "hotel", "plantation", "prison", "jail", "stadium", "arena",
-    "tower", "museum", "airport", "mall", "infirmary",
+    "tower", "museum", "airport", "mall", "infirmary", "tunnel",
 })  # fmt: skip
 """Last words that make a name a building or a street: "Royal Street", "Carnegie Library",
 "MetroHealth Medical Center". Not "court" or "university", which name the institution at

@@ -79,6 +79,23 @@ def test_place_lookup_a_capital_by_an_old_name_is_no_capital_beside_namesakes(
     assert max(found, key=place_lookup.prior_of).name != "Freetown"
 
 
+@pytest.mark.parametrize(
+    ("name", "town", "state"),
+    [("Newtown", "Newtown", "Connecticut"), ("Sidney", "Sidney", "Ohio")],
+)
+def test_place_lookup_an_old_name_of_an_american_or_british_city_is_no_exonym(
+    gazetteer: Gazetteer, name: str, town: str, state: str
+) -> None:
+    """GeoNames lists "Newtown" among Hartford's and Tallahassee's names and "Sidney" among
+    Sydney's: old names and misspellings, which weigh less than a small town of that very name
+    (English news calls Seville and Cologne by their exonyms, not Sydney)."""
+    found = place_lookup.candidates(name, gazetteer)
+    own = next(e for e in found if e.name == town and e.admin1 == state)
+    for e in found:
+        if e.name != town:
+            assert place_lookup.prior_of(e) < place_lookup.prior_of(own), e.name
+
+
 def test_place_lookup_an_unknown_name_falls_back_to_the_place_inside(gazetteer: Gazetteer) -> None:
     found = place_lookup.candidates("University of Alberta", gazetteer)
     assert [(e.name, e.feature, e.country) for e in found] == [("Alberta", "admin1", "CAN")]
@@ -92,11 +109,14 @@ def test_place_lookup_an_unknown_name_falls_back_to_the_place_inside(gazetteer: 
         "Russian Embassy",
         "Emirates Stadium",
         "Mall of Asia",
+        "Sambisa Forest",
+        "Holland Tunnel",
     ],
 )
 def test_place_lookup_finds_no_place_inside_some_names(gazetteer: Gazetteer, text: str) -> None:
     """Generic words, a street named after a town, an embassy's own country, a building's brand
-    (a country or a continent)."""
+    (a country or a continent), a landscape's kind (no Forest in Brussels), a tunnel's
+    destination (no Netherlands)."""
     assert place_lookup.candidates(text, gazetteer) == []
 
 
