@@ -1254,6 +1254,8 @@ def _large_city_over_a_lone_town(
         return None
     if any(o.feature == "admin2" and _holds(o, top) for o in others):
         return None  # "Lima police … Allen County"
+    if any(_holding_region(o, top) for o in others):
+        return None  # "the Catskills … Kingston" is Kingston, New York, not Jamaica's capital
     if any(
         o.feature == "admin2" and (o.country, o.admin1) == (top.country, top.admin1) for o in others
     ):
@@ -1264,6 +1266,21 @@ def _large_city_over_a_lone_town(
     if any(_speaks_for(o) and contains(o, top) for o in others):
         return None  # "Bermuda's premier spoke in Hamilton"
     return max(big, key=lambda e: _metro_population(e, cands))
+
+
+LOCAL_REGION_KM = 200
+"""The widest radius of a region, range or island whose mention keeps a town inside it local:
+"the Catskills", "Cape Cod" do; "the Midwest" and "the Great Plains" are too wide to say which
+Paris a story means."""
+
+
+def _holding_region(o: Entry, town: Entry) -> bool:
+    """Whether a curated region, range or island of no great size holds the town."""
+    return (
+        o.feature in ("region", "mountains", "island")
+        and o.radius_km <= LOCAL_REGION_KM
+        and contains(o, town)
+    )
 
 
 def _village_beside_a_world_city(top: Entry, e: Entry, cands: list[Entry]) -> bool:

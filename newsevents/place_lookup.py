@@ -193,6 +193,13 @@ STREET_WORDS = frozenset({
 """A street named after a town ("Hampton Avenue", "N. Bedford Drive") is not in that town, nor
 a city's gate named after the town its road leads to ("the Damascus Gate" of Jerusalem), nor a
 square ("Independence Square" in Kyiv)."""
+STREET_LEADS = frozenset({
+    "avenida", "rua", "calle", "rue", "via", "viale", "corso", "jalan", "plaza", "piazza",
+    "praca", "place", "plac", "ulitsa", "ulica", "strada", "calea",
+})  # fmt: skip
+"""First words of streets and squares in other languages, named after towns and provinces
+("Avenida Paulista" in Sao Paulo, "Plaza de Mayo" in Buenos Aires, "Piazza Venezia" in Rome):
+the name inside places them no more than "Hampton Avenue" does."""
 ABROAD_WORDS = frozenset({"embassy", "consulate", "embassies", "consulates"})
 """A country's embassy lies in another country: its name does not place it."""
 
@@ -204,7 +211,7 @@ def _inner_candidates(text: str, gazetteer: Gazetteer) -> list[Entry]:
     building's, where a country or a continent is a brand ("the Emirates Stadium" in London,
     "SM Mall of Asia" in Manila)."""
     words, folded = text.split(), normalize(text).split()
-    if folded and folded[-1] in STREET_WORDS:
+    if folded and (folded[-1] in STREET_WORDS or folded[0] in STREET_LEADS):
         return []
     branded = bool((ABROAD_WORDS | FACILITY_NOUNS).intersection(folded))
     return _inner_run(words, gazetteer, branded)[1]

@@ -3198,3 +3198,33 @@ def test_geoparse_provinces_by_their_english_names_are_found(
     assert name in found
     (entry, _), *_ = resolve([found[name]], gazetteer, text)
     assert (entry.feature, entry.country) == ("admin1", country)
+
+
+def test_geoparse_a_small_region_holding_a_town_keeps_it_over_a_world_city(
+    gazetteer: Gazetteer,
+) -> None:
+    """Kingston, New York lies in the Catskills; Jamaica's capital is far larger. A wide region
+    ("the Midwest") says nothing of which Kingston a story means."""
+    text = "Firefighters from across the Catskills battled the blaze near Kingston."
+    catskills, kingston = _resolved(text, gazetteer, "Catskills", "Kingston")
+    assert catskills.supplement_id == "catskills"
+    assert (kingston.country, kingston.admin1) == ("USA", "New York")
+    text = "Farmers across the Midwest sold grain to traders in Kingston."
+    assert _resolved(text, gazetteer, "Midwest", "Kingston")[1].country == "JAM"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "supplement_id"),
+    [
+        ("Hikers were lost in the Adirondacks for two days.", "Adirondacks", "adirondacks"),
+        ("The fire in the Smokies spread into Gatlinburg.", "Smokies", "great-smoky-mountains"),
+        ("A bear was spotted in the Berkshires.", "Berkshires", "berkshires"),
+        ("Beach towns along the Jersey Shore reported damage.", "Jersey Shore", "jersey-shore"),
+        ("Water cuts hit the San Joaquin Valley.", "San Joaquin Valley", "san-joaquin-valley"),
+    ],
+)
+def test_geoparse_regions_of_american_local_news_are_curated(
+    gazetteer: Gazetteer, text: str, name: str, supplement_id: str
+) -> None:
+    (place,) = _resolved(text, gazetteer, name)
+    assert place.supplement_id == supplement_id

@@ -111,12 +111,15 @@ def test_place_lookup_an_unknown_name_falls_back_to_the_place_inside(gazetteer: 
         "Mall of Asia",
         "Sambisa Forest",
         "Holland Tunnel",
+        "Avenida Paulista",
+        "Piazza Venezia",
     ],
 )
 def test_place_lookup_finds_no_place_inside_some_names(gazetteer: Gazetteer, text: str) -> None:
     """Generic words, a street named after a town, an embassy's own country, a building's brand
     (a country or a continent), a landscape's kind (no Forest in Brussels), a tunnel's
-    destination (no Netherlands)."""
+    destination (no Netherlands), a street or a square abroad named after a town ("Avenida
+    Paulista" is in Sao Paulo, not Paulista)."""
     assert place_lookup.candidates(text, gazetteer) == []
 
 
