@@ -370,9 +370,29 @@ def _said_host(
     Arena in Alexandria"), unless that is an area holding the article's focus, which says more
     ("Patriot High in Virginia", in a story on Centreville); else the focus."""
     host = context.best.get(placed_in.get(key, ""))
+    if host is None and focus is not None:
+        inside = _named_inside(key, context)
+        return inside if inside is not None and _close(inside, focus) else focus
     if host is None or focus is None:
         return focus
     return focus if host.feature in COARSE and contains(host, focus) else host
+
+
+def _named_inside(key: str, context: Context) -> Entry | None:
+    """The town or county of the article named inside a name the gazetteer lacks, the longest
+    such run of its words: "Oak Ridge High School" in a story that names Oak Ridge (a town too
+    small to stand for an unknown name by itself, see
+    :data:`newsevents.place_lookup.INNER_POPULATION`)."""
+    words = key.split()
+    for size in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - size + 1):
+            found = context.best.get(" ".join(words[i : i + size]))
+            if found is not None and found.feature in NAMED_INSIDE_FEATURES:
+                return found
+    return None
+
+
+NAMED_INSIDE_FEATURES = frozenset({"city", "capital", "admin2"})
 
 
 def _at_focus(key: str, focus: Entry | None) -> tuple[Entry, float] | None:

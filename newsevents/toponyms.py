@@ -1439,7 +1439,12 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
     gazetteer knows the name and the tagger did not call it a person, or did after "a", or did
     a name of two words or more that is a town's own (:func:`_town_by_name`)."""
     found = []
-    nouns = [i for i in _indices(parsed, LEMMA, LOCAL_NOUNS) if parsed[i].lemma_ in LOCAL_NOUNS]
+    nouns = [
+        i
+        for i in _indices(parsed, LEMMA, LOCAL_NOUNS)
+        if parsed[i].lemma_ in LOCAL_NOUNS or _title_before_a_name(parsed, parsed[i])
+    ]
+    titles = {i for i in nouns if parsed[i].lemma_ not in LOCAL_NOUNS}
     modifiers = [  # "police", not the "Court" of a name
         tok for i in nouns for tok in parsed[i].lefts if tok.dep_ in ("compound", "nmod", "amod")
     ]
@@ -1463,6 +1468,8 @@ def _local_modifiers(parsed: Any, gazetteer: Gazetteer, taken: list[bool]) -> li
         if taken[tok.i] or not tok.text[:1].isupper():
             continue
         lo, hi = _proper_run(parsed, tok)
+        if tok.i + 1 in titles:  # "CLINTON Mayor Tom Hardy": the run ends at the title
+            hi = min(hi, tok.i + 1)
         if any(taken[lo:hi]) or hi != tok.i + 1:
             continue
         words = parsed[lo:hi]
@@ -1503,9 +1510,26 @@ def _city_part(parsed: Any, lo: int, hi: int) -> Any:
 
 def _no_persons(parsed: Any, lo: int, noun: Any) -> bool:
     """Whether a name the tagger called a person, before a local noun, cannot be one: after
-    "a" ("a BELLE PLAINE man") or before a town's police or firefighters ("JACKSON police
-    said", "BLOOMINGTON and Normal police")."""
-    return (lo > 0 and parsed[lo - 1].lower_ in ("a", "an")) or noun.lemma_ in LOCAL_FORCES
+    "a" ("a BELLE PLAINE man"), before a town's police or firefighters ("JACKSON police
+    said", "BLOOMINGTON and Normal police") or before a title and a person's name ("CLINTON
+    Mayor Tom Hardy")."""
+    return bool(
+        (lo > 0 and parsed[lo - 1].lower_ in ("a", "an"))
+        or noun.lemma_ in LOCAL_FORCES
+        or _title_before_a_name(parsed, noun)
+    )
+
+
+def _title_before_a_name(parsed: Any, noun: Any) -> bool:
+    """Whether a local noun is a capitalised title that a person's own name follows: in
+    "CLINTON Mayor Tom Hardy" the name before the title is the town's, not a person's."""
+    after = noun.i + 1
+    return bool(
+        noun.text[:1].isupper()
+        and after < len(parsed)
+        and parsed[after].ent_type_ == "PERSON"
+        and parsed[after].ent_iob_ == "B"
+    )
 
 
 OFFICE_HEADS = frozenset({

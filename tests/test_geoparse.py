@@ -667,6 +667,22 @@ def test_geoparse_finds_a_town_naming_its_police(nlp: Any, gazetteer: Gazetteer)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Clinton Mayor Tom Hardy thanked the students on Monday.", ["Clinton"]),
+        ("Obama officials denied the report on Monday.", []),
+        ("Mayor Tom Hardy thanked the students on Monday.", []),
+    ],
+)
+def test_geoparse_a_town_before_its_officials_title_and_name(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """The tagger calls "Clinton" a person; before a title and a person's own name it is the
+    town the official serves."""
+    assert _texts(nlp(text), gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The White House declined to comment on Friday.", []),
         ("White House aides met reporters in Denver.", ["Denver"]),
         ("The charge was denied by the Kremlin on Monday.", []),
@@ -3228,3 +3244,17 @@ def test_geoparse_regions_of_american_local_news_are_curated(
 ) -> None:
     (place,) = _resolved(text, gazetteer, name)
     assert place.supplement_id == supplement_id
+
+
+def test_geoparse_an_unknown_name_lies_in_the_local_town_it_names(gazetteer: Gazetteer) -> None:
+    """Oak Ridge (29,000 people) is too small to stand for an unknown name by itself, but the
+    story names it: its high school is there, not at the story's focus."""
+    text = (
+        "Knoxville police said the drive went well. Students at Oak Ridge High School raised "
+        "$5,000, and Oak Ridge officials thanked them. Knoxville schools will join."
+    )
+    school, town = _resolved(
+        text, gazetteer, "Knoxville", "Oak Ridge High School", "Oak Ridge", "Knoxville"
+    )[1:3]
+    assert (school.name, school.geonameid) == ("Oak Ridge", None)
+    assert (town.name, town.admin1) == ("Oak Ridge", "Tennessee")
