@@ -58,7 +58,7 @@ from newsevents.place_lookup import (
     split_qualifier,
 )
 from newsevents.records import Place
-from newsevents.toponyms import Mention, find_mentions, is_generic
+from newsevents.toponyms import AREA_WORDS, Mention, find_mentions, is_generic
 
 __all__ = ["COARSE", "Mention", "contains", "find_mentions", "precision_of", "resolve"]
 
@@ -183,8 +183,13 @@ def resolve(
         k: candidates(m.text, gazetteer, k in filed) for k, m in zip(keys, mentions, strict=True)
     }
     counts = Counter(keys)
-    for key in _same_places(cands):  # "Georgia Tech", found through "Georgia", casts no vote
+    same = _same_places(cands)
+    for key in same:  # "Mexico City", found through "Mexico" too, casts no vote
         counts[key] = 0
+    lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
+    for key, short in same.items():  # "Paris Junior College": any Paris the story's Paris is
+        if key in lacking and not _named_as_area(key, short):
+            cands[key] = cands[short]
     cands = qualified_after(cands, mentions, keys, text)
     cands = areas_after(cands, mentions, keys, text, gazetteer)
     cands = {k: c for k, c in _home_areas(cands, counts, gazetteer).items() if c}
@@ -207,7 +212,6 @@ def resolve(
     cands = _state_capitols(cands, best, counts, gazetteer)
     context = _settled_both_ways(cands, Context(best, context.counts), pairs)
     context = _held_together(cands, context, pairs)
-    lacking = {k for k, m in zip(keys, mentions, strict=True) if not gazetteer.candidates(m.text)}
     context = _one_state(cands, context, pairs)
     context = _one_cluster(cands, context, pairs, lacking)
     context = _filed_states(cands, context, _dateline_names(ordered, ordered_keys, text))
@@ -327,6 +331,12 @@ def _capital_of(state: str, gazetteer: Gazetteer) -> Entry | None:
         if e.feature in TOWN_FEATURES and e.country == "USA" and e.admin1 == state
     ]
     return max(towns, key=lambda e: e.population, default=None)
+
+
+def _named_as_area(key: str, short: str) -> bool:
+    """Whether a longer name writes the shorter one as an area: "Cavan County Council"."""
+    after = key.split(short, 1)[1].split()
+    return bool(after) and after[0] in AREA_WORDS
 
 
 def _same_places(cands: dict[str, list[Entry]]) -> dict[str, str]:

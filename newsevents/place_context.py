@@ -72,7 +72,9 @@ class Context:
         return self.states.share(state_of(e), key) if state_of(e) else 0.0
 
     def others(self, key: str) -> list[Entry]:
-        return [e for k, e in self.best.items() if k != key]
+        """The places of the article's other names, but not of names found only through
+        another name it writes (counted 0: "Paris Junior College" beside "Paris")."""
+        return [e for k, e in self.best.items() if k != key and self.counts[k]]
 
 
 class Tally:

@@ -1758,6 +1758,7 @@ def _listed_neighbours(
     found: list[Mention] = []
     surnames = _surnames(ents, taken)
     for run in _name_lists(ents, taken):
+        run = [part for ent in run for part in _comma_parts(ent, gazetteer)]  # "BANGOR, BREWER"
         names = [_trimmed(e) for e in run]
         if len(run) < 2 or any(m is None or m.text in surnames for m in names):
             continue  # "Clinton, Madison and Jackson" after "Hillary Clinton": people

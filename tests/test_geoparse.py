@@ -2328,6 +2328,10 @@ def test_geoparse_a_list_of_mistagged_neighbouring_towns_is_a_list_of_places(
     text = "Roads closed across Cumbria, with Carlisle, Keswick and Cockermouth worst hit."
     assert _texts(nlp(text), gazetteer) == ["Cumbria", "Carlisle", "Keswick", "Cockermouth"]
     assert _texts(nlp("The award went to Smith, Jones and Brown."), gazetteer) == []
+    text = "Heavy snow closed schools on Tuesday. Schools in Bangor, Brewer and Orono were closed."
+    assert _texts(nlp(text), gazetteer) == ["Bangor", "Brewer", "Orono"]  # "Bangor, Brewer": one
+    text = "The firm Smith, Jones and Brown was sued on Tuesday."
+    assert _texts(nlp(text), gazetteer) == []
 
 
 def test_geoparse_a_small_town_tagged_an_organisation_listed_with_its_neighbour_is_a_place(
@@ -3258,3 +3262,26 @@ def test_geoparse_an_unknown_name_lies_in_the_local_town_it_names(gazetteer: Gaz
     )[1:3]
     assert (school.name, school.geonameid) == ("Oak Ridge", None)
     assert (town.name, town.admin1) == ("Oak Ridge", "Tennessee")
+
+
+def test_geoparse_a_name_found_through_the_storys_town_neither_supports_nor_leaves_it(
+    gazetteer: Gazetteer,
+) -> None:
+    """ "Paris Junior College" is found through "Paris"; by itself it could only be the large
+    Paris. Beside Mount Pleasant and Tyler the story's Paris is the Texas town, and the college
+    is there too."""
+    text = (
+        "The Lady Tigers of Paris beat Mount Pleasant 54-41 on Friday. Paris will play in Tyler "
+        "next week. Paris fans filled the gym at Paris Junior College."
+    )
+    found = _resolved(
+        text,
+        gazetteer,
+        "Paris",
+        "Mount Pleasant",
+        "Paris",
+        "Tyler",
+        "Paris",
+        "Paris Junior College",
+    )
+    assert {(e.country, e.admin1) for e in found} == {("USA", "Texas")}
