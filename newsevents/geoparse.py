@@ -258,9 +258,24 @@ def _bare_dateline(
         found = cands.get(key, [])
         kept = [e for e in found if not _small_american_town(e)]
         named = [e for e in kept if e.feature in TOWN_FEATURES and e.match != MATCH_ALTERNATE]
+        if _county_of_a_town(found, cands):
+            continue  # "DUBLIN - … a chase through Laurens County": the Georgia paper's own town
         if any(e.feature == "capital" or _salient(e) for e in named):
             cands = {**cands, key: kept}
     return cands
+
+
+def _county_of_a_town(found: list[Entry], cands: dict[str, list[Entry]]) -> bool:
+    """Whether a county the story names, as a county, holds a small American town of ``found``."""
+    towns = [e for e in found if _small_american_town(e)]
+    return any(
+        _holds(county, town)
+        for key, others in cands.items()
+        if key.endswith(" county") or key.endswith(" parish")
+        for county in others
+        if county.feature == "admin2"
+        for town in towns
+    )
 
 
 def _small_american_town(e: Entry) -> bool:

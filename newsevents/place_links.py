@@ -89,9 +89,15 @@ _AREA_BEFORE = re.compile(r"\b(state|province)\s+of\s+$", re.I)
 PLURAL_QUALIFIERS = {"states": "state", "provinces": "province", "cities": "city"}
 """The same after the last name of a list, for each of its names."""
 _LISTED = re.compile(r"^,?\s+(?:and|or|&)\s+$|^,\s+$", re.I)
-_AREA_AFTER = re.compile(r"\s+([a-z]+)\b(?!\s+[A-Z])")
-"""A lower-case word after a name, not itself followed by a capitalised one: "Washington
-state", "Helmand province" (but not "New York City" or "Washington State University")."""
+CALENDAR_NAMES = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)  # fmt: skip
+_AREA_AFTER = re.compile(rf"\s+([a-z]+)\b(?!\s+(?!{'|'.join(CALENDAR_NAMES)}\b)[A-Z])")
+"""A lower-case word after a name, not itself followed by a capitalised one other than a day's
+or a month's: "Washington state", "Helmand province", "Madison and Morgan counties Wednesday"
+(but not "New York City" or "Washington State University")."""
 
 
 def qualified_after(

@@ -752,6 +752,8 @@ def _named_facility(ent: Any) -> bool:
     as if it had been tagged one."""
     if ent.label_ not in ("ORG", "PERSON"):
         return False
+    if ent.label_ == "PERSON" and _after_a_role(ent):
+        return False  # "quarterback TIM HALL", "singer Charlotte Church": a person
     words = [t for t in ent if t.lower_ != "the"]
     if len(words) < 2 or words[-1].lower_ not in FACILITY_NOUNS:
         return False
@@ -759,6 +761,14 @@ def _named_facility(ent: Any) -> bool:
     return bool(first.pos_ == "PROPN" and first.text[:1].isupper()) and (
         first.lower_ not in INSTITUTION_FIRST_WORDS
     )
+
+
+def _after_a_role(ent: Any) -> bool:
+    """Whether a name comes right after a lower-case noun, a person's role or trade."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return bool(before.pos_ == "NOUN" and before.text.islower())
 
 
 @cache

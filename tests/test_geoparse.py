@@ -706,13 +706,15 @@ def test_geoparse_a_seat_of_power_is_a_place_only_as_a_place(
         ("Marchers filled Royal Street on Friday.", ["Royal Street"]),
         ("The Catholic Church condemned the attack.", []),
         ("The Supreme Court ruled on Friday.", []),
+        ("Jasper quarterback Tim Hall threw for 200 yards on Friday.", []),
     ],
 )
 def test_geoparse_a_name_ending_in_a_building_word_is_a_facility(
     nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
 ) -> None:
     """Names the tagger calls organisations or people but whose last word makes them a
-    building or a street; not institutions named like buildings."""
+    building or a street; not institutions named like buildings, nor a person named after a
+    role ("quarterback Tim Hall")."""
     assert _texts(nlp(text), gazetteer) == expected
 
 
@@ -3285,3 +3287,23 @@ def test_geoparse_a_name_found_through_the_storys_town_neither_supports_nor_leav
         "Paris Junior College",
     )
     assert {(e.country, e.admin1) for e in found} == {("USA", "Texas")}
+
+
+def test_geoparse_counties_of_a_list_before_a_weekday(gazetteer: Gazetteer) -> None:
+    """ "counties Wednesday night": a day's name after the area word still lets it say what the
+    listed names are ("Washington State University" is no state)."""
+    text = "Severe storms moved through Limestone, Madison and Morgan counties Wednesday night."
+    found = _resolved(text, gazetteer, "Limestone", "Madison", "Morgan")
+    assert {(e.feature, e.admin1) for e in found} == {("admin2", "Alabama")}
+
+
+def test_geoparse_a_bare_dateline_of_a_town_its_story_names_the_county_of(
+    gazetteer: Gazetteer,
+) -> None:
+    """A local paper's own town, written bare, is its town where the story names its county:
+    Dublin, Georgia in Laurens County; a bare "DUBLIN" alone stays Ireland's capital."""
+    text = "DUBLIN - A Dublin man was arrested after a chase through Laurens County to Dudley."
+    found = _resolved(text, gazetteer, "DUBLIN", "Dublin", "Laurens County", "Dudley")
+    assert {(e.country, e.admin1) for e in found} == {("USA", "Georgia")}
+    text = "DUBLIN - A Dublin man was arrested after a chase through the city centre."
+    assert _resolved(text, gazetteer, "DUBLIN", "Dublin")[0].country == "IRL"
