@@ -56,7 +56,7 @@ __all__ = [
     "normalize",
 ]
 
-BUILD_VERSION = "19"
+BUILD_VERSION = "20"
 """Bump when the build logic changes, so existing indexes are rebuilt."""
 
 MATCH_PRIMARY, MATCH_ALIAS, MATCH_ALTERNATE, MATCH_CONTEXT = 3, 2, 1, 0
@@ -201,6 +201,15 @@ def _short_name(
     if found is None or found.group(2) in alternates:
         return None
     return found.group(1)
+
+
+BARE_COUNTY_POPULATION = 250_000
+"""The least population of a British county or district whose bare name the text matcher looks
+for: news writes "Lancashire", "Cornwall", "Essex" bare, and the tagger misses many."""
+
+
+def _county_named_bare(entry: Row) -> bool:
+    return bool(entry[5] == "GBR" and entry[7] == "admin2" and entry[8] >= BARE_COUNTY_POPULATION)
 
 
 def _version_key() -> str:
@@ -563,7 +572,8 @@ class _Builder:
                 country_iso3.get(country),
             )
             entry += (admin1, f"admin{level}", sum(p for *_, p in pts), radius, None)
-            self.add(entry, names, salient=level == "1", code=iso)
+            salient = level == "1" or _county_named_bare(entry)
+            self.add(entry, names, salient=salient, code=iso)
 
     def _cities(self) -> None:
         capitals = self._capitals()

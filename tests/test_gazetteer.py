@@ -337,3 +337,14 @@ def test_gazetteer_load_marks_its_index_used(gazetteer: Gazetteer, tmp_path: Pat
     os.utime(index, (then, then))
     Gazetteer.load(str(tmp_path))
     assert index.stat().st_mtime > time.time() - 3600  # not pruned by another version's build
+
+
+def test_gazetteer_large_british_counties_are_sought_by_their_bare_names(
+    gazetteer: Gazetteer,
+) -> None:
+    """News writes "Lancashire" and "Cornwall" bare, and the tagger misses many; a small county
+    ("Rutland", 40,000 people) and American counties are not sought by their bare names."""
+    assert gazetteer.salient.get("lancashire") == 1
+    assert gazetteer.salient.get("cornwall") == 1
+    assert "rutland" not in gazetteer.salient
+    assert "laurens" not in gazetteer.salient

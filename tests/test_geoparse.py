@@ -3307,3 +3307,10 @@ def test_geoparse_a_bare_dateline_of_a_town_its_story_names_the_county_of(
     assert {(e.country, e.admin1) for e in found} == {("USA", "Georgia")}
     text = "DUBLIN - A Dublin man was arrested after a chase through the city centre."
     assert _resolved(text, gazetteer, "DUBLIN", "Dublin")[0].country == "IRL"
+
+
+def test_geoparse_a_british_county_the_tagger_misses_is_found(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    text = "Storm Desmond dumped record rain on Cumbria."
+    assert _texts(nlp(text), gazetteer) == ["Cumbria"]
