@@ -22,7 +22,7 @@ from newsevents.gazetteer import (
     distance_km,
     normalize,
 )
-from newsevents.toponyms import AREA_WORDS, FACILITY_NOUNS, WITH_THE, is_generic
+from newsevents.toponyms import AREA_WORDS, FACILITY_NOUNS, LANDSCAPE_KINDS, WITH_THE, is_generic
 
 __all__ = [
     "ADMIN_FEATURES",
@@ -66,8 +66,8 @@ news names large foreign cities by their exonyms ("Seville", "Cologne", "Mecca",
 which must beat the namesake villages the full penalty let win (Seville, Ohio: 2,340 people)."""
 NAMED_IN_ENGLISH = frozenset({"USA", "GBR", "AUS", "NZL", "IRL"})
 """Countries whose cities English news calls by their own names: an alternate name of one is an
-old name or a nickname, not an exonym ("Newtown" was Hartford's, "Sandy Hook's Newtown" is the
-Connecticut town), so it keeps the full alternate penalty."""
+old name, a nickname or a misspelling, not an exonym ("Newtown" was Hartford's old name; the
+Newtown of "Newtown, Conn." is the Connecticut town), so it keeps the full alternate penalty."""
 STATE_CAPITAL_PRIOR = 0.5
 """Added for a US state's capital (from the ``us`` package): "Frankfort" is Kentucky's capital,
 not Frankfort, Free State, which GeoNames gives more people; a far larger namesake still wins
@@ -255,7 +255,7 @@ def _inner_run(
                 continue
             if branded and normalize(part) in ROYAL_NAMES:
                 continue  # "the Royal Victoria Infirmary" is the queen's, not Victoria's
-            if i == len(words) - 1 and normalize(part) in FACILITY_NOUNS:
+            if i == len(words) - 1 and normalize(part) in FACILITY_NOUNS | LANDSCAPE_KINDS:
                 continue  # "the Marigny Plantation" is no Plantation, Florida: it is its kind
             found = [e for e in _lookup(part, gazetteer) if _sizeable(e)]
             if i and normalize(words[i - 1]) in LANDFORM_LEADS:

@@ -42,6 +42,7 @@ __all__ = [
     "AREA_WORDS",
     "FACILITY_NOUNS",
     "GENERIC_WORDS",
+    "LANDSCAPE_KINDS",
     "NOT_PLACES",
     "SETTLEMENT_WORDS",
     "WITH_THE",
@@ -111,10 +112,19 @@ GENERIC_WORDS = SETTLEMENT_WORDS | frozenset({
     "san", "santa", "mount", "fort", "point", "bay", "beach", "centre", "center", "hall", "court",
     "house", "office", "trust", "club", "golf", "mall", "the", "of", "and", "union", "republic",
     "square", "estate", "gateway", "academy", "institute", "hospital", "station", "airport",
-    "side", "forest", "woods", "desert", "valley", "canyon", "hills", "mountains", "tunnel",
+    "side",
 })  # fmt: skip
 """Words that alone never name the place inside a longer name ("the South Side" of a city is no
-town once called South Side, "the Sambisa Forest" no part of Forest in Brussels)."""
+town once called South Side)."""
+LANDSCAPE_KINDS = frozenset({
+    "forest", "woods", "desert", "valley", "canyon", "hills", "mountains", "tunnel",
+})  # fmt: skip
+"""Words of a landscape's kind: alone, inside a longer name, they name no place ("the Sambisa
+Forest" is no part of Forest in Brussels, "the Okra Hills" none of The Hills in Australia,
+"Shenyang Forest Safari Park" is Shenyang's). Towns and regions named with them ("Lake Forest",
+"West Valley City", "the Central Valley") are found and looked up by their whole names."""
+
+
 IDEALS = frozenset({
     "independence", "liberation", "freedom", "liberty", "unity", "victory", "progress",
     "justice", "democracy", "peace", "solidarity", "resistance", "revolution", "reform", "hope",
@@ -2716,6 +2726,8 @@ def _longest_match(
         cased = gazetteer.salient.get(normalize(text))
         if cased is None or tokens.lower[i] == "the" or is_generic(text):
             continue
+        if normalize(text) in LANDSCAPE_KINDS:
+            continue  # "Shenyang FOREST Safari Park" is no Forest in Brussels
         if label and normalize(text) in IDEALS:
             continue
         if cased == SPELT_SHORT and not _written_short(tokens, i, i + n):

@@ -3314,3 +3314,19 @@ def test_geoparse_a_british_county_the_tagger_misses_is_found(
 ) -> None:
     text = "Storm Desmond dumped record rain on Cumbria."
     assert _texts(nlp(text), gazetteer) == ["Cumbria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The keeper patrolled the garden inside Shenyang Forest Safari Park.", ["Shenyang"]),
+        ("Farmers in the Central Valley lost their crops to the drought.", ["Central Valley"]),
+        ("Police in West Valley City arrested a man on Monday.", ["West Valley City"]),
+    ],
+)
+def test_geoparse_a_landscape_word_alone_names_no_place(
+    nlp: Any, gazetteer: Gazetteer, text: str, expected: list[str]
+) -> None:
+    """ "Forest" inside a park's name is no Forest in Brussels; names made with such words are
+    found whole."""
+    assert _texts(nlp(text), gazetteer) == expected
