@@ -350,7 +350,8 @@ def _capital_of(state: str, gazetteer: Gazetteer) -> Entry | None:
 
 def _named_as_area(key: str, short: str) -> bool:
     """Whether a longer name writes the shorter one as an area: "Cavan County Council"."""
-    after = key.split(short, 1)[1].split()
+    found = re.search(rf"\b{re.escape(short)}\b", key)
+    after = key[found.end() :].split() if found else []
     return bool(after) and after[0] in AREA_WORDS
 
 
