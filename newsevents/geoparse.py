@@ -1788,10 +1788,29 @@ def _support(e: Entry, other: Entry) -> float:
         return _HOLDING[e.feature]
     if e.feature in WATER and other.feature not in COARSE:  # a coast town: "the Gulf" by Houston
         return 1.0 if _near(e, other, e.radius_km + COAST_KM) else 0.0
+    if _across_a_border(e, other):
+        return 1.0
     if other.feature in COARSE or not _close(e, other):
         return 0.0
     return 1.0 + (NEIGHBOUR_BONUS if _near(e, other, NEIGHBOUR_KM) else 0.0)
 
+
+def _across_a_border(e: Entry, town: Entry) -> bool:
+    """Whether ``e`` is a province or state of another country than a town of the article,
+    reaching within :data:`BORDER_KM` of it: "move into New Brunswick" in a story on Bangor,
+    Maine is the province next door, not the New Jersey city that the article's country
+    favours."""
+    return (
+        e.feature == "admin1"
+        and town.feature in TOWN_FEATURES
+        and e.country != town.country
+        and _near(e, town, e.radius_km + BORDER_KM)
+    )
+
+
+BORDER_KM = 150
+"""How far beyond its edge a province abroad counts as next to a town (see
+:func:`_across_a_border`)."""
 
 _HOLDING = {"admin2": 2.0, "admin1": 1.0, "country": 1.0}
 """The support an area gets from a place of the article it holds, by the area's feature."""

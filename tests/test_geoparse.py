@@ -3330,3 +3330,16 @@ def test_geoparse_a_landscape_word_alone_names_no_place(
     """ "Forest" inside a park's name is no Forest in Brussels; names made with such words are
     found whole."""
     assert _texts(nlp(text), gazetteer) == expected
+
+
+def test_geoparse_a_province_across_the_border_beats_a_far_town_of_the_story_country(
+    gazetteer: Gazetteer,
+) -> None:
+    """New Brunswick, the province, reaches to within 150 km of Bangor, Maine; the New Jersey
+    city of that name lies 600 km away. Without a town near the border, the city stays."""
+    text = "The family will move into New Brunswick, officials in Bangor, Maine said."
+    province, _, _ = _resolved(text, gazetteer, "New Brunswick", "Bangor", "Maine")
+    assert (province.feature, province.country) == ("admin1", "CAN")
+    text = "The family will move into New Brunswick, officials in Trenton, New Jersey said."
+    city, _, _ = _resolved(text, gazetteer, "New Brunswick", "Trenton", "New Jersey")
+    assert (city.feature, city.country) == ("city", "USA")
