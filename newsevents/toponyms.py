@@ -1729,6 +1729,7 @@ def _mistagged_places(
                         or len(key.split()) > 1
                         or _after_a_place(ent, taken)
                         or _natural_feature(mention.text, gazetteer)
+                        or _capital_acting(ent, mention.text, gazetteer, ents)
                     )
                 )
                 or (
@@ -1806,6 +1807,33 @@ def _cities_of(towns: list[list[Entry]], countries: set[str]) -> bool:
         )
         for c in countries - {"USA"}
     )
+
+
+def _capital_acting(ent: Any, text: str, gazetteer: Gazetteer, ents: Any) -> bool:
+    """Whether a one-word name the tagger called a person is a national capital by its own
+    name, acting as the subject of a verb, in an article that names its country or its people:
+    "KIEV blamed Russian-backed separatists" beside "Ukraine" (the tagger calls Kiev, Khartoum,
+    Yerevan and Muscat people more often than not there). A capital that is also a first name
+    stays a person where the article names no such country: "Sofia said she would stay"."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    countries = {
+        e.country
+        for e in gazetteer.candidates(text)
+        if e.feature == "capital" and e.match >= MATCH_ALIAS
+    }
+    return bool(countries) and any(
+        _names_country(other.text, countries, gazetteer)
+        for other in ents
+        if other.start != ent.start  # whatever the tagger called it: "Armenia's", an ORG
+    )
+
+
+def _names_country(text: str, countries: set[str | None], gazetteer: Gazetteer) -> bool:
+    """Whether a name or a nationality word names one of the countries."""
+    return any(
+        e.feature == "country" and e.country in countries for e in gazetteer.candidates(text)
+    ) or any(e.feature == "country" and e.country in countries for e in gazetteer.demonym(text))
 
 
 def _countries_named(found: list[Mention], gazetteer: Gazetteer) -> set[str]:

@@ -3343,3 +3343,18 @@ def test_geoparse_a_province_across_the_border_beats_a_far_town_of_the_story_cou
     text = "The family will move into New Brunswick, officials in Trenton, New Jersey said."
     city, _, _ = _resolved(text, gazetteer, "New Brunswick", "Trenton", "New Jersey")
     assert (city.feature, city.country) == ("city", "USA")
+
+
+def test_geoparse_a_capital_tagged_as_a_person_acting_is_a_place(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger calls Kiev a person as the subject of "blamed"; the article names Ukraine. A
+    capital that is also a first name stays a person where its country goes unnamed."""
+    text = "Kiev blamed Russian-backed separatists for the attack. Ukraine said 12 soldiers died."
+    doc = nlp(text)
+    assert [e.label_ for e in doc.ents if e.text == "Kiev"] == ["PERSON"]  # the premise
+    assert _texts(doc, gazetteer) == ["Kiev", "Ukraine"]
+    text = "Yerevan rejected the claims. The talks on Armenia's border resume on Monday."
+    assert "Yerevan" in _texts(nlp(text), gazetteer)
+    text = "Kiev blamed the referee for the loss, and the coach agreed."
+    assert _texts(nlp(text), gazetteer) == []
