@@ -3358,3 +3358,18 @@ def test_geoparse_a_capital_tagged_as_a_person_acting_is_a_place(
     assert "Yerevan" in _texts(nlp(text), gazetteer)
     text = "Kiev blamed the referee for the loss, and the coach agreed."
     assert _texts(nlp(text), gazetteer) == []
+
+
+def test_geoparse_royal_residences_are_in_britain(gazetteer: Gazetteer) -> None:
+    """A royal wedding story names no town: "Windsor Castle" had been found through the largest
+    Windsor (Ontario), and "St George's Chapel" was Grenada's capital."""
+    text = "They married at St George's Chapel in Windsor Castle, then drove to Kensington Palace."
+    chapel, castle, palace = _resolved(
+        text, gazetteer, "St George's Chapel", "Windsor Castle", "Kensington Palace"
+    )
+    assert [p.supplement_id for p in (chapel, castle, palace)] == [
+        "st-georges-chapel-windsor",
+        "windsor-castle",
+        "kensington-palace",
+    ]
+    assert chapel.parent == "windsor-castle"
