@@ -233,6 +233,29 @@ def test_evaluate_reads_lgl_style_toponyms(lgl_file: Path) -> None:
     assert mombasa.text == "Mombasa" and mombasa.geonameid is None and mombasa.lat is None
 
 
+def test_evaluate_moves_gold_spans_that_missed_their_phrase(tmp_path: Path) -> None:
+    """Offsets counted on a file with "\r\n" line ends miss by a character a line once the
+    parser reads each as one; the toponym's own phrase, nearest the offset, puts them back. A
+    phrase the text lacks keeps its span, and a toponym whose span is right is not counted."""
+    crlf = (
+        "<articles><article><text>Rain.\r\nFlooding closed roads in Nairobi, Kenya, and in "
+        "Mombasa on Monday.</text><toponyms>"
+        '<toponym><start>32</start><end>39</end><phrase>Nairobi</phrase><gaztag geonameid="1">'
+        "<lat>-1.28</lat><lon>36.82</lon></gaztag></toponym>"
+        "<toponym><start>41</start><end>46</end><phrase>Kenya</phrase></toponym>"
+        "<toponym><start>55</start><end>62</end><phrase>Malindi</phrase></toponym>"
+        "</toponyms></article></articles>"
+    )
+    path = tmp_path / "crlf.xml"
+    path.write_bytes(crlf.encode("utf-8"))
+    (article,) = evaluate_places.read_geoparse_xml(path)
+    assert article.text.startswith("Rain.\nFlooding")  # the parser folded the line end
+    nairobi, kenya, last = article.toponyms
+    assert (nairobi.text, kenya.text) == ("Nairobi", "Kenya")
+    assert article.text[slice(*nairobi.span)] == "Nairobi"
+    assert last.span == (55, 62) and article.realigned == 2
+
+
 def test_evaluate_reads_geowebnews_toponym_types(tmp_path: Path) -> None:
     path = tmp_path / "gwn.xml"
     path.write_text(GWN_XML, encoding="utf-8")
