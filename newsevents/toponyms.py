@@ -209,12 +209,15 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_newspaper_towns(tokens, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     surnames = _surnames(ents, taken)
+    storms = _storm_names(parsed)
     found = [
         m
         for m in found
         if normalize(m.text) not in group_names()
+        and m.text not in storms
         and not _seat_for_occupants(m, parsed, gazetteer)
         and not (m.text in surnames and _named_alone(m, parsed))
+        and not _family_member(m.text, surnames, gazetteer)
     ]
     found = [
         m
@@ -488,6 +491,59 @@ def _surnames(ents: Any, taken: list[bool]) -> set[str]:
         and all(t.is_title and t.is_alpha for t in ent)
         and not any(taken[ent.start : ent.end])
     }
+
+
+STORM_WORDS = frozenset({
+    "hurricane", "hurricanes", "typhoon", "typhoons", "cyclone", "cyclones", "storm", "storms",
+    "superstorm",
+})  # fmt: skip
+
+
+def _storm_names(parsed: Any) -> set[str]:
+    """The names the article gives storms ("Hurricane Harvey", "Tropical Storm Florence",
+    "Typhoon Haiyan", "hurricanes Harvey, Irma and Maria"): one sense per article, so a storm
+    named alone later ("After Harvey, Irma struck Florida") is no town of its name (Harvey,
+    Illinois; Florence, Italy)."""
+    names: set[str] = set()
+    for tok in parsed:
+        if tok.lower_ not in STORM_WORDS or tok.i + 1 >= len(parsed):
+            continue
+        name = parsed[tok.i + 1]
+        if _storm_name(name):
+            names.add(name.text)
+            names.update(c.text for c in name.conjuncts if _storm_name(c))
+    return names
+
+
+def _storm_name(tok: Any) -> bool:
+    word = tok.lower_
+    return (
+        tok.is_title
+        and tok.is_alpha
+        and word not in WEEKDAYS
+        and word not in MONTHS
+        and word not in GENERIC_WORDS  # "the National Hurricane Center"
+    )
+
+
+FIRST_WORDS_OF_PLACES = GENERIC_WORDS | COMPASS_WORDS | {"port", "cape", "camp", "glen", "ste"}
+"""First words of place names made after a person's ("Fort Bragg", "Lake Harriet", "Port
+Arthur"): such a name is no person's even where the article names a person of its last word."""
+
+
+def _family_member(text: str, surnames: set[str], gazetteer: Gazetteer) -> bool:
+    """Whether a two-word name the gazetteer lacks is a first name and the surname of people the
+    article names in full: "Helen Kunz", which the tagger called a place and a facility beside
+    "Randy Kunz" and "Kenneth Kunz". Not "Fort Bragg" beside "Braxton Bragg"."""
+    words = text.split()
+    return (
+        len(words) == 2
+        and words[1] in surnames
+        and words[0].isalpha()
+        and words[0].istitle()
+        and words[0].lower() not in FIRST_WORDS_OF_PLACES
+        and not gazetteer.candidates(text)
+    )
 
 
 def _named_alone(mention: Mention, parsed: Any) -> bool:

@@ -3373,3 +3373,30 @@ def test_geoparse_royal_residences_are_in_britain(gazetteer: Gazetteer) -> None:
         "kensington-palace",
     ]
     assert chapel.parent == "windsor-castle"
+
+
+def test_geoparse_a_first_name_before_a_family_name_of_the_story_is_a_person(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger calls "Helen Kunz" a place beside "Randy Kunz"; a name made after a person,
+    such as "Fort Bragg" beside "Braxton Bragg", stays a place."""
+    text = "Randy Kunz and Kenneth Kunz testified. The trial is about Helen Kunz's suffering."
+    assert [e.label_ for e in nlp(text).ents if e.text.startswith("Helen")] != ["PERSON"]
+    assert _texts(nlp(text), gazetteer) == []
+    text = "Braxton Bragg was a general. Troops at Fort Bragg trained on Monday."
+    assert "Fort Bragg" in _texts(nlp(text), gazetteer)
+
+
+def test_geoparse_a_storm_named_in_the_story_is_no_town(nlp: Any, gazetteer: Gazetteer) -> None:
+    """Harvey, Illinois and Florence, Italy are towns; in a story of Hurricane Harvey and Tropical
+    Storm Florence the names, alone or listed after "hurricanes", are the storms. The National
+    Hurricane Center names no storm "Center", and a weekday after "storm" is no storm's name."""
+    text = (
+        "Hurricane Harvey hit Houston in August. After Harvey, Irma struck Florida. The "
+        "hurricanes Harvey, Irma and Maria cost billions. Tropical Storm Florence flooded "
+        "Wilmington, the National Hurricane Center in Miami said."
+    )
+    found = _texts(nlp(text), gazetteer)
+    assert [t for t in found if "Center" not in t] == ["Houston", "Florida", "Wilmington", "Miami"]
+    text = "A storm Tuesday knocked out power in Florence and Harvey, officials said."
+    assert _texts(nlp(text), gazetteer) == ["Florence", "Harvey"]
