@@ -470,6 +470,7 @@ def _answer(
         or _far_street(best, key, focus, context)
         or _abroad_beyond_a_border(best, key, focus, context)
         or _neighbourhood_elsewhere(best, key, focus, context, pairs)
+        or _river_by_a_county_abroad(best, key, focus, context)
     ):
         return replace(focus, geonameid=None, match=MATCH_CONTEXT), 0.2
     area = _area_elsewhere(best, key, context, lacking)
@@ -689,6 +690,18 @@ def _river(key: str) -> bool:
     50,000 wherever it is named."""
     first, _, last = key.partition(" ")
     return bool(last) and (first in LAKE_WORDS or last.rsplit(" ", 1)[-1] in RIVER_WORDS)
+
+
+def _river_by_a_county_abroad(e: Entry, key: str, focus: Entry, context: Context) -> bool:
+    """Whether a river's name matched only a far county of a country none of the article's
+    places lie in: "the Vermilion River" in a story on Vermilion Parish, Louisiana is its
+    river, not Alberta's County of Vermilion River (see :func:`_river`)."""
+    return (
+        _river(key)
+        and e.feature == "admin2"
+        and not context.country_share(e, key)
+        and not _near(e, focus, WIDE_KM)
+    )
 
 
 LAKE_WORDS = frozenset({"lake", "loch", "lough"})

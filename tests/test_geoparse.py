@@ -3400,3 +3400,18 @@ def test_geoparse_a_storm_named_in_the_story_is_no_town(nlp: Any, gazetteer: Gaz
     assert [t for t in found if "Center" not in t] == ["Houston", "Florida", "Wilmington", "Miami"]
     text = "A storm Tuesday knocked out power in Florence and Harvey, officials said."
     assert _texts(nlp(text), gazetteer) == ["Florence", "Harvey"]
+
+
+
+def test_geoparse_a_river_is_no_far_county_abroad(gazetteer: Gazetteer) -> None:
+    """Alberta's County of Vermilion River is all the gazetteer has for the name; a Louisiana
+    story's Vermilion River is placed at the story's own places."""
+    text = (
+        "Flooding closed roads across Vermilion Parish. In Abbeville, schools were closed, and "
+        "the Vermilion River could crest near Lafayette."
+    )
+    _, abbeville, river, _ = _resolved(
+        text, gazetteer, "Vermilion Parish", "Abbeville", "Vermilion River", "Lafayette"
+    )
+    assert (river.country, river.admin1) == ("USA", "Louisiana")
+    assert river.geonameid is None and abbeville.admin1 == "Louisiana"
