@@ -2208,8 +2208,8 @@ def test_geoparse_a_cape_or_mountain_is_no_town_its_name_contains(gazetteer: Gaz
     text = "PORTLAND, Maine - A fishing boat sank off Cape Elizabeth on Saturday."
     *_, cape = _resolved(text, gazetteer, "PORTLAND", "Maine", "Cape Elizabeth")
     assert (cape.admin1, cape.geonameid) == ("Maine", None)  # not Elizabeth, New Jersey
-    mountain = _resolved("Climbers died on Mount Kenya.", gazetteer, "Mount Kenya")[0]
-    assert (mountain.feature, mountain.country) == ("country", "KEN")  # the country it is in
+    mountain = _resolved("Climbers died on Mount Cameroon.", gazetteer, "Mount Cameroon")[0]
+    assert (mountain.feature, mountain.country) == ("country", "CMR")  # the country it is in
 
 
 def test_geoparse_famous_peaks_are_the_mountains(gazetteer: Gazetteer) -> None:
@@ -2217,6 +2217,10 @@ def test_geoparse_famous_peaks_are_the_mountains(gazetteer: Gazetteer) -> None:
     assert _resolved(text, gazetteer, "Mount Fuji")[0].supplement_id == "mount-fuji"
     text = "Pilgrims gathered at Mount Arafat near Mecca."
     assert _resolved(text, gazetteer, "Mount Arafat")[0].supplement_id == "mount-arafat"
+    text = "Rescuers searched the slopes of Mont Blanc."  # once two French villages' other name
+    assert _resolved(text, gazetteer, "Mont Blanc")[0].supplement_id == "mont-blanc"
+    text = "Two climbers died on Denali on Sunday."  # not Denali Borough
+    assert _resolved(text, gazetteer, "Denali")[0].supplement_id == "denali"
 
 
 def test_geoparse_an_area_by_its_word_after_in_places_a_name_it_lacks(
@@ -3402,7 +3406,6 @@ def test_geoparse_a_storm_named_in_the_story_is_no_town(nlp: Any, gazetteer: Gaz
     assert _texts(nlp(text), gazetteer) == ["Florence", "Harvey"]
 
 
-
 def test_geoparse_a_river_is_no_far_county_abroad(gazetteer: Gazetteer) -> None:
     """Alberta's County of Vermilion River is all the gazetteer has for the name; a Louisiana
     story's Vermilion River is placed at the story's own places."""
@@ -3415,3 +3418,22 @@ def test_geoparse_a_river_is_no_far_county_abroad(gazetteer: Gazetteer) -> None:
     )
     assert (river.country, river.admin1) == ("USA", "Louisiana")
     assert river.geonameid is None and abbeville.admin1 == "Louisiana"
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "country"),
+    [
+        ("Toronto police said a man was shot in Scarborough.", ("Toronto", "Scarborough"), "CAN"),
+        (
+            "Floods hit Scarborough on the North Yorkshire coast.",
+            ("Scarborough", "North Yorkshire"),
+            "GBR",
+        ),
+    ],
+)
+def test_geoparse_torontos_former_boroughs_compete_with_their_namesakes(
+    gazetteer: Gazetteer, text: str, names: tuple[str, ...], country: str
+) -> None:
+    """Scarborough, a district of Toronto that cities500 lacks, ranks by its population."""
+    found = _resolved(text, gazetteer, *names)
+    assert found[names.index("Scarborough")].country == country
