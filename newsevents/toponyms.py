@@ -505,10 +505,10 @@ def _storm_names(parsed: Any) -> set[str]:
     named alone later ("After Harvey, Irma struck Florida") is no town of its name (Harvey,
     Illinois; Florence, Italy)."""
     names: set[str] = set()
-    for tok in parsed:
-        if tok.lower_ not in STORM_WORDS or tok.i + 1 >= len(parsed):
+    for i in _indices(parsed, LOWER, STORM_WORDS):
+        if i + 1 >= len(parsed):
             continue
-        name = parsed[tok.i + 1]
+        name = parsed[i + 1]
         if _storm_name(name):
             names.add(name.text)
             names.update(c.text for c in name.conjuncts if _storm_name(c))
