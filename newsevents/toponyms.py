@@ -2793,14 +2793,14 @@ def _is_whole(tokens: _Tokens, i: int, j: int, start: int, end: int) -> bool:
 def _longest_match(
     tokens: _Tokens, i: int, end: int, gazetteer: Gazetteer, label: str, taken: list[bool]
 ) -> int:
-    if taken[i] or (not label and tokens.tagged[i]):
+    if taken[i] or (not label and tokens.tagged[i] and not _entity_starts(tokens, i)):
         return 0
     words = normalize(tokens.text[i]).split()
     if not words or words[0] not in gazetteer.first_words:
         return 0
     longest = min(gazetteer.max_words, end - i)
     for n in range(_longest_run(tokens, i, i + longest, gazetteer.first_words[words[0]]), 0, -1):
-        if any(taken[i : i + n]) or (not label and any(tokens.tagged[i : i + n])):
+        if any(taken[i : i + n]):
             continue
         if not any(c.isalnum() for c in tokens.text[i + n - 1]):
             continue  # "KYIV," is "KYIV"
@@ -2809,6 +2809,12 @@ def _longest_match(
         text = tokens.span_text(i, i + n)
         cased = gazetteer.salient.get(normalize(text))
         if cased is None or tokens.lower[i] == "the" or is_generic(text):
+            continue
+        if (
+            not label
+            and any(tokens.tagged[i : i + n])
+            and not _tagged_head(tokens, i, i + n, gazetteer)
+        ):
             continue
         if normalize(text) in LANDSCAPE_KINDS:
             continue  # "Shenyang FOREST Safari Park" is no Forest in Brussels
@@ -2824,6 +2830,24 @@ def _longest_match(
         ):
             return n + _area_word_after(tokens, i, i + n, end, gazetteer)
     return 0
+
+
+def _entity_starts(tokens: _Tokens, i: int) -> bool:
+    return i == 0 or not tokens.tagged[i - 1]
+
+
+def _tagged_head(tokens: _Tokens, i: int, j: int, gazetteer: Gazetteer) -> bool:
+    """Whether tokens [i, j) are a place's own name of two words or more whose first words alone
+    the tagger made an entity: "crossed the DARIEN Gap", where it called "Darien" a person and
+    left "Gap" out. An entity running on past the name is not such a head."""
+    tagged = tokens.tagged[i:j]
+    m = tagged.index(False) if False in tagged else len(tagged)
+    return (
+        0 < m < j - i
+        and _entity_starts(tokens, i)
+        and not any(tagged[m:])
+        and any(e.match >= MATCH_ALIAS for e in gazetteer.candidates(tokens.span_text(i, j)))
+    )
 
 
 def _curated_after_the(tokens: _Tokens, i: int, text: str, gazetteer: Gazetteer) -> bool:

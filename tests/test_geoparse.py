@@ -1234,7 +1234,10 @@ def test_geoparse_places_in_a_compound_the_tokenizer_kept_whole(
     parsed = nlp("Migrants gathered at the U.S.-Mexico border; U.S.-led patrols grew.")
     assert "U.S.-Mexico" in [t.text for t in parsed]  # one token
     found = [(m.text, m.embedded) for m in find_mentions(parsed, gazetteer)]
-    assert found == [("U.S.", True), ("Mexico", True), ("U.S.", True)]
+    assert found == [("U.S.-Mexico border", False), ("U.S.", True)]  # the supplement's border
+    parsed = nlp("Trade across the U.S.-Mexico frontier grew.")
+    found = [(m.text, m.embedded) for m in find_mentions(parsed, gazetteer)]
+    assert found == [("U.S.", True), ("Mexico", True)]
 
 
 def test_geoparse_a_name_cut_short_by_the_tagger_loses_its_function_word(
@@ -3437,3 +3440,16 @@ def test_geoparse_torontos_former_boroughs_compete_with_their_namesakes(
     """Scarborough, a district of Toronto that cities500 lacks, ranks by its population."""
     found = _resolved(text, gazetteer, *names)
     assert found[names.index("Scarborough")].country == country
+
+
+def test_geoparse_a_place_whose_first_word_the_tagger_made_a_person(
+    nlp: Any, gazetteer: Gazetteer
+) -> None:
+    """The tagger calls "Darien" a person and leaves "Gap" out; the whole is the supplement's
+    Darién Gap. A person's full name stays a person's."""
+    text = "Migrants crossed the Darien Gap from Colombia into Panama, the UN said."
+    doc = nlp(text)
+    assert next((e.text, e.label_) for e in doc.ents) == ("Darien", "PERSON")  # the premise
+    assert _texts(doc, gazetteer) == ["Darien Gap", "Colombia", "Panama"]
+    text = "Morgan Hill said the talks in Panama would resume."
+    assert _texts(nlp(text), gazetteer) == ["Panama"]
