@@ -18,10 +18,12 @@ import hashlib
 import re
 import sqlite3
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 __all__ = ["NUM_PERM", "bands", "link_duplicates", "signature", "similarity"]
 
@@ -36,7 +38,9 @@ def signature(text: str) -> MinHash:
     """MinHash of the article's lower-cased word 3-grams (the words themselves if fewer)."""
     words = _WORD.findall(text.lower())
     grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    sig = MinHash(num_perm=NUM_PERM, seed=1, permutations=_permutations(), scheme=SCHEME)
+    sig = _datasketch().MinHash(
+        num_perm=NUM_PERM, seed=1, permutations=_permutations(), scheme=SCHEME
+    )
     sig.update_batch([g.encode("utf-8") for g in grams])
     return sig
 
@@ -54,7 +58,7 @@ for 0.8 find a pair of similarity 0.8 only about half the time, those for 0.6 ne
 
 @cache
 def _ranges(threshold: float) -> tuple[tuple[int, int], ...]:
-    lsh = MinHashLSH(threshold=max(0.1, threshold - LSH_MARGIN), num_perm=NUM_PERM)
+    lsh = _datasketch().MinHashLSH(threshold=max(0.1, threshold - LSH_MARGIN), num_perm=NUM_PERM)
     return tuple((int(start), int(end)) for start, end in lsh.hashranges)
 
 
@@ -69,7 +73,7 @@ def bands(sig: MinHash, threshold: float) -> list[tuple[int, str]]:
 
 def _load(blob: bytes) -> MinHash:
     values = np.frombuffer(blob, dtype=np.uint64)
-    return MinHash(
+    return _datasketch().MinHash(
         num_perm=NUM_PERM, seed=1, hashvalues=values, permutations=_permutations(), scheme=SCHEME
     )
 
@@ -77,7 +81,17 @@ def _load(blob: bytes) -> MinHash:
 @cache
 def _permutations() -> Any:
     """The hash permutations of our seed, drawn once (datasketch draws them per signature)."""
-    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+    return _datasketch().MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
+
+
+@cache
+def _datasketch() -> Any:
+    """datasketch, imported on first use: it imports scipy, half a second that every command
+    and every import of newsevents (the gazetteer's one-second load budget among them) would
+    otherwise pay, though only storing an article needs it."""
+    import datasketch
+
+    return datasketch
 
 
 def link_duplicates(
