@@ -209,7 +209,7 @@ def find_mentions(parsed: Any, gazetteer: Gazetteer, demonyms: bool = False) -> 
     found.extend(_newspaper_towns(tokens, gazetteer, taken))
     found.extend(_demonyms(ents, gazetteer, taken) if demonyms else [])
     surnames = _surnames(ents, taken)
-    storms = _storm_names(parsed)
+    storms = _storm_names(parsed, gazetteer)
     found = [
         m
         for m in found
@@ -499,23 +499,25 @@ STORM_WORDS = frozenset({
 })  # fmt: skip
 
 
-def _storm_names(parsed: Any) -> set[str]:
+def _storm_names(parsed: Any, gazetteer: Gazetteer) -> set[str]:
     """The names the article gives storms ("Hurricane Harvey", "Tropical Storm Florence",
     "Typhoon Haiyan", "hurricanes Harvey, Irma and Maria"): one sense per article, so a storm
     named alone later ("After Harvey, Irma struck Florida") is no town of its name (Harvey,
-    Illinois; Florence, Italy)."""
+    Illinois; Florence, Italy). After a lower-case "storm" a salient place is the place ("after
+    the storm Houston residents began to clean up")."""
     names: set[str] = set()
     for i in _indices(parsed, LOWER, STORM_WORDS):
         if i + 1 >= len(parsed):
             continue
+        titled = parsed[i].is_title
         name = parsed[i + 1]
-        if _storm_name(name):
+        if _storm_name(name, titled, gazetteer):
             names.add(name.text)
-            names.update(c.text for c in name.conjuncts if _storm_name(c))
+            names.update(c.text for c in name.conjuncts if _storm_name(c, titled, gazetteer))
     return names
 
 
-def _storm_name(tok: Any) -> bool:
+def _storm_name(tok: Any, titled: bool, gazetteer: Gazetteer) -> bool:
     word = tok.lower_
     return (
         tok.is_title
@@ -523,6 +525,7 @@ def _storm_name(tok: Any) -> bool:
         and word not in WEEKDAYS
         and word not in MONTHS
         and word not in GENERIC_WORDS  # "the National Hurricane Center"
+        and (titled or normalize(tok.text) not in gazetteer.salient)
     )
 
 

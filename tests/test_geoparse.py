@@ -3407,6 +3407,8 @@ def test_geoparse_a_storm_named_in_the_story_is_no_town(nlp: Any, gazetteer: Gaz
     assert [t for t in found if "Center" not in t] == ["Houston", "Florida", "Wilmington", "Miami"]
     text = "A storm Tuesday knocked out power in Florence and Harvey, officials said."
     assert _texts(nlp(text), gazetteer) == ["Florence", "Harvey"]
+    text = "After the storm Houston residents began to clean up. Houston schools reopened."
+    assert _texts(nlp(text), gazetteer) == ["Houston", "Houston"]
 
 
 def test_geoparse_a_river_is_no_far_county_abroad(gazetteer: Gazetteer) -> None:
