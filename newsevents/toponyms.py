@@ -1890,9 +1890,8 @@ def _capital_acting(ent: Any, text: str, gazetteer: Gazetteer, ents: Any) -> boo
 
 def _names_country(text: str, countries: set[str | None], gazetteer: Gazetteer) -> bool:
     """Whether a name or a nationality word names one of the countries."""
-    return any(
-        e.feature == "country" and e.country in countries for e in gazetteer.candidates(text)
-    ) or any(e.feature == "country" and e.country in countries for e in gazetteer.demonym(text))
+    named = [*gazetteer.candidates(text), *gazetteer.demonym(text)]
+    return any(e.feature == "country" and e.country in countries for e in named)
 
 
 def _countries_named(found: list[Mention], gazetteer: Gazetteer) -> set[str]:
